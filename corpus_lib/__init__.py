@@ -1,0 +1,1 @@
+"""corpus_lib: placeholder while the foundation is written."""

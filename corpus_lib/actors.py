@@ -1,0 +1,116 @@
+"""The actors registry: people, titles and institutions, and the holder each stands for.
+
+Kept as a data file (``corpus_lib/data/actors.csv``): each row has a regular-expression
+``pattern``, a ``kind`` (``person``, ``title`` or ``institution``), the canonical ``name``,
+the ``holder`` (codebook value) and, for titles, the dates the title maps to that person
+(``valid_from``/``valid_to``): "Secretary General" is Jaap de Hoop Scheffer in 2006,
+Jens Stoltenberg in 2016 and in March 2024.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+HOLDERS = ("NATO", "Azerbaijan", "Armenia", "Russia", "EU", "media", "other")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One registry row."""
+
+    kind: str
+    name: str
+    holder: str
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor named in a text, at ``start:end``."""
+
+    start: int
+    end: int
+    kind: str
+    name: str
+    holder: str
+
+
+class Registry:
+    """Finds actor mentions in text and resolves titles by date.
+
+    Example:
+        >>> reg = registry()
+        >>> [m.name for m in reg.mentions("NATO Secretary General met Putin.", dt.date(2016, 5, 1))]
+        ['Jens Stoltenberg', 'Vladimir Putin']
+        >>> reg.mentions("the Secretary General", dt.date(2006, 5, 1))[0].name
+        'Jaap de Hoop Scheffer'
+    """
+
+    def __init__(self, rows: list[dict[str, str]]):
+        self._patterns: list[str] = []
+        self._actors: list[list[Actor]] = []
+        for row in rows:
+            actor = Actor(
+                kind=row["kind"],
+                name=row["name"],
+                holder=row["holder"],
+                valid_from=dt.date.fromisoformat(row["valid_from"]) if row["valid_from"] else None,
+                valid_to=dt.date.fromisoformat(row["valid_to"]) if row["valid_to"] else None,
+            )
+            if actor.holder not in HOLDERS:
+                raise ValueError(f"actors.csv: holder {actor.holder!r} is not one of {HOLDERS}")
+            for alternative in row["pattern"].split("|") if "(" not in row["pattern"] else [row["pattern"]]:
+                if alternative in self._patterns:
+                    self._actors[self._patterns.index(alternative)].append(actor)
+                else:
+                    self._patterns.append(alternative)
+                    self._actors.append([actor])
+        order = sorted(range(len(self._patterns)), key=lambda i: -len(self._patterns[i]))
+        self._patterns = [self._patterns[i] for i in order]
+        self._actors = [self._actors[i] for i in order]
+        alternation = "|".join(f"(?P<g{i}>{p})" for i, p in enumerate(self._patterns))
+        self._regex = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])")
+        self.names = {a.name: a for actors in self._actors for a in actors if a.kind == "person"}
+
+    def mentions(self, text: str, date: dt.date | None = None) -> list[Mention]:
+        """Actor mentions in ``text``, left to right; titles resolved to the person at ``date``."""
+        found = []
+        for match in self._regex.finditer(text):
+            index = int(match.lastgroup[1:])
+            actor = self._resolve(self._actors[index], date)
+            if actor is not None:
+                found.append(Mention(match.start(), match.end(), actor.kind, actor.name, actor.holder))
+        return found
+
+    @staticmethod
+    def _resolve(actors: list[Actor], date: dt.date | None) -> Actor | None:
+        if len(actors) == 1 and actors[0].kind != "title":
+            return actors[0]
+        if date is None:
+            first = actors[0]
+            return Actor("institution", first.holder, first.holder) if first.kind == "title" else first
+        for actor in actors:
+            if (actor.valid_from is None or actor.valid_from <= date) and (
+                actor.valid_to is None or date <= actor.valid_to
+            ):
+                return actor
+        return Actor("institution", actors[0].holder, actors[0].holder)
+
+    def holder_of(self, name: str) -> str | None:
+        """The holder of a person by canonical name, if registered."""
+        actor = self.names.get(name)
+        return actor.holder if actor else None
+
+
+@lru_cache(maxsize=1)
+def registry() -> Registry:
+    """The packaged actors registry (read once)."""
+    text = resources.files("corpus_lib").joinpath("data/actors.csv").read_text(encoding="utf-8")
+    return Registry(list(csv.DictReader(io.StringIO(text))))

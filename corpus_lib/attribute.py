@@ -1,0 +1,436 @@
+"""Attribution: turns, speakers, roles and holders for the sentences of one document.
+
+Layouts handled (and their likes):
+
+- labelled interviews (``Question:``/``Answer:``, ``Q:``/``A:``), including an answer
+  that lost its label: an unlabelled paragraph right after a question is the answer;
+- dash-led interviews, where turns open with a dash and alternate interviewer and
+  interviewee (a section headline hands the next dash to the interviewer);
+- headlines and quoted section titles (a headline ``Name: words`` quotes Name; a quoted
+  section title in an interview quotes the interviewee);
+- news prose with quotations attributed after (``"…," said NATO representative X``;
+  ``"…," he added``) or before (``He said: "…"``; ``X underlined that "…"``), where every
+  sentence of a quotation gets the quoted speaker, and an unattributed quotation goes to
+  the person last named;
+- narration, whose holder is the actor the sentence reports ("NATO avoids…" → NATO),
+  else the publisher's state for official essays and releases, else ``media``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from corpus_lib.actors import Mention, Registry, registry
+from corpus_lib.clean import Unit
+from corpus_lib.dates import find_event_date
+from corpus_lib.segment import split_sentences
+
+ROLES = ("interviewer", "interviewee", "narrator", "quoted", "headline")
+
+_REPORTING = (
+    r"said|says|say|saying|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
+    r"continued|told|tells|stated|states|declared|declares|underlined|underlines|explained|"
+    r"remarked|concluded|insisted|warned|recalled|pointed out|reiterated|announced|replied|"
+    r"answered|affirmed|assured|confirmed|observed|commented|wrote|argued|believes|thinks"
+)
+_POSITION = (
+    _REPORTING
+    + r"|expressed|expresses|called|calls|urged|urges|welcomed|welcomes|condemned|condemns|"
+    r"considers|considered|expects|expected|wants|wanted|supports|supported|support|avoids|avoid|"
+    r"avoided|rejects|rejected|refuses|refused|hesitates|hesitated|committed|adhere|adheres|"
+    r"waits|awaits|drawn attention|appreciated|appreciates|hoped|hopes|satisfied|proposed|proposes|"
+    r"offered|offers|invited|invites|demanded|demands|recognized|recognises|recognizes|praised|"
+    r"praises|criticized|criticised|criticizes|accused|accuses|agreed|agrees|objects|objected|"
+    r"opposes|opposed|seeks|sought|intends|intended|plans|planned|ponders|attempts|accepts|"
+    r"accepted|denied|denies|regrets|regretted|deplored|insists|favours|favors|ruled out|"
+    r"speak|spoke|speaks|claims|claimed|has said|has told|has stressed|has pointed|has drawn"
+)
+_AUX = r"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|shall|also|already|not|never|only|still"
+_POST_VERB_FIRST = re.compile(rf"""^[\s,.:;!?'"“”’‘»«`\-–—]*(?:{_REPORTING})\b\s*(?P<who>.+)""", re.IGNORECASE | re.DOTALL)
+_POST_WHO_FIRST = re.compile(
+    rf"""^[\s,.:;!?'"“”’‘»«`\-–—]*(?P<who>(?:\S+\s+){{0,7}}?\S+)\s+(?:(?:has|have|had|also|then)\s+)*(?:{_REPORTING})\b""",
+    re.IGNORECASE | re.DOTALL,
+)
+_PRE_ATTRIBUTION = re.compile(rf"(?:\b(?:{_REPORTING}|{_POSITION})\b(?:\s+that)?[\s,:]*|:\s*)\Z", re.IGNORECASE)
+_PRONOUN = re.compile(r"^\W*(?:he|she)\b", re.IGNORECASE)
+_DEFINITE = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?:deputy|vice|foreign|defen[cs]e|prime|first|former|chief|special)\s+)*"
+    r"(?:minister|president|official|envoy|representative|ambassador|diplomat|spokes(?:man|woman|person)|head of state|secretary general|secretary-general|commander|chairman|leader)\b",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"\b(?:[A-Z]\.\s*)?[A-Z][a-zà-ÿ’'\-]+(?:\s+(?:de\s+|von\s+der\s+|van\s+)?[A-Z][a-zà-ÿ’'\-]+){1,3}\b")
+_TITLE_WORDS = frozenset(
+    "Mr Mrs Ms Dr President Minister Deputy Foreign Defence Defense Prime Secretary General Special "
+    "Representative Ambassador Commander Chairman Spokesman Spokesperson Head Chief Vice Colonel "
+    "Lieutenant Major General Admiral Senator The A An In On At Our We".split()
+)
+_FRAMING = re.compile(
+    r"^(?:it\s+(?:is|was|has been)\s+(?:\w+ly\s+|always\s+|often\s+)?(?:not\s+|no\s+)?(?:a\s+)?"
+    r"(?:secret|said|known|clear|reported|believed|expected|obvious|noteworthy|noted|stated|understood|"
+    r"argued|emphasi[sz]ed|stressed|underlined|repeated|claimed|assumed|thought)\s+that\s+)",
+    re.IGNORECASE,
+)
+_CONNECTIVE = re.compile(
+    r"^(?:however|yet|but|and|so|also|meanwhile|moreover|furthermore|therefore|thus|hence|still|besides|"
+    r"indeed|nevertheless|nonetheless|in fact|of course|at the same time|in turn|in his turn|in her turn|"
+    r"as a result|in addition|in general|eventually|afterwards|then|now)\b,?\s*",
+    re.IGNORECASE,
+)
+_LEADING_PHRASE = re.compile(
+    r"^(?:in|on|during|at|after|before|along|as|with|within|under|for|taking|recalling|telling|speaking|"
+    r"unlike|following|despite|according|besides|regarding|concerning|since|while|when|if|[a-z]+ing)\b"
+    r"[^,]{0,120}?,\s+(?!\d)",
+    re.IGNORECASE,
+)
+_VERBISH = re.compile(rf"\b(?:{_AUX}|{_POSITION})\b", re.IGNORECASE)
+_POSITION_AFTER = re.compile(rf"^(?:(?:{_AUX})\s+){{0,3}}(?:{_POSITION})\b", re.IGNORECASE)
+_PASSIVE_REPORT = re.compile(
+    r"\b(?:was|were|is|are|has been|have been)\s+(?:\w+ly\s+)?(?:stressed|noted|expressed|discussed|"
+    r"underlined|emphasi[sz]ed|mentioned|reported|highlighted|raised|welcomed|declared|stated)\b",
+    re.IGNORECASE,
+)
+_QUESTION_END = re.compile(r"""\?[\s"“”'’»)\]]*\Z""")
+_SENTENCE_END = re.compile(r"""[.!?…][\s"“”'’»)\]]*\Z""")
+_INTERVIEW_INTRO = re.compile(r"^\W*(?:exclusive\s+)?interview\b", re.IGNORECASE)
+_INTERVIEWEE = re.compile(
+    r"\binterview\s+(?:with|of|to|given by)\s+(?:[^,]*?,\s+)?(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})"
+)
+
+
+@dataclass
+class Sentence:
+    """One attributed sentence (offsets into the raw text)."""
+
+    start: int
+    end: int
+    turn: int
+    speaker: str
+    speaker_role: str
+    holder: str
+    is_question: bool
+    unit: int
+
+
+@dataclass
+class _Context:
+    date: dt.date | None
+    reg: Registry
+    doc_date: dt.date | None = None
+    last_person: tuple[str, str] | None = None  # (name, holder)
+    persons: list[tuple[str, str]] = field(default_factory=list)
+
+    def see(self, text: str) -> None:
+        """Remember the people a sentence names: its subject, if a person, becomes "he"/"she"."""
+        people = [m for m in self.reg.mentions(text, self.date) if _person_like(text, m)]
+        for m in people:
+            name = self.full_name(m)
+            if " " in name[0] and m.kind != "institution":
+                self.persons.append(name)
+        if people:
+            clause = subject_clause(text)
+            offset = text.find(clause) if clause else -1
+            in_subject = [m for m in people if offset >= 0 and m.start >= offset]
+            first = (in_subject or people)[0]
+            self.last_person = self.full_name(first) if first.kind != "institution" else (
+                text[first.start : first.end], first.holder)
+
+    def full_name(self, m: Mention) -> tuple[str, str]:
+        if " " not in m.name:
+            for name, holder in reversed(self.persons):
+                if name.endswith(" " + m.name):
+                    return name, holder
+        return m.name, m.holder
+
+
+_PERSON_NOUN = re.compile(r"\b(?:official|officials|representative|spokes\w+|diplomat|envoy|minister)\b", re.IGNORECASE)
+
+
+def _person_like(text: str, m: Mention) -> bool:
+    """A person, a title, or an institution's person ("a NATO official")."""
+    return m.kind in ("person", "title") or bool(_PERSON_NOUN.search(text[m.start : m.end + 20][: m.end - m.start + 20]))
+
+
+def is_question(sentence: str) -> bool:
+    """A sentence that asks: it ends with a question mark (quotes and brackets aside).
+
+    Example:
+        >>> is_question('What does Baku want?"'), is_question("He asked why.")
+        (True, False)
+    """
+    return bool(_QUESTION_END.search(sentence))
+
+
+def attribute(
+    text: str,
+    units: list[Unit],
+    *,
+    genre: str = "",
+    date: dt.date | None = None,
+    source: str = "",
+    reg: Registry | None = None,
+) -> list[Sentence]:
+    """Split the kept units into sentences and give each its turn, speaker, role and holder.
+
+    Example:
+        >>> from corpus_lib.clean import clean
+        >>> raw = 'NATO and Baku\\n\\n"Our doors are open. Come in," said NATO official John Doe.'
+        >>> [(raw[s.start:s.end][:12], s.speaker, s.holder) for s in attribute(raw, clean(raw).units)]
+        [('NATO and Bak', 'headline', 'NATO'), ('"Our doors a', 'John Doe', 'NATO'), ('Come in," sa', 'John Doe', 'NATO')]
+    """
+    reg = reg or registry()
+    ctx = _Context(date=date, reg=reg, doc_date=date)
+    publisher = _publisher_holder(source, reg) if genre in ("essay", "press_release", "speech") else "media"
+    interview = genre == "interview" or sum(u.label in ("question", "answer", "dash") for u in units) >= 2
+    interviewee = _find_interviewee(text, units, reg, date) if interview else None
+    if interviewee:
+        ctx.persons.append(interviewee)
+    out: list[Sentence] = []
+    turn = 0
+    role = None  # role of the current turn
+    last_was_question = False
+    for k, unit in enumerate(units):
+        spans = split_sentences(text[unit.start : unit.end], offset=unit.start)
+        if not spans:
+            continue
+        sentences = [text[a:b] for a, b in spans]
+        questions = [is_question(s) for s in sentences]
+        headline = _is_headline(text, unit)
+        if headline:
+            turn += 1
+            role = "headline"
+            for (a, b), s, q in zip(spans, sentences, questions):
+                speaker, holder = _headline_speaker(s, interviewee, ctx, unit)
+                out.append(Sentence(a, b, turn, speaker, "headline", holder, q, k))
+                ctx.see(s)
+            last_was_question = False
+            continue
+        if interview:
+            new_role = _interview_role(unit, role, all(questions), last_was_question)
+            if new_role != role or unit.label:
+                turn += 1
+            role = new_role
+        else:
+            turn += 1
+            role = "narrator"
+        if role == "narrator":
+            event = find_event_date(text[unit.start : unit.end], doc_date=date)
+            ctx.date = dt.date(int(event[:4]), int(event[5:7] or 6), 15) if event else date
+            turn = _narrate(text, unit, k, spans, turn, ctx, publisher, out)
+        else:
+            for (a, b), s, q in zip(spans, sentences, questions):
+                if role == "interviewer":
+                    holder = ("media" if q else _reported_holder(s, ctx, you=interviewee)) or "media"
+                    out.append(Sentence(a, b, turn, "interviewer", "interviewer", holder, q, k))
+                else:
+                    name, holder = interviewee or ("interviewee", "other")
+                    out.append(Sentence(a, b, turn, name, "interviewee", holder, q, k))
+                ctx.see(s)
+        last_was_question = questions[-1]
+    return out
+
+
+def _interview_role(unit: Unit, role: str | None, all_questions: bool, last_was_question: bool) -> str:
+    if unit.label == "question":
+        return "interviewer"
+    if unit.label == "answer":
+        return "interviewee"
+    if unit.label == "dash":
+        if all_questions:
+            return "interviewer"
+        return "interviewee" if role == "interviewer" else "interviewer"
+    if role == "interviewer" and last_was_question and not all_questions:
+        return "interviewee"  # an answer that lost its label
+    if role in (None, "headline", "narrator"):
+        return "interviewer" if all_questions else "narrator"
+    return role
+
+
+def _is_headline(text: str, unit: Unit) -> bool:
+    content = text[unit.start : unit.end].strip()
+    if unit.label:
+        return False
+    if unit.zone == "header":
+        return True
+    words = content.split()
+    fully_quoted = content[:1] in "\"“«'‘`" and content[-1:] in "\"”»'’" and len(words) <= 30
+    return len(words) <= 20 and (fully_quoted or not _SENTENCE_END.search(content))
+
+
+def _headline_speaker(sentence: str, interviewee, ctx: _Context, unit: Unit) -> tuple[str, str]:
+    content = sentence.strip()
+    if _INTERVIEW_INTRO.match(content):
+        return "headline", "media"
+    colon = re.match(r"^([^:\"“]{2,60}):\s+\S", content)
+    if colon:
+        who = _resolve_speaker(colon.group(1), ctx, allow_names=True)
+        if who:
+            return (who[0], who[1]) if who[0] in ctx.reg.names or " " in who[0] else ("headline", who[1])
+    if content[:1] in "\"“«'‘`" and interviewee:
+        return interviewee
+    mentions = ctx.reg.mentions(content, ctx.date)
+    if mentions:
+        m = mentions[0]
+        name = ctx.full_name(m)[0] if m.kind in ("person", "title") else "headline"
+        return name, m.holder
+    return "headline", "media"
+
+
+def _find_interviewee(text: str, units: list[Unit], reg: Registry, date) -> tuple[str, str] | None:
+    head = " ".join(text[u.start : u.end] for u in units[:4] if u.zone == "header")
+    for m in reg.mentions(head, date):
+        if m.kind in ("person", "title"):
+            return m.name, m.holder
+    match = _INTERVIEWEE.search(head)
+    if match:
+        name = match.group("name")
+        inst = reg.mentions(head, date)
+        return name, inst[0].holder if inst else "other"
+    return None
+
+
+def _publisher_holder(source: str, reg: Registry) -> str:
+    mentions = reg.mentions(source) if source else []
+    return mentions[0].holder if mentions else "media"
+
+
+def _quote_regions(content: str) -> list[tuple[int, int]]:
+    """Spans of quoted text (marks included) inside one unit, offsets relative to it."""
+    regions: list[tuple[int, int]] = []
+    opened_at, closer = None, ""
+    for i, ch in enumerate(content):
+        if opened_at is None:
+            if ch in "\"“”«":
+                opened_at, closer = i, "»" if ch == "«" else "\"“”"
+            elif ch in "`‘" and (i == 0 or not content[i - 1].isalnum()):
+                opened_at, closer = i, "’'"
+        elif ch in closer:
+            if closer == "’'" and i + 1 < len(content) and content[i + 1].isalpha():
+                continue  # an apostrophe inside a word
+            regions.append((opened_at, i + 1))
+            opened_at = None
+    if opened_at is not None:
+        regions.append((opened_at, len(content)))
+    return regions
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def _narrate(text, unit, k, spans, turn, ctx: _Context, publisher: str, out: list[Sentence]) -> int:
+    """Attribute one unit of narration: quotations to their speakers, the rest by what it reports."""
+    content = text[unit.start : unit.end]
+    regions = [(unit.start + a, unit.start + b) for a, b in _quote_regions(content)]
+    speakers = [_quote_speaker(text, spans, region, ctx) for region in regions]
+    prev_key = None
+    prev_holder = None
+    for a, b in spans:
+        sentence = text[a:b]
+        q = is_question(sentence)
+        inside = sum(_letters(text[max(a, qs) : min(b, qe)]) for qs, qe in regions if qs < b and qe > a)
+        owner = next((sp for (qs, qe), sp in zip(regions, speakers) if qs < b and qe > a and sp), None)
+        if owner and inside >= 0.5 * max(_letters(sentence), 1):
+            speaker, role, holder = owner[0], "quoted", owner[1]
+        else:
+            holder = _reported_holder(sentence, ctx)
+            if holder is None and _PASSIVE_REPORT.search(sentence) and prev_holder not in (None, "media"):
+                holder = prev_holder
+            speaker, role, holder = "narrator", "narrator", holder or ("media" if q else publisher)
+        key = (speaker, role)
+        if prev_key is not None and key != prev_key:
+            turn += 1
+        prev_key, prev_holder = key, holder
+        out.append(Sentence(a, b, turn, speaker, role, holder, q, k))
+        ctx.see(sentence)
+    ctx.date = ctx.doc_date
+    return turn
+
+
+def _sentence_at(spans, pos):
+    for a, b in spans:
+        if a <= pos < b:
+            return a, b
+    return None
+
+
+def _quote_speaker(text: str, spans, region, ctx: _Context) -> tuple[str, str] | None:
+    qs, qe = region
+    closing = _sentence_at(spans, max(qe - 1, qs))
+    if closing:
+        post = text[qe : closing[1]]
+        match = _POST_VERB_FIRST.match(post) or _POST_WHO_FIRST.match(post)
+        if match:
+            who = _resolve_speaker(match.group("who"), ctx, allow_names=True)
+            if who:
+                return who
+    opening = _sentence_at(spans, qs)
+    if opening:
+        pre = text[opening[0] : qs]
+        if pre.strip() and _PRE_ATTRIBUTION.search(pre.rstrip() + " "):
+            who = _resolve_speaker(pre, ctx, allow_names=True)
+            if who:
+                return who
+    return ctx.last_person
+
+
+def _resolve_speaker(phrase: str, ctx: _Context, *, allow_names: bool) -> tuple[str, str] | None:
+    """Who a phrase names: a registered person or title, a pronoun, a definite title, a new name."""
+    mentions = ctx.reg.mentions(phrase, ctx.date)
+    people = [m for m in mentions if m.kind in ("person", "title")]
+    if people:
+        return ctx.full_name(people[0])
+    if (_PRONOUN.match(phrase) or _DEFINITE.search(phrase)) and ctx.last_person:
+        return ctx.last_person
+    if allow_names:
+        for match in _NAME.finditer(phrase):
+            words = [w for w in match.group(0).split() if w not in _TITLE_WORDS]
+            if len(words) >= 2 and not any(m.start <= match.start() < m.end for m in mentions):
+                holder = mentions[0].holder if mentions else "other"
+                return " ".join(words), holder
+    if mentions:
+        m = mentions[0]
+        return phrase[m.start : m.end], m.holder
+    return None
+
+
+def subject_clause(sentence: str) -> str:
+    """The sentence with leading connectives, framing ("It is no secret that") and adverbial phrases cut.
+
+    Example:
+        >>> subject_clause("However, in June 1995, NATO said so.")
+        'NATO said so.'
+    """
+    clause = sentence.strip().lstrip("\"“”'‘’`«»([- –—")
+    for _ in range(4):
+        before = clause
+        clause = _CONNECTIVE.sub("", clause, count=1)
+        clause = _FRAMING.sub("", clause, count=1)
+        clause = _LEADING_PHRASE.sub("", clause, count=1)
+        if clause == before:
+            break
+    return clause
+
+
+def _reported_holder(sentence: str, ctx: _Context, *, you: tuple[str, str] | None = None) -> str | None:
+    """The actor a sentence reports the position of: its subject, when a position verb follows it.
+
+    ``you`` is the person a journalist addresses ("You stated that …" reports the interviewee).
+    """
+    clause = subject_clause(sentence)
+    verb = _VERBISH.search(clause)
+    if verb is None:
+        return None
+    subject = clause[: verb.start()]
+    if len(subject.split()) > 16 or not _POSITION_AFTER.match(clause[verb.start() :]):
+        return None
+    if you and re.search(r"\byou\s*\Z", subject, re.IGNORECASE):
+        return you[1]
+    pronoun = _PRONOUN.match(subject) or re.search(r"\b(?:he|she)\s*\Z", subject, re.IGNORECASE)
+    if pronoun or (_DEFINITE.match(subject.strip()) and not ctx.reg.mentions(subject, ctx.date)):
+        return ctx.last_person[1] if ctx.last_person else None
+    mentions = ctx.reg.mentions(subject, ctx.date)
+    if mentions:
+        return ctx.full_name(mentions[0])[1] if mentions[0].kind != "institution" else mentions[0].holder
+    return None

@@ -1,0 +1,361 @@
+"""Cleaning: find page clutter by general rules and record every removed span with its reason.
+
+Nothing is deleted from the text: the cleaner returns the spans it removes (the ledger)
+and the *units* that remain (runs of lines that read as one paragraph, a headline or a
+turn). Offsets always index the raw decoded text, so every statement and every removal
+points back into the source file.
+
+Rules (each general, none keyed on a particular text):
+
+- ``byte_order_mark``: a BOM at the start of the file.
+- ``site_widget``: a short line made only of site-interface words ("Loading…", "All news",
+  "Read more", "Share", "Print", …).
+- ``separator``: a line with no letter or digit ("* * *", "-----").
+- ``headline_list``: a block of at least five short, headline-like lines (no final full
+  stop, each starting a new line with a capital) standing after the body, with no prose
+  after it: a site's list of other stories.
+- ``repeated_title``: a headline at the top that repeats an earlier one (same words,
+  whatever the case, or the end of an earlier headline with a ``Place:`` prefix).
+- ``byline``: in the header, a line holding only a date, or one to three capitalised
+  words (author, outlet, place), below the title.
+- ``repeated_article``/``repeated_text``: a run of paragraphs repeating earlier ones
+  word for word (a whole article pasted twice), or one long repeated paragraph.
+- ``turn_marker``: an interview label (``Question:``, ``Answer:``, ``Q:``, ``A:``) or the
+  dash that opens a turn (dash-led interviews, dashed lists); it becomes the turn's
+  speaker or boundary, not words of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+REASONS = (
+    "byte_order_mark",
+    "site_widget",
+    "separator",
+    "headline_list",
+    "repeated_title",
+    "byline",
+    "repeated_article",
+    "repeated_text",
+    "turn_marker",
+)
+
+_WIDGET_WORDS = (
+    r"loading|all news|more news|latest news|news feed|read more|read also|see also|share|"
+    r"print|print version|subscribe|advertisement|advert|related( news| articles| stories)?|"
+    r"comments?|tags|follow us|back to top|click here|top stories|most read|popular|"
+    r"previous|next|home|menu|search|bars|login|log in|sign in|sign up|cookies?|accept|"
+    r"close|photo|video|gallery|newsletter|rss|archive|contact us|about us"
+)
+_WIDGET_LINE = re.compile(
+    rf"^(?:(?:{_WIDGET_WORDS})(?:[\s:|/»›>…\.\-]+|$))+\Z|^(?:loading)\b.{{0,40}}\Z",
+    re.IGNORECASE,
+)
+_OPENER = re.compile(r"""[\-–—•"“”'‘`«(\[]|[^\W\d_]|\d""")
+_LABEL = re.compile(r"(?P<label>(?P<word>question|answer|interviewer|q|a)\s*:\s*)(?=\S)", re.IGNORECASE)
+_DASH = re.compile(r"(?P<label>[\-–—]\s+)(?=\S)")
+_SENTENCE_END = re.compile(r"""[.!?…]["”’»')\]]*(?:\s|\Z)""")
+_ENDS_SENTENCE = re.compile(r"""[.!?…]["”’»')\]]*\Z""")
+_DATE_ONLY = re.compile(
+    r"^(?:(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"\s*(?:\d{1,2},?\s*)?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\Z",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of the raw text: ``start``/``end`` exclude the line break; ``s``/``e`` bound its non-blank part."""
+
+    start: int
+    end: int
+    s: int
+    e: int
+
+    @property
+    def blank(self) -> bool:
+        return self.s == self.e
+
+
+@dataclass
+class Unit:
+    """Kept lines that read as one paragraph, headline or turn opening."""
+
+    start: int
+    end: int
+    block: int
+    label: str = ""  # "question", "answer" or "dash" when a turn label opened the unit
+    zone: str = "body"  # "header" before the first prose unit
+
+
+@dataclass
+class Cleaned:
+    """The cleaner's result: kept units and the removal ledger ``(start, end, reason)``."""
+
+    units: list[Unit] = field(default_factory=list)
+    removed: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split text into :class:`Line` records with offsets (any line break; CRLF kept whole).
+
+    Example:
+        >>> [(ln.s, ln.e) for ln in split_lines("a b\\r\\n\\n c")]
+        [(0, 3), (5, 5), (7, 8)]
+    """
+    lines: list[Line] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        end = pos + len(body)
+        stripped = body.lstrip()
+        s = pos + (len(body) - len(stripped))
+        e = s + len(stripped.rstrip())
+        lines.append(Line(pos, end, s, e if e > s else s))
+        pos += len(raw)
+    return lines
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _norm(text: str) -> str:
+    return " ".join(_words(text.casefold()))
+
+
+def is_widget(text: str) -> bool:
+    """A short line made only of site-interface words.
+
+    Example:
+        >>> is_widget("Read more »"), is_widget("NATO will read more reports.")
+        (True, False)
+    """
+    return len(text) <= 60 and bool(_WIDGET_LINE.match(text.strip()))
+
+
+def _headline_like(text: str, next_text: str | None) -> bool:
+    words = _words(text)
+    if not 2 <= len(words) <= 45 or len(text) > 300:
+        return False
+    if text.rstrip()[-1] in ".,;:" or not _OPENER.match(text):
+        return False
+    return next_text is None or bool(_OPENER.match(next_text))
+
+
+def _is_prose(text: str) -> bool:
+    return len(_words(text)) >= 8 and bool(_SENTENCE_END.search(text))
+
+
+def clean(text: str) -> Cleaned:
+    """Find the clutter in a raw text and group the rest into units.
+
+    Example:
+        >>> c = clean("Title\\n\\nTitle\\n\\nNATO met Azerbaijan in Baku today. Talks went on.\\nAll news")
+        >>> [(text[a:b] if False else r) for a, b, r in c.removed]
+        ['repeated_title', 'site_widget']
+        >>> len(c.units)
+        2
+    """
+    result = Cleaned()
+    lines = split_lines(text)
+    if text.startswith("\ufeff"):
+        result.removed.append((0, 1, "byte_order_mark"))
+        if lines:
+            first = lines[0]
+            stripped = text[1 : first.end].lstrip()
+            s = first.end - len(stripped)
+            e = s + len(stripped.rstrip())
+            lines[0] = Line(1, first.end, s, e if e > s else s)
+    gone: dict[int, str] = {}  # line index -> reason
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            continue
+        content = text[ln.s : ln.e]
+        if is_widget(content):
+            gone[i] = "site_widget"
+        elif not any(ch.isalnum() for ch in content):
+            gone[i] = "separator"
+    blocks = _blocks(lines)
+    _mark_headline_lists(text, lines, blocks, gone)
+    units = _units(text, lines, blocks, gone)
+    _mark_header(text, units)
+    removed_units = _mark_repeats(text, units)
+    removed_units |= _mark_bylines(text, units)
+    for i, reason in gone.items():
+        ln = lines[i]
+        result.removed.append((ln.s, ln.e, reason))
+    kept: list[Unit] = []
+    for k, unit in enumerate(units):
+        if k in removed_units:
+            result.removed.append((unit.start, unit.end, removed_units[k]))
+            continue
+        label_span = _label(text, unit)
+        if label_span:
+            result.removed.append((unit.start, label_span[0], "turn_marker"))
+            unit.start, unit.label = label_span
+        kept.append(unit)
+    result.units = kept
+    result.removed.sort()
+    return result
+
+
+def _blocks(lines: list[Line]) -> list[list[int]]:
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            if current:
+                blocks.append(current)
+                current = []
+        else:
+            current.append(i)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _mark_headline_lists(text: str, lines: list[Line], blocks: list[list[int]], gone: dict[int, str]) -> None:
+    """Mark trailing blocks of short headline-like lines (a site's list of other stories)."""
+    seen_prose = False
+    candidates: list[list[int]] = []
+    for block in blocks:
+        kept = [i for i in block if i not in gone]
+        if not kept:
+            continue
+        contents = [text[lines[i].s : lines[i].e] for i in kept]
+        like = sum(
+            _headline_like(c, contents[j + 1] if j + 1 < len(contents) else None)
+            for j, c in enumerate(contents)
+        )
+        if len(kept) >= 5 and like >= 0.8 * len(kept) and seen_prose:
+            candidates.append(kept)
+        elif any(_is_prose(c) for c in contents):
+            candidates.clear()  # prose after a list: the list was not page clutter after the body
+            seen_prose = True
+        else:
+            candidates.clear()
+            seen_prose = seen_prose or bool(contents)
+    for kept in candidates:
+        for i in kept:
+            gone[i] = "headline_list"
+
+
+def _units(text: str, lines: list[Line], blocks: list[list[int]], gone: dict[int, str]) -> list[Unit]:
+    """Join the kept lines of each block into units, undoing hard wrapping."""
+    width = _wrap_width(text, lines)
+    units: list[Unit] = []
+    for b, block in enumerate(blocks):
+        kept = [i for i in block if i not in gone]
+        current: Unit | None = None
+        prev: int | None = None
+        for i in kept:
+            ln = lines[i]
+            if current is not None and prev == i - 1 and _continues(text, lines[prev], ln, width):
+                current.end = ln.e
+            else:
+                current = Unit(ln.s, ln.e, b)
+                units.append(current)
+            prev = i
+    return units
+
+
+def _wrap_width(text: str, lines: list[Line]) -> int | None:
+    """The width a hard-wrapped text was wrapped at: the longest line followed by a lower-case continuation."""
+    width = None
+    for a, b in zip(lines, lines[1:]):
+        if not a.blank and not b.blank and text[b.s].islower():
+            width = max(width or 0, a.e - a.start)
+    return width
+
+
+def _continues(text: str, prev: Line, ln: Line, width: int | None) -> bool:
+    """Whether ``ln`` continues the line before it (hard wrapping) rather than opening a new unit."""
+    first = text[ln.s : ln.e]
+    if not _OPENER.match(first) or first[0].islower():
+        return True
+    if width is None:
+        return False
+    prev_len = prev.e - prev.start
+    if _ENDS_SENTENCE.search(text[prev.s : prev.e]):
+        match = re.match(r"\S+", first)
+        # A wrapping editor would have put a word that fits on the line before.
+        return prev_len + 1 + len(match.group(0) if match else "") > width
+    return prev_len > 0.75 * width
+
+
+def _mark_header(text: str, units: list[Unit]) -> None:
+    for unit in units:
+        if _is_prose(text[unit.start : unit.end]):
+            break
+        unit.zone = "header"
+
+
+def _mark_repeats(text: str, units: list[Unit]) -> dict[int, str]:
+    removed: dict[int, str] = {}
+    seen: set[str] = set()
+    header_norms: list[str] = []
+    repeat_of: list[bool] = []
+    for unit in units:
+        norm = _norm(text[unit.start : unit.end])
+        if unit.zone == "header":
+            if norm and any(norm == h or (len(norm) >= 15 and h.endswith(" " + norm)) for h in header_norms):
+                repeat_of.append(True)
+            else:
+                repeat_of.append(False)
+                header_norms.append(norm)
+        else:
+            repeat_of.append(bool(norm) and norm in seen)
+        seen.add(norm)
+    k = 0
+    while k < len(units):
+        if not repeat_of[k]:
+            k += 1
+            continue
+        if units[k].zone == "header":
+            removed[k] = "repeated_title"
+            k += 1
+            continue
+        j = k
+        while j < len(units) and repeat_of[j] and units[j].zone == "body":
+            j += 1
+        run_chars = sum(units[m].end - units[m].start for m in range(k, j))
+        if j - k >= 2 or run_chars >= 200:
+            removed.update({m: "repeated_article" for m in range(k, j)})
+        else:
+            for m in range(k, j):
+                if units[m].end - units[m].start >= 60:
+                    removed[m] = "repeated_text"
+        k = j
+    return removed
+
+
+def _mark_bylines(text: str, units: list[Unit]) -> dict[int, str]:
+    removed: dict[int, str] = {}
+    for k, unit in enumerate(units):
+        if unit.zone != "header" or k == 0:
+            continue
+        content = text[unit.start : unit.end].strip()
+        words = _words(content)
+        name_like = 1 <= len(words) <= 3 and all(w[0].isupper() and not w.isdigit() for w in words)
+        only_words = not re.search(r"[^\w\s.'’\-]", content)
+        if _DATE_ONLY.match(content) or (name_like and only_words):
+            removed[k] = "byline"
+    return removed
+
+
+def _label(text: str, unit: Unit) -> tuple[int, str] | None:
+    """The offset where a unit's words start after a turn label, and the label's kind."""
+    content = text[unit.start : unit.end]
+    match = _LABEL.match(content)
+    if match:
+        word = match.group("word").lower()
+        kind = "question" if word in ("question", "q", "interviewer") else "answer"
+        return unit.start + match.end("label"), kind
+    match = _DASH.match(content)
+    if match:
+        return unit.start + match.end("label"), "dash"
+    return None

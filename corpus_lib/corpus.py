@@ -1,0 +1,190 @@
+"""The pipeline: load -> clean -> segment and attribute -> date events -> tables.
+
+:func:`process_document` is the per-document unit of work (pure: text and metadata in,
+rows out), so that later stages can cache or parallelise it; :func:`load_corpus` runs it
+over a folder and returns checked tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from corpus_lib import schemas
+from corpus_lib.attribute import attribute
+from corpus_lib.clean import clean
+from corpus_lib.dates import find_event_date
+from corpus_lib.errors import CorpusError
+from corpus_lib.load import ManifestRow, RawDocument, load_documents
+
+NARRATED_ROLES = ("narrator", "quoted")
+
+
+@dataclass
+class DocumentResult:
+    """The rows one document contributes to each table."""
+
+    document: dict
+    statements: list[dict] = field(default_factory=list)
+    removed: list[dict] = field(default_factory=list)
+
+
+def process_document(meta: ManifestRow, text: str, *, path: str | Path | None = None) -> DocumentResult:
+    """Turn one decoded text and its metadata into rows of the three tables.
+
+    Checks the coverage invariant before returning: statement spans, removed spans and
+    whitespace cover every character of ``text`` exactly once.
+
+    Example:
+        >>> from corpus_lib.load import ManifestRow
+        >>> r = process_document(ManifestRow(file="a.txt", doc_id="a"), "NATO met Baku. All went well.\\nAll news")
+        >>> [s["text"] for s in r.statements], [x["reason"] for x in r.removed]
+        (['NATO met Baku.', 'All went well.'], ['site_widget'])
+    """
+    cleaned = clean(text)
+    sentences = attribute(text, cleaned.units, genre=meta.genre, date=meta.date, source=meta.source)
+    check_coverage(text, [(s.start, s.end) for s in sentences], [(a, b) for a, b, _ in cleaned.removed], path=path or meta.file)
+    statements = []
+    last_year: int | None = None
+    unit_date: dict[int, str] = {}
+    for seq, s in enumerate(sentences, start=1):
+        sentence_text = " ".join(text[s.start : s.end].split())
+        event = ""
+        if s.speaker_role in NARRATED_ROLES:
+            event = find_event_date(sentence_text, doc_date=meta.date, last_year=last_year)
+            if event:
+                last_year = int(event[:4])
+                unit_date[s.unit] = event
+            else:
+                event = unit_date.get(s.unit, "")
+        statements.append(
+            {
+                "statement_id": f"{meta.doc_id}.{seq:04d}",
+                "doc_id": meta.doc_id,
+                "seq": seq,
+                "turn": s.turn,
+                "speaker": s.speaker,
+                "speaker_role": s.speaker_role,
+                "holder": s.holder,
+                "is_question": s.is_question,
+                "text": sentence_text,
+                "char_start": s.start,
+                "char_end": s.end,
+                "date": meta.date,
+                "event_date": event,
+            }
+        )
+    removed = [
+        {
+            "doc_id": meta.doc_id,
+            "char_start": a,
+            "char_end": b,
+            "reason": reason,
+            "text": " ".join(text[a:b].split()),
+        }
+        for a, b, reason in cleaned.removed
+    ]
+    document = {
+        "doc_id": meta.doc_id,
+        "file": meta.file,
+        "title": meta.title,
+        "date": meta.date,
+        "date_basis": meta.date_basis or None,
+        "date_note": meta.date_note,
+        "source": meta.source,
+        "genre": meta.genre or None,
+        "url": meta.url,
+        "n_statements": len(statements),
+        "n_removed_chars": sum(len("".join(text[a:b].split())) for a, b, _ in cleaned.removed),
+    }
+    return DocumentResult(document, statements, removed)
+
+
+def check_coverage(
+    text: str, statement_spans: list[tuple[int, int]], removed_spans: list[tuple[int, int]], *, path=None
+) -> None:
+    """Raise unless statements, removals and whitespace cover ``text`` exactly, with no overlap.
+
+    Example:
+        >>> check_coverage("ab cd", [(0, 2)], [(3, 5)])
+        >>> check_coverage("ab cd", [(0, 2)], [])
+        Traceback (most recent call last):
+        ...
+        corpus_lib.errors.CorpusError: x: characters 2-5 ('cd') are in no statement and no removal
+    """
+    spans = sorted(statement_spans + removed_spans)
+    cursor = 0
+    for a, b in spans:
+        if a < cursor:
+            raise CorpusError(f"spans overlap at character {a}", path=path or "x")
+        if text[cursor:a].strip():
+            raise CorpusError(
+                f"characters {cursor}-{a} ({text[cursor:a].strip()[:40]!r}) are in no statement and no removal",
+                path=path or "x",
+            )
+        cursor = b
+    if text[cursor:].strip():
+        raise CorpusError(
+            f"characters {cursor}-{len(text)} ({text[cursor:].strip()[:40]!r}) are in no statement and no removal",
+            path=path or "x",
+        )
+
+
+@dataclass
+class Corpus:
+    """A loaded corpus: its folder and its checked tables."""
+
+    root: Path
+    documents: pd.DataFrame
+    statements: pd.DataFrame
+    removed: pd.DataFrame
+    _stances: pd.DataFrame | None = field(default=None, repr=False)
+
+    def summary(self) -> str:
+        """A few lines on what was loaded."""
+        docs = self.documents
+        lines = [
+            f"corpus: {self.root}",
+            f"{len(docs)} documents, {len(self.statements)} statements, "
+            f"{len(self.removed)} removed spans ({int(docs['n_removed_chars'].sum())} characters)",
+        ]
+        for row in docs.itertuples():
+            date = "no date" if pd.isna(row.date) else row.date.date().isoformat()
+            lines.append(f"  {row.doc_id:<34} {date} ({row.date_basis if isinstance(row.date_basis, str) else '-'})"
+                         f"  {row.n_statements:>4} statements")
+        return "\n".join(lines)
+
+
+def build_tables(results: list[DocumentResult]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Assemble and check the three tables from per-document rows."""
+    documents = schemas.make_documents([r.document for r in results])
+    statements = schemas.make_statements([row for r in results for row in r.statements])
+    removed = schemas.make_removed([row for r in results for row in r.removed])
+    return documents, statements, removed
+
+
+def process_raw(doc: RawDocument) -> DocumentResult:
+    """:func:`process_document` for a :class:`~corpus_lib.load.RawDocument`."""
+    return process_document(doc.meta, doc.text, path=doc.path)
+
+
+def load_corpus(path: str | Path | None = None) -> Corpus:
+    """Read a folder of ``.txt`` files and its ``manifest.csv`` into checked tables.
+
+    Args:
+        path: the corpus folder; the packaged seed corpus when omitted.
+
+    Example:
+        >>> corpus = load_corpus()
+        >>> sorted(corpus.documents.columns)[:3]
+        ['date', 'date_basis', 'date_note']
+    """
+    from corpus_lib.paths import SEEDS_DIR
+
+    root = Path(path) if path is not None else SEEDS_DIR
+    results = [process_raw(doc) for doc in load_documents(root)]
+    documents, statements, removed = build_tables(results)
+    return Corpus(root=root, documents=documents, statements=statements, removed=removed)
+
