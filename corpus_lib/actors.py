@@ -66,7 +66,7 @@ class Registry:
             )
             if actor.holder not in HOLDERS:
                 raise ValueError(f"actors.csv: holder {actor.holder!r} is not one of {HOLDERS}")
-            for alternative in row["pattern"].split("|") if "(" not in row["pattern"] else [row["pattern"]]:
+            for alternative in _top_level_alternatives(row["pattern"]):
                 if alternative in self._patterns:
                     self._actors[self._patterns.index(alternative)].append(actor)
                 else:
@@ -107,6 +107,28 @@ class Registry:
         """The holder of a person by canonical name, if registered."""
         actor = self.names.get(name)
         return actor.holder if actor else None
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    """Split a pattern at the ``|`` that are outside any group.
+
+    Example:
+        >>> _top_level_alternatives("NATO|the (?:military )?alliance")
+        ['NATO', 'the (?:military )?alliance']
+    """
+    parts, depth, current = [], 0, ""
+    for i, ch in enumerate(pattern):
+        escaped = i > 0 and pattern[i - 1] == "\\"
+        if ch == "(" and not escaped:
+            depth += 1
+        elif ch == ")" and not escaped:
+            depth -= 1
+        elif ch == "|" and depth == 0 and not escaped:
+            parts.append(current)
+            current = ""
+            continue
+        current += ch
+    return parts + [current]
 
 
 @lru_cache(maxsize=1)

@@ -323,15 +323,19 @@ def _narrate(text, unit, k, spans, turn, ctx: _Context, publisher: str, out: lis
     """Attribute one unit of narration: quotations to their speakers, the rest by what it reports."""
     content = text[unit.start : unit.end]
     regions = [(unit.start + a, unit.start + b) for a, b in _quote_regions(content)]
-    speakers = [_quote_speaker(text, spans, region, ctx) for region in regions]
+    found = [_quote_speaker(text, spans, region, ctx) for region in regions]
+    speakers = [who for who, _ in found]
+    attributions = [span for _, span in found if span]
     prev_key = None
     prev_holder = None
     for a, b in spans:
         sentence = text[a:b]
         q = is_question(sentence)
         inside = sum(_letters(text[max(a, qs) : min(b, qe)]) for qs, qe in regions if qs < b and qe > a)
+        # the attribution itself ("…," said X) counts for neither side
+        said = sum(_letters(text[max(a, xs) : min(b, xe)]) for xs, xe in attributions if xs < b and xe > a)
         owner = next((sp for (qs, qe), sp in zip(regions, speakers) if qs < b and qe > a and sp), None)
-        if owner and inside >= 0.5 * max(_letters(sentence), 1):
+        if owner and inside >= 0.5 * max(_letters(sentence) - said, 1):
             speaker, role, holder = owner[0], "quoted", owner[1]
         else:
             holder = _reported_holder(sentence, ctx)
@@ -355,7 +359,8 @@ def _sentence_at(spans, pos):
     return None
 
 
-def _quote_speaker(text: str, spans, region, ctx: _Context) -> tuple[str, str] | None:
+def _quote_speaker(text: str, spans, region, ctx: _Context):
+    """Who a quotation is attributed to, and the span of the attribution words (if any)."""
     qs, qe = region
     closing = _sentence_at(spans, max(qe - 1, qs))
     if closing:
@@ -364,15 +369,15 @@ def _quote_speaker(text: str, spans, region, ctx: _Context) -> tuple[str, str] |
         if match:
             who = _resolve_speaker(match.group("who"), ctx, allow_names=True)
             if who:
-                return who
+                return who, (qe, closing[1])
     opening = _sentence_at(spans, qs)
     if opening:
         pre = text[opening[0] : qs]
         if pre.strip() and _PRE_ATTRIBUTION.search(pre.rstrip() + " "):
             who = _resolve_speaker(pre, ctx, allow_names=True)
             if who:
-                return who
-    return ctx.last_person
+                return who, (opening[0], qs)
+    return ctx.last_person, None
 
 
 def _resolve_speaker(phrase: str, ctx: _Context, *, allow_names: bool) -> tuple[str, str] | None:

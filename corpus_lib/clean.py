@@ -155,7 +155,7 @@ def clean(text: str) -> Cleaned:
 
     Example:
         >>> c = clean("Title\\n\\nTitle\\n\\nNATO met Azerbaijan in Baku today. Talks went on.\\nAll news")
-        >>> [(text[a:b] if False else r) for a, b, r in c.removed]
+        >>> [reason for _, _, reason in c.removed]
         ['repeated_title', 'site_widget']
         >>> len(c.units)
         2
@@ -183,8 +183,7 @@ def clean(text: str) -> Cleaned:
     _mark_headline_lists(text, lines, blocks, gone)
     units = _units(text, lines, blocks, gone)
     _mark_header(text, units)
-    removed_units = _mark_repeats(text, units)
-    removed_units |= _mark_bylines(text, units)
+    removed_units = _mark_bylines(text, units) | _mark_repeats(text, units)
     for i, reason in gone.items():
         ln = lines[i]
         result.removed.append((ln.s, ln.e, reason))

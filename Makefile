@@ -1,0 +1,48 @@
+# One entry point for people and CI. `make report` and `make test` set everything up first.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CORPUS ?=
+OUT ?= reports
+
+.PHONY: setup report tables test test-fast lint browser clean bench
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check uv || true
+	if [ -x $(BIN)/uv ]; then \
+		$(BIN)/uv pip install -q --python $(BIN)/python -e ".[notebooks,scale,dev]"; \
+	else \
+		$(BIN)/python -m pip install -q --disable-pip-version-check -e ".[notebooks,scale,dev]"; \
+	fi
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# Chromium for plotly's static export (kaleido) and the browser test; skipped where apt is not ours.
+browser:
+	@if command -v chromium >/dev/null 2>&1; then echo "chromium: $$(command -v chromium)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "chromium could not be installed: static plotly images and the browser test are skipped"; \
+	else echo "no chromium and no apt-get as root: static plotly images and the browser test are skipped"; fi
+
+tables: setup
+	$(BIN)/corpus-lib tables $(if $(CORPUS),--corpus $(CORPUS)) --out $(OUT)/tables --format csv,parquet
+
+report: setup browser
+	$(BIN)/corpus-lib tables $(if $(CORPUS),--corpus $(CORPUS)) --out $(OUT)/tables --format csv,parquet
+
+test: setup browser
+	$(BIN)/python -m pytest
+
+test-fast: setup
+	$(BIN)/python -m pytest -m "not slow and not notebooks and not browser" -p no:nbmake
+
+lint: setup
+	$(BIN)/ruff check corpus_lib tests
+
+clean:
+	rm -rf $(VENV) reports .pytest_cache .hypothesis
