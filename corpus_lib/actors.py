@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+_WORD_START = re.compile(r"(?<![\w-])[^\W\d_][\w’'.]*")
+
 HOLDERS = ("NATO", "Azerbaijan", "Armenia", "Russia", "EU", "media", "other")
 
 
@@ -77,12 +79,26 @@ class Registry:
         self._actors = [self._actors[i] for i in order]
         alternation = "|".join(f"(?P<g{i}>{p})" for i, p in enumerate(self._patterns))
         self._regex = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])")
+        # A mention starts at a capitalised word or at one of the few lower-case words that
+        # open a pattern ("the …", "special representative …"); trying the big alternation
+        # only there is several times faster than scanning every position.
+        self._starters = frozenset(
+            word.lower() for p in self._patterns for word in re.findall(r"^(?:\(\?:)?([a-z]+)", p)
+        )
         self.names = {a.name: a for actors in self._actors for a in actors if a.kind == "person"}
 
     def mentions(self, text: str, date: dt.date | None = None) -> list[Mention]:
         """Actor mentions in ``text``, left to right; titles resolved to the person at ``date``."""
         found = []
-        for match in self._regex.finditer(text):
+        resume = 0
+        for word in _WORD_START.finditer(text):
+            pos = word.start()
+            if pos < resume or not (word.group(0)[0].isupper() or word.group(0).lower() in self._starters):
+                continue
+            match = self._regex.match(text, pos)
+            if match is None:
+                continue
+            resume = match.end()
             index = int(match.lastgroup[1:])
             actor = self._resolve(self._actors[index], date)
             if actor is not None:
