@@ -45,7 +45,9 @@ _POSITION = (
     r"praises|criticized|criticised|criticizes|accused|accuses|agreed|agrees|objects|objected|"
     r"opposes|opposed|seeks|sought|intends|intended|plans|planned|ponders|attempts|accepts|"
     r"accepted|denied|denies|regrets|regretted|deplored|insists|favours|favors|ruled out|"
-    r"speak|spoke|speaks|claims|claimed|has said|has told|has stressed|has pointed|has drawn"
+    r"speak|spoke|speaks|claims|claimed|has said|has told|has stressed|has pointed|has drawn|pointed|"
+    r"conveyed|conveys|informed|informs|applied|applies|thanked|thanks|encouraged|encourages|"
+    r"appealed|appeals|reaffirmed|reaffirms|backed|backs|signalled|signaled|vowed|pledged|promised"
 )
 _AUX = r"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|shall|also|already|not|never|only|still"
 _POST_VERB_FIRST = re.compile(rf"""^[\s,.:;!?'"“”’‘»«`\-–—]*(?:{_REPORTING})\b\s*(?P<who>.+)""", re.IGNORECASE | re.DOTALL)
@@ -53,7 +55,7 @@ _POST_WHO_FIRST = re.compile(
     rf"""^[\s,.:;!?'"“”’‘»«`\-–—]*(?P<who>(?:\S+\s+){{0,7}}?\S+)\s+(?:(?:has|have|had|also|then)\s+)*(?:{_REPORTING})\b""",
     re.IGNORECASE | re.DOTALL,
 )
-_PRE_ATTRIBUTION = re.compile(rf"(?:\b(?:{_REPORTING}|{_POSITION})\b(?:\s+that)?[\s,:]*|:\s*)\Z", re.IGNORECASE)
+_PRE_ATTRIBUTION = re.compile(rf"(?:\b(?:{_REPORTING})\b(?:\s+that)?[\s,:]*|:\s*)\Z", re.IGNORECASE)
 _PRONOUN = re.compile(r"^\W*(?:he|she)\b", re.IGNORECASE)
 _DEFINITE = re.compile(
     r"\b(?:the|this|that)\s+(?:(?:deputy|vice|foreign|defen[cs]e|prime|first|former|chief|special)\s+)*"
@@ -94,9 +96,6 @@ _PASSIVE_REPORT = re.compile(
 _QUESTION_END = re.compile(r"""\?[\s"“”'’»)\]]*\Z""")
 _SENTENCE_END = re.compile(r"""[.!?…][\s"“”'’»)\]]*\Z""")
 _INTERVIEW_INTRO = re.compile(r"^\W*(?:exclusive\s+)?interview\b", re.IGNORECASE)
-_INTERVIEWEE = re.compile(
-    r"\binterview\s+(?:with|of|to|given by)\s+(?:[^,]*?,\s+)?(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})"
-)
 
 
 @dataclass
@@ -270,23 +269,22 @@ def _headline_speaker(sentence: str, interviewee, ctx: _Context, unit: Unit) -> 
     if content[:1] in "\"“«'‘`" and interviewee:
         return interviewee
     mentions = ctx.reg.mentions(content, ctx.date)
-    if mentions:
-        m = mentions[0]
-        name = ctx.full_name(m)[0] if m.kind in ("person", "title") else "headline"
-        return name, m.holder
-    return "headline", "media"
+    return "headline", mentions[0].holder if mentions else "media"
 
 
 def _find_interviewee(text: str, units: list[Unit], reg: Registry, date) -> tuple[str, str] | None:
-    head = " ".join(text[u.start : u.end] for u in units[:4] if u.zone == "header")
-    for m in reg.mentions(head, date):
-        if m.kind in ("person", "title"):
-            return m.name, m.holder
-    match = _INTERVIEWEE.search(head)
-    if match:
-        name = match.group("name")
-        inst = reg.mentions(head, date)
-        return name, inst[0].holder if inst else "other"
+    """The person interviewed: named in the first header lines (a registered person or a new name)."""
+    ctx = _Context(date=date, reg=reg)
+    for unit in units[:4]:
+        if unit.zone != "header":
+            break
+        content = text[unit.start : unit.end]
+        people = [m for m in reg.mentions(content, date) if m.kind in ("person", "title")]
+        if people:
+            return people[0].name, people[0].holder
+        who = _resolve_speaker(content, ctx, allow_names=True)
+        if who and " " in who[0]:
+            return who
     return None
 
 
@@ -323,18 +321,23 @@ def _narrate(text, unit, k, spans, turn, ctx: _Context, publisher: str, out: lis
     """Attribute one unit of narration: quotations to their speakers, the rest by what it reports."""
     content = text[unit.start : unit.end]
     regions = [(unit.start + a, unit.start + b) for a, b in _quote_regions(content)]
-    found = [_quote_speaker(text, spans, region, ctx) for region in regions]
-    speakers = [who for who, _ in found]
-    attributions = [span for _, span in found if span]
+    found: dict[int, tuple] = {}  # region -> (speaker, attribution span), resolved in reading order
+    attributions: list[tuple[int, int]] = []
     prev_key = None
     prev_holder = None
     for a, b in spans:
         sentence = text[a:b]
         q = is_question(sentence)
-        inside = sum(_letters(text[max(a, qs) : min(b, qe)]) for qs, qe in regions if qs < b and qe > a)
+        touching = [i for i, (qs, qe) in enumerate(regions) if qs < b and qe > a]
+        for i in touching:
+            if i not in found:
+                found[i] = _quote_speaker(text, spans, regions[i], ctx)
+                if found[i][1]:
+                    attributions.append(found[i][1])
+        inside = sum(_letters(text[max(a, regions[i][0]) : min(b, regions[i][1])]) for i in touching)
         # the attribution itself ("…," said X) counts for neither side
         said = sum(_letters(text[max(a, xs) : min(b, xe)]) for xs, xe in attributions if xs < b and xe > a)
-        owner = next((sp for (qs, qe), sp in zip(regions, speakers) if qs < b and qe > a and sp), None)
+        owner = next((found[i][0] for i in touching if found[i][0]), None)
         if owner and inside >= 0.5 * max(_letters(sentence) - said, 1):
             speaker, role, holder = owner[0], "quoted", owner[1]
         else:
@@ -377,6 +380,8 @@ def _quote_speaker(text: str, spans, region, ctx: _Context):
             who = _resolve_speaker(pre, ctx, allow_names=True)
             if who:
                 return who, (opening[0], qs)
+        if pre.strip(" \t\r\n\"“”'‘`«"):
+            return None, None  # a title or a phrase quoted inside narration, not speech
     return ctx.last_person, None
 
 

@@ -141,9 +141,9 @@ def _headline_like(text: str, next_text: str | None) -> bool:
     words = _words(text)
     if not 2 <= len(words) <= 45 or len(text) > 300:
         return False
-    if text.rstrip()[-1] in ".,;:" or not _OPENER.match(text):
+    if text.rstrip()[-1] in ".,;:" or not _OPENER.match(text) or text[0].islower():
         return False
-    return next_text is None or bool(_OPENER.match(next_text))
+    return next_text is None or (bool(_OPENER.match(next_text)) and not next_text[0].islower())
 
 
 def _is_prose(text: str) -> bool:
@@ -287,8 +287,11 @@ def _continues(text: str, prev: Line, ln: Line, width: int | None) -> bool:
 
 
 def _mark_header(text: str, units: list[Unit]) -> None:
+    """Units before the first prose (a sentence-like unit, or a labelled turn) form the header."""
     for unit in units:
-        if _is_prose(text[unit.start : unit.end]):
+        content = text[unit.start : unit.end]
+        ends_sentence = len(_words(content)) >= 4 and _ENDS_SENTENCE.search(content)
+        if _is_prose(content) or ends_sentence or _LABEL.match(content) or _DASH.match(content):
             break
         unit.zone = "header"
 

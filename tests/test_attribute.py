@@ -1,0 +1,135 @@
+"""Turns, speakers and holders on invented layouts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from corpus_lib.attribute import attribute, is_question, subject_clause
+from corpus_lib.clean import clean
+
+
+def _rows(text, **kw):
+    return [
+        (" ".join(text[s.start : s.end].split()), s.turn, s.speaker, s.speaker_role, s.holder)
+        for s in attribute(text, clean(text).units, **kw)
+    ]
+
+
+def test_labelled_interview_with_a_lost_label():
+    text = (
+        "Interview with Jens Stoltenberg\n\n"
+        "Question: How do you see the talks?\n\n"
+        "Answer: We see progress.\n\n"
+        "Question: And the next round?\n\n"
+        "It will take place soon.\n\n"
+        "We are ready.\n"
+    )
+    rows = _rows(text, genre="interview", date=dt.date(2016, 1, 1))
+    assert [(r[2], r[3]) for r in rows[1:]] == [
+        ("interviewer", "interviewer"),
+        ("Jens Stoltenberg", "interviewee"),
+        ("interviewer", "interviewer"),
+        ("Jens Stoltenberg", "interviewee"),
+        ("Jens Stoltenberg", "interviewee"),
+    ]
+    assert rows[4][1] == rows[5][1]  # one turn over two paragraphs
+    assert rows[0][3:] == ("headline", "media")
+
+
+def test_dash_led_turns_alternate_and_headlines_reset_them():
+    text = (
+        "Interview of the NATO envoy John Doe to the agency\n\n"
+        '"Cooperation is back"\n\n'
+        "- Let me start with the relations.\n\n"
+        "How are they?\n\n"
+        "- They are good.\n\n"
+        "We work together.\n\n"
+        '"A second theme"\n\n'
+        "- And the region?\n\n"
+        "- Calm.\n"
+    )
+    rows = _rows(text, genre="interview", date=dt.date(2012, 1, 1))
+    roles = [r[3] for r in rows]
+    assert roles == ["headline", "headline", "interviewer", "interviewer", "interviewee", "interviewee",
+                     "headline", "interviewer", "interviewee"]
+    assert rows[4][2] == "John Doe" and rows[4][4] == "NATO"
+    assert rows[1][2:] == ("John Doe", "headline", "NATO")  # a quoted section title quotes the interviewee
+
+
+@pytest.mark.parametrize(
+    "text,speaker,holder",
+    [
+        ('"We are ready. The door stays open," said NATO spokesperson Jane Roe.', "Jane Roe", "NATO"),
+        ('"The talks were useful," Lavrov told reporters.', "Sergey Lavrov", "Russia"),
+        ('Mr Stoltenberg spoke to the press. He said: "We stand ready to help."', "Jens Stoltenberg", "NATO"),
+        ('The Secretary General underlined that "security is indivisible".', "Jens Stoltenberg", "NATO"),
+    ],
+)
+def test_quotations_in_news_prose(text, speaker, holder):
+    rows = _rows(text, genre="news", date=dt.date(2019, 6, 1))
+    quoted = [r for r in rows if r[3] == "quoted"]
+    assert quoted and all((r[2], r[4]) == (speaker, holder) for r in quoted)
+
+
+def test_every_sentence_of_a_quotation_gets_its_speaker():
+    text = 'Talks went on.\n\n"First point. Second point. Third point," said Armenian Prime Minister Nikol Pashinyan.'
+    rows = _rows(text, genre="news", date=dt.date(2020, 1, 1))
+    assert [r[2] for r in rows[1:]] == ["Nikol Pashinyan"] * 3
+    assert {r[4] for r in rows[1:]} == {"Armenia"}
+
+
+def test_unattributed_quotation_goes_to_the_person_last_named():
+    text = 'Deputy minister Elmar Mammadyarov spoke on Monday. "We will decide ourselves. Nobody else will."'
+    rows = _rows(text, genre="news", date=dt.date(2010, 1, 1))
+    assert rows[-1][2:] == ("Elmar Mammadyarov", "quoted", "Azerbaijan")
+
+
+def test_a_title_in_quotes_is_not_speech():
+    text = 'The government adopted a plan called "Partnership for the Future" in May.'
+    assert _rows(text, genre="news", date=dt.date(2010, 1, 1))[0][3] == "narrator"
+
+
+@pytest.mark.parametrize(
+    "sentence,holder",
+    [
+        ("NATO avoids any role in the dispute.", "NATO"),
+        ("However, the Kremlin rejected the proposal.", "Russia"),
+        ("It is no secret that Yerevan hesitates to sign.", "Armenia"),
+        ("In March 2015, the Alliance called for restraint.", "NATO"),
+        ("The weather was cold in the capital.", "media"),
+        ("The process between Armenia and Azerbaijan has been started.", "media"),
+    ],
+)
+def test_narration_holds_the_reported_actor(sentence, holder):
+    assert _rows(sentence, genre="news", date=dt.date(2015, 6, 1))[0][4] == holder
+
+
+def test_official_essay_narration_holds_the_publisher():
+    rows = _rows("The cooperation began in 1996.", genre="essay", source="Ministry of Foreign Affairs of Azerbaijan")
+    assert rows[0][4] == "Azerbaijan"
+
+
+def test_pronoun_follows_the_subject_of_the_sentence_before():
+    text = "Meeting with Ilham Aliyev, NATO envoy James Appathurai praised the reforms. He also said more was possible."
+    rows = _rows(text, genre="news", date=dt.date(2013, 1, 1))
+    assert [r[4] for r in rows] == ["NATO", "NATO"]
+
+
+def test_headline_holders():
+    assert _rows("NATO invites, Baku considers\n\nThe talks went on for hours.", genre="news")[0][4] == "NATO"
+    assert _rows("Azimov: We will decide ourselves\n\nThe talks went on.", genre="news")[0][2:] == (
+        "Araz Azimov", "headline", "Azerbaijan")
+
+
+@pytest.mark.parametrize(
+    "sentence,asks", [("Will it happen?", True), ('"Why now?"', True), ("He asked why.", False), ("Yes.", False)]
+)
+def test_questions(sentence, asks):
+    assert is_question(sentence) is asks
+
+
+def test_subject_clause_strips_framing():
+    assert subject_clause("It is not a secret that Baku wants more.") == "Baku wants more."
+    assert subject_clause("Yet, in 2010, NATO said no.") == "NATO said no."
