@@ -1,0 +1,281 @@
+"""An incremental cache of per-document results: parse once, re-code only when the coder changes.
+
+One JSON file per document, addressed by a key over everything the parse depends on:
+
+* the sha256 of the file's bytes,
+* its manifest row (every field but the line number),
+* :func:`parser_version`: a hash of the parsing modules' source and their data files.
+
+Inside the entry sit the parsed rows (``document``, ``statements``, ``removed``), the
+coded ``stances`` rows with the ``coder_version`` (``corpus_lib.stances.CODER_VERSION``,
+a hash of its rule files) they were coded with, and a sha256 checksum of all of it. So an
+unchanged file is a *hit*; a changed file (or manifest row, or parser) has a new key, a
+*miss*, and is parsed again; a new coder version keeps the parse and *recodes*.
+
+Entries are written atomically (a temporary file in the same folder, then
+``os.replace``), so a reader sees a whole entry or none. One that is still damaged
+(truncated, not JSON, wrong checksum, wrong key, missing fields) is logged as a warning,
+counted as *rebuilt*, and recomputed: never trusted. JSON only, no pickle: an entry can be
+read, diffed and deleted by hand, and loading one never runs code.
+
+Layout::
+
+    CACHE_DIR/
+      corpus-lib-cache-v1/
+        3f/3f9a…e1.json      # one entry per document, fanned out by the key's first 2 hex digits
+
+Entries that no build uses any more (an edited file's old version) stay until the folder is
+deleted; :meth:`DocumentCache.prune` removes all entries not in a given set of keys.
+
+Example:
+    >>> import tempfile
+    >>> from corpus_lib.load import ManifestRow
+    >>> cache = DocumentCache(tempfile.mkdtemp(), parser="p1")
+    >>> meta = ManifestRow(file="a.txt", doc_id="a")
+    >>> key = cache.key(b"NATO met Baku.", meta)
+    >>> cache.get(key) is None, cache.stats.misses
+    (True, 1)
+    >>> cache.put(key, {"document": {"doc_id": "a"}, "statements": [], "removed": []}, None, None)
+    >>> cache.get(key).parsed["document"], cache.stats.hits
+    ({'doc_id': 'a'}, 1)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import logging
+import math
+import os
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from corpus_lib.load import ManifestRow
+
+log = logging.getLogger(__name__)
+
+CACHE_FORMAT = 1
+CACHE_SUBDIR = f"corpus-lib-cache-v{CACHE_FORMAT}"
+# What the parse of one document depends on, besides its bytes and manifest row.
+PARSER_FILES = (
+    "load.py",
+    "clean.py",
+    "segment.py",
+    "attribute.py",
+    "actors.py",
+    "dates.py",
+    "corpus.py",
+    "schemas.py",
+    "cache.py",
+    "data/actors.csv",
+)
+_META_FIELDS = tuple(f.name for f in dataclasses.fields(ManifestRow) if f.name != "line")
+
+
+@lru_cache(maxsize=1)
+def parser_version() -> str:
+    """A short hash of the parsing modules, their data files and NLTK's version.
+
+    Any edit to the parser (a rule, an abbreviation, an actor) changes it, and with it every
+    cache key, so nothing parsed by older code is reused.
+    """
+    import nltk
+
+    root = resources.files("corpus_lib")
+    digest = hashlib.sha256(f"nltk={nltk.__version__};format={CACHE_FORMAT}".encode())
+    for name in PARSER_FILES:
+        digest.update(name.encode() + b"\0" + root.joinpath(name).read_bytes() + b"\0")
+    return "parser-" + digest.hexdigest()[:16]
+
+
+def manifest_fields(meta: ManifestRow) -> dict:
+    """The manifest row as JSON-ready fields (the line number is left out: it moves freely)."""
+    out = {}
+    for name in _META_FIELDS:
+        value = getattr(meta, name)
+        out[name] = value.isoformat() if isinstance(value, dt.date) else value
+    return out
+
+
+def _canonical(obj) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
+
+
+def to_json_value(value):
+    """One cell as JSON: dates as ISO strings, NaN/NaT as null, numpy scalars as Python ones."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):  # pandas Timestamp too
+        return None if pd_isna(value) else value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalar
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return None if pd_isna(value) else value
+
+
+def pd_isna(value) -> bool:
+    """True for pandas' missing scalars (NaT, NA) and float NaN."""
+    import pandas as pd
+
+    return value is pd.NaT or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def rows_to_json(rows: list[dict]) -> list[dict]:
+    return [{k: to_json_value(v) for k, v in row.items()} for row in rows]
+
+
+@dataclass
+class CacheStats:
+    """Counters of one build: ``hits`` (reused whole), ``recoded`` (parse reused, stances
+    recomputed for a new coder), ``misses`` (no entry: parsed), ``rebuilt`` (a damaged entry,
+    recomputed), ``written`` (entries stored)."""
+
+    hits: int = 0
+    misses: int = 0
+    rebuilt: int = 0
+    recoded: int = 0
+    written: int = 0
+
+    def add(self, other: CacheStats) -> None:
+        for f in dataclasses.fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+    @property
+    def parsed(self) -> int:
+        """Documents parsed (no usable entry)."""
+        return self.misses + self.rebuilt
+
+
+@dataclass
+class CacheEntry:
+    """A stored result: the parsed rows, and the stance rows when they match the coder."""
+
+    key: str
+    parsed: dict
+    stances: list[dict] | None
+
+
+@dataclass
+class DocumentCache:
+    """The per-document cache in ``root`` (see the module docstring).
+
+    Args:
+        root: the cache folder (created when needed).
+        parser: the parser version (default :func:`parser_version`).
+        coder: the coder version stance rows must carry to be reused (``None``: no coder).
+    """
+
+    root: Path
+    parser: str = ""
+    coder: str | None = None
+    stats: CacheStats = field(default_factory=CacheStats)
+    problems: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.root = Path(self.root)
+        self.parser = self.parser or parser_version()
+
+    def key(self, data: bytes, meta: ManifestRow) -> str:
+        """The entry key of a document: its bytes, its manifest row and the parser version."""
+        return hashlib.sha256(_canonical(self._inputs(data, meta))).hexdigest()
+
+    def _inputs(self, data: bytes, meta: ManifestRow) -> dict:
+        return {
+            "content_sha256": hashlib.sha256(data).hexdigest(),
+            "manifest": manifest_fields(meta),
+            "parser_version": self.parser,
+        }
+
+    def path(self, key: str) -> Path:
+        return self.root / CACHE_SUBDIR / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> CacheEntry | None:
+        """The entry for ``key``, or ``None`` (counted as a miss, or as rebuilt when damaged).
+
+        A hit whose stances were coded by another coder version comes back with
+        ``stances=None`` and is counted as ``recoded``.
+        """
+        path = self.path(key)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            self.stats.misses += 1
+            return None
+        except OSError as err:
+            return self._damaged(path, f"cannot read it ({err.strerror})")
+        try:
+            entry = json.loads(raw.decode("utf-8"))
+            body, checksum = entry["body"], entry["checksum"]
+        except (UnicodeDecodeError, ValueError, KeyError, TypeError) as err:
+            return self._damaged(path, f"not a whole cache entry ({type(err).__name__}: {err})"[:200])
+        try:
+            if hashlib.sha256(_canonical(body)).hexdigest() != checksum:
+                return self._damaged(path, "checksum mismatch")
+            if entry.get("format") != CACHE_FORMAT or body["key"] != key:
+                return self._damaged(path, "entry belongs to another key or format")
+            parsed = body["parsed"]
+            if not isinstance(parsed, dict) or not {"document", "statements", "removed"} <= parsed.keys():
+                return self._damaged(path, "parsed rows missing")
+            stances = body.get("stances")
+            same_coder = body.get("coder_version") == self.coder and (stances is not None or self.coder is None)
+        except (ValueError, KeyError, TypeError, AttributeError) as err:
+            return self._damaged(path, f"malformed entry ({type(err).__name__})")
+        if same_coder:
+            self.stats.hits += 1
+            return CacheEntry(key, parsed, stances)
+        self.stats.recoded += 1
+        return CacheEntry(key, parsed, None)
+
+    def _damaged(self, path: Path, why: str) -> None:
+        message = f"cache entry {path} is damaged ({why}); rebuilding it"
+        log.warning(message)
+        self.problems.append(message)
+        self.stats.rebuilt += 1
+
+    def put(self, key: str, parsed: dict, stances: list[dict] | None, inputs: dict | None) -> None:
+        """Store an entry atomically. ``parsed`` and ``stances`` must already be JSON-ready."""
+        body = {
+            "key": key,
+            "inputs": inputs,
+            "parsed": parsed,
+            "coder_version": self.coder if stances is not None else None,
+            "stances": stances,
+        }
+        payload = {"format": CACHE_FORMAT, "checksum": hashlib.sha256(_canonical(body)).hexdigest(), "body": body}
+        path = self.path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # No fsync: a crash can leave an empty or partial file at worst, which the checksum catches.
+        fd, tmp = tempfile.mkstemp(prefix=f".{key[:8]}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(_canonical(payload))
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        self.stats.written += 1
+
+    def inputs(self, data: bytes, meta: ManifestRow) -> dict:
+        """What the key was computed from (stored in the entry, for a human reading it)."""
+        return self._inputs(data, meta)
+
+    def entries(self) -> list[Path]:
+        """Every entry file, sorted."""
+        return sorted((self.root / CACHE_SUBDIR).glob("*/*.json"))
+
+    def prune(self, keep: set[str]) -> int:
+        """Delete the entries whose key is not in ``keep``; return how many went."""
+        gone = 0
+        for path in self.entries():
+            if path.stem not in keep:
+                path.unlink(missing_ok=True)
+                gone += 1
+        return gone
