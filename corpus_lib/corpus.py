@@ -18,6 +18,7 @@ from corpus_lib.clean import clean
 from corpus_lib.dates import find_event_date
 from corpus_lib.errors import CorpusError
 from corpus_lib.load import ManifestRow, RawDocument, load_documents
+from corpus_lib.tone import score_tone
 
 NARRATED_ROLES = ("narrator", "quoted")
 
@@ -49,8 +50,9 @@ def process_document(meta: ManifestRow, text: str, *, path: str | Path | None = 
     statements = []
     last_year: int | None = None
     unit_date: dict[int, str] = {}
-    for seq, s in enumerate(sentences, start=1):
-        sentence_text = " ".join(text[s.start : s.end].split())
+    texts = [" ".join(text[s.start : s.end].split()) for s in sentences]
+    tones = score_tone(texts)
+    for seq, (s, sentence_text, tone) in enumerate(zip(sentences, texts, tones), start=1):
         event = ""
         if s.speaker_role in NARRATED_ROLES:
             event = find_event_date(sentence_text, doc_date=meta.date, last_year=last_year)
@@ -74,6 +76,7 @@ def process_document(meta: ManifestRow, text: str, *, path: str | Path | None = 
                 "char_end": s.end,
                 "date": meta.date,
                 "event_date": event,
+                "tone": tone,
             }
         )
     removed = [
@@ -140,7 +143,7 @@ class Corpus:
     documents: pd.DataFrame
     statements: pd.DataFrame
     removed: pd.DataFrame
-    _stances: pd.DataFrame | None = field(default=None, repr=False)
+    stances: pd.DataFrame | None = None
 
     def summary(self) -> str:
         """A few lines on what was loaded."""
@@ -150,6 +153,10 @@ class Corpus:
             f"{len(docs)} documents, {len(self.statements)} statements, "
             f"{len(self.removed)} removed spans ({int(docs['n_removed_chars'].sum())} characters)",
         ]
+        if self.stances is not None:
+            counts = self.stances.groupby(["topic", "stance"], observed=True).size()
+            lines.append(f"{len(self.stances)} stance codes: " + ", ".join(
+                f"{topic}/{stance} {n}" for (topic, stance), n in counts.items()))
         for row in docs.itertuples():
             date = "no date" if pd.isna(row.date) else row.date.date().isoformat()
             lines.append(f"  {row.doc_id:<34} {date} ({row.date_basis if isinstance(row.date_basis, str) else '-'})"
@@ -170,11 +177,19 @@ def process_raw(doc: RawDocument) -> DocumentResult:
     return process_document(doc.meta, doc.text, path=doc.path)
 
 
-def load_corpus(path: str | Path | None = None) -> Corpus:
+def code_stances(statements: pd.DataFrame) -> pd.DataFrame:
+    """Code a ``statements`` table into the checked ``stances`` table (see :mod:`corpus_lib.stances`)."""
+    from corpus_lib.stances import tag_stances
+
+    return schemas.make_stances(tag_stances(statements))
+
+
+def load_corpus(path: str | Path | None = None, *, stances: bool = True) -> Corpus:
     """Read a folder of ``.txt`` files and its ``manifest.csv`` into checked tables.
 
     Args:
         path: the corpus folder; the packaged seed corpus when omitted.
+        stances: also code the statements' stances (``corpus.stances``).
 
     Example:
         >>> corpus = load_corpus()
@@ -186,5 +201,6 @@ def load_corpus(path: str | Path | None = None) -> Corpus:
     root = Path(path) if path is not None else SEEDS_DIR
     results = [process_raw(doc) for doc in load_documents(root)]
     documents, statements, removed = build_tables(results)
-    return Corpus(root=root, documents=documents, statements=statements, removed=removed)
+    coded = code_stances(statements) if stances else None
+    return Corpus(root=root, documents=documents, statements=statements, removed=removed, stances=coded)
 

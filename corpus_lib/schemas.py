@@ -62,6 +62,7 @@ class Statements(pa.DataFrameModel):
     char_end: Series[int] = pa.Field(ge=1)
     date: Series[pd.Timestamp] = pa.Field(nullable=True)
     event_date: Series[str] = pa.Field(str_matches=_EVENT_DATE)
+    tone: Series[float] = pa.Field(ge=-1.0, le=1.0)
 
     class Config:
         strict = True
@@ -140,7 +141,7 @@ def make_statements(rows: list[dict]) -> pd.DataFrame:
     df["holder"] = df["holder"].astype(_category(HOLDERS))
     df["is_question"] = df["is_question"].astype(bool)
     df["date"] = _dates(df["date"])
-    df = df.astype({"seq": "int64", "turn": "int64", "char_start": "int64", "char_end": "int64"})
+    df = df.astype({"seq": "int64", "turn": "int64", "char_start": "int64", "char_end": "int64", "tone": "float64"})
     return Statements.validate(df.sort_values("statement_id", kind="stable").reset_index(drop=True))
 
 
