@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import warnings
 from pathlib import Path
@@ -38,6 +39,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("summary", help="build the tables and print a short summary")
     p.add_argument("--corpus", type=Path, default=None, help=corpus_help)
+
+    p = sub.add_parser("evaluate", help="agreement of the automatic codes with hand codes")
+    p.add_argument("--corpus", type=Path, default=None, help=corpus_help)
+    p.add_argument("--gold", type=Path, default=None, help="hand-coded CSV (default: annotations/seeds.csv)")
+    p.add_argument("--unseen", type=Path, default=None, help="also score a held-out sentence file (unseen.csv format)")
+    p.add_argument("--json", type=Path, default=None, help="also write the figures as JSON to this file")
+    p.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples for the intervals")
+
+    p = sub.add_parser("report", help="execute the notebooks headless and export every chart")
+    p.add_argument("--corpus", type=Path, default=None, help=corpus_help)
+    p.add_argument("--out", type=Path, default=None, help="report folder (default: reports/), replaced atomically")
+    p.add_argument("--only", default=None, help="comma-separated notebook prefixes to run (default: all)")
+    p.add_argument("--no-static", action="store_true", help="skip plotly PNG/SVG through kaleido")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    try:
+        from corpus_lib.build import register
+    except ImportError:  # pragma: no cover - the scale layer is optional
+        register = None
+    if register is not None:
+        register(sub)
     return parser
 
 
@@ -75,7 +97,58 @@ def cmd_summary(args) -> int:
     return 0
 
 
-COMMANDS = {"tables": cmd_tables, "validate": cmd_validate, "summary": cmd_summary}
+def cmd_evaluate(args) -> int:
+    from corpus_lib.corpus import load_corpus
+    from corpus_lib.evaluate import evaluate, evaluate_unseen, load_gold
+    from corpus_lib.paths import ANNOTATIONS_DIR
+
+    gold_path = args.gold or ANNOTATIONS_DIR / "seeds.csv"
+    if not gold_path.is_file():
+        raise CorpusError("gold file not found", path=gold_path)
+    corpus = load_corpus(args.corpus)
+    try:
+        gold = load_gold(gold_path)
+    except ValueError as err:
+        raise CorpusError(str(err)) from None
+    report = evaluate(corpus.stances, gold, statements=corpus.statements, n_resamples=args.resamples)
+    print(report)
+    payload = {"gold": json.loads(report.to_json())}
+    if args.unseen is not None:
+        from corpus_lib.stances import tag_stances
+
+        unseen = evaluate_unseen(tag_stances, args.unseen, n_resamples=args.resamples)
+        print()
+        print(unseen)
+        payload["unseen"] = json.loads(unseen.to_json())
+    if args.json is not None:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(payload, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+def cmd_report(args) -> int:
+    from corpus_lib.paths import REPORTS_DIR
+    from corpus_lib.report import describe, run_report
+
+    only = [p.strip() for p in args.only.split(",")] if args.only else None
+    result = run_report(
+        args.corpus,
+        args.out or REPORTS_DIR,
+        only=only,
+        static_images=not args.no_static,
+        progress=not args.no_progress,
+    )
+    print(describe(result))
+    return 0
+
+
+COMMANDS = {
+    "tables": cmd_tables,
+    "validate": cmd_validate,
+    "summary": cmd_summary,
+    "evaluate": cmd_evaluate,
+    "report": cmd_report,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     with warnings.catch_warnings():
         warnings.showwarning = show
         try:
-            return COMMANDS[args.command](args)
+            command = COMMANDS.get(args.command) or args.handler
+            return command(args)
         except CorpusError as err:
             print(f"corpus-lib: error: {err}", file=sys.stderr)
             return 2
