@@ -47,6 +47,7 @@ import importlib
 import json
 import logging
 import os
+import shutil
 import sys
 import time
 import warnings
@@ -180,12 +181,90 @@ def _hold(n: int) -> None:
     _held["max"] = max(_held["max"], _held["now"])
 
 
-def process_batch(ctx: BuildContext, batch: tuple[int, Sequence[tuple[ManifestRow, str]]]) -> BatchReport:
-    """Read, parse, code and write one batch: part ``index`` of every table."""
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise CorpusError(f"cannot read file: {err.strerror}", path=path) from None
+
+
+@functools.cache
+def _writer_version() -> str:
+    """What shapes the part files besides their rows: this module and pyarrow's version."""
+    import hashlib
+
+    import pyarrow
+
+    return hashlib.sha256(Path(__file__).read_bytes() + pyarrow.__version__.encode()).hexdigest()[:16]
+
+
+def _build_part(ctx, index, items, datas, keys, cache, part_key) -> dict[str, int]:
+    """Parse (or take from the cache) and code one batch's documents; write its part files."""
     from corpus_lib import schemas
     from corpus_lib.corpus import process_document
     from corpus_lib.load import decode_text
 
+    coder = load_coder() if ctx.coder_version is not None else None
+    folder = Path(ctx.corpus_dir)
+    parsed: list[dict] = []
+    stances: list[list[dict] | None] = []
+    store: list[tuple[str, dict] | None] = []  # (key, inputs) of entries to (re)write
+    for i, (meta, rel) in enumerate(items):
+        path, data = folder / rel, datas[i]
+        key = keys[i] if keys else None
+        entry = cache.get(key) if cache is not None else None
+        if entry is None:
+            result = process_document(meta, decode_text(data, path=path), path=path)
+            parsed.append(
+                {
+                    "document": rows_to_json([result.document])[0],
+                    "statements": rows_to_json(result.statements),
+                    "removed": rows_to_json(result.removed),
+                }
+            )
+            stances.append(None)
+        else:
+            parsed.append(entry.parsed)
+            stances.append(entry.stances)
+        needs_write = cache is not None and (entry is None or (coder is not None and entry.stances is None))
+        store.append((key, cache.inputs(data, meta)) if needs_write else None)
+
+    if coder is not None:
+        todo = [i for i, s in enumerate(stances) if s is None]
+        if todo:
+            frame = schemas.make_statements([row for i in todo for row in parsed[i]["statements"]])
+            coded = code_frame(frame, coder=coder)
+            by_doc: dict[str, list[dict]] = {parsed[i]["document"]["doc_id"]: [] for i in todo}
+            for row in rows_to_json(coded.to_dict("records")):
+                by_doc[row["doc_id"]].append(row)
+            for i in todo:
+                stances[i] = by_doc[parsed[i]["document"]["doc_id"]]
+    if cache is not None:
+        for i, pending in enumerate(store):
+            if pending is not None:
+                cache.put(pending[0], parsed[i], stances[i] if coder is not None else None, pending[1])
+
+    frames = {
+        "documents": schemas.make_documents([p["document"] for p in parsed]),
+        "statements": schemas.make_statements([r for p in parsed for r in p["statements"]]),
+        "removed": schemas.make_removed([r for p in parsed for r in p["removed"]]),
+    }
+    if coder is not None:
+        frames["stances"] = schemas.make_stances([r for s in stances for r in (s or [])])
+    out = Path(ctx.out_dir)
+    written = {}
+    for name, df in frames.items():
+        for fmt in ctx.formats:
+            written[f"{name}.{fmt}"] = out / name / f"part-{index:05d}.{fmt}"
+            write_part(df, written[f"{name}.{fmt}"], fmt, table=name)
+    rows = {name: len(df) for name, df in frames.items()}
+    if cache is not None:
+        cache.put_part(part_key, written, rows)
+    return rows
+
+
+def process_batch(ctx: BuildContext, batch: tuple[int, Sequence[tuple[ManifestRow, str]]]) -> BatchReport:
+    """Read, parse, code and write one batch: part ``index`` of every table."""
     started = time.perf_counter()
     index, items = batch
     coder = load_coder() if ctx.coder_version is not None else None
@@ -193,70 +272,30 @@ def process_batch(ctx: BuildContext, batch: tuple[int, Sequence[tuple[ManifestRo
         raise RuntimeError(f"coder version changed during the build ({ctx.coder_version} -> {coder.version})")
     cache = DocumentCache(ctx.cache_dir, parser=ctx.parser_version, coder=ctx.coder_version) if ctx.cache_dir else None
     folder = Path(ctx.corpus_dir)
-    parsed: list[dict] = []
-    stances: list[list[dict] | None] = []
-    store: list[tuple[str, dict] | None] = []  # (key, inputs) of entries to (re)write
     _hold(len(items))
     try:
-        for meta, rel in items:
-            path = folder / rel
-            try:
-                data = path.read_bytes()
-            except OSError as err:
-                raise CorpusError(f"cannot read file: {err.strerror}", path=path) from None
-            entry, key = None, None
-            if cache is not None:
-                key = cache.key(data, meta)
-                entry = cache.get(key)
-            if entry is None:
-                result = process_document(meta, decode_text(data, path=path), path=path)
-                parsed.append(
-                    {
-                        "document": rows_to_json([result.document])[0],
-                        "statements": rows_to_json(result.statements),
-                        "removed": rows_to_json(result.removed),
-                    }
-                )
-                stances.append(None)
-            else:
-                parsed.append(entry.parsed)
-                stances.append(entry.stances)
-            needs_write = cache is not None and (entry is None or (coder is not None and entry.stances is None))
-            store.append((key, cache.inputs(data, meta)) if needs_write else None)
-
-        if coder is not None:
-            todo = [i for i, s in enumerate(stances) if s is None]
-            if todo:
-                frame = schemas.make_statements([row for i in todo for row in parsed[i]["statements"]])
-                coded = code_frame(frame, coder=coder)
-                by_doc: dict[str, list[dict]] = {parsed[i]["document"]["doc_id"]: [] for i in todo}
-                for row in rows_to_json(coded.to_dict("records")):
-                    by_doc[row["doc_id"]].append(row)
-                for i in todo:
-                    stances[i] = by_doc[parsed[i]["document"]["doc_id"]]
-        if cache is not None:
-            for i, pending in enumerate(store):
-                if pending is not None:
-                    cache.put(pending[0], parsed[i], stances[i] if coder is not None else None, pending[1])
-
-        frames = {
-            "documents": schemas.make_documents([p["document"] for p in parsed]),
-            "statements": schemas.make_statements([r for p in parsed for r in p["statements"]]),
-            "removed": schemas.make_removed([r for p in parsed for r in p["removed"]]),
-        }
-        if coder is not None:
-            frames["stances"] = schemas.make_stances([r for s in stances for r in (s or [])])
-        out = Path(ctx.out_dir)
-        for name, df in frames.items():
-            for fmt in ctx.formats:
-                write_part(df, out / name / f"part-{index:05d}.{fmt}", fmt, table=name)
+        datas = [_read(folder / rel) for _, rel in items]
+        keys = [cache.key(data, meta) for data, (meta, _) in zip(datas, items, strict=True)] if cache else None
+        part_key = cache.part_key(keys, {"formats": list(ctx.formats), "writer": _writer_version()}) if cache else None
+        part = cache.get_part(part_key) if cache else None
+        if part is not None:  # the whole part, as an earlier build wrote it
+            for name, source in sorted(part["files"].items()):
+                table, fmt = name.split(".")
+                target = Path(ctx.out_dir) / table / f"part-{index:05d}.{fmt}"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+            cache.stats.hits += len(items)
+            cache.stats.part_hits += 1
+            rows = part["rows"]
+        else:
+            rows = _build_part(ctx, index, items, datas, keys, cache, part_key)
     finally:
         _hold(-len(items))
     stats = cache.stats if cache is not None else CacheStats(misses=len(items))
     return BatchReport(
         index=index,
         n_docs=len(items),
-        rows={name: len(df) for name, df in frames.items()},
+        rows=rows,
         stats=stats,
         problems=list(cache.problems) if cache is not None else [],
         pid=os.getpid(),

@@ -6,7 +6,8 @@ One JSON file per document, addressed by a key over everything the parse depends
 * its manifest row (every field but the line number),
 * :func:`parser_version`: a hash of the parsing modules' source and their data files.
 
-Inside the entry sit the parsed rows (``document``, ``statements``, ``removed``), the
+An entry is two lines of JSON: a header (format, key, the sha256 of the second line) and
+the body. In the body sit the parsed rows (``document``, ``statements``, ``removed``), the
 coded ``stances`` rows with the ``coder_version`` (``corpus_lib.stances.CODER_VERSION``,
 a hash of its rule files) they were coded with, and a sha256 checksum of all of it. So an
 unchanged file is a *hit*; a changed file (or manifest row, or parser) has a new key, a
@@ -23,6 +24,13 @@ Layout::
     CACHE_DIR/
       corpus-lib-cache-v1/
         3f/3f9a…e1.json      # one entry per document, fanned out by the key's first 2 hex digits
+        parts/a0/a0c4…/      # a whole output part: manifest.json (sha256 of each file, row
+                             #   counts) + documents.parquet, statements.parquet, …
+
+A build first looks for its whole part: when every document of a batch has the key it had
+in an earlier build (same coder, same formats), the part's files are copied from the cache
+after their checksums are verified, and no entry is even read. Otherwise it goes document
+by document as above, and stores the new part.
 
 Entries that no build uses any more (an edited file's old version) stay until the folder is
 deleted; :meth:`DocumentCache.prune` removes all entries not in a given set of keys.
@@ -72,6 +80,7 @@ PARSER_FILES = (
     "corpus.py",
     "schemas.py",
     "cache.py",
+    "tone.py",
     "data/actors.csv",
 )
 _META_FIELDS = tuple(f.name for f in dataclasses.fields(ManifestRow) if f.name != "line")
@@ -79,7 +88,8 @@ _META_FIELDS = tuple(f.name for f in dataclasses.fields(ManifestRow) if f.name !
 
 @lru_cache(maxsize=1)
 def parser_version() -> str:
-    """A short hash of the parsing modules, their data files and NLTK's version.
+    """A short hash of the parsing modules (tone included), their data files, VADER's lexicon
+    and NLTK's version.
 
     Any edit to the parser (a rule, an abbreviation, an actor) changes it, and with it every
     cache key, so nothing parsed by older code is reused.
@@ -89,7 +99,12 @@ def parser_version() -> str:
     root = resources.files("corpus_lib")
     digest = hashlib.sha256(f"nltk={nltk.__version__};format={CACHE_FORMAT}".encode())
     for name in PARSER_FILES:
-        digest.update(name.encode() + b"\0" + root.joinpath(name).read_bytes() + b"\0")
+        path = root.joinpath(name)
+        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"-") + b"\0")
+    try:  # the tone's lexicon (corpus_lib.tone reads VADER's from the vaderSentiment package)
+        digest.update(resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_bytes())
+    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover
+        digest.update(b"no-vader")
     return "parser-" + digest.hexdigest()[:16]
 
 
@@ -106,10 +121,13 @@ def _canonical(obj) -> bytes:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
 
 
+_PLAIN = (str, bool, int)
+
+
 def to_json_value(value):
     """One cell as JSON: dates as ISO strings, NaN/NaT as null, numpy scalars as Python ones."""
-    if value is None:
-        return None
+    if value is None or type(value) in _PLAIN:
+        return value
     if isinstance(value, dt.datetime):  # pandas Timestamp too
         return None if pd_isna(value) else value.date().isoformat()
     if isinstance(value, dt.date):
@@ -132,6 +150,21 @@ def rows_to_json(rows: list[dict]) -> list[dict]:
     return [{k: to_json_value(v) for k, v in row.items()} for row in rows]
 
 
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write a file through a temporary sibling and ``os.replace``: readers see all or nothing.
+
+    No fsync: after a crash a file can at worst be empty or partial, which the checksums catch.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:12]}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 @dataclass
 class CacheStats:
     """Counters of one build: ``hits`` (reused whole), ``recoded`` (parse reused, stances
@@ -143,6 +176,7 @@ class CacheStats:
     rebuilt: int = 0
     recoded: int = 0
     written: int = 0
+    part_hits: int = 0
 
     def add(self, other: CacheStats) -> None:
         for f in dataclasses.fields(self):
@@ -212,22 +246,22 @@ class DocumentCache:
         except OSError as err:
             return self._damaged(path, f"cannot read it ({err.strerror})")
         try:
-            entry = json.loads(raw.decode("utf-8"))
-            body, checksum = entry["body"], entry["checksum"]
-        except (UnicodeDecodeError, ValueError, KeyError, TypeError) as err:
-            return self._damaged(path, f"not a whole cache entry ({type(err).__name__}: {err})"[:200])
-        try:
-            if hashlib.sha256(_canonical(body)).hexdigest() != checksum:
-                return self._damaged(path, "checksum mismatch")
-            if entry.get("format") != CACHE_FORMAT or body["key"] != key:
+            head, _, body_bytes = raw.partition(b"\n")
+            header = json.loads(head)
+            if header.get("format") != CACHE_FORMAT or header.get("key") != key:
                 return self._damaged(path, "entry belongs to another key or format")
+            if hashlib.sha256(body_bytes).hexdigest() != header.get("checksum"):
+                return self._damaged(path, "checksum mismatch")
+            body = json.loads(body_bytes)
+            if body["key"] != key:
+                return self._damaged(path, "entry belongs to another key")
             parsed = body["parsed"]
             if not isinstance(parsed, dict) or not {"document", "statements", "removed"} <= parsed.keys():
                 return self._damaged(path, "parsed rows missing")
             stances = body.get("stances")
             same_coder = body.get("coder_version") == self.coder and (stances is not None or self.coder is None)
-        except (ValueError, KeyError, TypeError, AttributeError) as err:
-            return self._damaged(path, f"malformed entry ({type(err).__name__})")
+        except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as err:
+            return self._damaged(path, f"not a whole cache entry ({type(err).__name__}: {err})"[:200])
         if same_coder:
             self.stats.hits += 1
             return CacheEntry(key, parsed, stances)
@@ -249,18 +283,11 @@ class DocumentCache:
             "coder_version": self.coder if stances is not None else None,
             "stances": stances,
         }
-        payload = {"format": CACHE_FORMAT, "checksum": hashlib.sha256(_canonical(body)).hexdigest(), "body": body}
+        body_bytes = _canonical(body)
+        header = {"format": CACHE_FORMAT, "key": key, "checksum": hashlib.sha256(body_bytes).hexdigest()}
         path = self.path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        # No fsync: a crash can leave an empty or partial file at worst, which the checksum catches.
-        fd, tmp = tempfile.mkstemp(prefix=f".{key[:8]}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(_canonical(payload))
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        _atomic_write(path, _canonical(header) + b"\n" + body_bytes)
         self.stats.written += 1
 
     def inputs(self, data: bytes, meta: ManifestRow) -> dict:
@@ -270,6 +297,53 @@ class DocumentCache:
     def entries(self) -> list[Path]:
         """Every entry file, sorted."""
         return sorted((self.root / CACHE_SUBDIR).glob("*/*.json"))
+
+    # Whole parts: a build's batch whose documents all have the same keys as before (and
+    # the same coder and formats) reuses the part files it wrote then, checked by sha256.
+
+    def part_key(self, doc_keys: list[str], extra: dict) -> str:
+        """The key of a part: its documents' keys, in order, and what else shapes the files."""
+        return hashlib.sha256(_canonical({"docs": doc_keys, "coder": self.coder, **extra})).hexdigest()
+
+    def part_dir(self, key: str) -> Path:
+        return self.root / CACHE_SUBDIR / "parts" / key[:2] / key
+
+    def get_part(self, key: str) -> dict | None:
+        """The stored part ``{"rows": {...}, "files": {name: path}}``, or ``None``; a damaged
+        one (missing file, wrong checksum, bad manifest) is logged, counted and ignored."""
+        folder = self.part_dir(key)
+        manifest = folder / "manifest.json"
+        if not manifest.is_file():
+            return None
+        try:
+            info = json.loads(manifest.read_bytes())
+            if info.get("format") != CACHE_FORMAT or info.get("key") != key:
+                raise ValueError("entry belongs to another key or format")
+            files = {}
+            for name, digest in info["files"].items():
+                path = folder / name
+                if "/" in name or hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+                    raise ValueError(f"{name}: checksum mismatch")
+                files[name] = path
+            rows = {str(k): int(v) for k, v in info["rows"].items()}
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as err:
+            message = f"cached part {folder} is damaged ({type(err).__name__}: {err}); rebuilding it"[:300]
+            log.warning(message)
+            self.problems.append(message)
+            return None
+        return {"rows": rows, "files": files}
+
+    def put_part(self, key: str, files: dict[str, Path], rows: dict[str, int]) -> None:
+        """Store a part's files: each copied atomically, the manifest (with checksums) last."""
+        folder = self.part_dir(key)
+        folder.mkdir(parents=True, exist_ok=True)
+        digests = {}
+        for name, source in files.items():
+            data = Path(source).read_bytes()
+            digests[name] = hashlib.sha256(data).hexdigest()
+            _atomic_write(folder / name, data)
+        info = {"format": CACHE_FORMAT, "key": key, "files": digests, "rows": rows}
+        _atomic_write(folder / "manifest.json", _canonical(info))
 
     def prune(self, keep: set[str]) -> int:
         """Delete the entries whose key is not in ``keep``; return how many went."""

@@ -197,7 +197,7 @@ def test_normalise_sorts_across_parts():
     rows = [
         {"statement_id": f"{d}.0001", "doc_id": d, "seq": 1, "turn": 1, "speaker": "narrator",
          "speaker_role": "narrator", "holder": "other", "is_question": False, "text": "T.",
-         "char_start": 0, "char_end": 2, "date": None, "event_date": ""}
+         "char_start": 0, "char_end": 2, "date": None, "event_date": "", "tone": 0.0}
         for d in ("x", "x-2")
     ]
     parts = [schemas.make_statements(rows[:1]), schemas.make_statements(rows[1:])]

@@ -32,6 +32,11 @@ def corpus(archive, tmp_path):
     return copy
 
 
+def drop_parts(tmp_path):
+    """Forget the cached whole parts, so that a build reads the per-document entries."""
+    shutil.rmtree(tmp_path / "cache" / CACHE_SUBDIR / "parts", ignore_errors=True)
+
+
 def run(corpus, tmp_path, name="out"):
     return build.build_tables(corpus, tmp_path / name, batch_size=BATCH, cache_dir=tmp_path / "cache")
 
@@ -45,10 +50,15 @@ def test_second_run_parses_nothing_and_writes_the_same_bytes(corpus, tmp_path):
     assert (cold.cache.misses, cold.cache.hits, cold.cache.written) == (N_DOCS, 0, N_DOCS)
     warm = run(corpus, tmp_path, "warm")
     assert (warm.cache.hits, warm.cache.parsed, warm.cache.recoded, warm.cache.written) == (N_DOCS, 0, 0, 0)
+    assert warm.cache.part_hits == -(-N_DOCS // BATCH)  # whole parts reused
     assert part_bytes(tmp_path / "cold") == part_bytes(tmp_path / "warm")
-    entries = list((tmp_path / "cache" / CACHE_SUBDIR).rglob("*"))
-    files = [p for p in entries if p.is_file()]
-    assert len(files) == N_DOCS and all(p.suffix == ".json" for p in files)  # JSON only, no pickle
+    drop_parts(tmp_path)
+    by_entry = run(corpus, tmp_path, "by-entry")
+    assert (by_entry.cache.hits, by_entry.cache.part_hits, by_entry.cache.parsed) == (N_DOCS, 0, 0)
+    assert part_bytes(tmp_path / "cold") == part_bytes(tmp_path / "by-entry")
+    files = [p for p in (tmp_path / "cache" / CACHE_SUBDIR).rglob("*") if p.is_file()]
+    assert all(p.suffix in (".json", ".parquet") for p in files)  # JSON and Parquet only, no pickle
+    assert len(DocumentCache(tmp_path / "cache").entries()) == N_DOCS
 
 
 def test_one_changed_file_reparses_one_file(corpus, tmp_path):
@@ -118,14 +128,16 @@ def damage_shape(path):
 
 def damage_forged(path):
     """Consistent checksum, but rows missing: still not trusted."""
-    from corpus_lib.cache import _canonical
-
-    entry = json.loads(path.read_bytes())
-    del entry["body"]["parsed"]["statements"]
     import hashlib
 
-    entry["checksum"] = hashlib.sha256(_canonical(entry["body"])).hexdigest()
-    path.write_bytes(_canonical(entry))
+    from corpus_lib.cache import _canonical
+
+    head, body = path.read_bytes().split(b"\n", 1)
+    header, body = json.loads(head), json.loads(body)
+    del body["parsed"]["statements"]
+    body_bytes = _canonical(body)
+    header["checksum"] = hashlib.sha256(body_bytes).hexdigest()
+    path.write_bytes(_canonical(header) + b"\n" + body_bytes)
 
 
 DAMAGES = [damage_truncate, damage_garbage, damage_flip, damage_empty, damage_shape, damage_forged]
@@ -136,6 +148,7 @@ def test_damaged_entries_are_detected_logged_and_rebuilt(corpus, tmp_path, caplo
     entries = DocumentCache(tmp_path / "cache").entries()
     for damage, path in zip(DAMAGES, entries, strict=False):
         damage(path)
+    drop_parts(tmp_path)
     with caplog.at_level(logging.WARNING, logger="corpus_lib.cache"):
         report = run(corpus, tmp_path, "repaired")
     assert report.cache.rebuilt == len(DAMAGES)
@@ -147,10 +160,35 @@ def test_damaged_entries_are_detected_logged_and_rebuilt(corpus, tmp_path, caplo
     assert (again.cache.hits, again.cache.rebuilt) == (N_DOCS, 0)
 
 
+@pytest.mark.parametrize("damage", ["truncate", "flip", "delete", "manifest"])
+def test_damaged_cached_parts_are_rebuilt(corpus, tmp_path, caplog, damage):
+    run(corpus, tmp_path, "cold")
+    folders = sorted((tmp_path / "cache" / CACHE_SUBDIR / "parts").glob("*/*"))
+    assert len(folders) == -(-N_DOCS // BATCH)
+    target = folders[0] / "statements.parquet"
+    if damage == "truncate":
+        target.write_bytes(target.read_bytes()[:100])
+    elif damage == "flip":
+        data = bytearray(target.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        target.write_bytes(bytes(data))
+    elif damage == "delete":
+        target.unlink()
+    else:
+        (folders[0] / "manifest.json").write_text("{not json")
+    with caplog.at_level(logging.WARNING, logger="corpus_lib.cache"):
+        report = run(corpus, tmp_path, "again")
+    assert report.cache.part_hits == len(folders) - 1 and report.cache.hits == N_DOCS
+    assert any("cached part" in r.getMessage() for r in caplog.records)
+    assert part_bytes(tmp_path / "cold") == part_bytes(tmp_path / "again")
+    assert run(corpus, tmp_path, "third").cache.part_hits == len(folders)
+
+
 def test_entry_for_another_key_is_not_trusted(corpus, tmp_path, caplog):
     run(corpus, tmp_path, "cold")
     a, b = DocumentCache(tmp_path / "cache").entries()[:2]
     a.write_bytes(b.read_bytes())  # a whole, valid entry, in the wrong place
+    drop_parts(tmp_path)
     with caplog.at_level(logging.WARNING, logger="corpus_lib.cache"):
         report = run(corpus, tmp_path, "again")
     assert report.cache.rebuilt == 1

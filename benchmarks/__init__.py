@@ -1,0 +1,1 @@
+"""Benchmarks of corpus_lib at scale: ``python -m benchmarks.run --help``."""

@@ -1,0 +1,296 @@
+"""Benchmarks of the streaming build on synthetic archives (a script, not timed tests).
+
+    python -m benchmarks.run --sizes 1000,10000            # one line per size
+    python -m benchmarks.run --sizes 10000 --cache --workers 1,2
+    python -m benchmarks.run --sizes 1000,100000 --linearity   # long: 100k documents
+
+For each size it writes a synthetic corpus (:func:`corpus_lib.synth.make_corpus`, kept in
+``--workdir`` and reused), then measures, each in a fresh child process so that peak memory
+is that of the build alone:
+
+* ``build``: :func:`corpus_lib.build.build_tables` with one worker: documents and
+  statements per second (per core), peak resident memory (``ru_maxrss``);
+* ``ratio``: over the same texts (the first ``--ratio-docs`` documents in build order, all
+  of them by default), side by side batch by batch: NLTK Punkt sentence splitting alone
+  (``corpus_lib.segment.sentence_tokenizer().tokenize``) against our full parse and code
+  (``process_document`` + ``code_frame`` + ``score_tone`` of every statement); file
+  reading excluded on both sides.
+
+``--workers 1,2`` adds a build per worker count and the speedup; ``--cache`` a cold then a
+warm build over a fresh cache; ``--linearity`` the per-document cost at the largest size
+against the smallest (adding 1000 and 100000 when only one size is given). Lines are
+printed as ``key=value`` and appended, with the machine described, to
+``benchmarks/results.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results.md"
+DEFAULT_WORKDIR = Path(os.environ.get("TMPDIR", "/tmp")) / "corpus-lib-bench"
+
+
+# --------------------------------------------------------------------------------------
+# Child processes: one measurement each, printing one JSON line.
+
+
+def _peak_mb() -> dict:
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+              for f in ("ru_utime", "ru_stime"))
+    return {"peak_mb_main": round(me, 1), "peak_mb_worker": round(kids, 1), "cpu_s": cpu}
+
+
+def child_build(corpus: str, out: str, workers: int, batch_size: int, cache: str | None) -> dict:
+    started = time.perf_counter()
+    from corpus_lib.build import build_tables, warm_up
+
+    warm_up()  # imports and lazy set-up: a fixed cost, reported apart as startup_s
+    startup = time.perf_counter() - started
+    report = build_tables(corpus, out, workers=workers, batch_size=batch_size, cache_dir=cache)
+    return {
+        "startup_s": startup,
+        "docs": report.n_docs,
+        "statements": report.rows.get("statements", 0),
+        "stances": report.rows.get("stances", 0),
+        "seconds": report.seconds,
+        "hits": report.cache.hits,
+        "parsed": report.cache.parsed,
+        **_peak_mb(),
+    }
+
+
+def child_ratio(corpus: str, limit: int, batch_size: int) -> dict:
+    from corpus_lib import schemas
+    from corpus_lib.build import code_frame, load_coder, plan_documents, warm_up
+    from corpus_lib.corpus import process_document
+    from corpus_lib.load import decode_text
+    from corpus_lib.segment import sentence_tokenizer
+
+    try:
+        from corpus_lib.tone import score_tone
+    except ImportError:  # the tone module is not there yet
+        score_tone = None
+    coder = load_coder()
+    plan = plan_documents(corpus)[: limit or None]
+    tokenizer = sentence_tokenizer()
+    warm_up()
+    if score_tone:
+        score_tone(["warm up"])
+    t = {"punkt": 0.0, "parse": 0.0, "code": 0.0, "tone": 0.0}
+    tone_in_parse = False
+    n_sentences = n_statements = 0
+    clock = time.perf_counter
+    for i in range(0, len(plan), batch_size):
+        items = plan[i : i + batch_size]
+        texts = [decode_text((Path(corpus) / rel).read_bytes(), path=rel) for _, rel in items]
+        a = clock()
+        for text in texts:
+            n_sentences += len(tokenizer.tokenize(text))
+        b = clock()
+        results = [process_document(meta, text) for (meta, _), text in zip(items, texts, strict=True)]
+        c = clock()
+        rows = [row for r in results for row in r.statements]
+        n_statements += len(rows)
+        if coder is not None:
+            code_frame(schemas.make_statements(rows), coder=coder)
+        d = clock()
+        tone_in_parse = bool(rows) and "tone" in rows[0]
+        if score_tone:
+            score_tone([row["text"] for row in rows])
+        e = clock()
+        t["punkt"] += b - a
+        t["parse"] += c - b
+        t["code"] += d - c
+        t["tone"] += e - d
+    # Where process_document scores the tone itself, tone_s is that share of parse_s
+    # (measured again on its own, for the breakdown) and is not added a second time.
+    ours = t["parse"] + t["code"] + (0.0 if tone_in_parse else t["tone"])
+    return {
+        "ratio_docs": len(plan),
+        "punkt_s": t["punkt"],
+        "parse_s": t["parse"],
+        "code_s": t["code"],
+        "tone_s": t["tone"],
+        "ratio": ours / t["punkt"],
+        "punkt_sentences": n_sentences,
+        "statements": n_statements,
+        "coder": coder is not None,
+        "tone": score_tone is not None,
+        "tone_in_parse": tone_in_parse,
+    }
+
+
+def _child(argv: list[str]) -> None:
+    kind = argv[0]
+    args = json.loads(argv[1])
+    result = child_build(**args) if kind == "build" else child_ratio(**args)
+    print("RESULT " + json.dumps(result))
+
+
+def _run_child(kind: str, **kwargs) -> dict:
+    command = [sys.executable, "-m", "benchmarks.run", "--child", kind, json.dumps(kwargs)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=HERE.parent, check=False)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("RESULT ")]
+    if done.returncode or not lines:
+        sys.stderr.write(done.stdout + done.stderr)
+        raise SystemExit(f"benchmark child {kind} failed (exit {done.returncode})")
+    return json.loads(lines[-1][len("RESULT "):])
+
+
+# --------------------------------------------------------------------------------------
+# The driver.
+
+
+def machine() -> str:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {ram:.1f} GiB RAM, Python {platform.python_version()} "
+        f"on {platform.system()} {platform.release()}; load average at start: {load}"
+    )
+
+
+def corpus_for(size: int, seed: int, workdir: Path) -> Path:
+    from corpus_lib.synth import make_corpus
+
+    folder = workdir / f"corpus-{size}-seed{seed}"
+    stamp = folder / ".complete"
+    if not stamp.is_file():
+        started = time.perf_counter()
+        make_corpus(folder, size, seed=seed, overwrite=True)
+        stamp.write_text(f"{size} {seed}\n")
+        print(f"# wrote {size} synthetic documents in {time.perf_counter() - started:.1f} s", flush=True)
+    return folder
+
+
+def fmt(**values) -> str:
+    def one(v):
+        return f"{v:.3g}" if isinstance(v, float) else str(v)
+
+    return " ".join(f"{k}={one(v)}" for k, v in values.items())
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--child":
+        _child(argv[1:])
+        return 0
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000", help="comma-separated corpus sizes (10..100000)")
+    parser.add_argument("--workers", default="", help="worker counts to compare, e.g. 1,2")
+    parser.add_argument("--cache", action="store_true", help="time a cold and a warm cached build")
+    parser.add_argument("--linearity", action="store_true", help="per-document cost, largest vs smallest size")
+    parser.add_argument("--ratio-docs", type=int, default=0, help="documents in the Punkt comparison (0: all)")
+    parser.add_argument("--batch-size", type=int, default=250)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
+    parser.add_argument("--results", type=Path, default=RESULTS, help="markdown file to append to")
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args(argv)
+
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    if args.linearity and len(sizes) < 2:
+        sizes = sorted({*sizes, 1000, 100_000})
+    worker_counts = [int(w) for w in args.workers.split(",") if w.strip()]
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    described = machine()
+    print(f"# {described}", flush=True)
+    lines: list[str] = []
+
+    def say(line: str) -> None:
+        print(line, flush=True)
+        lines.append(line)
+
+    per_doc: dict[int, float] = {}
+    for size in sizes:
+        corpus = corpus_for(size, args.seed, args.workdir)
+        out = args.workdir / f"out-{size}"
+        build = _run_child("build", corpus=str(corpus), out=str(out), workers=1,
+                           batch_size=args.batch_size, cache=None)
+        ratio = _run_child("ratio", corpus=str(corpus), limit=args.ratio_docs, batch_size=args.batch_size)
+        per_doc[size] = build["seconds"] / build["docs"]
+        say(fmt(
+            docs=build["docs"],
+            docs_per_s=build["docs"] / build["seconds"],
+            statements_per_s=build["statements"] / build["seconds"],
+            ratio_vs_punkt=ratio["ratio"],
+            peak_mb=build["peak_mb_main"],
+            workers=1,
+            build_s=build["seconds"],
+            ratio_docs=ratio["ratio_docs"],
+            punkt_s=ratio["punkt_s"],
+            parse_s=ratio["parse_s"],
+            code_s=ratio["code_s"],
+            tone_s=ratio["tone_s"],
+            tone_in_parse=ratio["tone_in_parse"],
+            startup_s=build["startup_s"],
+            cpu_s=build["cpu_s"],
+        ))
+        if worker_counts:
+            times = {}
+            for w in worker_counts:
+                r = build if w == 1 else _run_child("build", corpus=str(corpus), out=str(out), workers=w,
+                                                    batch_size=args.batch_size, cache=None)
+                times[w] = r
+                say(fmt(docs=r["docs"], workers=w, build_s=r["seconds"], docs_per_s=r["docs"] / r["seconds"],
+                        docs_per_s_per_core=r["docs"] / r["seconds"] / w, cpu_s=r["cpu_s"],
+                        peak_mb_main=r["peak_mb_main"],
+                        peak_mb_worker=r["peak_mb_worker"]))
+            if 1 in times:
+                for w in worker_counts:
+                    if w != 1:
+                        say(fmt(docs=size, speedup_workers=w, speedup=times[1]["seconds"] / times[w]["seconds"]))
+        if args.cache:
+            cache_dir = args.workdir / f"cache-{size}"
+            shutil.rmtree(cache_dir, ignore_errors=True)
+            cold = _run_child("build", corpus=str(corpus), out=str(out), workers=1,
+                              batch_size=args.batch_size, cache=str(cache_dir))
+            warm = _run_child("build", corpus=str(corpus), out=str(out), workers=1,
+                              batch_size=args.batch_size, cache=str(cache_dir))
+            say(fmt(docs=size, cache_cold_s=cold["seconds"], cache_warm_s=warm["seconds"],
+                    warm_pct_of_cold=100 * warm["seconds"] / cold["seconds"], warm_hits=warm["hits"],
+                    warm_parsed=warm["parsed"], uncached_build_s=build["seconds"]))
+        shutil.rmtree(out, ignore_errors=True)
+    if args.linearity and len(per_doc) >= 2:
+        small, large = min(per_doc), max(per_doc)
+        say(fmt(linearity=f"{large}/{small}", per_doc_ms_small=1000 * per_doc[small],
+                per_doc_ms_large=1000 * per_doc[large], ratio=per_doc[large] / per_doc[small]))
+    if not args.no_write:
+        write_results(args.results, described, " ".join(["python -m benchmarks.run", *argv]), lines)
+    return 0
+
+
+def write_results(path: Path, described: str, command: str, lines: list[str]) -> None:
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    new = not path.exists()
+    with open(path, "a", encoding="utf-8") as handle:
+        if new:
+            handle.write("# Benchmark results\n\nAppended by `python -m benchmarks.run` (see its docstring).\n")
+        handle.write(f"\n## {stamp}: `{command}`\n\nMachine: {described}.\n\n```\n")
+        handle.write("\n".join(lines) + "\n```\n")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
