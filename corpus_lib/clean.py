@@ -89,6 +89,7 @@ class Unit:
     block: int
     label: str = ""  # "question", "answer" or "dash" when a turn label opened the unit
     zone: str = "body"  # "header" before the first prose unit
+    lines: list[int] = field(default_factory=list)  # indices of its lines
 
 
 @dataclass
@@ -179,34 +180,38 @@ def clean(text: str) -> Cleaned:
             gone[i] = "site_widget"
         elif not any(ch.isalnum() for ch in content):
             gone[i] = "separator"
-    blocks = _blocks(lines)
-    _mark_headline_lists(text, lines, blocks, gone)
-    units = _units(text, lines, blocks, gone)
-    _mark_header(text, units)
-    removed_units = _mark_bylines(text, units) | _mark_repeats(text, units)
-    for i, reason in gone.items():
-        ln = lines[i]
-        result.removed.append((ln.s, ln.e, reason))
-    kept: list[Unit] = []
-    for k, unit in enumerate(units):
-        if k in removed_units:
-            result.removed.append((unit.start, unit.end, removed_units[k]))
-            continue
+    # A removal can change what the rest looks like (a block splits where a line went, a
+    # list becomes the last thing after a repeated paragraph goes, the wrap width was
+    # measured on a removed copy), so the rules run again on what is left until nothing
+    # more goes: cleaning a cleaned text then removes nothing.
+    while True:
+        blocks = _blocks(lines, gone)
+        found: dict[int, str] = {}
+        _mark_headline_lists(text, lines, blocks, found)
+        units = _units(text, lines, blocks, {**gone, **found})
+        _mark_header(text, units)
+        for k, reason in {**_mark_bylines(text, units), **_mark_repeats(text, units)}.items():
+            found.update({i: reason for i in units[k].lines})
+        if not found:
+            break
+        gone.update(found)
+    result.removed += [(lines[i].s, lines[i].e, reason) for i, reason in gone.items()]
+    for unit in units:
         label_span = _label(text, unit)
         if label_span:
             result.removed.append((unit.start, label_span[0], "turn_marker"))
             unit.start, unit.label = label_span
-        kept.append(unit)
-    result.units = kept
+    result.units = units
     result.removed.sort()
     return result
 
 
-def _blocks(lines: list[Line]) -> list[list[int]]:
+def _blocks(lines: list[Line], gone: dict[int, str]) -> list[list[int]]:
+    """Runs of non-blank lines; a removed line counts as blank."""
     blocks: list[list[int]] = []
     current: list[int] = []
     for i, ln in enumerate(lines):
-        if ln.blank:
+        if ln.blank or i in gone:
             if current:
                 blocks.append(current)
                 current = []
@@ -232,12 +237,9 @@ def _mark_headline_lists(text: str, lines: list[Line], blocks: list[list[int]], 
         )
         if len(kept) >= 5 and like >= 0.8 * len(kept) and seen_prose:
             candidates.append(kept)
-        elif any(_is_prose(c) for c in contents):
-            candidates.clear()  # prose after a list: the list was not page clutter after the body
-            seen_prose = True
         else:
-            candidates.clear()
-            seen_prose = seen_prose or bool(contents)
+            candidates.clear()  # something after a list: the list was not page clutter after the body
+            seen_prose = seen_prose or any(_is_prose(c) for c in contents)
     for kept in candidates:
         for i in kept:
             gone[i] = "headline_list"
@@ -245,7 +247,7 @@ def _mark_headline_lists(text: str, lines: list[Line], blocks: list[list[int]], 
 
 def _units(text: str, lines: list[Line], blocks: list[list[int]], gone: dict[int, str]) -> list[Unit]:
     """Join the kept lines of each block into units, undoing hard wrapping."""
-    width = _wrap_width(text, lines)
+    width = _wrap_width(text, lines, gone)
     units: list[Unit] = []
     for b, block in enumerate(blocks):
         kept = [i for i in block if i not in gone]
@@ -255,17 +257,20 @@ def _units(text: str, lines: list[Line], blocks: list[list[int]], gone: dict[int
             ln = lines[i]
             if current is not None and prev == i - 1 and _continues(text, lines[prev], ln, width):
                 current.end = ln.e
+                current.lines.append(i)
             else:
-                current = Unit(ln.s, ln.e, b)
+                current = Unit(ln.s, ln.e, b, lines=[i])
                 units.append(current)
             prev = i
     return units
 
 
-def _wrap_width(text: str, lines: list[Line]) -> int | None:
-    """The width a hard-wrapped text was wrapped at: the longest line followed by a lower-case continuation."""
+def _wrap_width(text: str, lines: list[Line], gone: dict[int, str]) -> int | None:
+    """The width a hard-wrapped text was wrapped at: the longest kept line followed by a lower-case continuation."""
     width = None
-    for a, b in zip(lines, lines[1:]):
+    for i, (a, b) in enumerate(zip(lines, lines[1:])):
+        if i in gone or i + 1 in gone:
+            continue
         if not a.blank and not b.blank and text[b.s].islower():
             width = max(width or 0, a.e - a.start)
     return width

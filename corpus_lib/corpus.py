@@ -52,6 +52,7 @@ def process_document(meta: ManifestRow, text: str, *, path: str | Path | None = 
     unit_date: dict[int, str] = {}
     texts = [" ".join(text[s.start : s.end].split()) for s in sentences]
     tones = score_tone(texts)
+    width = max(4, len(str(len(sentences))))  # ids sort in reading order, even past 9,999
     for seq, (s, sentence_text, tone) in enumerate(zip(sentences, texts, tones), start=1):
         event = ""
         if s.speaker_role in NARRATED_ROLES:
@@ -63,7 +64,7 @@ def process_document(meta: ManifestRow, text: str, *, path: str | Path | None = 
                 event = unit_date.get(s.unit, "")
         statements.append(
             {
-                "statement_id": f"{meta.doc_id}.{seq:04d}",
+                "statement_id": f"{meta.doc_id}.{seq:0{width}d}",
                 "doc_id": meta.doc_id,
                 "seq": seq,
                 "turn": s.turn,

@@ -80,10 +80,15 @@ def decode_text(data: bytes, *, path: str | Path) -> str:
 
 
 def _guess_encoding(data: bytes) -> str | None:
+    """The likeliest encoding of bytes that are not UTF-8 (Windows-1252 wins a tie)."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:65536]).best()
-    return None if best is None else best.encoding
+    results = list(from_bytes(data[:65536]))
+    if not results:
+        return None
+    least = min(r.chaos for r in results)
+    tied = [r.encoding for r in results if r.chaos == least]
+    return "cp1252" if "cp1252" in tied else results[0].encoding
 
 
 def read_text(path: Path) -> str:
@@ -124,8 +129,9 @@ def read_manifest(folder: Path) -> list[ManifestRow]:
     seen_ids: dict[str, int] = {}
     seen_files: dict[str, int] = {}
     root = folder.resolve()
+    end_of_previous = reader.line_num
     for record in reader:
-        line = reader.line_num
+        line, end_of_previous = end_of_previous + 1, reader.line_num  # a row may span lines
         values = {k: (record.get(k) or "").strip() for k in MANIFEST_COLUMNS}
         rows.append(_check_row(values, path=path, line=line, root=root, seen_ids=seen_ids, seen_files=seen_files))
     return rows

@@ -50,6 +50,15 @@ def split_sentences(text: str, *, offset: int = 0) -> list[tuple[int, int]]:
         >>> [s[a:b] for a, b in split_sentences(s)]
         ['He said: "Our doors are open.', 'Come in."', 'Then he left.']
     """
+    if len(text) > CHUNK:
+        spans = []
+        for a, b in _chunks(text):
+            spans += _punkt_spans(text[a:b], offset + a)
+        return spans
+    return _punkt_spans(text, offset)
+
+
+def _punkt_spans(text: str, offset: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for a, b in sentence_tokenizer().span_tokenize(text):
         piece = text[a:b]
@@ -58,6 +67,34 @@ def split_sentences(text: str, *, offset: int = 0) -> list[tuple[int, int]]:
         if trail > lead:
             spans.append((offset + a + lead, offset + a + trail))
     return _cover(text, spans, offset)
+
+
+CHUNK = 20_000
+_BREAK = re.compile(r"""(\w+)[.!?]["”’)\]]*\s+(?=["“(\[]?[A-Z0-9])""")
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Cut a very long paragraph at sentence ends about every ``CHUNK`` characters.
+
+    Punkt's cost grows faster than linearly on one huge paragraph (and NLTK stops a
+    regular expression after 5 s), so a paragraph of many megabytes is split where a
+    sentence clearly ends (not after an abbreviation or an initial) and each piece is
+    tokenised alone.
+    """
+    pieces = []
+    start = 0
+    while len(text) - start > CHUNK:
+        cut = None
+        for match in _BREAK.finditer(text, start + CHUNK):
+            if match.group(1).lower() not in ABBREVIATIONS:
+                cut = match.end()
+                break
+        if cut is None:
+            break
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, len(text)))
+    return pieces
 
 
 def _cover(text: str, spans: list[tuple[int, int]], offset: int) -> list[tuple[int, int]]:
