@@ -1,0 +1,537 @@
+"""Tests of the stance coder (corpus_lib.stances).
+
+Every sentence here is invented for the test; none is taken from the seed texts or from
+a published article. Statements frames are built by hand with :func:`statements`.
+"""
+
+from __future__ import annotations
+
+import builtins
+import math
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from corpus_lib import stances as st
+from corpus_lib.stances import (
+    CODER_VERSION,
+    HOLDERS,
+    STANCE_COLUMNS,
+    STANCES,
+    TOPICS,
+    RuleError,
+    load_rules,
+    tag_stances,
+)
+
+COLUMNS = [
+    "statement_id",
+    "doc_id",
+    "seq",
+    "turn",
+    "speaker",
+    "speaker_role",
+    "holder",
+    "is_question",
+    "text",
+    "char_start",
+    "char_end",
+    "date",
+    "event_date",
+]
+
+
+def statements(turns, *, doc_id="doc", holder="NATO", date="2016-05-04"):
+    """A statements frame from turns: each turn a list of sentences, or a
+    ``(speaker_role, [sentences])`` pair. Sentences ending in '?' are questions."""
+    rows = []
+    seq = 0
+    offset = 0
+    for t, turn in enumerate(turns, start=1):
+        role, sentences = turn if isinstance(turn, tuple) else ("narrator", turn)
+        for text in sentences:
+            seq += 1
+            rows.append(
+                {
+                    "statement_id": f"{doc_id}.{seq:04d}",
+                    "doc_id": doc_id,
+                    "seq": seq,
+                    "turn": t,
+                    "speaker": role,
+                    "speaker_role": role,
+                    "holder": "media" if role == "interviewer" else holder,
+                    "is_question": text.rstrip().endswith("?"),
+                    "text": text,
+                    "char_start": offset,
+                    "char_end": offset + len(text),
+                    "date": pd.Timestamp(date),
+                    "event_date": "",
+                }
+            )
+            offset += len(text) + 1
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame["holder"] = pd.Categorical(frame["holder"], categories=HOLDERS)
+    frame["speaker_role"] = pd.Categorical(
+        frame["speaker_role"], categories=["interviewer", "interviewee", "narrator", "quoted", "headline"]
+    )
+    return frame
+
+
+def code(turns, **kwargs) -> pd.DataFrame:
+    return tag_stances(statements(turns, **kwargs))
+
+
+def row_for(out: pd.DataFrame, statement_id: str, topic: str):
+    hit = out[(out["statement_id"] == statement_id) & (out["topic"] == topic)]
+    assert len(hit) == 1, f"no single {topic} row for {statement_id}:\n{out}"
+    return hit.iloc[0]
+
+
+# ---------------------------------------------------------------------------
+# One invented sentence per rule family: the exact (topic, stance) and a rule id.
+
+CASES = [
+    # Karabakh: topic cues and engaged / detached cues
+    ("NATO firmly supports Azerbaijan's territorial integrity.", "karabakh", "engaged", "KB-ENG-010"),
+    ("The Alliance urged Baku and Yerevan to sign a lasting peace treaty.", "karabakh", "engaged", "KB-ENG-007"),
+    ("The Alliance urged Baku and Yerevan to sign a lasting peace treaty.", "karabakh", "engaged", "TOP-KB-006"),
+    ("Baku demands the liberation of its occupied districts around Karabakh.", "karabakh", "engaged", "KB-ENG-009"),
+    (
+        "NATO offers confidence-building measures to Armenia and Azerbaijan after the border clashes.",
+        "karabakh",
+        "engaged",
+        "KB-ENG-011",
+    ),
+    ("The Alliance could play a useful role in the Nagorno-Karabakh settlement.", "karabakh", "engaged", "KB-ENG-001"),
+    ("NATO is not a mediator in the Karabakh dispute.", "karabakh", "detached", "KB-DET-004"),
+    (
+        "The ministers agreed that the Karabakh dispute is for the sides themselves to settle.",
+        "karabakh",
+        "detached",
+        "KB-DET-001",
+    ),
+    (
+        "NATO would consider a mission in Karabakh only at the request of both parties.",
+        "karabakh",
+        "detached",
+        "KB-DET-006",
+    ),
+    ("The Alliance backs the work of the Minsk Group on Karabakh.", "karabakh", "detached", "KB-DET-007"),
+    ("On Karabakh, the Alliance keeps working with both sides equally.", "karabakh", "detached", "KB-DET-003"),
+    ("Armenian forces fired across the line again.", "karabakh", "neutral", "TOP-KB-005"),
+    # Russia: topic cues and cooperative / adversarial cues
+    ("The envoy denounced Moscow's aggression against its neighbours.", "russia", "adversarial", "RU-ADV-001"),
+    ("The envoy denounced Moscow's aggression against its neighbours.", "russia", "adversarial", "RU-ADV-006"),
+    ("The Allies imposed fresh sanctions on the Kremlin.", "russia", "adversarial", "RU-ADV-010"),
+    ("Mr Putin's reckless gamble has failed.", "russia", "adversarial", "RU-ADV-011"),
+    ("Brussels and Moscow cooperate closely on counter-narcotics.", "russia", "cooperative", "RU-COO-001"),
+    ("Baku keeps friendly ties with its northern neighbour Russia.", "russia", "cooperative", "RU-COO-003"),
+    ("Each state has the right to refuse Russian bases on its soil.", "russia", "neutral", "RU-NEU-001"),
+    ("The war against Ukraine has changed European security.", "russia", "neutral", "TOP-RU-004"),
+    # Membership: topic cues and open / conditional / distant cues
+    ("The Alliance's door remains open to new members.", "membership", "open", "MB-OPN-001"),
+    ("The summit invited two more countries to join NATO.", "membership", "open", "MB-OPN-003"),
+    ("No outsider has a veto over NATO enlargement.", "membership", "open", "MB-OPN-007"),
+    ("Baku could apply for NATO membership if the situation allows.", "membership", "conditional", "MB-CON-001"),
+    ("The country will join NATO when it is fully ready.", "membership", "conditional", "MB-CON-006"),
+    ("Joining NATO is not on the government's agenda.", "membership", "distant", "MB-DIS-001"),
+    ("Baku remains hesitant about NATO membership.", "membership", "distant", "MB-DIS-003"),
+    ("The republic prefers neutrality to NATO membership.", "membership", "distant", "MB-DIS-006"),
+    ("Azerbaijan will never join NATO.", "membership", "distant", "MB-DIS-009"),
+    ("Talk of Euro-Atlantic integration has faded in the capital.", "membership", "neutral", "TOP-MB-005"),
+    # Conflict resolution (policy.json)
+    ("We will not join NATO unless membership serves our interests.", "membership", "conditional", "POL-MB-001"),
+    ("NATO supports the peace talks but has no mandate to mediate in Karabakh.", "karabakh", "detached", "POL-KB-001"),
+    ("Despite good relations in the past, Moscow's aggression is unacceptable.", "russia", "adversarial", "POL-RU-001"),
+    # Negators, stopping verbs, reporting verbs
+    ("Russia is no longer a partner for the Alliance.", "russia", "adversarial", "NEG-001"),
+    ("The Alliance froze all practical cooperation with Russia.", "russia", "adversarial", "HLT-001"),
+    ("Cooperation with Moscow was suspended last spring.", "russia", "adversarial", "HLT-101"),
+    ("NATO does not see Russia, or any other state, as an adversary.", "russia", "cooperative", "NEG-101"),
+    ("NATO denied that it would send monitors to Karabakh.", "karabakh", "detached", "REP-003"),
+    ("The envoy said that NATO welcomes the Armenia-Azerbaijan peace agreement.", "karabakh", "engaged", "REP-001"),
+    # Questions
+    ("Will Azerbaijan ever apply for NATO membership?", "membership", "neutral", "QST-001"),
+    ("Is Russia still a threat to the region?", "russia", "neutral", "QST-001"),
+]
+
+
+@pytest.mark.parametrize(("text", "topic", "stance", "rule_id"), CASES)
+def test_rule_family(text, topic, stance, rule_id):
+    out = code([[text]])
+    row = row_for(out, "doc.0001", topic)
+    assert row["stance"] == stance
+    assert rule_id in row["rule_ids"].split(";")
+
+
+def test_every_rule_family_has_a_case():
+    rules = load_rules()
+    silent = {"pseudo", "stop", "frame_raising", "pronoun_start", "reference", "connective_start"}
+    families = {r.rule_id.rsplit("-", 1)[0] for r in rules.rules if r.kind not in silent}
+    families |= {rules.policy["precedence"][t]["rule_id"].rsplit("-", 1)[0] for t in TOPICS}
+    covered = {rid.rsplit("-", 1)[0] for *_, rid in CASES}
+    assert families - covered == set()
+
+
+# ---------------------------------------------------------------------------
+# Topics: false friends and hard cases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The air force still flies Russian-made transport planes.",  # product origin, not the actor
+        "Many Russians spend their holidays on the Caspian coast.",  # people, not the actor
+        "Peace and stability in the region matter to everyone.",  # peace alone is not Karabakh
+        "The Allies will keep training Ukrainian pilots.",  # aid to Ukraine alone is not Russia
+        "Azerbaijan joined NATO's Partnership for Peace in 1994.",  # partnership is not membership
+        "Turkey and Armenia agreed to open their common border.",  # not the Armenia-Azerbaijan conflict
+        "The US backs Ukraine's sovereignty and territorial integrity.",  # another country's integrity
+        "The EU enlargement process has stalled.",  # another organisation
+    ],
+)
+def test_false_friends_have_no_topic(text):
+    assert code([[text]]).empty
+
+
+def test_peace_as_condition_is_membership_not_karabakh():
+    out = code([["Azerbaijan's NATO membership depends on a settlement of the conflict."]])
+    assert out["topic"].tolist() == ["membership"]
+    assert out["stance"].tolist() == ["conditional"]
+
+
+def test_peace_as_condition_is_karabakh_where_the_conflict_is_named():
+    out = code([["NATO membership would be possible once the Karabakh conflict is settled."]])
+    assert set(out["topic"]) == {"karabakh", "membership"}
+    assert row_for(out, "doc.0001", "membership")["stance"] == "conditional"
+
+
+def test_support_for_ukraine_is_russia_only_with_a_reference_to_the_war():
+    out = code([["Russia's aggression must be stopped.", "We will keep helping Ukraine to resist the aggression."]])
+    second = row_for(out, "doc.0002", "russia")
+    assert second["stance"] == "adversarial"
+    assert "CTX-001" in second["rule_ids"]  # 'the aggression' counts in a turn on Russia
+    out = code(
+        [
+            ["Russia's aggression must be stopped."],
+            ["Grain prices fell."],
+            ["We will keep helping Ukraine to resist the aggression."],
+        ]
+    )
+    assert out["statement_id"].tolist() == ["doc.0001"]
+
+
+# ---------------------------------------------------------------------------
+# Negation and its scope
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "stance"),
+    [
+        ("There should not be any rivalry between NATO and Russia in Central Asia.", "russia", "cooperative"),
+        ("The Alliance has no objection to Russian troops staying in the region.", "russia", "cooperative"),
+        ("NATO has no intention of confronting Russia.", "russia", "cooperative"),
+        ("NATO did not suspend its dialogue with Moscow.", "russia", "cooperative"),
+        ("NATO is not a party to the war in Ukraine.", "russia", "neutral"),
+        ("We do not have a formal mechanism or mandate for the Karabakh talks.", "karabakh", "detached"),
+        ("The Alliance will not deploy peacekeepers to Nagorno-Karabakh.", "karabakh", "detached"),
+        ("He called on NATO not to stay aside from the Karabakh conflict.", "karabakh", "engaged"),
+        ("Azerbaijan will not join NATO if membership brings no benefit.", "membership", "conditional"),
+        ("Azerbaijan has no plans to join NATO in the near future.", "membership", "distant"),
+        ("NATO membership is not on the agenda.", "membership", "distant"),
+        ("Russia is not only a rival but also a threat.", "russia", "adversarial"),  # pseudo-negation
+        ("Moscow is not a partner, but the talks go on.", "russia", "adversarial"),
+    ],
+)
+def test_negation(text, topic, stance):
+    assert row_for(code([[text]]), "doc.0001", topic)["stance"] == stance
+
+
+def test_pseudo_negation_negates_nothing():
+    row = row_for(code([["Russia is not only a rival but also a threat."]]), "doc.0001", "russia")
+    assert "NEG-001" not in row["rule_ids"]
+
+
+def test_a_stop_word_ends_the_negation_scope():
+    # 'but' ends the scope of 'not': the cooperation cue after it stays cooperative
+    row = row_for(code([["Nothing has been decided, but cooperation with Moscow goes on."]]), "doc.0001", "russia")
+    assert row["stance"] == "cooperative"
+
+
+def test_reported_position_is_coded_for_the_holder():
+    out = code([["The minister has said that Baku does not intend to join NATO."]], holder="Azerbaijan")
+    row = row_for(out, "doc.0001", "membership")
+    assert (row["holder"], row["stance"]) == ("Azerbaijan", "distant")
+    assert "REP-001" in row["rule_ids"]
+
+
+# ---------------------------------------------------------------------------
+# Questions, references and context
+
+
+def test_question_is_neutral_but_topic_detected():
+    out = code([("interviewer", ["Does NATO condemn Russia's aggression against Ukraine?"])])
+    row = row_for(out, "doc.0001", "russia")
+    assert row["stance"] == "neutral"
+    assert math.isnan(row["score"])
+    assert row["rule_ids"].split(";")[-1] == "QST-001"
+
+
+def test_pronoun_carries_topic_within_a_turn():
+    out = code([["Putin sent the troops across the border.", "He badly misjudged the response."]])
+    first = row_for(out, "doc.0001", "russia")
+    second = row_for(out, "doc.0002", "russia")
+    assert second["stance"] == "adversarial"
+    assert second["rule_ids"].startswith("ANA-001")
+    assert second["confidence"] < first["confidence"]
+
+
+def test_no_carry_over_across_turns():
+    out = code([["Putin sent the troops across the border."], ["He badly misjudged the response."]])
+    assert out["statement_id"].tolist() == ["doc.0001"]
+
+
+def test_demonstrative_reference_carries_topic():
+    out = code([["The Kremlin annexed the peninsula in a week.", "NATO will never recognise this illegal move."]])
+    row = row_for(out, "doc.0002", "russia")
+    assert (row["stance"], row["rule_ids"].split(";")[0]) == ("adversarial", "ANA-004")
+
+
+def test_connective_carries_topic_at_lowest_confidence():
+    out = code([["The Karabakh talks are stuck again.", "However, NATO will stay on the sidelines."]])
+    row = row_for(out, "doc.0002", "karabakh")
+    assert row["stance"] == "detached"
+    assert row["rule_ids"].startswith("ANA-101")
+
+
+def test_reference_without_topic_before_it_carries_nothing():
+    assert code([["The weather was fine.", "This is unacceptable."]]).empty
+
+
+def test_context_from_the_same_turn():
+    out = code([["The Karabakh ceasefire is fragile.", "We hope the parties will keep calm."]])
+    row = row_for(out, "doc.0002", "karabakh")
+    assert row["stance"] == "detached"
+    assert "CTX-001" in row["rule_ids"]
+
+
+def test_context_from_the_question_before_the_answer():
+    out = code(
+        [
+            ("interviewer", ["What is NATO's view of the Nagorno-Karabakh conflict?"]),
+            ("interviewee", ["We believe the parties themselves must find a solution."]),
+        ]
+    )
+    row = row_for(out, "doc.0002", "karabakh")
+    assert row["stance"] == "detached"
+    assert "CTX-002" in row["rule_ids"]
+
+
+def test_context_spans_a_question_split_over_several_turns():
+    out = code(
+        [
+            ("interviewer", ["The Karabakh talks resumed in May."]),
+            ("interviewer", ["What comes next?"]),
+            ("interviewee", ["It is up to the parties to decide."]),
+        ]
+    )
+    assert row_for(out, "doc.0003", "karabakh")["stance"] == "detached"
+
+
+def test_no_context_two_narration_turns_back():
+    out = code([["The Karabakh talks resumed in May."], ["Energy prices rose."], ["The parties must decide."]])
+    assert "doc.0003" not in set(out["statement_id"])
+
+
+def test_context_needs_the_topic_named():
+    assert code([["The parties themselves must find a solution."]]).empty
+
+
+# ---------------------------------------------------------------------------
+# The output table
+
+
+@pytest.fixture(scope="module")
+def sample() -> pd.DataFrame:
+    return statements(
+        [
+            ("headline", ["NATO and Moscow agree to talk"]),
+            ("interviewer", ["Is NATO ready to help Armenia and Azerbaijan make peace?"]),
+            (
+                "interviewee",
+                [
+                    "NATO supports the peace talks between Armenia and Azerbaijan.",
+                    "Our door remains open, but membership depends on reforms.",
+                    "Russia's aggression against Ukraine is unacceptable.",
+                    "It is a brutal war.",
+                    "Moscow opposes Georgia's NATO membership.",
+                ],
+            ),
+        ],
+        doc_id="smp",
+    )
+
+
+def test_schema(sample):
+    out = tag_stances(sample)
+    assert list(out.columns) == list(STANCE_COLUMNS)
+    assert list(out["topic"].cat.categories) == list(TOPICS)
+    assert list(out["stance"].cat.categories) == list(STANCES)
+    assert list(out["holder"].cat.categories) == list(HOLDERS)
+    assert out["score"].dtype == "float64"
+    assert out["confidence"].dtype == "float64"
+    assert pd.api.types.is_datetime64_any_dtype(out["date"])
+    for col in ("statement_id", "doc_id", "event_date", "rule_ids", "cues"):
+        assert pd.api.types.is_string_dtype(out[col]), col
+    assert out["confidence"].between(0, 1).all()
+    assert isinstance(out.index, pd.RangeIndex)
+
+
+def test_scores_follow_the_codebook(sample):
+    out = tag_stances(sample)
+    scores = {
+        "engaged": 1,
+        "detached": -1,
+        "cooperative": 1,
+        "adversarial": -1,
+        "open": 1,
+        "conditional": 0,
+        "distant": -1,
+    }
+    for stance, score in zip(out["stance"], out["score"], strict=True):
+        if stance == "neutral":
+            assert math.isnan(score)
+        else:
+            assert score == scores[stance]
+
+
+def test_labels_fit_their_topics(sample):
+    allowed = load_rules().policy["labels"]
+    out = tag_stances(sample)
+    for topic, stance in zip(out["topic"], out["stance"], strict=True):
+        assert stance == "neutral" or stance in allowed[topic]
+
+
+def test_rule_ids_and_cues_align(sample):
+    out = tag_stances(sample)
+    for ids, cues in zip(out["rule_ids"], out["cues"], strict=True):
+        assert len(ids.split(";")) == len(cues.split(";"))
+
+
+def test_sorted_by_statement_then_topic(sample):
+    shuffled = sample.sample(frac=1.0, random_state=7)
+    out = tag_stances(shuffled)
+    order = [(sid, TOPICS.index(t)) for sid, t in zip(out["statement_id"], out["topic"], strict=True)]
+    assert order == sorted(order)
+    assert ("smp.0007", 1) in order and ("smp.0007", 2) in order  # two topics in one statement
+
+
+def test_deterministic(sample):
+    first = tag_stances(sample)
+    pd.testing.assert_frame_equal(first, tag_stances(sample))
+    pd.testing.assert_frame_equal(first, tag_stances(sample.sample(frac=1.0, random_state=3)))
+
+
+def test_input_not_mutated(sample):
+    before = sample.copy(deep=True)
+    tag_stances(sample)
+    pd.testing.assert_frame_equal(sample, before)
+
+
+def test_empty_input():
+    out = tag_stances(statements([]))
+    assert out.empty
+    assert list(out.columns) == list(STANCE_COLUMNS)
+    assert out["topic"].dtype == "category"
+
+
+def test_speaker_role_is_optional(sample):
+    out = tag_stances(sample.drop(columns=["speaker_role"]))
+    assert not out.empty
+
+
+def test_missing_column_raises(sample):
+    with pytest.raises(ValueError, match="text"):
+        tag_stances(sample.drop(columns=["text"]))
+
+
+def test_unknown_holder_raises():
+    frame = statements([["Russia's aggression is unacceptable."]])
+    frame["holder"] = "UN"
+    with pytest.raises(ValueError, match="holder"):
+        tag_stances(frame)
+
+
+def test_duplicate_ids_raise(sample):
+    with pytest.raises(ValueError, match="not unique"):
+        tag_stances(pd.concat([sample, sample]))
+
+
+# ---------------------------------------------------------------------------
+# Rules, files and version
+
+
+def test_index_never_changes_matches(sample):
+    rules = load_rules()
+    texts = list(sample["text"]) + [text for text, *_ in CASES]
+    for text in texts:
+        assert rules.match(text) == sorted(rules.match(text, use_index=False)), text
+
+
+def test_coder_version_is_a_hash_of_the_rule_files(tmp_path):
+    assert CODER_VERSION == load_rules().version
+    assert CODER_VERSION.startswith(st.CODER_RELEASE + "+")
+    folder = tmp_path / "coder"
+    shutil.copytree(Path(st.__file__).parent / "data" / "coder", folder)
+    assert load_rules(folder).version == CODER_VERSION
+    with open(folder / "negators.csv", "a", encoding="utf-8") as fh:
+        fh.write('NEG-999,negator,"nary","an extra negator"\n')
+    assert load_rules(folder).version != CODER_VERSION
+
+
+@pytest.mark.parametrize(
+    ("file", "line", "message"),
+    [
+        ("topics.csv", 'TOP-KB-999,karabakh,,,"(unclosed","bad"\n', "bad pattern"),
+        (
+            "stance_cues.csv",
+            'KB-ENG-999,karabakh,open,,,near,"word","label of another topic"\n',
+            "not a karabakh label",
+        ),
+        ("anaphors.csv", 'ANA-001,reference,"again","repeated id"\n', "repeated rule id"),
+        ("topics.csv", 'TOP-KB-998,karabakh,NOPE,,"word","unknown group"\n', "unknown group"),
+    ],
+)
+def test_bad_rule_files_raise_with_file_and_line(tmp_path, file, line, message):
+    folder = tmp_path / "coder"
+    shutil.copytree(Path(st.__file__).parent / "data" / "coder", folder)
+    with open(folder / file, "a", encoding="utf-8") as fh:
+        fh.write(line)
+    with pytest.raises(RuleError, match=message) as err:
+        load_rules(folder)
+    assert str(err.value).startswith(file + ":")
+
+
+def test_works_without_any_annotation_file(tmp_path, monkeypatch, sample):
+    """The coder opens its rule files and nothing else (no gold or guard set)."""
+    opened: list[str] = []
+    real_open = builtins.open
+
+    def spy(file, *args, **kwargs):
+        opened.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", spy)
+    monkeypatch.setattr(Path, "open", lambda self, *a, **k: spy(self, *a, **k))
+    monkeypatch.chdir(tmp_path)  # no annotations/ or tests/data/ around
+    st._default_rules.cache_clear()
+    try:
+        out = tag_stances(sample)
+    finally:
+        st._default_rules.cache_clear()
+    assert not out.empty
+    coder_dir = str(Path(st.__file__).parent / "data" / "coder")
+    assert opened, "the rule files should have been read"
+    assert all(path.startswith(coder_dir) for path in opened), opened
