@@ -33,13 +33,13 @@ tables: setup
 	$(BIN)/corpus-lib tables $(if $(CORPUS),--corpus $(CORPUS)) --out $(OUT)/tables --format csv,parquet
 
 report: setup browser
-	$(BIN)/corpus-lib tables $(if $(CORPUS),--corpus $(CORPUS)) --out $(OUT)/tables --format csv,parquet
+	$(BIN)/corpus-lib report $(if $(CORPUS),--corpus $(CORPUS)) --out $(OUT)
 
 test: setup browser
 	$(BIN)/python -m pytest
 
 test-fast: setup
-	$(BIN)/python -m pytest -m "not slow and not notebooks and not browser" -p no:nbmake
+	$(BIN)/python -m pytest -m "not slow and not notebooks and not browser"
 
 lint: setup
 	$(BIN)/ruff check corpus_lib tests
