@@ -513,6 +513,7 @@ def build_tables(
             report.max_part_docs = max(report.max_part_docs, r.n_docs)
             for name, n in r.rows.items():
                 report.rows[name] = report.rows.get(name, 0) + n
+            report.rows = {t: report.rows[t] for t in TABLES if t in report.rows}
             if r.pid != os.getpid():  # logged in another process: say it here too
                 for message in r.problems:
                     log.warning(message)
