@@ -67,7 +67,7 @@ __all__ = [
     "tag_stances",
 ]
 
-CODER_RELEASE = "stances-1.0"
+CODER_RELEASE = "stances-1.1"
 TOPICS = ("karabakh", "russia", "membership")
 STANCES = (
     "engaged",
@@ -624,6 +624,7 @@ def _parse(data: Mapping[str, bytes], *, source: str) -> Rules:
         policy["context"]["same_turn_rule_id"],
         policy["context"]["earlier_turn_rule_id"],
         *(policy["precedence"][t]["rule_id"] for t in TOPICS),
+        *(policy["precedence"][t]["decisive"]["rule_id"] for t in TOPICS if "decisive" in policy["precedence"][t]),
     ):
         if rid in seen:
             raise RuleError(f"rule id {rid} is used by a rule file too", path="policy.json")
@@ -715,6 +716,12 @@ def _check_policy(policy: Mapping[str, Any]) -> None:
         if set(order) - {"neutral"} != allowed or len(order) != len(set(order)):
             raise RuleError(f"precedence.{topic}.order must list each of its labels once", path="policy.json")
         ids.append(prec.get("rule_id", ""))
+        decisive = prec.get("decisive")
+        if decisive is not None:
+            cues = decisive.get("cues") if isinstance(decisive, dict) else None
+            if not isinstance(cues, list) or not all(isinstance(x, str) for x in cues):
+                raise RuleError(f"precedence.{topic}.decisive needs a rule_id and a list of cues", path="policy.json")
+            ids.append(decisive.get("rule_id", ""))
         for label in allowed:
             if label not in policy["scores"]:
                 raise RuleError(f"no score for {label}", path="policy.json")
@@ -1007,6 +1014,13 @@ def _resolve(topic: str, fired: list[tuple[str, Rule, str, tuple | None]], polic
     if len(labels) == 1:
         return labels[0], "", ""
     prec = policy["precedence"][topic]
+    decisive = prec.get("decisive")
+    if decisive:
+        for label, rule, *_ in fired:
+            # A decisive cue in its plain reading ('nobody outside decides') settles the label.
+            if rule.rule_id in decisive["cues"] and label == rule.label:
+                others = [x for x in labels if x != label]
+                return label, decisive["rule_id"], ">".join([label, *others])
     for label in prec["order"]:
         if label in labels:
             others = [x for x in prec["order"] if x in labels and x != label]
@@ -1224,6 +1238,11 @@ def tag_stances(statements: pd.DataFrame, *, rules: Rules | None = None) -> pd.D
 
     # Pass 3: references carry the previous statement's topics within a turn.
     lookback = int(policy["anaphora"]["lookback"])
+    # Only these kinds of link may pass on a topic that was itself carried over: a bare
+    # pronoun or connective after a carried sentence refers to what that sentence says,
+    # not to the topic two sentences back.
+    chain_kinds = set(policy["anaphora"].get("chain_kinds", _ANAPHOR_KINDS))
+    carried: set[int] = set()
     for members in by_doc.values():
         for k, i in enumerate(members):
             if topics[i]:
@@ -1243,6 +1262,9 @@ def tag_stances(statements: pd.DataFrame, *, rules: Rules | None = None) -> pd.D
             if link is None:
                 continue
             rule, cue, strength = link
+            if prev in carried and rule.kind not in chain_kinds:
+                continue
+            carried.add(i)
             for topic in TOPICS:
                 if topic in topics[prev]:
                     topics[i][topic] = _Evidence(strength, [(rule.rule_id, _cue_text(cue))], [])
