@@ -21,7 +21,8 @@ How a statement is coded:
    confidence. Never across turns.
 3. Questions are neutral.
 4. Stance cues (``stance_cues.csv``, ``conditions.csv``) of each topic are matched; a
-   cue's label can be changed by a negator before it or inside it, or by a verb that
+   cue's label can be changed by a negator before it or inside it (or a negating
+   predicate after it: "… is not going to happen"), or by a verb that
    stops an activity ("suspended cooperation"), as each cue's row says
    (``negators.csv``). Reporting verbs end a negator's scope; denials negate what they
    report (``reporting.csv``).
@@ -67,7 +68,7 @@ __all__ = [
     "tag_stances",
 ]
 
-CODER_RELEASE = "stances-1.1"
+CODER_RELEASE = "stances-1.2"
 TOPICS = ("karabakh", "russia", "membership")
 STANCES = (
     "engaged",
@@ -130,7 +131,7 @@ _KINDS_BY_FILE = {
     "topics.csv": ("topic",),
     "stance_cues.csv": ("cue",),
     "conditions.csv": ("cue",),
-    "negators.csv": ("negator", "wide", "halt", "post_halt", "pseudo", "stop"),
+    "negators.csv": ("negator", "wide", "post_negator", "halt", "post_halt", "pseudo", "stop"),
     "anaphors.csv": _ANAPHOR_KINDS,
     "reporting.csv": ("frame", "frame_raising", "deny"),
 }
@@ -840,7 +841,7 @@ class _Scope:
     looked up in the text between them, on demand: most sentences need a handful.
     """
 
-    __slots__ = ("frames", "halts", "negators", "post_halts", "rules", "stops", "text")
+    __slots__ = ("frames", "halts", "negators", "post_halts", "post_negators", "rules", "stops", "text")
 
     def __init__(self, sent: _Sentence):
         self.text = sent.text
@@ -852,6 +853,10 @@ class _Scope:
                 for r, s, e in sent.kind("negator") + sent.kind("wide") + sent.kind("deny")
                 if not any(ps <= s and e <= pe for ps, pe in pseudo)
             ),
+            key=lambda x: (x[1], x[2]),
+        )
+        self.post_negators = sorted(
+            ((r, s, e) for r, s, e in sent.kind("post_negator") if not any(ps <= s and e <= pe for ps, pe in pseudo)),
             key=lambda x: (x[1], x[2]),
         )
         self.halts = sorted(sent.kind("halt"), key=lambda x: (x[1], x[2]))
@@ -876,8 +881,27 @@ class _Scope:
         return soft and self.rules._soft_stop.search(self.text, a, b) is not None
 
 
+# "does not have, and does not seek, a role": a negated verb set off by commas in a
+# coordination shares the object after the comma (right-node raising).
+_COORD_BEFORE = re.compile(r",\s*(?:and|or|nor|but)\s+(?:\w+\s+){0,3}\Z", re.IGNORECASE)
+_SHARED_OBJECT = re.compile(r"\s*\w+\s*,\s*(?:\w+\s+){0,2}\Z")
+
+
+def _shared_object(scope: _Scope, s: int, e: int, start: int) -> bool:
+    return (
+        _SHARED_OBJECT.match(scope.text, e, start) is not None
+        and _COORD_BEFORE.search(scope.text, 0, s) is not None
+        and not scope.stops_between(e, start, soft=False)
+    )
+
+
 def _negation(scope: _Scope, start: int, end: int, windows: Mapping[str, int]):
-    """The negator that reaches the span ``[start, end)``, or ``None``."""
+    """The negator that reaches the span ``[start, end)``, or ``None``.
+
+    A negator before the cue reaches it within its window unless a boundary lies between;
+    failing that, a negating predicate after it (``post_negator``: "… is not going to
+    happen", "… is out of the question") reaches back over the same window.
+    """
     best = None
     for r, s, e in scope.negators:
         if s >= end:
@@ -888,9 +912,18 @@ def _negation(scope: _Scope, start: int, end: int, windows: Mapping[str, int]):
             continue
         wide = r.kind in ("wide", "deny")
         window = windows["deny"] if r.kind == "deny" else windows["wide"] if wide else windows["negation"]
-        if scope.words_between(e, start) <= window and not scope.stops_between(e, start, soft=not wide):
+        if scope.words_between(e, start) <= window and (
+            not scope.stops_between(e, start, soft=not wide) or _shared_object(scope, s, e, start)
+        ):
             best = (r, s, e)
-    return best
+    if best is not None:
+        return best
+    for r, s, e in scope.post_negators:
+        if s < end:
+            continue
+        if scope.words_between(end, s) <= windows["negation"] and not scope.stops_between(end, s, soft=True):
+            return (r, s, e)
+    return None
 
 
 def _halting(scope: _Scope, start: int, end: int, windows: Mapping[str, int]):

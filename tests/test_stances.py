@@ -203,6 +203,28 @@ CASES = [
         "adversarial",
         "RU-ADV-028",
     ),
+    # Release 1.2: general mechanisms for other writers' phrasings (tests/data/dev2.csv)
+    ("The Allies asked Baku and Yerevan to refrain from the use of force.", "karabakh", "engaged", "KB-ENG-024"),
+    ("Yerevan says it is working towards a peace treaty with Azerbaijan.", "karabakh", "engaged", "KB-ENG-025"),
+    ("The envoy hopes to get the Karabakh talks back on track.", "karabakh", "engaged", "KB-ENG-026"),
+    ("Both capitals must implement the agreements reached on Karabakh.", "karabakh", "engaged", "KB-ENG-027"),
+    ("The NATO spokesman stressed the Alliance's non-involvement in Karabakh.", "karabakh", "detached", "KB-DET-005"),
+    ("A Karabakh settlement is for the two governments to work out.", "karabakh", "detached", "KB-DET-002"),
+    ("Karabakh has never been on the Alliance's agenda.", "karabakh", "detached", "KB-DET-014"),
+    ("Allies and Moscow agreed to resume military contacts.", "russia", "cooperative", "RU-COO-013"),
+    ("Yerevan relies on Moscow for its security.", "russia", "cooperative", "RU-COO-014"),
+    ("Moscow relies on intimidation to keep Kyiv in line.", "russia", "adversarial", "RU-ADV-007"),
+    ("The Kremlin has no veto over NATO enlargement.", "membership", "open", "MB-OPN-015"),
+    ("All thirty parliaments have ratified the country's accession to NATO.", "membership", "open", "MB-OPN-011"),
+    ("Moldova's path to the Alliance is open.", "membership", "open", "MB-OPN-001"),
+    ("Kyiv has the right to seek membership in NATO.", "membership", "open", "MB-OPN-008"),
+    ("Membership in NATO is not on the table for Baku.", "membership", "distant", "MB-DIS-001"),
+    ("Moscow will do everything to prevent Kyiv from joining NATO.", "membership", "distant", "MB-DIS-004"),
+    ("Talk of joining the North Atlantic bloc is futile for Yerevan.", "membership", "distant", "MB-DIS-007"),
+    ("Should circumstances change, Baku might revisit joining NATO.", "membership", "conditional", "MB-CON-001"),
+    ("Tbilisi's NATO bid is tied by the Allies to progress on reforms.", "membership", "conditional", "MB-CON-004"),
+    ("Any new member of the Alliance must first be ready to defend others.", "membership", "conditional", "MB-CON-006"),
+    ("An invitation to join the Alliance is not going to happen this year.", "membership", "distant", "NEG-102"),
     # Questions
     ("Will Azerbaijan ever apply for NATO membership?", "membership", "neutral", "QST-001"),
     ("Is Russia still a threat to the region?", "russia", "neutral", "QST-001"),
@@ -311,6 +333,54 @@ def test_support_for_ukraine_is_russia_only_with_a_reference_to_the_war():
 )
 def test_negation(text, topic, stance):
     assert row_for(code([[text]]), "doc.0001", topic)["stance"] == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "stance"),
+    [
+        # right-node raising: both negated verbs share the object after the comma
+        ("The Alliance does not want, and does not need, a mandate in the Karabakh talks.", "karabakh", "detached"),
+        # 'few' negates; 'few doubt' does not
+        ("Few Allies are eager to admit new members from the Caucasus.", "membership", "distant"),
+        ("Few Allies doubt that Russia is a threat.", "russia", "adversarial"),
+        # double negation: 'no reason why … not'
+        ("We see no reason why NATO and Russia cannot cooperate on arms control.", "russia", "cooperative"),
+        # rejecting a call negates it
+        ("Helsinki rejected calls to apply for NATO membership.", "membership", "distant"),
+        # not considering it is distant; considering it is conditional
+        ("Yerevan is not considering membership of the Alliance.", "membership", "distant"),
+        # a negated revival is no position; 'refrain from force' keeps its label
+        ("The sides failed to implement the Karabakh agreements.", "karabakh", "neutral"),
+        # 'the conflict in Donbas' names a war; 'unacceptable to Moscow' judges nobody
+        ("Kyiv's accession will be discussed once the conflict in the Donbas is resolved.", "russia", "neutral"),
+        ("Enlargement is unacceptable to Moscow, the minister said.", "russia", "neutral"),
+        # managing risks with Russia is not Russia as a danger
+        ("Dialogue with Russia helps to manage risks.", "russia", "cooperative"),
+        # public opinion is not the holder's support
+        ("Popular support for NATO membership in Georgia remains high.", "membership", "neutral"),
+    ],
+)
+def test_negation_and_scope_release_1_2(text, topic, stance):
+    assert row_for(code([[text]]), "doc.0001", topic)["stance"] == stance
+
+
+def test_our_role_refers_to_the_topic_of_the_passage():
+    out = code([["The fighting around Nagorno-Karabakh has resumed.", "Our role is confined to monitoring events."]])
+    row = row_for(out, "doc.0002", "karabakh")
+    assert row["stance"] == "detached"
+    assert "ANA-007" in row["rule_ids"].split(";")
+
+
+def test_alliance_named_as_the_bloc_or_euro_atlantic_structures():
+    out = code([["Chisinau aspires to integration into Euro-Atlantic structures."]])
+    assert row_for(out, "doc.0001", "membership")["stance"] == "open"
+    out = code([["Baku has no intention of joining the North Atlantic bloc."]])
+    assert row_for(out, "doc.0001", "membership")["stance"] == "distant"
+
+
+def test_territory_under_occupation_is_karabakh():
+    out = code([["A fifth of Azerbaijan's lands remained under occupation for decades."]])
+    assert out["topic"].tolist() == ["karabakh"]
 
 
 def test_pseudo_negation_negates_nothing():
