@@ -1,0 +1,116 @@
+"""The analysis story the automatic codes must tell, and the coder's agreement floors.
+
+The floors sit a little under the targets recorded in the README, so a regression fails
+CI; the figures themselves are computed by ``corpus-lib evaluate``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from corpus_lib.corpus import code_stances
+from corpus_lib.evaluate import evaluate, evaluate_unseen, load_gold
+from corpus_lib.paths import ANNOTATIONS_DIR, PROJECT_ROOT
+
+GOLD = ANNOTATIONS_DIR / "seeds.csv"
+UNSEEN = PROJECT_ROOT / "tests" / "data" / "unseen.csv"
+
+
+@pytest.fixture(scope="module")
+def nato(seed_corpus) -> pd.DataFrame:
+    st = seed_corpus.stances
+    return st[st["holder"] == "NATO"].assign(year=st["date"].dt.year)
+
+
+def _labels(nato, topic, year) -> set[str]:
+    return set(nato.query("topic == @topic and year == @year and stance != 'neutral'")["stance"])
+
+
+def test_nato_on_russia_turns_from_cooperative_to_adversarial(nato):
+    mean = nato.query("topic == 'russia'").groupby("year")["score"].mean()
+    assert mean.loc[2005] > 0
+    assert mean.loc[2022] < 0
+
+
+def test_nato_on_karabakh_moves_from_detached_to_engaged(nato):
+    assert _labels(nato, "karabakh", 2005) >= {"detached"}
+    assert _labels(nato, "karabakh", 2008) == {"detached"}
+    mean = nato.query("topic == 'karabakh'").groupby("year")["score"].mean()
+    assert mean.loc[2005] < 0 and mean.loc[2008] < 0
+    assert mean.loc[2022] > 0 and mean.loc[2024] > 0
+
+
+def test_nato_on_membership_moves_from_conditional_to_open(nato):
+    assert _labels(nato, "membership", 2005) == {"conditional"}
+    labels_2022 = nato.query("topic == 'membership' and year == 2022 and stance != 'neutral'")["stance"]
+    assert labels_2022.value_counts().idxmax() == "open"
+
+
+def test_stances_are_deterministic_and_schema_checked(seed_corpus):
+    again = code_stances(seed_corpus.statements)
+    pd.testing.assert_frame_equal(again, seed_corpus.stances)
+    assert again.to_csv(index=False) == seed_corpus.stances.to_csv(index=False)
+
+
+def test_coding_never_reads_the_hand_annotations(seed_corpus, tmp_path):
+    """A copy of the package with no annotations folder beside it codes the same stances."""
+    shutil.copytree(PROJECT_ROOT / "corpus_lib", tmp_path / "corpus_lib", ignore=shutil.ignore_patterns("__pycache__"))
+    assert not (tmp_path / "annotations").exists()
+    seed_corpus.statements.to_parquet(tmp_path / "statements.parquet")
+    script = (
+        "import sys, pandas as pd, corpus_lib; from corpus_lib.corpus import code_stances; "
+        f"assert corpus_lib.__file__.startswith({str(tmp_path)!r}), corpus_lib.__file__; "
+        "code_stances(pd.read_parquet(sys.argv[1])).to_parquet(sys.argv[2])"
+    )
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", script, str(tmp_path / "statements.parquet"), str(tmp_path / "out.parquet")],
+                   check=True, env=env, cwd=tmp_path)
+    again = pd.read_parquet(tmp_path / "out.parquet")
+    assert again.to_csv(index=False) == seed_corpus.stances.to_csv(index=False)
+
+
+@pytest.fixture(scope="module")
+def gold_report(seed_corpus):
+    return evaluate(seed_corpus.stances, load_gold(GOLD), statements=seed_corpus.statements, n_resamples=200)
+
+
+@pytest.mark.parametrize("topic", ["karabakh", "russia", "membership"])
+def test_agreement_with_hand_codes_stays_above_its_floors(gold_report, topic):
+    assert gold_report.value(topic, "topic_f1") >= 0.88
+    assert gold_report.value(topic, "stance_macro_f1") >= 0.82
+    assert gold_report.value(topic, "stance_alpha") >= 0.77
+
+
+def test_holder_accuracy_on_nato_statements(gold_report):
+    assert gold_report.value("all", "holder_accuracy_nato") >= 0.88
+
+
+def test_gold_file_matches_the_segmentation(seed_corpus):
+    gold = load_gold(GOLD)
+    texts = seed_corpus.statements.set_index("statement_id")["text"]
+    assert gold["statement_id"].isin(texts.index).all()
+    assert (texts.loc[gold["statement_id"]].to_numpy() == gold["text"].to_numpy()).all()
+
+
+# The held-out target is 0.75 per topic; karabakh and membership do not reach it yet
+# (README, "Agreement"). These floors sit a little under what the coder scores now, so a
+# regression fails; raise them as the coder improves, never lower them to pass.
+HELD_OUT_FLOORS = {"karabakh": 0.62, "russia": 0.78, "membership": 0.64}
+
+
+@pytest.fixture(scope="module")
+def held_out_report():
+    from corpus_lib.stances import tag_stances
+
+    return evaluate_unseen(tag_stances, UNSEEN, n_resamples=50)
+
+
+@pytest.mark.parametrize("topic", sorted(HELD_OUT_FLOORS))
+def test_held_out_sentences_stay_above_their_floor(held_out_report, topic):
+    assert held_out_report.value(topic, "stance_macro_f1_gold_rows") >= HELD_OUT_FLOORS[topic]
