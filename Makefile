@@ -44,5 +44,9 @@ test-fast: setup
 lint: setup
 	$(BIN)/ruff check corpus_lib tests
 
+# Benchmarks (not tests): throughput, ratio to bare Punkt, memory, cache and worker speed-ups.
+bench: setup
+	$(BIN)/python -m benchmarks.run --sizes $(or $(SIZES),100,1000,10000) --workers 1,2 --cache
+
 clean:
 	rm -rf $(VENV) reports .pytest_cache .hypothesis
