@@ -591,13 +591,13 @@ def _wrap_escaped(text: object, width: int = 72) -> str:
     """Wrap untrusted text into lines and escape each, joined with <br>."""
     raw = "" if text is None or (isinstance(text, float) and np.isnan(text)) else str(text)
     lines = textwrap.wrap(raw, width=width) or [""]
-    return "<br>".join(html.escape(line, quote=True) for line in lines)
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
 
 
 def _esc(value: object) -> str:
     if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT:
         return ""
-    return html.escape(str(value), quote=True)
+    return html.escape(str(value), quote=False)
 
 
 def _fmt(value: float, spec: str = "+.2f") -> str:
