@@ -50,14 +50,13 @@ import os
 import shutil
 import sys
 import time
-import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from corpus_lib.cache import CacheStats, DocumentCache, parser_version, rows_to_json
 from corpus_lib.errors import CorpusError
-from corpus_lib.load import MANIFEST_NAME, ManifestRow, list_text_files, read_manifest
+from corpus_lib.load import ManifestRow
 
 log = logging.getLogger(__name__)
 
@@ -123,26 +122,9 @@ def plan_documents(corpus_dir: str | Path) -> list[tuple[ManifestRow, str]]:
     Follows :func:`corpus_lib.load.load_documents`: manifest rows, then unlisted ``.txt``
     files (with a warning, their ``doc_id`` taken from the file name, no date).
     """
-    from corpus_lib.load import _doc_id_from_name  # the same naming as load_documents
+    from corpus_lib.load import plan_rows  # the same rows, names and warnings as load_documents
 
-    folder = Path(corpus_dir)
-    if not folder.is_dir():
-        raise CorpusError("corpus folder does not exist", path=folder)
-    rows = read_manifest(folder)
-    listed = {(folder / r.file).resolve() for r in rows}
-    unlisted = [p for p in list_text_files(folder) if p.resolve() not in listed]
-    if not rows and not unlisted:
-        raise CorpusError("no .txt files and no manifest rows", path=folder)
-    taken = {r.doc_id for r in rows}
-    for p in unlisted:
-        doc_id = _doc_id_from_name(p.relative_to(folder), taken)
-        taken.add(doc_id)
-        warnings.warn(
-            f"{p}: no row in {MANIFEST_NAME}; loaded as doc_id {doc_id!r} with no date",
-            UserWarning,
-            stacklevel=2,
-        )
-        rows.append(ManifestRow(file=p.relative_to(folder).as_posix(), doc_id=doc_id))
+    rows = plan_rows(Path(corpus_dir))
     rows.sort(key=lambda r: r.doc_id)
     return [(r, r.file) for r in rows]
 

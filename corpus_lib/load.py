@@ -171,10 +171,10 @@ def list_text_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.txt") if p.is_file())
 
 
-def load_documents(folder: Path) -> list[RawDocument]:
-    """Read every document of a corpus folder: manifest rows first, then unlisted files.
+def plan_rows(folder: Path) -> list[ManifestRow]:
+    """The documents of a corpus folder, without reading their text: manifest rows, then unlisted files.
 
-    A ``.txt`` file without a manifest row still loads, with a warning, its ``doc_id``
+    A ``.txt`` file without a manifest row gets a row, with a warning, its ``doc_id``
     taken from the file name and no date.
     """
     folder = Path(folder)
@@ -192,10 +192,16 @@ def load_documents(folder: Path) -> list[RawDocument]:
         warnings.warn(
             f"{p}: no row in {MANIFEST_NAME}; loaded as doc_id {doc_id!r} with no date",
             UserWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
         rows.append(ManifestRow(file=p.relative_to(folder).as_posix(), doc_id=doc_id))
-    return [RawDocument(meta=r, path=folder / r.file, text=read_text(folder / r.file)) for r in rows]
+    return rows
+
+
+def load_documents(folder: Path) -> list[RawDocument]:
+    """Read every document of a corpus folder (see :func:`plan_rows` for which and in what order)."""
+    folder = Path(folder)
+    return [RawDocument(meta=r, path=folder / r.file, text=read_text(folder / r.file)) for r in plan_rows(folder)]
 
 
 def _doc_id_from_name(relative: Path, taken: set[str]) -> str:
