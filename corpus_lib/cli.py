@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("evaluate", help="agreement of the automatic codes with hand codes")
     p.add_argument("--corpus", type=Path, default=None, help=corpus_help)
-    p.add_argument("--gold", type=Path, default=None, help="hand-coded CSV (default: annotations/seeds.csv)")
+    p.add_argument("--gold", type=Path, default=None, help="hand-coded CSV (default: the hand codes of the seed corpus kept with the project)")
     p.add_argument("--unseen", type=Path, default=None, help="also score a held-out sentence file (unseen.csv format)")
     p.add_argument("--json", type=Path, default=None, help="also write the figures as JSON to this file")
     p.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples for the intervals")
