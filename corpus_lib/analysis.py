@@ -38,6 +38,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from corpus_lib.vocab import HOLDERS, STANCES, TOPICS
+
 __all__ = [
     "HOLDERS",
     "LABELS",
@@ -61,18 +63,7 @@ __all__ = [
     "tone_vs_stance",
 ]
 
-TOPICS: tuple[str, ...] = ("karabakh", "russia", "membership")
-HOLDERS: tuple[str, ...] = ("NATO", "Azerbaijan", "Armenia", "Russia", "EU", "media", "other")
-LABELS: tuple[str, ...] = (
-    "engaged",
-    "detached",
-    "cooperative",
-    "adversarial",
-    "open",
-    "conditional",
-    "distant",
-    "neutral",
-)
+LABELS: tuple[str, ...] = STANCES
 LABELS_BY_TOPIC: dict[str, tuple[str, ...]] = {
     "karabakh": ("engaged", "detached", "neutral"),
     "russia": ("cooperative", "adversarial", "neutral"),

@@ -27,8 +27,6 @@ from corpus_lib.clean import Unit
 from corpus_lib.dates import find_event_date
 from corpus_lib.segment import split_sentences
 
-ROLES = ("interviewer", "interviewee", "narrator", "quoted", "headline")
-
 _REPORTING = (
     r"said|says|say|saying|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
     r"continued|told|tells|stated|states|declared|declares|underlined|underlines|explained|"

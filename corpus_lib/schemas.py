@@ -14,10 +14,7 @@ from pandera.typing import Series
 from corpus_lib.actors import HOLDERS
 from corpus_lib.clean import REASONS
 from corpus_lib.load import DATE_BASES, GENRES
-
-ROLES = ("interviewer", "interviewee", "narrator", "quoted", "headline")
-TOPICS = ("karabakh", "russia", "membership")
-STANCES = ("engaged", "detached", "cooperative", "adversarial", "open", "conditional", "distant", "neutral")
+from corpus_lib.vocab import ROLES, STANCES, TOPICS
 
 _EVENT_DATE = r"^(\d{4}(-\d{2})?)?$"
 

@@ -69,18 +69,8 @@ __all__ = [
 ]
 
 CODER_RELEASE = "stances-1.2"
-TOPICS = ("karabakh", "russia", "membership")
-STANCES = (
-    "engaged",
-    "detached",
-    "cooperative",
-    "adversarial",
-    "open",
-    "conditional",
-    "distant",
-    "neutral",
-)
-HOLDERS = ("NATO", "Azerbaijan", "Armenia", "Russia", "EU", "media", "other")
+from corpus_lib.vocab import HOLDERS, STANCES, TOPICS  # noqa: E402  (re-exported)
+
 STANCE_COLUMNS = (
     "statement_id",
     "doc_id",
