@@ -85,6 +85,15 @@ _LEADING_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _VERBISH = re.compile(rf"\b(?:{_AUX}|{_POSITION})\b", re.IGNORECASE)
+_VERBISH_LOWER = re.compile(rf"\b(?:{_AUX}|{_POSITION})\b")  # on lower-cased text: 3x faster
+
+
+def _first_verbish(clause: str) -> re.Match | None:
+    """``_VERBISH.search(clause)``, run on the lower-cased clause where offsets are kept."""
+    lowered = clause.lower()
+    if len(lowered) != len(clause):
+        return _VERBISH.search(clause)
+    return _VERBISH_LOWER.search(lowered)
 _POSITION_AFTER = re.compile(rf"^(?:(?:{_AUX})\s+){{0,3}}(?:{_POSITION})\b", re.IGNORECASE)
 _PASSIVE_REPORT = re.compile(
     r"\b(?:was|were|is|are|has been|have been)\s+(?:\w+ly\s+)?(?:stressed|noted|expressed|discussed|"
@@ -427,7 +436,7 @@ def _reported_holder(sentence: str, ctx: _Context, *, you: tuple[str, str] | Non
     ``you`` is the person a journalist addresses ("You stated that …" reports the interviewee).
     """
     clause = subject_clause(sentence)
-    verb = _VERBISH.search(clause)
+    verb = _first_verbish(clause)
     if verb is None:
         return None
     subject = clause[: verb.start()]

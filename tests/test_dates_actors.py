@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus_lib.actors import registry
 from corpus_lib.dates import find_event_date
@@ -59,3 +61,64 @@ def test_registry_mentions_people_and_institutions():
 
 def test_registry_needs_whole_words():
     assert registry().mentions("Russianness and NATOish and EUphoria") == []
+
+
+# The registry tries, at each position, only the patterns that can start with the character
+# there. That must find exactly what the one big alternation finds at the same positions.
+def _mentions_by_full_alternation(reg, text, date):
+    found, resume = [], 0
+    for word in reg._candidates.finditer(text):
+        pos = word.start()
+        if pos < resume or not (word.group(1) or text[pos].isupper()):
+            continue
+        match = reg._regex.match(text, pos)
+        if match is None:
+            continue
+        resume = match.end()
+        actor = reg._resolve(reg._actors[int(match.lastgroup[1:])], date)
+        if actor is not None:
+            found.append((match.start(), match.end(), actor.name, actor.holder))
+    return found
+
+
+_PIECES = [
+    "NATO", "the Alliance", "the alliance", "The alliance", "Secretary General", "NATO Secretary-General",
+    "special representative of the Secretary General", "President of Azerbaijan", "the President of Russia",
+    "Putin", "Aliyev", "U.S.", "U.N.", "Azerbaijan's President", "Armenia’s President", "de Hoop Scheffer",
+    "Jaap de Hoop Scheffer", "von der Leyen", "said", "the", "THE", "tHe", "official", "a NATO official",
+    "Baku", "Moscow", "Kremlin", "EU", "European Union", "Élysée", "Ölçek", "e.g.", "NATO-led", "anti-NATO",
+    ",", ".", "'", "’s", "\"", "(", ")", "—", "1994", "Mr.", "Stoltenberg", "Rasmussen", "Mackenzie", "C.",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14), st.sampled_from(["", " "]),
+       st.sampled_from([None, dt.date(2006, 1, 1), dt.date(2016, 1, 1), dt.date(2024, 3, 1)]))
+@settings(max_examples=400, deadline=None, derandomize=True)
+def test_mentions_match_the_full_alternation(pieces, glue, date):
+    reg = registry()
+    text = glue.join(pieces) if glue == "" else " ".join(pieces)
+    got = [(m.start, m.end, m.name, m.holder) for m in reg.mentions(text, date)]
+    assert got == _mentions_by_full_alternation(reg, text, date)
+
+
+def test_first_characters_cover_every_pattern():
+    reg = registry()
+    for index, pattern in enumerate(reg._patterns):
+        tried = [ch for ch, regex in reg._by_char.items() if f"(?P<g{index}>" in regex.pattern]
+        assert tried, f"pattern {pattern!r} is tried at no character"
+
+
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("the alliance and NATO", ["NATO", "NATO"]),
+        ("anti-NATO protests and a NATO-led force", ["NATO"]),  # not after a hyphen
+        ("thealliance", []),  # a starter word must stand alone
+        ("The Alliance met. the alliance met.", ["NATO", "NATO"]),
+        ("Élysée and Baku", ["Azerbaijan"]),  # a non-ASCII capital opens a word too
+        ("a U.S. official", []),
+        ("an ex-NATO diplomat", []),
+    ],
+)
+def test_where_mentions_may_start(text, names):
+    assert [m.holder for m in registry().mentions(text)] == names
