@@ -10,15 +10,22 @@ reliable. The analyzer is built once, lazily.
 
 Speed: NLTK's ``SentiText`` builds, for every sentence, a dictionary of every word glued
 to every punctuation mark (``_words_plus_punc``), which is most of VADER's run time. The
-analyzer here runs NLTK's own ``polarity_scores`` code with a ``SentiText`` that answers
-the same look-ups lazily. Since NLTK strips ASCII punctuation from the words it glues,
+analyzer here runs NLTK's own ``polarity_scores`` code with a ``SentiText`` that looks up
+only the tokens with punctuation at an edge. Since NLTK strips ASCII punctuation from the words it glues,
 each token matches at most one entry, so the answers, and the scores, are identical (a
 test checks this against the stock analyzer). Should a later NLTK change that method,
 the stock one is used.
+
+A sentence none of whose words is in the lexicon scores exactly 0.0 in VADER (only
+lexicon words get a valence; boosters, negations and punctuation only scale those), and
+about a third of diplomatic prose is such: :func:`score_tone` checks for a lexicon word
+first (the word as written, or stripped of ASCII punctuation as NLTK strips it, lower-cased:
+a superset of what VADER looks up) and runs the analyzer only where there is one.
 """
 
 from __future__ import annotations
 
+import string
 import types
 from collections.abc import Iterable
 from functools import lru_cache
@@ -33,45 +40,41 @@ LEXICON_PACKAGE = "vaderSentiment"
 LEXICON_FILE = "vader_lexicon.txt"
 
 
-class _PunctuationMap:
-    """``{punctuation + word: word, word + punctuation: word}`` answered on demand."""
-
-    __slots__ = ("edge", "punctuation", "words")
-
-    def __init__(self, words: set[str], punctuation: list[str]):
-        self.words = words
-        self.punctuation = punctuation
-        self.edge = frozenset(ch for p in punctuation for ch in p)
-
-    def _word(self, token: str) -> str | None:
-        if not token or (token[0] not in self.edge and token[-1] not in self.edge):
-            return None  # no punctuation at either end: nothing glued
-        words = self.words
-        for p in self.punctuation:
-            if len(token) > len(p):
-                if token.endswith(p) and token[: -len(p)] in words:
-                    return token[: -len(p)]
-                if token.startswith(p) and token[len(p) :] in words:
-                    return token[len(p) :]
-        return None
-
-    def __contains__(self, token: object) -> bool:
-        return isinstance(token, str) and self._word(token) is not None
-
-    def __getitem__(self, token: str) -> str:
-        word = self._word(token)
-        if word is None:
-            raise KeyError(token)
-        return word
-
-
 class _LazySentiText(SentiText):
-    """NLTK's ``SentiText`` with the word-plus-punctuation map built lazily."""
+    """NLTK's ``SentiText`` that strips punctuation only from the tokens that carry some.
 
-    def _words_plus_punc(self):
-        no_punc_text = self.REGEX_REMOVE_PUNCTUATION.sub("", self.text)
-        words_only = {w for w in no_punc_text.split() if len(w) > 1}
-        return _PunctuationMap(words_only, list(self.PUNC_LIST))
+    NLTK maps a token ``p + word`` or ``word + p`` (``p`` one of ``PUNC_LIST``, ``word`` a
+    word of the sentence with its punctuation removed) to ``word``, through a dictionary of
+    every such combination; here each token at the edge of which a punctuation character
+    stands is looked up directly. A token is at most one such combination (the word has no
+    punctuation, so it cannot both start and end the token), so the result is the same.
+    """
+
+    def _words_and_emoticons(self):
+        wes = [we for we in self.text.split() if len(we) > 1]
+        punctuation = self.PUNC_LIST
+        edge = _edge_characters(tuple(punctuation))
+        words = None
+        for i, we in enumerate(wes):
+            if we[0] not in edge and we[-1] not in edge:
+                continue
+            if words is None:
+                no_punc_text = self.REGEX_REMOVE_PUNCTUATION.sub("", self.text)
+                words = {w for w in no_punc_text.split() if len(w) > 1}
+            for p in punctuation:
+                if len(we) > len(p):
+                    if we.endswith(p) and we[: -len(p)] in words:
+                        wes[i] = we[: -len(p)]
+                        break
+                    if we.startswith(p) and we[len(p) :] in words:
+                        wes[i] = we[len(p) :]
+                        break
+        return wes
+
+
+@lru_cache(maxsize=4)
+def _edge_characters(punctuation: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(ch for p in punctuation for ch in p)
 
 
 def _rebind_polarity_scores():
@@ -116,6 +119,17 @@ def analyzer() -> SentimentIntensityAnalyzer:
     return _PackagedLexiconAnalyzer(_lexicon_text())
 
 
+_PUNCTUATION = string.punctuation  # what NLTK's VADER strips from words (REGEX_REMOVE_PUNCTUATION)
+
+
+def _has_lexicon_word(text: str, lexicon) -> bool:
+    for token in text.split():
+        low = token.lower()
+        if low in lexicon or low.strip(_PUNCTUATION) in lexicon:
+            return True
+    return False
+
+
 def score_tone(texts: Iterable[str]) -> list[float]:
     """VADER compound score of each text, in -1 (negative) .. +1 (positive).
 
@@ -132,10 +146,11 @@ def score_tone(texts: Iterable[str]) -> list[float]:
         [0.8904, -0.4588, 0.0]
     """
     sia = analyzer()
+    lexicon = sia.lexicon
     out: list[float] = []
     for text in texts:
-        if not isinstance(text, str) or not text.strip():
-            out.append(0.0)
+        if not isinstance(text, str) or not _has_lexicon_word(text, lexicon):
+            out.append(0.0)  # empty, or no word VADER gives a valence to
             continue
         out.append(float(sia.polarity_scores(text)["compound"]))
     return out

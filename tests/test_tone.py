@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 
 import nltk
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus_lib import tone
 from corpus_lib.tone import analyzer, score_tone
@@ -97,3 +100,35 @@ def test_fast_path_scores_exactly_as_stock_nltk(text):
 
 def test_fast_path_is_in_use():
     assert tone._FAST_POLARITY is not None
+
+
+_WORDS = ["good", "Bad", "GREAT", "peace", "war", "not", "never", "very", "kind", "of", "but", "least",
+          "the", "Alliance", "said", "talks", "border", "no", ":)", ":-(", "lol", "without", "doubt"]
+_GLUE = ["", "", ".", ",", "!", "?", "'", '"', "!!", "?!?", "(", ")", "—", "…", "’"]
+
+
+@st.composite
+def _sentences(draw):
+    words = draw(st.lists(st.sampled_from(_WORDS), max_size=12))
+    return " ".join(draw(st.sampled_from(_GLUE)) + w + draw(st.sampled_from(_GLUE)) for w in words)
+
+
+@given(st.lists(_sentences(), max_size=5))
+@settings(max_examples=300, deadline=None, derandomize=True)
+def test_score_tone_equals_stock_vader_compound(texts):
+    # score_tone skips the analyzer where no word is in the lexicon: that must never change a score.
+    stock = _stock()
+    assert score_tone(texts) == [float(stock.polarity_scores(t)["compound"]) if t.strip() else 0.0 for t in texts]
+
+
+@functools.lru_cache(maxsize=1)
+def _stock():
+    return tone._PackagedLexiconAnalyzer(tone._lexicon_text(), fast=False)
+
+
+def test_sentences_without_lexicon_words_skip_the_analyzer(monkeypatch):
+    calls = []
+    sia = analyzer()
+    monkeypatch.setattr(sia, "polarity_scores", lambda t: calls.append(t) or {"compound": 0.5})
+    assert score_tone(["The delegation arrived in the capital on Monday.", "A good day."]) == [0.0, 0.5]
+    assert calls == ["A good day."]
