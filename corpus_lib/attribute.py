@@ -300,11 +300,15 @@ def _publisher_holder(source: str, reg: Registry) -> str:
     return mentions[0].holder if mentions else "media"
 
 
+_QUOTE_MARK = re.compile("[\"“”«»`‘’']")
+
+
 def _quote_regions(content: str) -> list[tuple[int, int]]:
     """Spans of quoted text (marks included) inside one unit, offsets relative to it."""
     regions: list[tuple[int, int]] = []
     opened_at, closer = None, ""
-    for i, ch in enumerate(content):
+    for mark in _QUOTE_MARK.finditer(content):  # only the marks: the letters between change nothing
+        i, ch = mark.start(), mark.group()
         if opened_at is None:
             if ch in "\"“”«":
                 opened_at, closer = i, "»" if ch == "«" else "\"“”"
