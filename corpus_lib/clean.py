@@ -139,8 +139,10 @@ def is_widget(text: str) -> bool:
 
 
 def _headline_like(text: str, next_text: str | None) -> bool:
+    if len(text) > 300:  # checked first: a paragraph of prose need not be split into words
+        return False
     words = _words(text)
-    if not 2 <= len(words) <= 45 or len(text) > 300:
+    if not 2 <= len(words) <= 45:
         return False
     if text.rstrip()[-1] in ".,;:" or not _OPENER.match(text) or text[0].islower():
         return False
