@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--only", default=None, help="comma-separated notebook prefixes to run (default: all)")
     p.add_argument("--no-static", action="store_true", help="skip plotly PNG/SVG through kaleido")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--jobs", type=int, default=None, help="notebooks to run at a time (default: one per core)")
+    p.add_argument("--json", type=Path, default=None, help="also write the timings as JSON to this file")
 
     try:
         from corpus_lib.build import register
@@ -128,17 +130,27 @@ def cmd_evaluate(args) -> int:
 
 def cmd_report(args) -> int:
     from corpus_lib.paths import REPORTS_DIR
-    from corpus_lib.report import describe, run_report
+    from corpus_lib.report import NotebookFailed, describe, run_report
 
     only = [p.strip() for p in args.only.split(",")] if args.only else None
-    result = run_report(
-        args.corpus,
-        args.out or REPORTS_DIR,
-        only=only,
-        static_images=not args.no_static,
-        progress=not args.no_progress,
-    )
+    if args.jobs is not None and args.jobs < 1:
+        raise CorpusError("--jobs must be at least 1")
+    try:
+        result = run_report(
+            args.corpus,
+            args.out or REPORTS_DIR,
+            only=only,
+            static_images=not args.no_static,
+            progress=not args.no_progress,
+            workers=args.jobs,
+        )
+    except NotebookFailed as err:
+        print(f"corpus-lib: error: {err} (the previous report, if any, is unchanged)", file=sys.stderr)
+        return 1
     print(describe(result))
+    if args.json is not None:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(result.to_json() + "\n", encoding="utf-8")
     return 0
 
 

@@ -146,6 +146,40 @@ class Corpus:
     removed: pd.DataFrame
     stances: pd.DataFrame | None = None
 
+    TABLES = ("documents", "statements", "removed", "stances")
+
+    def save(self, folder: str | Path) -> list[Path]:
+        """Write the tables as Parquet into ``folder``, to be read back by ``load_corpus(tables=folder)``.
+
+        The files keep pandas' own metadata, so every dtype (categoricals with their
+        levels, dates, strings) comes back exactly; ``corpus.json`` names the corpus
+        folder they were built from. A cache for a run, not a published format: the
+        published tables are written by :func:`corpus_lib.write.write_tables`.
+
+        Example:
+            >>> import tempfile
+            >>> corpus = load_corpus()
+            >>> folder = tempfile.mkdtemp()
+            >>> [p.name for p in corpus.save(folder)][:2]
+            ['documents.parquet', 'statements.parquet']
+            >>> load_corpus(tables=folder).statements.equals(corpus.statements)
+            True
+        """
+        import json
+
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name in self.TABLES:
+            frame = getattr(self, name)
+            if frame is not None:
+                frame.to_parquet(folder / f"{name}.parquet", index=False)
+                written.append(folder / f"{name}.parquet")
+        meta = {"root": str(Path(self.root).resolve()), "tables": [p.stem for p in written]}
+        (folder / "corpus.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+        written.append(folder / "corpus.json")
+        return written
+
     def summary(self) -> str:
         """A few lines on what was loaded."""
         docs = self.documents
@@ -185,12 +219,19 @@ def code_stances(statements: pd.DataFrame) -> pd.DataFrame:
     return schemas.make_stances(tag_stances(statements))
 
 
-def load_corpus(path: str | Path | None = None, *, stances: bool = True) -> Corpus:
+def load_corpus(path: str | Path | None = None, *, stances: bool = True, tables: str | Path | None = None) -> Corpus:
     """Read a folder of ``.txt`` files and its ``manifest.csv`` into checked tables.
 
     Args:
         path: the corpus folder; the packaged seed corpus when omitted.
         stances: also code the statements' stances (``corpus.stances``).
+        tables: a folder written by :meth:`Corpus.save` from this same corpus: its
+            tables are read back instead of parsing the texts again (what
+            ``corpus-lib report`` hands its notebooks). It must have been saved from
+            ``path`` (or from the seed corpus when ``path`` is omitted).
+
+    Raises:
+        ValueError: ``tables`` was saved from another corpus folder, or lacks the stances asked for.
 
     Example:
         >>> corpus = load_corpus()
@@ -200,8 +241,19 @@ def load_corpus(path: str | Path | None = None, *, stances: bool = True) -> Corp
     from corpus_lib.paths import SEEDS_DIR
 
     root = Path(path) if path is not None else SEEDS_DIR
+    if tables is not None:
+        import json
+
+        folder = Path(tables)
+        meta = json.loads((folder / "corpus.json").read_text(encoding="utf-8"))
+        if Path(meta["root"]) != root.resolve():
+            raise ValueError(f"the tables in {folder} were built from {meta['root']}, not from {root.resolve()}")
+        if stances and "stances" not in meta["tables"]:
+            raise ValueError(f"the tables in {folder} have no stances")
+        read = {name: pd.read_parquet(folder / f"{name}.parquet") for name in meta["tables"]}
+        return Corpus(root=root, documents=read["documents"], statements=read["statements"],
+                      removed=read["removed"], stances=read.get("stances") if stances else None)
     results = [process_raw(doc) for doc in load_documents(root)]
     documents, statements, removed = build_tables(results)
     coded = code_stances(statements) if stances else None
     return Corpus(root=root, documents=documents, statements=statements, removed=removed, stances=coded)
-

@@ -9,29 +9,41 @@ Notebooks call :func:`export_chart` for each chart they draw; it writes, under
   all of them, where a Chrome is found);
 - the data behind the chart as ``NAME.csv``.
 
-:func:`run_report` (``corpus-lib report``) builds the tables, executes the notebooks with
-papermill into ``reports/notebooks/`` (and renders each to HTML), then makes the plotly
-static images. Everything is written into a temporary folder that replaces the previous
-report only when all of it succeeded.
+:func:`run_report` (``corpus-lib report``) builds the tables once, then executes the
+notebooks with papermill into ``reports/notebooks/``, several at a time in worker
+processes (one per core by default), each reading the tables back from Parquet
+(its ``tables_dir`` parameter) instead of parsing the corpus again, and rendering itself
+to HTML; the plotly static images of a notebook are made as soon as it is done.
+Everything is written into a temporary folder that replaces the previous report only
+when all of it succeeded. Each notebook writes only its own files, so the bytes do not
+depend on the order in which they finish.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from corpus_lib.paths import NOTEBOOKS_DIR, REPORTS_DIR
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 FIGURES = "figures"
 TABLES = "tables"
 NOTEBOOK_OUT = "notebooks"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
+EXPORT_LOG = "CORPUS_LIB_EXPORT_LOG"
+"""Environment variable: when set to a file path, :func:`export_chart` appends one JSON
+line per file it writes (``{"chart", "format", "seconds"}``). :func:`run_report` sets it for
+each notebook's kernel to measure the time spent per export format."""
 
 
 def _figure_kind(fig) -> str:
@@ -43,8 +55,31 @@ def _figure_kind(fig) -> str:
     raise TypeError(f"not a matplotlib or plotly figure: {type(fig).__name__}")
 
 
+class _ExportClock:
+    """Times each file :func:`export_chart` writes; appends to the ``EXPORT_LOG`` file if set."""
+
+    def __init__(self, chart: str) -> None:
+        self.chart = chart
+        self.log = os.environ.get(EXPORT_LOG)
+        self.records: list[dict] = []
+        self.last = time.perf_counter()
+
+    def lap(self, fmt: str) -> None:
+        now = time.perf_counter()
+        self.records.append({"chart": self.chart, "format": fmt, "seconds": now - self.last})
+        self.last = now
+
+    def close(self) -> None:
+        if self.log and self.records:
+            with open(self.log, "a", encoding="utf-8") as handle:
+                handle.writelines(json.dumps(record) + "\n" for record in self.records)
+
+
 def export_chart(fig, name: str, *, output_dir: str | Path, data: pd.DataFrame | None = None) -> list[Path]:
     """Write one chart (and the data behind it) into ``output_dir/figures``.
+
+    When the environment variable ``CORPUS_LIB_EXPORT_LOG`` names a file, the time spent
+    on each written format is appended to it (:func:`run_report` uses this).
 
     Args:
         fig: A matplotlib ``Figure`` or a plotly ``Figure``.
@@ -70,14 +105,25 @@ def export_chart(fig, name: str, *, output_dir: str | Path, data: pd.DataFrame |
     folder = Path(output_dir) / FIGURES
     folder.mkdir(parents=True, exist_ok=True)
     stem = folder / name
+    clock = _ExportClock(name)
+    written = []
     if _figure_kind(fig) == "matplotlib":
-        written = export.save_matplotlib(fig, stem, formats=("png", "svg", "pdf"), dpi=300)
+        if hasattr(fig, "get_layout_engine"):
+            export.settle_layout(fig)  # once, before the formats (save_matplotlib would do it too)
+            clock.lap("matplotlib layout")
+        for fmt in ("png", "svg", "pdf"):
+            written += export.save_matplotlib(fig, stem, formats=(fmt,), dpi=300)
+            clock.lap(f"matplotlib {fmt}")
     else:
-        written = [export.save_plotly_html(fig, stem.with_name(name + ".html"), div_id=f"fig-{name}")]
+        written.append(export.save_plotly_html(fig, stem.with_name(name + ".html"), div_id=f"fig-{name}"))
+        clock.lap("plotly html")
         spec = json.dumps(fig.to_plotly_json(), sort_keys=True, default=str, ensure_ascii=False)
         written.append(export._write_bytes(stem.with_name(name + ".plotly.json"), spec.encode("utf-8")))
+        clock.lap("plotly json")
     if data is not None:
         written.append(export.save_table(data, stem.with_name(name + ".csv")))
+        clock.lap("csv")
+    clock.close()
     return written
 
 
@@ -86,25 +132,84 @@ def notebooks(folder: str | Path = NOTEBOOKS_DIR) -> list[Path]:
     return sorted(Path(folder).glob("[0-9][0-9]-*.ipynb"))
 
 
+class NotebookFailed(RuntimeError):
+    """A notebook of the report failed; the message names it and the cell that failed.
+
+    Example:
+        >>> str(NotebookFailed("02-russia.ipynb", "cell 3: ValueError: unknown holders ['x']"))
+        "notebook 02-russia.ipynb failed: cell 3: ValueError: unknown holders ['x']"
+    """
+
+    def __init__(self, notebook: str, detail: str) -> None:
+        super().__init__(notebook, detail)  # both in args, so it crosses process boundaries
+        self.notebook = notebook
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return f"notebook {self.notebook} failed: {self.detail}"
+
+
 @dataclass
 class ReportResult:
-    """What a report run did, with timings (seconds) per step."""
+    """What a report run did, with timings in seconds.
+
+    Attributes:
+        out: The report folder.
+        timings: Wall-clock time per stage, in order: ``tables`` (parse the corpus, write
+            the tables), ``notebooks`` (all notebooks, ``workers`` at a time, with the
+            plotly static images made meanwhile), ``plotly_static`` (static images still
+            to make after the last notebook), ``total``.
+        notebooks: Per notebook (in notebook order): ``seconds`` from start to finish in
+            its worker, of which ``kernel`` (starting and stopping the kernel, papermill),
+            ``setup`` (the cell that imports and loads the corpus), ``cells`` (all cells,
+            ``setup`` included) and ``html`` (rendering the executed notebook as HTML).
+        exports: Per export format (``matplotlib png``, ``plotly html``, ``csv``,
+            ``kaleido png``, ``notebook html`` …): ``files`` written and ``seconds`` spent.
+        workers: Notebooks run at a time.
+        messages: Notes for the reader (a missing browser, …).
+        files: Every file of the report.
+    """
 
     out: Path
     timings: dict[str, float] = field(default_factory=dict)
+    notebooks: dict[str, dict[str, float]] = field(default_factory=dict)
+    exports: dict[str, dict[str, float]] = field(default_factory=dict)
+    workers: int = 1
     messages: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
 
+    def add_export(self, fmt: str, seconds: float, files: int = 1) -> None:
+        entry = self.exports.setdefault(fmt, {"files": 0, "seconds": 0.0})
+        entry["files"] += files
+        entry["seconds"] += seconds
 
-def _stable_notebook(path: Path) -> None:
-    """Drop the run's timestamps and durations from an executed notebook, so reruns diff cleanly."""
+    def to_json(self) -> str:
+        """Timings, messages and file count as JSON (``corpus-lib report --json``)."""
+        return json.dumps(
+            {"out": str(self.out), "workers": self.workers, "timings": self.timings, "notebooks": self.notebooks,
+             "exports": self.exports, "messages": self.messages, "files": len(self.files)},
+            indent=1,
+        )
+
+
+def _stable_notebook(path: Path) -> dict[str, float]:
+    """Drop the run's timestamps and durations from an executed notebook, so reruns diff cleanly.
+
+    Returns the cell durations it dropped: ``cells`` (all code cells) and ``setup`` (the
+    cell that loads the corpus).
+    """
     nb = json.loads(path.read_text(encoding="utf-8"))
     nb.get("metadata", {}).pop("papermill", None)
+    durations = {"cells": 0.0, "setup": 0.0}
     for cell in nb.get("cells", []):
         meta = cell.get("metadata", {})
-        meta.pop("papermill", None)
+        seconds = (meta.pop("papermill", None) or {}).get("duration") or 0.0
         meta.pop("execution", None)
+        durations["cells"] += seconds
+        if cell.get("cell_type") == "code" and "load_corpus(" in "".join(cell.get("source", "")):
+            durations["setup"] += seconds
     path.write_text(json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    return durations
 
 
 def _to_html(notebook: Path, target: Path) -> None:
@@ -136,6 +241,94 @@ def _to_html(notebook: Path, target: Path) -> None:
     target.write_text(body, encoding="utf-8")
 
 
+def _failure(err: BaseException) -> str:
+    """One line on why papermill stopped: the cell, its first line, the error."""
+    ename = getattr(err, "ename", None)
+    if ename is None:
+        return f"{type(err).__name__}: {err}"
+    first = next((line.strip() for line in (getattr(err, "source", "") or "").splitlines()
+                  if line.strip() and not line.lstrip().startswith("#")), "")
+    where = f"cell {getattr(err, 'exec_count', '?')}" + (f" ({first[:80]})" if first else "")
+    return f"{where}: {ename}: {getattr(err, 'evalue', '')}"
+
+
+def _run_notebook(notebook: str, executed: str, parameters: dict, kernel: str, timeout: float, log: str) -> dict:
+    """Execute one notebook with papermill (in a worker process), stabilise it, render its HTML.
+
+    Raises:
+        NotebookFailed: naming the notebook, the cell and the error.
+
+    Returns:
+        Its timings (see :attr:`ReportResult.notebooks`) and ``exports``, the records of
+        :func:`export_chart` from its kernel.
+    """
+    import papermill
+
+    source, executed = Path(notebook), Path(executed)
+    started = time.perf_counter()
+    os.environ[EXPORT_LOG] = log  # inherited by the kernel papermill starts
+    try:
+        papermill.execute_notebook(
+            str(source),
+            str(executed),
+            parameters=parameters,
+            kernel_name=kernel,
+            cwd=str(source.parent),
+            progress_bar=False,
+            execution_timeout=timeout,
+            request_save_on_cell_execute=False,  # saved once at the end (a notebook is up to 5 MB)
+        )
+    except Exception as err:  # noqa: BLE001  (reported with the notebook's name)
+        raise NotebookFailed(source.name, _failure(err)) from None
+    finally:
+        os.environ.pop(EXPORT_LOG, None)
+    ran = time.perf_counter() - started
+    durations = _stable_notebook(executed)
+    html_started = time.perf_counter()
+    _to_html(executed, executed.with_suffix(".html"))
+    html = time.perf_counter() - html_started
+    log_path = Path(log)
+    exports = [json.loads(line) for line in log_path.read_text(encoding="utf-8").splitlines()] if log_path.is_file() else []
+    return {
+        "seconds": time.perf_counter() - started,
+        "kernel": max(ran - durations["cells"], 0.0),
+        "setup": durations["setup"],
+        "cells": durations["cells"],
+        "html": html,
+        "exports": exports,
+    }
+
+
+def _worker_pool(workers: int):
+    """A process pool for the notebooks.
+
+    Workers are forked from a ``forkserver`` that imports papermill and nbconvert once
+    (while the parent builds the tables), so each worker starts warm; where there is no
+    forkserver (Windows) they are spawned.
+    """
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "forkserver" in mp.get_all_start_methods():
+        context = mp.get_context("forkserver")
+        context.set_forkserver_preload(["corpus_lib.report", "papermill", "nbconvert.exporters.html"])
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()  # starts importing now
+    else:  # pragma: no cover - Windows
+        context = mp.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+def default_workers(n_notebooks: int) -> int:
+    """Notebooks to run at a time: one per available core, at most one per notebook."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, n_notebooks))
+
+
 def run_report(
     corpus: str | Path | None = None,
     out: str | Path = REPORTS_DIR,
@@ -147,6 +340,7 @@ def run_report(
     timeout: float = 600.0,
     static_timeout: float = 60.0,
     parameters: dict | None = None,
+    workers: int | None = None,
 ) -> ReportResult:
     """Build the tables, execute the notebooks headless and export every chart.
 
@@ -160,83 +354,134 @@ def run_report(
         timeout: Time limit per notebook cell, seconds.
         static_timeout: Time limit for each plotly static export, seconds.
         parameters: Extra notebook parameters (``date_from``, ``date_to``, ``holders``).
+        workers: Notebooks to run at a time (default: one per core, see :func:`default_workers`).
 
     Returns:
         A :class:`ReportResult` (paths written, timings, messages).
+
+    Raises:
+        NotebookFailed: a notebook failed (the previous report is left as it was).
     """
-    import papermill
+    from concurrent.futures import as_completed
+
     from tqdm.auto import tqdm
 
     from corpus_lib.corpus import load_corpus
     from corpus_lib.write import atomic_folder, write_frame
 
+    run_started = time.perf_counter()
     out = Path(out).resolve()
     corpus_dir = str(Path(corpus).resolve()) if corpus is not None else None
     chosen = [nb for nb in notebooks() if not only or any(nb.name.startswith(p) for p in only)]
     if not chosen:
         raise ValueError(f"no notebooks match {only!r} in {NOTEBOOKS_DIR}")
-    result = ReportResult(out=out)
-    with atomic_folder(out) as staging:
+    result = ReportResult(out=out, workers=workers or default_workers(len(chosen)))
+    pool = _worker_pool(result.workers)  # before any thread of ours starts (tqdm's monitor, kaleido)
+    with atomic_folder(out) as staging, tempfile.TemporaryDirectory(prefix="corpus-lib-report-") as scratch:
+        static = _StaticImages(staging / FIGURES, Path(scratch), result, timeout=static_timeout, enabled=static_images)
         bar = tqdm(total=len(chosen) + 2, disable=not progress, desc="report", unit="step")
-        started = time.perf_counter()
-        loaded = load_corpus(corpus_dir)
-        (staging / TABLES).mkdir()
-        for name in ("documents", "statements", "removed", "stances"):
-            write_frame(getattr(loaded, name), staging / TABLES / f"{name}.csv", "csv")
-        result.timings["tables"] = time.perf_counter() - started
-        bar.update()
-        (staging / NOTEBOOK_OUT).mkdir()
-        for nb in chosen:
-            bar.set_postfix_str(nb.stem)
+        try:
             started = time.perf_counter()
-            executed = staging / NOTEBOOK_OUT / nb.name
-            papermill.execute_notebook(
-                str(nb),
-                str(executed),
-                parameters={"corpus_dir": corpus_dir, "output_dir": str(staging), **(parameters or {})},
-                kernel_name=kernel,
-                cwd=str(nb.parent),
-                progress_bar=False,
-                execution_timeout=timeout,
-            )
-            _stable_notebook(executed)
-            _to_html(executed, executed.with_suffix(".html"))
-            result.timings[nb.stem] = time.perf_counter() - started
+            loaded = load_corpus(corpus_dir)
+            (staging / TABLES).mkdir()
+            for name in ("documents", "statements", "removed", "stances"):
+                write_frame(getattr(loaded, name), staging / TABLES / f"{name}.csv", "csv")
+            tables_dir = Path(scratch) / "tables"
+            loaded.save(tables_dir)  # the notebooks read these back instead of parsing again
+            result.timings["tables"] = time.perf_counter() - started
             bar.update()
-        started = time.perf_counter()
-        if static_images:
-            result.messages += _static_images(staging / FIGURES, timeout=static_timeout, progress=bar)
-        result.timings["plotly_static"] = time.perf_counter() - started
-        bar.update()
-        bar.close()
+
+            started = time.perf_counter()
+            (staging / NOTEBOOK_OUT).mkdir()
+            shared = {"corpus_dir": corpus_dir, "tables_dir": str(tables_dir), "output_dir": str(staging),
+                      **(parameters or {})}
+            futures = {
+                pool.submit(_run_notebook, str(nb), str(staging / NOTEBOOK_OUT / nb.name), shared, kernel, timeout,
+                            str(Path(scratch) / f"{nb.stem}.exports.jsonl")): nb
+                for nb in chosen
+            }
+            done: dict[str, dict] = {}
+            for future in as_completed(futures):
+                nb = futures[future]
+                done[nb.stem] = future.result()  # NotebookFailed: the finally below waits for the others
+                bar.set_postfix_str(nb.stem)
+                bar.update()
+                static.make(nb.stem[:2])  # this notebook's plotly charts, while the others run
+            result.timings["notebooks"] = time.perf_counter() - started
+            started = time.perf_counter()
+            static.make(None)  # whatever is left
+            static.close()
+            result.timings["plotly_static"] = time.perf_counter() - started
+            bar.update()
+        finally:
+            # Before the staging folder goes: no worker may write into it afterwards.
+            pool.shutdown(wait=True, cancel_futures=True)
+            static.close()
+            bar.close()
+        for nb in chosen:  # notebook order, whatever the order they finished in
+            timings = done[nb.stem]
+            for record in timings.pop("exports"):
+                result.add_export(record["format"], record["seconds"])
+            result.add_export("notebook html", timings["html"])
+            result.notebooks[nb.stem] = timings
+    result.timings["total"] = time.perf_counter() - run_started
     result.files = sorted(p for p in out.rglob("*") if p.is_file())
     return result
 
 
-def _static_images(folder: Path, *, timeout: float, progress=None) -> list[str]:
-    """PNG and SVG of every ``*.plotly.json`` in ``folder`` (one browser for all)."""
-    from corpus_lib import export
+class _StaticImages:
+    """PNG and SVG of the ``*.plotly.json`` specs in a figures folder, one browser for all."""
 
-    specs = sorted(folder.glob("*.plotly.json"))
-    if not specs:
-        return []
-    if export.find_chrome() is None:
-        return [
-            "no Chrome/Chromium found: plotly charts are exported as HTML only "
-            "(install Debian's 'chromium' for PNG/SVG; the matplotlib charts are complete)"
-        ]
-    messages = []
-    for spec in specs:
-        if progress is not None:
-            progress.set_postfix_str(spec.name)
-        stem = spec.with_name(spec.name[: -len(".plotly.json")])
-        outcome = export.save_plotly_static(json.loads(spec.read_text(encoding="utf-8")), stem,
-                                            formats=("png", "svg"), timeout=timeout)
-        if not outcome:
-            messages.append(f"{stem.name}: {outcome.message}")
-            break  # the browser is not working; do not wait on it for every chart
-    export.stop_static_server()
-    return messages
+    def __init__(self, folder: Path, scratch: Path, result: ReportResult, *, timeout: float, enabled: bool) -> None:
+        self.folder, self.scratch, self.result, self.timeout = folder, scratch, result, timeout
+        self.enabled = enabled
+        self.started = False
+        self.made: set[Path] = set()
+
+    def make(self, prefix: str | None) -> None:
+        """Export the specs whose names start with ``prefix`` (all left when None)."""
+        if not self.enabled:
+            return
+        from corpus_lib import export
+
+        specs = [p for p in sorted(self.folder.glob("*.plotly.json"))
+                 if p not in self.made and (prefix is None or p.name.startswith(prefix))]
+        if not specs:
+            return
+        if not self.started:
+            if export.find_chrome() is None:
+                self.result.messages.append(
+                    "no Chrome/Chromium found: plotly charts are exported as HTML only "
+                    "(install Debian's 'chromium' for PNG/SVG; the matplotlib charts are complete)"
+                )
+                self.enabled = False
+                return
+            self.started = True
+            warm = export.save_plotly_static({"data": [], "layout": {}}, self.scratch / "warm-up", formats=("png",),
+                                             timeout=self.timeout)
+            self.result.add_export("kaleido start", warm.seconds, files=0)
+            if not warm:
+                self.result.messages.append(f"plotly static images skipped: {warm.message}")
+                self.enabled = False
+                return
+        for spec in specs:
+            self.made.add(spec)
+            stem = spec.with_name(spec.name[: -len(".plotly.json")])
+            figure = json.loads(spec.read_text(encoding="utf-8"))
+            for fmt in ("png", "svg"):
+                outcome = export.save_plotly_static(figure, stem, formats=(fmt,), timeout=self.timeout)
+                self.result.add_export(f"kaleido {fmt}", outcome.seconds)
+                if not outcome:
+                    self.result.messages.append(f"{stem.name}: {outcome.message}")
+                    self.enabled = False  # the browser is not working; do not wait on it for every chart
+                    return
+
+    def close(self) -> None:
+        if self.started:
+            from corpus_lib import export
+
+            export.stop_static_server()
+            self.started = False
 
 
 # ----------------------------------------------------------------------------- explorer
@@ -294,6 +539,7 @@ class StanceExplorer:
         import html
         import json
 
+        import pandas as pd
         import plotly.graph_objects as go
         import plotly.io as pio
 
@@ -370,6 +616,7 @@ def stance_explorer(
         A :class:`StanceExplorer`; call its :meth:`~StanceExplorer.show`.
     """
     import ipywidgets as widgets
+    import pandas as pd
 
     from corpus_lib.analysis import HOLDERS, TOPICS
 
@@ -420,17 +667,45 @@ def report_files(out: str | Path) -> dict[str, list[Path]]:
 
 
 def describe(result: ReportResult) -> str:
-    """A short text on a finished report: where it is, what it holds, where the time went."""
+    """A short text on a finished report: where it is, what it holds, where the time went.
+
+    Wall-clock time per stage first; then each notebook and each export format as seconds
+    and as a share of the *work*: the tables, every notebook's time in its worker and the
+    kaleido exports added up (what a run one notebook at a time would take). Notebooks run
+    ``result.workers`` at a time, so the wall clock is shorter than the work.
+    """
     counts = {k: len(v) for k, v in report_files(result.out).items()}
-    total = sum(result.timings.values()) or 1.0
     lines = [f"report written to {result.out}: " + ", ".join(f"{n} {k} files" for k, n in counts.items())]
-    for step, seconds in result.timings.items():
-        lines.append(f"  {step:<24} {seconds:6.1f} s  {100 * seconds / total:4.0f}%")
+    t = result.timings
+    lines.append(
+        f"wall clock {t.get('total', 0.0):.1f} s: tables {t.get('tables', 0.0):.1f} s, notebooks "
+        f"{t.get('notebooks', 0.0):.1f} s ({result.workers} at a time, plotly static images made as each one "
+        f"finished), static images left after them {t.get('plotly_static', 0.0):.1f} s"
+    )
+    kaleido = sum(v["seconds"] for k, v in result.exports.items() if k.startswith("kaleido"))
+    work = t.get("tables", 0.0) + sum(nb["seconds"] for nb in result.notebooks.values()) + kaleido
+    share = 100 / work if work else 0.0
+    lines.append(f"work {work:.1f} s (tables, each notebook in its worker, kaleido; shares below are of this)")
+    lines.append(f"  {'tables':<26} {t.get('tables', 0.0):6.1f} s  {share * t.get('tables', 0.0):4.0f}%")
+    for name, nb in result.notebooks.items():
+        lines.append(
+            f"  {name:<26} {nb['seconds']:6.1f} s  {share * nb['seconds']:4.0f}%   (kernel start/stop {nb['kernel']:.1f}, "
+            f"imports+load {nb['setup']:.1f}, other cells {nb['cells'] - nb['setup']:.1f}, html {nb['html']:.1f})"
+        )
+    if kaleido:
+        lines.append(f"  {'plotly static (kaleido)':<26} {kaleido:6.1f} s  {share * kaleido:4.0f}%")
+    if result.exports:
+        lines.append("by export format (inside the notebooks' time, except kaleido):")
+        for fmt, entry in sorted(result.exports.items(), key=lambda item: -item[1]["seconds"]):
+            lines.append(
+                f"  {fmt:<26} {entry['seconds']:6.1f} s  {share * entry['seconds']:4.0f}%   {entry['files']:3d} files"
+            )
     lines += [f"  note: {m}" for m in result.messages]
     return "\n".join(lines)
 
 
 __all__: Iterable[str] = [
-    "export_chart", "run_report", "notebooks", "ReportResult", "report_files", "describe",
+    "export_chart", "run_report", "notebooks", "ReportResult", "NotebookFailed", "report_files", "describe",
+    "default_workers",
     "StanceExplorer", "stance_explorer",
 ]

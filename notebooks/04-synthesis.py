@@ -19,6 +19,7 @@
 
 # %% tags=["parameters"]
 corpus_dir = None  # folder of .txt files + manifest.csv; None: the seed corpus
+tables_dir = None  # that corpus's tables saved by `corpus-lib report` (Parquet); None: parse corpus_dir
 output_dir = "../reports"  # report folder: charts are written to <output_dir>/figures/
 date_from = "2005-01-01"  # first document date kept
 date_to = "2024-12-31"  # last document date kept
@@ -37,7 +38,7 @@ from corpus_lib.corpus import load_corpus
 from corpus_lib.report import export_chart
 
 pio.renderers.default = "plotly_mimetype+notebook"  # JupyterLab's plotly renderer + offline HTML (plotly.js embedded once)
-corpus = load_corpus(corpus_dir)
+corpus = load_corpus(corpus_dir, tables=tables_dir)
 
 # %% [markdown]
 # ## Selection
