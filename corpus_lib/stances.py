@@ -258,27 +258,28 @@ class Rules:
         index = self._index[stage]
         start_only = self._start_only
         text = words.text
-        tries: list[tuple[int, int]] = []
-        for key in words.keys.intersection(self._keys[stage]):
-            tries += [(start, i) for start in words.starts(key) for i in index[key]]
-        if not tries and not self._always[stage]:
+        # A word has one key, so the rules to try at a start are those of its key, in rule
+        # order: walking the starts in order tries every rule at its starts left to right.
+        starts = [(start, key) for key in words.keys.intersection(self._keys[stage]) for start in words.starts(key)]
+        if not starts and not self._always[stage]:
             return []
-        tries.sort()
+        starts.sort()
         out: list[tuple[int, int, int]] = []
         last_end: dict[int, int] = {}
         limit = -1
-        for start, i in tries:
-            if last_end.get(i, -1) > start:
-                continue
-            if i in start_only:
-                if limit < 0:
-                    limit = _start_limit(text)
-                if start >= limit:
+        for start, key in starts:
+            for i in index[key]:
+                if last_end.get(i, -1) > start:
                     continue
-            m = rules[i].regex.match(text, start)
-            if m is not None and m.end() > start:
-                out.append((i, start, m.end()))
-                last_end[i] = m.end()
+                if i in start_only:
+                    if limit < 0:
+                        limit = _start_limit(text)
+                    if start >= limit:
+                        continue
+                m = rules[i].regex.match(text, start)
+                if m is not None and m.end() > start:
+                    out.append((i, start, m.end()))
+                    last_end[i] = m.end()
         for i in self._always[stage]:
             stop = _start_limit(text) if i in start_only else len(text) + 1
             out.extend(
