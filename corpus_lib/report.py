@@ -160,7 +160,8 @@ class ReportResult:
             plotly static images made meanwhile), ``plotly_static`` (static images still
             to make after the last notebook), ``total``.
         notebooks: Per notebook (in notebook order): ``seconds`` from start to finish in
-            its worker, of which ``kernel`` (starting and stopping the kernel, papermill),
+            its worker, ``cpu`` (CPU seconds of the worker and the kernel: what the
+            notebook costs whatever else runs on the machine), and of ``seconds`` ``kernel`` (starting and stopping the kernel, papermill),
             ``setup`` (the cell that imports and loads the corpus), ``cells`` (all cells,
             ``setup`` included) and ``html`` (rendering the executed notebook as HTML).
         exports: Per export format (``matplotlib png``, ``plotly html``, ``csv``,
@@ -252,6 +253,14 @@ def _failure(err: BaseException) -> str:
     return f"{where}: {ename}: {getattr(err, 'evalue', '')}"
 
 
+def _cpu_seconds() -> float:
+    """CPU time (user + system) of this process and of its finished children (the kernels)."""
+    import resource
+
+    return sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+               for f in ("ru_utime", "ru_stime"))
+
+
 def _run_notebook(notebook: str, executed: str, parameters: dict, kernel: str, timeout: float, log: str) -> dict:
     """Execute one notebook with papermill (in a worker process), stabilise it, render its HTML.
 
@@ -265,7 +274,7 @@ def _run_notebook(notebook: str, executed: str, parameters: dict, kernel: str, t
     import papermill
 
     source, executed = Path(notebook), Path(executed)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), _cpu_seconds()
     os.environ[EXPORT_LOG] = log  # inherited by the kernel papermill starts
     try:
         papermill.execute_notebook(
@@ -291,6 +300,7 @@ def _run_notebook(notebook: str, executed: str, parameters: dict, kernel: str, t
     exports = [json.loads(line) for line in log_path.read_text(encoding="utf-8").splitlines()] if log_path.is_file() else []
     return {
         "seconds": time.perf_counter() - started,
+        "cpu": _cpu_seconds() - cpu_started,
         "kernel": max(ran - durations["cells"], 0.0),
         "setup": durations["setup"],
         "cells": durations["cells"],
@@ -362,14 +372,13 @@ def run_report(
     Raises:
         NotebookFailed: a notebook failed (the previous report is left as it was).
     """
+    run_started = time.perf_counter()
     from concurrent.futures import as_completed
 
     from tqdm.auto import tqdm
 
-    from corpus_lib.corpus import load_corpus
     from corpus_lib.write import atomic_folder, write_frame
 
-    run_started = time.perf_counter()
     out = Path(out).resolve()
     corpus_dir = str(Path(corpus).resolve()) if corpus is not None else None
     chosen = [nb for nb in notebooks() if not only or any(nb.name.startswith(p) for p in only)]
@@ -382,6 +391,8 @@ def run_report(
         bar = tqdm(total=len(chosen) + 2, disable=not progress, desc="report", unit="step")
         try:
             started = time.perf_counter()
+            from corpus_lib.corpus import load_corpus  # timed with the tables: it imports the whole pipeline
+
             loaded = load_corpus(corpus_dir)
             (staging / TABLES).mkdir()
             for name in ("documents", "statements", "removed", "stances"):
@@ -689,7 +700,7 @@ def describe(result: ReportResult) -> str:
     lines.append(f"  {'tables':<26} {t.get('tables', 0.0):6.1f} s  {share * t.get('tables', 0.0):4.0f}%")
     for name, nb in result.notebooks.items():
         lines.append(
-            f"  {name:<26} {nb['seconds']:6.1f} s  {share * nb['seconds']:4.0f}%   (kernel start/stop {nb['kernel']:.1f}, "
+            f"  {name:<26} {nb['seconds']:6.1f} s  {share * nb['seconds']:4.0f}%   (cpu {nb['cpu']:.1f}; kernel start/stop {nb['kernel']:.1f}, "
             f"imports+load {nb['setup']:.1f}, other cells {nb['cells'] - nb['setup']:.1f}, html {nb['html']:.1f})"
         )
     if kaleido:

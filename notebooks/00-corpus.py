@@ -31,7 +31,6 @@ import html
 
 import numpy as np
 import pandas as pd
-import plotly.io as pio
 from IPython.display import HTML, Markdown, display
 from matplotlib.figure import Figure
 
@@ -39,7 +38,6 @@ from corpus_lib import plots
 from corpus_lib.corpus import load_corpus
 from corpus_lib.report import export_chart
 
-pio.renderers.default = "plotly_mimetype+notebook"  # JupyterLab's plotly renderer + offline HTML (plotly.js embedded once)
 pd.set_option("display.max_colwidth", 160)
 corpus = load_corpus(corpus_dir, tables=tables_dir)
 

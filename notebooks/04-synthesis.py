@@ -30,14 +30,12 @@ holders = ["NATO", "Azerbaijan", "media"]  # holders to compare; the first one i
 import html
 
 import pandas as pd
-import plotly.io as pio
 from IPython.display import HTML, Markdown, display
 
 from corpus_lib import analysis, plots
 from corpus_lib.corpus import load_corpus
 from corpus_lib.report import export_chart
 
-pio.renderers.default = "plotly_mimetype+notebook"  # JupyterLab's plotly renderer + offline HTML (plotly.js embedded once)
 corpus = load_corpus(corpus_dir, tables=tables_dir)
 
 # %% [markdown]

@@ -34,7 +34,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import plotly.io as pio
 from IPython.display import HTML, Markdown, display
 from matplotlib.figure import Figure
 
@@ -44,7 +43,6 @@ from corpus_lib.evaluate import evaluate, load_gold
 from corpus_lib.paths import ANNOTATIONS_DIR, SEEDS_DIR
 from corpus_lib.report import export_chart
 
-pio.renderers.default = "plotly_mimetype+notebook"  # JupyterLab's plotly renderer + offline HTML (plotly.js embedded once)
 corpus = load_corpus(corpus_dir, tables=tables_dir)
 
 # %% [markdown]

@@ -80,18 +80,21 @@ def test_doctests_pass():
 
 
 def test_imports_do_not_load_plotting_libraries():
-    """analysis (and plots/export, which import them lazily) load no plotting library."""
+    """analysis (and plots/export, which import them lazily), the pipeline, the report module
+    and the CLI load no plotting library (nor papermill's kernels' libraries)."""
     code = (
         "import sys\n"
-        "heavy = ('matplotlib', 'plotly', 'kaleido', 'choreographer')\n"
+        "heavy = ('matplotlib', 'plotly', 'kaleido', 'choreographer', 'papermill', 'nbconvert', 'ipywidgets')\n"
         "loaded = lambda: sorted(m for m in sys.modules if m.split('.')[0] in heavy)\n"
         "import corpus_lib.analysis\n"
         "print('analysis:' + ','.join(loaded()) + ':nltk' * ('nltk' in sys.modules))\n"
         "import corpus_lib.plots, corpus_lib.export\n"
         "print('plots+export:' + ','.join(loaded()))\n"
+        "import corpus_lib, corpus_lib.corpus, corpus_lib.report, corpus_lib.cli\n"
+        "print('corpus+report+cli:' + ','.join(loaded()))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["analysis:", "plots+export:"]
+    assert done.stdout.split() == ["analysis:", "plots+export:", "corpus+report+cli:"]
 
 
 # --------------------------------------------------------------------------- summaries

@@ -131,3 +131,40 @@ def test_python_m_corpus_lib_validate(tmp_path: Path) -> None:
     corpus = load_corpus()
     assert done.stdout.strip() == f"ok: {len(corpus.documents)} documents, {len(corpus.statements)} statements"
     assert "error" not in done.stderr
+
+
+# --------------------------------------------------------------------------- report
+
+
+def test_report_names_a_failing_notebook_and_exits_1(tmp_path: Path, monkeypatch, capsys) -> None:
+    from corpus_lib import report
+
+    def failing(*args, **kwargs):
+        raise report.NotebookFailed("02-russia.ipynb", "cell 3: ValueError: unknown holders ['x']")
+
+    monkeypatch.setattr(report, "run_report", failing)
+    assert main(["report", "--out", str(tmp_path / "r"), "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    assert "corpus-lib: error: notebook 02-russia.ipynb failed: cell 3: ValueError" in err
+    assert "previous report" in err
+
+
+def test_report_passes_jobs_and_writes_timings_as_json(tmp_path: Path, monkeypatch, capsys) -> None:
+    import json
+
+    from corpus_lib import report
+
+    seen = {}
+
+    def fake(corpus, out, **kwargs):
+        seen.update(kwargs)
+        Path(out).mkdir(parents=True)
+        return report.ReportResult(out=Path(out), timings={"tables": 1.0, "total": 2.0}, workers=kwargs["workers"])
+
+    monkeypatch.setattr(report, "run_report", fake)
+    assert main(["report", "--out", str(tmp_path / "r"), "--jobs", "3", "--json", str(tmp_path / "t.json")]) == 0
+    assert seen["workers"] == 3
+    written = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert written["workers"] == 3 and written["timings"] == {"tables": 1.0, "total": 2.0}
+    assert main(["report", "--jobs", "0"]) == 2
+    assert "--jobs must be at least 1" in capsys.readouterr().err

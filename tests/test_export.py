@@ -239,3 +239,28 @@ def test_save_plotly_static_png_and_pdf_are_byte_stable(plotly_figure, tmp_path,
     assert pdf.read_bytes() == (tmp_path / "b.pdf").read_bytes()  # dates fixed in place
     assert svg.read_bytes().lstrip().startswith(b"<svg")  # SVG: valid, but not stable
     assert _leftovers(tmp_path) == []
+
+
+def test_export_chart_logs_the_time_of_each_format(summaries, plotly_figure, tmp_path, monkeypatch):
+    """What ``corpus-lib report`` adds up per export format (its kernels log through this variable)."""
+    import json
+
+    from corpus_lib.report import EXPORT_LOG, export_chart
+
+    log = tmp_path / "exports.jsonl"
+    monkeypatch.setenv(EXPORT_LOG, str(log))
+    fresh = plots.stance_timeline(summaries["years"], documents=summaries["by_doc"])
+    written = export_chart(fresh, "timed", output_dir=tmp_path, data=summaries["years"])
+    written += export_chart(plotly_figure, "timed-plotly", output_dir=tmp_path)
+    records = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    assert [(r["chart"], r["format"]) for r in records] == [
+        ("timed", "matplotlib layout"), ("timed", "matplotlib png"), ("timed", "matplotlib svg"),
+        ("timed", "matplotlib pdf"), ("timed", "csv"), ("timed-plotly", "plotly html"), ("timed-plotly", "plotly json"),
+    ]
+    assert all(r["seconds"] >= 0 for r in records)
+    assert [p.name for p in written] == [
+        "timed.png", "timed.svg", "timed.pdf", "timed.csv", "timed-plotly.html", "timed-plotly.plotly.json",
+    ]
+    monkeypatch.delenv(EXPORT_LOG)
+    export_chart(fresh, "untimed", output_dir=tmp_path)
+    assert len(log.read_text(encoding="utf-8").splitlines()) == len(records)

@@ -65,7 +65,7 @@ NOTEBOOK_SOURCES = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.py"))
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
 _EXPORT = re.compile(r'export_chart\(\s*[\w.]+\s*,\s*"([a-z0-9][a-z0-9_\-]*)"')
 CHART_NAMES = sorted({name for path in NOTEBOOK_SOURCES for name in _EXPORT.findall(path.read_text(encoding="utf-8"))})
-PARAMETERS = ("corpus_dir", "output_dir", "date_from", "date_to", "holders")
+PARAMETERS = ("corpus_dir", "tables_dir", "output_dir", "date_from", "date_to", "holders")
 # Notebooks run a second time on the seeds to compare bytes. 01 and 03 are left out to keep
 # this file within its time budget: they run the very code of 02, on another topic.
 RERUN = ("00", "02", "04", "05", "06")
@@ -213,7 +213,7 @@ def test_notebooks_are_thin_and_parametrised(notebook):
     assert len(tagged) == 1 and tagged[0] is code[0], "the first code cell must be the one tagged 'parameters'"
     names = re.findall(r"^(\w+)\s*=", "".join(tagged[0]["source"]), flags=re.M)
     assert tuple(names) == PARAMETERS
-    assert "corpus = load_corpus(corpus_dir)" in "".join(code[1]["source"])
+    assert "corpus = load_corpus(corpus_dir, tables=tables_dir)" in "".join(code[1]["source"])
     for cell in code:
         source = "".join(cell["source"])
         assert not re.search(r"^\s*(async\s+)?def |^\s*class |\blambda\b", source, flags=re.M), (
@@ -305,6 +305,75 @@ def test_a_second_run_gives_the_same_bytes(reports):
         assert (first / file).read_bytes() == (second / file).read_bytes(), f"{file} differs between two runs"
     for path in sorted((reports["seeds"] / "tables").iterdir()):
         assert path.read_bytes() == (reports["seeds-again"] / "tables" / path.name).read_bytes(), path.name
+
+
+def test_the_summary_times_every_notebook_and_export_format(reports):
+    from corpus_lib.report import describe
+
+    result = reports["result"]
+    assert list(result.notebooks) == [p.stem for p in NOTEBOOKS]
+    for name, timings in result.notebooks.items():
+        assert timings["seconds"] > timings["cells"] >= timings["setup"] > 0, name
+        assert timings["cpu"] > 0 and timings["html"] > 0, name
+    assert list(result.timings) == ["tables", "notebooks", "plotly_static", "total"]
+    figures = reports["seeds"] / "figures"
+    charts = _chart_files(figures)
+    plotly_charts = [name for name, suffixes in charts.items() if "plotly.json" in suffixes]
+    static_charts = [name for name in charts if name not in plotly_charts]
+    exports = result.exports
+    for fmt in ("png", "svg", "pdf"):
+        assert exports[f"matplotlib {fmt}"]["files"] == len(static_charts), fmt
+    assert exports["plotly html"]["files"] == exports["plotly json"]["files"] == len(plotly_charts)
+    assert exports["csv"]["files"] == len(charts)
+    assert exports["notebook html"]["files"] == len(NOTEBOOKS)
+    if reports["static"]:
+        assert exports["kaleido png"]["files"] == exports["kaleido svg"]["files"] == len(plotly_charts)
+    text = describe(result)
+    for name in [*result.notebooks, *exports]:
+        assert name in text
+
+
+def test_the_notebooks_read_back_the_tables_the_report_built(tmp_path):
+    """What the report hands its notebooks (tables_dir) equals parsing the corpus again."""
+    import pandas as pd
+
+    from corpus_lib.corpus import load_corpus
+
+    small = write_small_corpus(tmp_path / "corpus")
+    parsed = load_corpus(small)
+    parsed.save(tmp_path / "tables")
+    read = load_corpus(small, tables=tmp_path / "tables")
+    for name in ("documents", "statements", "removed", "stances"):
+        pd.testing.assert_frame_equal(getattr(read, name), getattr(parsed, name), obj=name)
+    with pytest.raises(ValueError, match="were built from"):
+        load_corpus(None, tables=tmp_path / "tables")  # the seed corpus: not what they were built from
+
+
+def test_a_failing_notebook_is_named_and_the_previous_report_stays(tmp_path):
+    from corpus_lib.report import NotebookFailed, run_report
+
+    out = tmp_path / "report"
+    out.mkdir()
+    (out / "previous.txt").write_text("the last good report", encoding="utf-8")
+    with pytest.raises(NotebookFailed) as caught:
+        run_report(out=out, only=["01"], parameters={"holders": ["nobody"]}, static_images=False, progress=False)
+    message = str(caught.value)
+    assert "01-karabakh.ipynb" in message and "ValueError" in message and "unknown holders ['nobody']" in message
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"], "a temporary folder was left behind"
+    assert sorted(p.name for p in out.iterdir()) == ["previous.txt"]
+
+
+def test_a_notebook_runs_on_its_own_with_its_default_parameters(tmp_path):
+    """As in JupyterLab: no tables_dir, so it parses the seed corpus itself."""
+    import papermill
+
+    notebook = NOTEBOOKS_DIR / "06-explorer.ipynb"
+    papermill.execute_notebook(
+        str(notebook), str(tmp_path / notebook.name), parameters={"output_dir": str(tmp_path)},
+        kernel_name="python3", cwd=str(NOTEBOOKS_DIR), progress_bar=False,
+    )
+    assert (tmp_path / "figures" / "06-explorer-initial.csv").is_file()
+    assert not any(output["output_type"] == "error" for output in _outputs(tmp_path / notebook.name))
 
 
 def test_explorer_follows_its_widgets(tmp_path):
