@@ -68,7 +68,7 @@ __all__ = [
     "tag_stances",
 ]
 
-CODER_RELEASE = "stances-1.2"
+CODER_RELEASE = "stances-1.3"
 from corpus_lib.vocab import HOLDERS, STANCES, TOPICS  # noqa: E402  (re-exported)
 
 STANCE_COLUMNS = (
@@ -121,7 +121,7 @@ _KINDS_BY_FILE = {
     "topics.csv": ("topic",),
     "stance_cues.csv": ("cue",),
     "conditions.csv": ("cue",),
-    "negators.csv": ("negator", "wide", "post_negator", "halt", "post_halt", "pseudo", "stop"),
+    "negators.csv": ("negator", "wide", "post_negator", "halt", "post_halt", "pseudo", "stop", "void"),
     "anaphors.csv": _ANAPHOR_KINDS,
     "reporting.csv": ("frame", "frame_raising", "deny"),
 }
@@ -832,7 +832,7 @@ class _Scope:
     looked up in the text between them, on demand: most sentences need a handful.
     """
 
-    __slots__ = ("frames", "halts", "negators", "post_halts", "post_negators", "rules", "stops", "text")
+    __slots__ = ("frames", "halts", "negators", "post_halts", "post_negators", "rules", "stops", "text", "voids")
 
     def __init__(self, sent: _Sentence):
         self.text = sent.text
@@ -852,6 +852,9 @@ class _Scope:
         )
         self.halts = sorted(sent.kind("halt"), key=lambda x: (x[1], x[2]))
         self.post_halts = sorted(sent.kind("post_halt"), key=lambda x: (x[1], x[2]))
+        # Open questions embedded in a statement ("it remains to be seen whether …") make
+        # no claim: a cue in their scope is void.
+        self.voids = sorted(sent.kind("void"), key=lambda x: (x[1], x[2]))
         self.frames = sent.kind("frame") + sent.kind("frame_raising") + sent.kind("deny")
         # Stop words and plain reporting verbs end a negator's scope.
         self.stops = sorted(s for _, s, _ in sent.kind("stop") + sent.kind("frame"))
@@ -935,13 +938,30 @@ def _halting(scope: _Scope, start: int, end: int, windows: Mapping[str, int]):
     return None
 
 
+def _voiding(scope: _Scope, start: int, windows: Mapping[str, int]):
+    """The embedded open question ("whether", "it remains to be seen if") that reaches a
+    cue at ``start``: within the negation window before it, inside its clause."""
+    best = None
+    for r, s, e in scope.voids:
+        if e > start:
+            break
+        if scope.words_between(e, start) <= windows["negation"] and not scope.stops_between(e, start, soft=True):
+            best = (r, s, e)
+    return best
+
+
 def _polarity(rule: Rule, scope: _Scope, start: int, end: int, windows: Mapping[str, int]):
     """The cue's label in context, and the negator or stopping verb that set it.
 
     A negator changes the label as the cue's ``negated`` column says (``=``: it does
     not); a stopping verb ("suspended", "end") as its ``halted`` column says; a negated
-    stopping verb ("did not suspend") cancels both.
+    stopping verb ("did not suspend") cancels both. A cue inside an embedded open
+    question ("whether …", kind ``void``) is void: ``("", the void rule)``.
     """
+    if scope.voids:
+        void = _voiding(scope, start, windows)
+        if void is not None:
+            return "", void
     neg = _negation(scope, start, end, windows)
     halt = _halting(scope, start, end, windows) if rule.halted not in ("", "=") else None
     if halt is not None and neg is not None and neg[2] <= halt[1] < start:
@@ -1083,6 +1103,7 @@ def _code_topic(
     windows = policy["windows"]
     cues = [(r, s, e) for r, s, e in sent.full().kind("cue") if r.topic == topic]
     fired: list[tuple[str, Rule, str, tuple | None, int]] = []
+    voided: list[tuple[Rule, int, int]] = []
     if cues:
         scope = sent.scope
         for r, s, e in cues:
@@ -1093,6 +1114,8 @@ def _code_topic(
             label, via = _polarity(r, scope, s, e, windows)
             if label:
                 fired.append((label, r, sent.text[s:e], via, s))
+            elif via is not None and via[0].kind == "void" and via not in voided:
+                voided.append(via)
     fired.sort(key=lambda x: (x[4], x[1].rule_id))
     label, pol_id, pol_cue = _resolve(topic, [f[:4] for f in fired], policy)
 
@@ -1103,6 +1126,8 @@ def _code_topic(
         if f[0].kind != "deny" and not any(a <= f[1] < b for a, b in spans)
     ]
     for r, s, e in sorted(frames, key=lambda x: x[1])[:1]:
+        ids.append((r.rule_id, sent.text[s:e]))
+    for r, s, e in voided:  # an open question voided a cue: say which
         ids.append((r.rule_id, sent.text[s:e]))
     for _label, r, cue, via, _ in fired:
         if via is not None:

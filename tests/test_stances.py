@@ -225,6 +225,51 @@ CASES = [
     ("Tbilisi's NATO bid is tied by the Allies to progress on reforms.", "membership", "conditional", "MB-CON-004"),
     ("Any new member of the Alliance must first be ready to defend others.", "membership", "conditional", "MB-CON-006"),
     ("An invitation to join the Alliance is not going to happen this year.", "membership", "distant", "NEG-102"),
+    # Release 1.3: general mechanisms for spoken, translated and press phrasings (tests/data/dev3.csv)
+    ("Yerevan is ready to continue the negotiations within the Minsk format.", "karabakh", "engaged", "TOP-KB-002"),
+    ("The envoy sees no NATO mechanism for an NK settlement.", "karabakh", "detached", "TOP-KB-001"),
+    ("NATO has no mediating role in the South Caucasus dispute.", "karabakh", "detached", "TOP-KB-010"),
+    ("The minister referred questions on Karabakh to the co-chairs.", "karabakh", "detached", "KB-DET-007"),
+    ("A Karabakh deal is a matter for the parties, the spokesperson said.", "karabakh", "detached", "KB-DET-002"),
+    ("Baku wants a Karabakh solution in the framework of its territorial integrity.", "karabakh", "engaged", "KB-ENG-010"),
+    ("The EU will fund people-to-people projects for villages near Karabakh.", "karabakh", "engaged", "KB-ENG-011"),
+    ("Baku keeps pressing the Allies for a firmer line on Karabakh.", "karabakh", "engaged", "KB-ENG-007"),
+    ("The Alliance will not step into the Karabakh dispute.", "karabakh", "detached", "KB-ENG-003"),
+    ("Brussels does not want a seat at the Karabakh negotiating table.", "karabakh", "detached", "KB-ENG-028"),
+    ("The Alliance must finally speak up on Karabakh, the editorial says.", "karabakh", "engaged", "KB-ENG-029"),
+    ("The envoy avoided questions on Karabakh.", "karabakh", "detached", "KB-DET-015"),
+    ("We expect nothing from NATO on Karabakh.", "karabakh", "detached", "KB-ENG-030"),
+    ("Western capitals called it a land grab by Moscow.", "russia", "adversarial", "RU-ADV-003"),
+    ("Half the province is still under Russian occupation.", "russia", "adversarial", "RU-ADV-003"),
+    ("NATO and Russia have much in common on counter-terrorism.", "russia", "cooperative", "RU-COO-010"),
+    ("Moscow treats the Black Sea as a zero-sum game.", "russia", "adversarial", "RU-ADV-014"),
+    ("The Alliance withdrew the accreditation of eight Russian officials.", "russia", "adversarial", "RU-ADV-010"),
+    ("Allies keep battlegroups in the Baltic states because of Russia.", "russia", "adversarial", "RU-ADV-028"),
+    ("We demand answers from Moscow about the poisoning.", "russia", "adversarial", "RU-ADV-029"),
+    ("Yerevan regards the Russian garrison as a key element of its national security.", "russia", "cooperative", "RU-COO-015"),
+    ("Nobody in the Alliance wants, or sees any point in, a confrontation with Russia.", "russia", "cooperative", "NEG-005"),
+    ("It is not in anyone's interest to turn every dispute into a confrontation with Moscow.", "russia", "cooperative", "NEG-101"),
+    ("What Moscow did is the opposite of the cooperation it promised.", "russia", "adversarial", "NEG-003"),
+    ("Talks with Russia do not mean that Moscow has a say over NATO enlargement.", "membership", "open", "MB-OPN-015"),
+    ("Moscow does not get a vote on Kyiv's future in the Alliance.", "membership", "open", "MB-OPN-015"),
+    ("Georgia's place is in NATO, the Secretary General said.", "membership", "open", "MB-OPN-017"),
+    ("Moscow calls NATO's eastward expansion a source of instability.", "membership", "distant", "MB-DIS-014"),
+    ("The Allies will not forget the pledge made to Tbilisi in Bucharest.", "membership", "open", "TOP-MB-006"),
+    ("The Bucharest decision stands, the Secretary General said.", "membership", "open", "MB-OPN-005"),
+    ("Baku is in no hurry to enter any military bloc.", "membership", "distant", "TOP-MB-009"),
+    ("Moscow warned against dragging Ukraine into the Alliance.", "membership", "distant", "TOP-MB-015"),
+    ("Allies welcomed the republic as the 30th member of NATO.", "membership", "open", "TOP-MB-015"),
+    ("Nobody outside can dictate Baku's choice on NATO membership.", "membership", "open", "MB-OPN-016"),
+    ("Euro-Atlantic integration is the choice of the Moldovan people.", "membership", "open", "MB-OPN-016"),
+    ("If Baku decides one day that it wants to apply for membership, we will listen.", "membership", "open", "MB-OPN-016"),
+    ("For Tbilisi, NATO membership is not a question of if but of when.", "membership", "open", "MB-OPN-016"),
+    ("The Alliance does not discuss membership with Yerevan.", "membership", "distant", "MB-DIS-013"),
+    ("Helsinki abandoned its neutrality on NATO membership.", "membership", "open", "HLT-001"),
+    ("NATO membership is a long road for Chisinau, the envoy said.", "membership", "conditional", "MB-CON-013"),
+    ("Enlargement has stalled, and few expect it to resume.", "membership", "distant", "TOP-MB-010"),
+    ("It remains to be seen whether Allies still back Georgia's membership.", "membership", "neutral", "VOI-001"),
+    ("Is the door closed for Ukraine now?", "membership", "neutral", "TOP-MB-016"),
+    ("Does Montenegro's accession change anything for Skopje?", "membership", "neutral", "TOP-MB-014"),
     # Questions
     ("Will Azerbaijan ever apply for NATO membership?", "membership", "neutral", "QST-001"),
     ("Is Russia still a threat to the region?", "russia", "neutral", "QST-001"),
@@ -361,6 +406,31 @@ def test_negation(text, topic, stance):
     ],
 )
 def test_negation_and_scope_release_1_2(text, topic, stance):
+    assert row_for(code([[text]]), "doc.0001", topic)["stance"] == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "stance"),
+    [
+        # 'my honourable friend' is a form of address, not friendship with Russia
+        ("My honourable friend mentioned Russia twice in his speech.", "russia", "neutral"),
+        # 'the opposition' as a political camp is no opposition to enlargement
+        ("Kyiv's path to NATO is irreversible, whatever the opposition says.", "membership", "open"),
+        # a poll's figure is not the holder's support
+        ("Polls show support for NATO membership in Moldova stands at fifteen percent.", "membership", "neutral"),
+        # 'years before' is a past time, not a condition; dropping a non-bloc status is open
+        ("Kyiv now seeks NATO membership, dropping the non-bloc status it adopted years before.", "membership", "open"),
+        # 'for the foreseeable future' after a refusal sets no condition
+        ("Membership in NATO is off the table for the foreseeable future, the minister said.", "membership", "distant"),
+        # a sentence-opening 'Whether …' is the subject of a claim, not an open question
+        ("Whether Moldova joins NATO is for Moldova alone to decide.", "membership", "open"),
+        # an embedded open question voids the cue inside it only
+        ("Allies asked whether Russia could be a partner again.", "russia", "neutral"),
+        # not forgetting a pledge keeps it (a pseudo-negation)
+        ("Allies have not forgotten their pledge to Kyiv on NATO membership.", "membership", "open"),
+    ],
+)
+def test_negation_and_scope_release_1_3(text, topic, stance):
     assert row_for(code([[text]]), "doc.0001", topic)["stance"] == stance
 
 
