@@ -822,3 +822,80 @@ def evaluate_unseen(
         n_resamples=n_resamples, seed=seed, confidence=confidence,
         metrics=(*TOPIC_METRICS, GOLD_ROWS_METRIC), holder=False,
     )
+
+
+def rule_precision(path: str | Path, *, rules: Any = None) -> pd.DataFrame:
+    """How often each stance rule pushes the label the hand codes give, on a sentence file.
+
+    A development aid for pruning cues (never run it on a held-out file: reading its rows'
+    errors makes it a development file). The packaged coder (or ``rules``, from
+    ``corpus_lib.stances.load_rules``) codes the sentences of ``path`` (the `load_unseen`
+    format); for every scored (sentence, topic) row, each stance cue listed in
+    ``rule_ids`` is credited with the label it pushed (its ``label``, or its ``negated`` /
+    ``halted`` label where the negator or stopping verb listed just before it changed
+    it). A cue *agrees* where that label is the hand-coded stance of the topic, and
+    *disagrees* otherwise (a topic the hand codes do not give counts as a disagreement).
+
+    Args:
+        path: A sentence file in the `load_unseen` format (a development set).
+        rules: A rule set; the packaged rules by default.
+
+    Returns:
+        One row per stance rule and the label it pushed: ``rule_id, topic, label,
+        fired, agree, disagree, precision`` (``agree / fired``), sorted by precision
+        then rule id.
+
+    Example:
+        >>> import tempfile
+        >>> tmp = Path(tempfile.mkdtemp()) / "dev.csv"
+        >>> _ = tmp.write_text(",".join(UNSEEN_COLUMNS) + "\\n"
+        ...     "x1,2016,news,narrator,NATO,,NATO condemned Russia.,,adversarial,,\\n")
+        >>> rule_precision(tmp)[["rule_id", "fired", "agree"]].values.tolist()
+        [['RU-ADV-006', 1, 1]]
+    """
+    from corpus_lib import stances as coder  # the coder, imported only for this aid
+
+    rules = coder.load_rules() if rules is None else rules
+    table = load_unseen(path)
+    statements, scored = unseen_statements(table)
+    out = coder.tag_stances(statements, rules=rules)
+    gold = {
+        (f"{UNSEEN_PREFIX}{rec['id']}.{2 if rec['context'] else 1:04d}", topic): rec[topic]
+        for rec in table.to_dict("records")
+        for topic in TOPICS
+    }
+    keep = set(scored)
+    counts: dict[str, list[Any]] = {}
+    for sid, topic, ids in zip(out["statement_id"], out["topic"].astype(str), out["rule_ids"]):
+        if sid not in keep:
+            continue
+        truth = gold.get((sid, topic)) or "none"
+        modifier = None
+        for rid in str(ids).split(";"):
+            try:
+                rule = rules.rule(rid)
+            except KeyError:  # a policy, question or context id
+                continue
+            if rule.kind in ("negator", "wide", "deny", "post_negator", "halt", "post_halt"):
+                modifier = rule.kind
+                continue
+            if rule.kind != "cue":
+                modifier = None
+                continue
+            if modifier in ("halt", "post_halt"):
+                pushed = rule.halted
+            elif modifier is not None:
+                pushed = rule.negated
+            else:
+                pushed = rule.label
+            if pushed == "=" or not pushed:
+                pushed = rule.label
+            modifier = None
+            row = counts.setdefault(f"{rid}/{pushed}", [rid, rule.topic, pushed, 0, 0, 0])
+            row[3] += 1
+            row[4 if pushed == truth else 5] += 1
+    frame = pd.DataFrame(
+        list(counts.values()), columns=["rule_id", "topic", "label", "fired", "agree", "disagree"]
+    )
+    frame["precision"] = (frame["agree"] / frame["fired"]).round(3) if len(frame) else []
+    return frame.sort_values(["precision", "rule_id"], kind="mergesort").reset_index(drop=True)
