@@ -415,22 +415,37 @@ def unseen() -> pd.DataFrame:
     return load_unseen(DATA / "unseen.csv")
 
 
-def test_unseen_file_meets_its_brief(unseen):
-    assert len(unseen) >= 70
-    assert unseen["year"].between(2009, 2021).all()
-    assert unseen["text"].is_unique
+SENTENCE_FILES = ("unseen.csv", "check3.csv", "dev.csv", "dev2.csv", "dev3.csv")
+
+
+@pytest.mark.parametrize("name", SENTENCE_FILES)
+def test_sentence_file_meets_its_brief(name):
+    table = load_unseen(DATA / name)
+    assert len(table) >= 70
+    assert table["year"].between(2009, 2021).all()
+    assert table["text"].is_unique
     for topic, labels in STANCE_LABELS.items():
-        counts = unseen[topic].value_counts()
+        counts = table[topic].value_counts()
         for label in labels:
             minimum = 1 if label == "neutral" else 6
             assert counts.get(label, 0) >= minimum, (topic, label)
-    touched = (unseen[list(TOPICS)] != "").sum(axis=1)
+    touched = (table[list(TOPICS)] != "").sum(axis=1)
     assert (touched == 0).sum() >= 3 and (touched >= 2).sum() >= 5
-    questions = unseen[unseen["text"].str.endswith("?")]
+    questions = table[table["text"].str.endswith("?")]
     assert len(questions) >= 5
-    assert (unseen["context"] != "").sum() >= 5
+    assert (table["context"] != "").sum() >= 5
     for column in ("genre", "speaker_role", "holder"):
-        assert unseen[column].nunique() >= 5, column
+        assert table[column].nunique() >= (5 if name == "unseen.csv" else 4), column
+
+
+def test_sentence_files_share_no_sentence():
+    # A held-out file is only held out if none of its sentences is also in a file used for tuning.
+    seen: dict[str, str] = {}
+    for name in SENTENCE_FILES:
+        for text in load_unseen(DATA / name)["text"]:
+            key = " ".join(text.lower().split())
+            assert key not in seen, f"{name} repeats a sentence of {seen.get(key)}"
+            seen[key] = name
 
 
 def test_evaluate_unseen_with_an_oracle_coder(unseen):

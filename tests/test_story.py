@@ -101,7 +101,11 @@ def test_gold_file_matches_the_segmentation(seed_corpus):
 # The held-out target is 0.75 per topic; karabakh and membership do not reach it yet
 # (README, "Agreement"). These floors sit a little under what the coder scores now, so a
 # regression fails; raise them as the coder improves, never lower them to pass.
-HELD_OUT_FLOORS = {"karabakh": 0.62, "russia": 0.78, "membership": 0.64}
+HELD_OUT_FLOORS = {"karabakh": 0.62, "russia": 0.78, "membership": 0.68}
+# tests/data/check3.csv: a second held-out file, by the writer of dev3.csv, never tuned on
+# (coder stances-1.3 scores 0.57 / 0.58 / 0.47). Same rule: raise, never lower.
+CHECK3_FLOORS = {"karabakh": 0.52, "russia": 0.53, "membership": 0.42}
+CHECK3 = PROJECT_ROOT / "tests" / "data" / "check3.csv"
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +118,15 @@ def held_out_report():
 @pytest.mark.parametrize("topic", sorted(HELD_OUT_FLOORS))
 def test_held_out_sentences_stay_above_their_floor(held_out_report, topic):
     assert held_out_report.value(topic, "stance_macro_f1_gold_rows") >= HELD_OUT_FLOORS[topic]
+
+
+@pytest.fixture(scope="module")
+def check3_report():
+    from corpus_lib.stances import tag_stances
+
+    return evaluate_unseen(tag_stances, CHECK3, n_resamples=50)
+
+
+@pytest.mark.parametrize("topic", sorted(CHECK3_FLOORS))
+def test_second_held_out_file_stays_above_its_floor(check3_report, topic):
+    assert check3_report.value(topic, "stance_macro_f1_gold_rows") >= CHECK3_FLOORS[topic]
