@@ -151,9 +151,9 @@ class Corpus:
     def save(self, folder: str | Path) -> list[Path]:
         """Write the tables as Parquet into ``folder``, to be read back by ``load_corpus(tables=folder)``.
 
-        The files keep pandas' own metadata, so every dtype (categoricals with their
-        levels, dates, strings) comes back exactly; ``corpus.json`` names the corpus
-        folder they were built from. A cache for a run, not a published format: the
+        The files keep pandas' own metadata, so every dtype (dates, strings) comes back
+        exactly; ``corpus.json`` names the corpus folder they were built from and keeps
+        the levels of the categorical columns (Parquet drops them from an empty column). A cache for a run, not a published format: the
         published tables are written by :func:`corpus_lib.write.write_tables`.
 
         Example:
@@ -169,13 +169,15 @@ class Corpus:
 
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        written = []
+        written, levels = [], {}
         for name in self.TABLES:
             frame = getattr(self, name)
             if frame is not None:
                 frame.to_parquet(folder / f"{name}.parquet", index=False)
                 written.append(folder / f"{name}.parquet")
-        meta = {"root": str(Path(self.root).resolve()), "tables": [p.stem for p in written]}
+                levels[name] = {column: [dtype.categories.tolist(), bool(dtype.ordered)]
+                                for column, dtype in frame.dtypes.items() if isinstance(dtype, pd.CategoricalDtype)}
+        meta = {"root": str(Path(self.root).resolve()), "tables": [p.stem for p in written], "categories": levels}
         (folder / "corpus.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
         written.append(folder / "corpus.json")
         return written
@@ -250,7 +252,12 @@ def load_corpus(path: str | Path | None = None, *, stances: bool = True, tables:
             raise ValueError(f"the tables in {folder} were built from {meta['root']}, not from {root.resolve()}")
         if stances and "stances" not in meta["tables"]:
             raise ValueError(f"the tables in {folder} have no stances")
-        read = {name: pd.read_parquet(folder / f"{name}.parquet") for name in meta["tables"]}
+        read = {}
+        for name in meta["tables"]:
+            frame = pd.read_parquet(folder / f"{name}.parquet")
+            for column, (categories, ordered) in meta["categories"][name].items():
+                frame[column] = frame[column].astype(pd.CategoricalDtype(categories, ordered=ordered))
+            read[name] = frame
         return Corpus(root=root, documents=read["documents"], statements=read["statements"],
                       removed=read["removed"], stances=read.get("stances") if stances else None)
     results = [process_raw(doc) for doc in load_documents(root)]

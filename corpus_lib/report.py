@@ -21,11 +21,13 @@ depend on the order in which they finish.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 import tempfile
 import time
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -160,7 +162,7 @@ class ReportResult:
             plotly static images made meanwhile), ``plotly_static`` (static images still
             to make after the last notebook), ``total``.
         notebooks: Per notebook (in notebook order): ``seconds`` from start to finish in
-            its worker, ``cpu`` (CPU seconds of the worker and the kernel: what the
+            its worker, ``start`` (when it started, seconds after the run did), ``cpu`` (CPU seconds of the worker and the kernel: what the
             notebook costs whatever else runs on the machine), and of ``seconds`` ``kernel`` (starting and stopping the kernel, papermill),
             ``setup`` (the cell that imports and loads the corpus), ``cells`` (all cells,
             ``setup`` included) and ``html`` (rendering the executed notebook as HTML).
@@ -193,15 +195,31 @@ class ReportResult:
         )
 
 
-def _stable_notebook(path: Path) -> dict[str, float]:
-    """Drop the run's timestamps and durations from an executed notebook, so reruns diff cleanly.
+_UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
 
-    Returns the cell durations it dropped: ``cells`` (all code cells) and ``setup`` (the
-    cell that loads the corpus).
+
+def _stable_notebook(path: Path, *, staging: str | None = None, final: str | None = None) -> dict[str, float]:
+    """Make an executed notebook byte-stable, so reruns diff cleanly; return the cell durations it drops.
+
+    - the run's timestamps and durations go (returned: ``cells``, all code cells, and
+      ``setup``, the cell that loads the corpus);
+    - the cell papermill adds for the parameters gets a fixed id;
+    - random UUIDs in the cells' outputs (the ``div`` ids of plotly's notebook renderer)
+      become ``00000000-0000-0000-0000-000000000001`` and so on, in order of appearance;
+    - the staging folder's path (in the parameters, and anywhere else) becomes the
+      report folder's, ``final``, which is what the staging folder becomes.
+
+    The saved state of ipywidgets (06's explorer) keeps its random model ids: they key
+    a mapping whose order depends on them.
     """
     nb = json.loads(path.read_text(encoding="utf-8"))
     nb.get("metadata", {}).pop("papermill", None)
     durations = {"cells": 0.0, "setup": 0.0}
+    stable: dict[str, str] = {}
+
+    def fixed(match: re.Match) -> str:
+        return stable.setdefault(match.group(0), str(uuid.UUID(int=len(stable) + 1)))
+
     for cell in nb.get("cells", []):
         meta = cell.get("metadata", {})
         seconds = (meta.pop("papermill", None) or {}).get("duration") or 0.0
@@ -209,8 +227,28 @@ def _stable_notebook(path: Path) -> dict[str, float]:
         durations["cells"] += seconds
         if cell.get("cell_type") == "code" and "load_corpus(" in "".join(cell.get("source", "")):
             durations["setup"] += seconds
-    path.write_text(json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+        if "injected-parameters" in meta.get("tags", []):
+            cell["id"] = "injected-parameters"
+        if cell.get("outputs"):
+            cell["outputs"] = json.loads(_UUID.sub(fixed, json.dumps(cell["outputs"], sort_keys=True)))
+    text = json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    if staging and final:
+        text = text.replace(staging, final)
+    path.write_text(text, encoding="utf-8")
     return durations
+
+
+@functools.cache
+def _html_exporter():
+    """One exporter per process (a worker renders several notebooks; the templates load once)."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab")
+    exporter.require_js_url = ""
+    exporter.mathjax_url = ""
+    exporter.exclude_anchor_links = True
+    exporter.embed_images = True
+    return exporter
 
 
 def _to_html(notebook: Path, target: Path) -> None:
@@ -226,13 +264,8 @@ def _to_html(notebook: Path, target: Path) -> None:
       renderer (``plotly_mimetype+notebook``), so the figures draw offline.
     """
     import nbformat
-    from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab")
-    exporter.require_js_url = ""
-    exporter.mathjax_url = ""
-    exporter.exclude_anchor_links = True
-    exporter.embed_images = True
+    exporter = _html_exporter()
     nb = nbformat.read(notebook, as_version=4)
     nb.metadata.pop("widgets", None)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": notebook.stem}})
@@ -261,7 +294,9 @@ def _cpu_seconds() -> float:
                for f in ("ru_utime", "ru_stime"))
 
 
-def _run_notebook(notebook: str, executed: str, parameters: dict, kernel: str, timeout: float, log: str) -> dict:
+def _run_notebook(
+    notebook: str, executed: str, parameters: dict, kernel: str, timeout: float, log: str, staging: str, final: str
+) -> dict:
     """Execute one notebook with papermill (in a worker process), stabilise it, render its HTML.
 
     Raises:
@@ -274,7 +309,7 @@ def _run_notebook(notebook: str, executed: str, parameters: dict, kernel: str, t
     import papermill
 
     source, executed = Path(notebook), Path(executed)
-    started, cpu_started = time.perf_counter(), _cpu_seconds()
+    started, cpu_started, began = time.perf_counter(), _cpu_seconds(), time.time()
     os.environ[EXPORT_LOG] = log  # inherited by the kernel papermill starts
     try:
         papermill.execute_notebook(
@@ -292,7 +327,7 @@ def _run_notebook(notebook: str, executed: str, parameters: dict, kernel: str, t
     finally:
         os.environ.pop(EXPORT_LOG, None)
     ran = time.perf_counter() - started
-    durations = _stable_notebook(executed)
+    durations = _stable_notebook(executed, staging=staging, final=final)
     html_started = time.perf_counter()
     _to_html(executed, executed.with_suffix(".html"))
     html = time.perf_counter() - html_started
@@ -305,8 +340,16 @@ def _run_notebook(notebook: str, executed: str, parameters: dict, kernel: str, t
         "setup": durations["setup"],
         "cells": durations["cells"],
         "html": html,
+        "began": began,  # epoch seconds; run_report makes it relative to its own start
         "exports": exports,
     }
+
+
+# What a worker imports to run papermill and render HTML: imported once, by the forkserver.
+_WORKER_MODULES = [
+    "corpus_lib.report", "papermill", "nbconvert.exporters.html", "nbconvert.filters.highlight", "IPython.lib.lexers",
+    "ipykernel.kernelspec", "bleach", "psutil",
+]
 
 
 def _worker_pool(workers: int):
@@ -321,7 +364,7 @@ def _worker_pool(workers: int):
 
     if "forkserver" in mp.get_all_start_methods():
         context = mp.get_context("forkserver")
-        context.set_forkserver_preload(["corpus_lib.report", "papermill", "nbconvert.exporters.html"])
+        context.set_forkserver_preload(_WORKER_MODULES)
         from multiprocessing import forkserver
 
         forkserver.ensure_running()  # starts importing now
@@ -372,7 +415,7 @@ def run_report(
     Raises:
         NotebookFailed: a notebook failed (the previous report is left as it was).
     """
-    run_started = time.perf_counter()
+    run_started, run_began = time.perf_counter(), time.time()
     from concurrent.futures import as_completed
 
     from tqdm.auto import tqdm
@@ -397,8 +440,8 @@ def run_report(
             (staging / TABLES).mkdir()
             for name in ("documents", "statements", "removed", "stances"):
                 write_frame(getattr(loaded, name), staging / TABLES / f"{name}.csv", "csv")
-            tables_dir = Path(scratch) / "tables"
-            loaded.save(tables_dir)  # the notebooks read these back instead of parsing again
+            tables_dir = staging / TABLES
+            loaded.save(tables_dir)  # Parquet: the notebooks read these back instead of parsing again
             result.timings["tables"] = time.perf_counter() - started
             bar.update()
 
@@ -408,7 +451,7 @@ def run_report(
                       **(parameters or {})}
             futures = {
                 pool.submit(_run_notebook, str(nb), str(staging / NOTEBOOK_OUT / nb.name), shared, kernel, timeout,
-                            str(Path(scratch) / f"{nb.stem}.exports.jsonl")): nb
+                            str(Path(scratch) / f"{nb.stem}.exports.jsonl"), str(staging), str(out)): nb
                 for nb in chosen
             }
             done: dict[str, dict] = {}
@@ -431,6 +474,7 @@ def run_report(
             bar.close()
         for nb in chosen:  # notebook order, whatever the order they finished in
             timings = done[nb.stem]
+            timings["start"] = timings.pop("began") - run_began
             for record in timings.pop("exports"):
                 result.add_export(record["format"], record["seconds"])
             result.add_export("notebook html", timings["html"])
@@ -700,7 +744,8 @@ def describe(result: ReportResult) -> str:
     lines.append(f"  {'tables':<26} {t.get('tables', 0.0):6.1f} s  {share * t.get('tables', 0.0):4.0f}%")
     for name, nb in result.notebooks.items():
         lines.append(
-            f"  {name:<26} {nb['seconds']:6.1f} s  {share * nb['seconds']:4.0f}%   (cpu {nb['cpu']:.1f}; kernel start/stop {nb['kernel']:.1f}, "
+            f"  {name:<26} {nb['seconds']:6.1f} s  {share * nb['seconds']:4.0f}%   (from {nb['start']:.1f} s; cpu {nb['cpu']:.1f}; "
+            f"kernel start/stop {nb['kernel']:.1f}, "
             f"imports+load {nb['setup']:.1f}, other cells {nb['cells'] - nb['setup']:.1f}, html {nb['html']:.1f})"
         )
     if kaleido:
