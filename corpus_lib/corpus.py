@@ -153,8 +153,10 @@ class Corpus:
 
         The files keep pandas' own metadata, so every dtype (dates, strings) comes back
         exactly; ``corpus.json`` names the corpus folder they were built from and keeps
-        the levels of the categorical columns (Parquet drops them from an empty column). A cache for a run, not a published format: the
-        published tables are written by :func:`corpus_lib.write.write_tables`.
+        the levels of the categorical columns (Parquet drops them from an empty column).
+        ``corpus-lib report`` writes them into ``reports/tables/`` beside the CSVs, and
+        its notebooks read them from there. (``corpus-lib tables --format parquet``
+        writes plain Parquet files without pandas' metadata, for other tools.)
 
         Example:
             >>> import tempfile
