@@ -1,0 +1,536 @@
+"""A small learned stance classifier, an experimental second opinion beside the rules.
+
+Not part of the pipeline: nothing in ``corpus_lib`` imports this module. It exists to
+measure whether a model learned from the development sentence files
+(``tests/data/dev.csv``, ``dev2.csv``, ``dev3.csv``; the `corpus_lib.evaluate.load_unseen`
+format) generalises to a new voice better than the hand-written rules
+(``benchmarks/learned_cv.py`` runs the measurement).
+
+Model, per topic: one linear classifier over the classes ``none`` (topic not touched)
+plus the topic's stance labels (``STANCE_LABELS``), on binary features of one sentence:
+
+- lower-cased, Snowball-stemmed unigrams (``w:``) and bigrams (``b:``) of the sentence,
+  a token after *not, no, never, nor, without, cannot* or a word ending in *n't* carrying
+  the prefix ``NOT_`` up to the next punctuation mark;
+- the stemmed unigrams of the ``context`` sentence (``c:``), the preceding sentence of
+  the same turn, so that a reference ("He", "this war") can carry the topic;
+- the holder (``h:NATO``) and whether the sentence is a question (``q:yes``).
+
+A feature is kept if it occurs in at least ``min_df`` (2) training sentences. Two
+estimators, chosen between by leave-one-file-out cross-validation on the dev files:
+
+- ``logreg``: multinomial logistic regression, L2 penalty ``l2 * ||W||^2 / 2`` (bias not
+  penalised), fitted by scipy's L-BFGS-B from zeros with a fixed iteration cap;
+- ``cnb``: complement Naive Bayes (Rennie et al. 2003), Laplace smoothing ``alpha``;
+  its probabilities are the softmax of its scores, as scikit-learn does.
+
+Both store a weight matrix and a bias per topic, rounded to 6 decimals as soon as they are
+fitted, so a model read back from its JSON predicts exactly what the fitted one did.
+Questions are coded ``neutral`` whatever the weights say (CODEBOOK.md: questions are
+neutral).
+
+Second opinion (`second_opinion`), a rule fixed BEFORE any cross-validation result was
+looked at (pre-registered; thresholds not tuned):
+
+1. the rules coded a non-neutral label for the topic: keep the rules' label;
+2. the rules coded ``neutral``: take the learned stance (its argmax over the topic's labels,
+   ``none`` left out and the rest renormalised) when it is non-neutral and its
+   renormalised probability is at least ``STANCE_THRESHOLD`` (0.6); else ``neutral``;
+3. the rules did not code the topic: add it only when the learned model is very
+   confident the topic is there (``1 - p(none) >= TOPIC_THRESHOLD``, 0.8), with the
+   learned stance if it passes the rule of 2., else ``neutral``;
+4. a topic the rules coded is never removed; a question stays ``neutral``.
+
+The learned variant inside the second opinion is the one with the higher mean
+``stance_macro_f1_gold_rows`` over the nine (fold, topic) cells of the cross-validation
+(``logreg`` on a tie).
+
+Example:
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({
+    ...     "holder": ["NATO", "NATO", "NATO", "NATO"], "context": ["", "", "", ""],
+    ...     "text": ["We condemn Russia.", "We condemn Russia again.",
+    ...              "We cooperate with Russia.", "We cooperate with Russia again."],
+    ...     "karabakh": ["", "", "", ""], "membership": ["", "", "", ""],
+    ...     "russia": ["adversarial", "adversarial", "cooperative", "cooperative"]})
+    >>> model = train_table(table)
+    >>> model.predict(["They condemn Russia."], ["EU"], [False]).query("topic == 'russia'").label.item()
+    'adversarial'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from nltk.stem import SnowballStemmer
+from nltk.tokenize import RegexpTokenizer
+from scipy import optimize, sparse
+
+from corpus_lib.evaluate import HOLDERS, NEUTRAL, NONE, STANCE_LABELS, TOPICS, load_unseen
+
+__all__ = [
+    "FORMAT",
+    "STANCE_THRESHOLD",
+    "TOPIC_THRESHOLD",
+    "Model",
+    "featurize",
+    "second_opinion",
+    "train",
+    "train_table",
+]
+
+FORMAT = "corpus_lib.learned/1"
+KINDS = ("logreg", "cnb")
+STANCE_THRESHOLD = 0.6
+TOPIC_THRESHOLD = 0.8
+DIGITS = 6
+REQUIRED_COLUMNS = ("holder", "text", *TOPICS)
+
+_TOKENIZER = RegexpTokenizer(r"[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\"]")
+_STEMMER = SnowballStemmer("english")
+_NEGATORS = frozenset({"not", "no", "never", "nor", "without", "cannot"})
+_PUNCT = frozenset(".,;:!?()\"")
+
+
+# --- features -------------------------------------------------------------------------
+
+
+def _tokens(text: str) -> list[str]:
+    text = str(text).lower().replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"[\u201c\u201d]", '"', text)
+    return _TOKENIZER.tokenize(text)
+
+
+def _stem(token: str) -> str:
+    return _STEMMER.stem(token.replace("'", ""))
+
+
+def featurize(text: str, holder: str = "other", question: bool | None = None, context: str = "") -> list[str]:
+    """The sorted, distinct feature names of one sentence.
+
+    Args:
+        text: The sentence.
+        holder: Its holder (one of ``HOLDERS``).
+        question: Whether it asks; by default, whether it ends with ``?``.
+        context: The preceding sentence of the same turn, or empty.
+
+    Example:
+        >>> featurize("We do not want war.", "NATO")  # doctest: +NORMALIZE_WHITESPACE
+        ['b:NOT_want_NOT_war', 'b:do_not', 'b:not_NOT_want', 'b:we_do', 'h:NATO',
+         'w:NOT_want', 'w:NOT_war', 'w:do', 'w:not', 'w:we']
+    """
+    if question is None:
+        question = str(text).rstrip().endswith("?")
+    feats: set[str] = {f"h:{holder}"}
+    if question:
+        feats.add("q:yes")
+    negated = False
+    previous: str | None = None
+    for token in _tokens(text):
+        if token in _PUNCT:
+            negated, previous = False, None
+            continue
+        word = ("NOT_" if negated else "") + _stem(token)
+        feats.add(f"w:{word}")
+        if previous is not None:
+            feats.add(f"b:{previous}_{word}")
+        previous = word
+        if token in _NEGATORS or token.endswith("n't"):
+            negated = True
+    for token in _tokens(context or ""):
+        if token not in _PUNCT:
+            feats.add(f"c:{_stem(token)}")
+    return sorted(feats)
+
+
+def _matrix(rows: Sequence[Sequence[str]], index: dict[str, int]) -> sparse.csr_matrix:
+    indptr, cols = [0], []
+    for feats in rows:
+        cols.extend(sorted(index[f] for f in feats if f in index))
+        indptr.append(len(cols))
+    data = np.ones(len(cols), dtype=np.float64)
+    return sparse.csr_matrix((data, np.array(cols, dtype=np.int64), np.array(indptr)), shape=(len(rows), len(index)))
+
+
+# --- estimators -----------------------------------------------------------------------
+
+
+def _fit_logreg(x: sparse.csr_matrix, y: np.ndarray, k: int, *, l2: float, max_iter: int) -> tuple[np.ndarray, np.ndarray]:
+    n, f = x.shape
+    onehot = np.zeros((n, k))
+    onehot[np.arange(n), y] = 1.0
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w = theta[: k * f].reshape(k, f)
+        b = theta[k * f:]
+        z = np.asarray(x @ w.T) + b
+        z -= z.max(axis=1, keepdims=True)
+        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        value = -(onehot * logp).sum() + 0.5 * l2 * float((w * w).sum())
+        g = np.exp(logp) - onehot
+        grad_w = np.asarray((x.T @ g).T) + l2 * w
+        return value, np.concatenate([grad_w.ravel(), g.sum(axis=0)])
+
+    result = optimize.minimize(
+        loss, np.zeros(k * f + k), jac=True, method="L-BFGS-B",
+        options={"maxiter": max_iter, "gtol": 1e-8, "ftol": 1e-12},
+    )
+    theta = result.x
+    return theta[: k * f].reshape(k, f), theta[k * f:]
+
+
+def _fit_cnb(x: sparse.csr_matrix, y: np.ndarray, k: int, *, alpha: float) -> tuple[np.ndarray, np.ndarray]:
+    counts = np.vstack([np.asarray(x[y == c].sum(axis=0)).ravel() for c in range(k)])
+    complement = counts.sum(axis=0) - counts + alpha
+    logp = np.log(complement / complement.sum(axis=1, keepdims=True))
+    return -logp, np.zeros(k)
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _round(a: np.ndarray) -> np.ndarray:
+    return np.round(np.asarray(a, dtype=np.float64), DIGITS) + 0.0
+
+
+# --- the model ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class Model:
+    """A fitted learned coder: a feature vocabulary and, per topic, weights and bias.
+
+    Attributes:
+        kind: ``logreg`` or ``cnb``.
+        params: The training settings (``l2``, ``max_iter``, ``alpha``, ``min_df``, ``n_train``).
+        features: Feature names, sorted; column order of every weight matrix.
+        classes: Topic -> class names (``none`` first, then the topic's labels).
+        weights: Topic -> array (classes x features).
+        bias: Topic -> array (classes).
+    """
+
+    kind: str
+    params: dict
+    features: tuple[str, ...]
+    classes: dict[str, tuple[str, ...]]
+    weights: dict[str, np.ndarray]
+    bias: dict[str, np.ndarray]
+    _index: dict[str, int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", {f: i for i, f in enumerate(self.features)})
+
+    def _probabilities(self, texts, holders, questions, contexts) -> tuple[dict[str, np.ndarray], list[bool]]:
+        texts = [str(t) for t in texts]
+        n = len(texts)
+        holders = ["other"] * n if holders is None else [str(h) for h in holders]
+        contexts = [""] * n if contexts is None else ["" if c is None or c != c else str(c) for c in contexts]
+        if questions is None:
+            questions = [t.rstrip().endswith("?") for t in texts]
+        questions = [bool(q) for q in questions]
+        if not (len(holders) == len(questions) == len(contexts) == n):
+            raise ValueError(
+                f"texts ({n}), holders ({len(holders)}), questions ({len(questions)}) and "
+                f"contexts ({len(contexts)}) must have the same length"
+            )
+        x = _matrix([featurize(t, h, q, c) for t, h, q, c in zip(texts, holders, questions, contexts)], self._index)
+        return {t: _softmax(np.asarray(x @ self.weights[t].T) + self.bias[t]) for t in TOPICS}, questions
+
+    def predict(
+        self,
+        texts: Sequence[str],
+        holders: Sequence[str] | None = None,
+        questions: Sequence[bool] | None = None,
+        contexts: Sequence[str] | None = None,
+    ) -> pd.DataFrame:
+        """Code sentences: one row per (sentence, topic).
+
+        Args:
+            texts: The sentences.
+            holders: Their holders (``other`` by default).
+            questions: Whether each asks (by default, whether it ends with ``?``).
+            contexts: The preceding sentence of each one's turn, or empty.
+
+        Returns:
+            Columns ``row`` (position in ``texts``), ``topic``, ``label`` (the most probable
+            class, ``none`` = topic not touched), ``probability`` (of ``label``), ``p_none``,
+            ``stance`` (the most probable of the topic's labels, ``none`` left out) and
+            ``stance_probability`` (renormalised without ``none``); sorted by row, then
+            topic in ``TOPICS`` order. A question's ``label`` (unless ``none``) and
+            ``stance`` are ``neutral``.
+        """
+        probs, questions = self._probabilities(texts, holders, questions, None if contexts is None else list(contexts))
+        records = []
+        for i, q in enumerate(questions):
+            for topic in TOPICS:
+                p = probs[topic][i]
+                classes = self.classes[topic]
+                best = int(np.argmax(p))
+                label, prob = classes[best], float(p[best])
+                p_none = float(p[0])
+                rest = p[1:] / max(1.0 - p_none, 1e-300)
+                s = int(np.argmax(rest))
+                stance, stance_prob = classes[1 + s], float(rest[s])
+                if q:
+                    stance = NEUTRAL
+                    if label != NONE:
+                        label = NEUTRAL
+                records.append((i, topic, label, prob, p_none, stance, stance_prob))
+        return pd.DataFrame(
+            records, columns=["row", "topic", "label", "probability", "p_none", "stance", "stance_probability"]
+        )
+
+    def explain(
+        self, text: str, topic: str, *, holder: str = "other", question: bool | None = None,
+        context: str = "", top: int = 10,
+    ) -> pd.DataFrame:
+        """The features of a sentence that push hardest towards its predicted class.
+
+        Args:
+            text: The sentence.
+            topic: One of ``TOPICS``.
+            holder, question, context: As for `predict`.
+            top: How many features to return.
+
+        Returns:
+            Columns ``label`` (the predicted class, before the question rule), ``feature``,
+            ``weight`` (its weight for that class) and ``margin`` (that weight minus the
+            largest weight of the feature for another class: what it adds to the lead),
+            the ``top`` features of the sentence with the largest margin, then the bias as
+            feature ``(bias)``.
+        """
+        if topic not in TOPICS:
+            raise ValueError(f"topic {topic!r} is not one of {', '.join(TOPICS)}")
+        feats = [f for f in featurize(text, holder, question, context) if f in self._index]
+        cols = [self._index[f] for f in feats]
+        w, b = self.weights[topic], self.bias[topic]
+        score = w[:, cols].sum(axis=1) + b
+        c = int(np.argmax(score))
+        label = self.classes[topic][c]
+        others = [k for k in range(len(b)) if k != c]
+        rows = []
+        for f, j in zip(feats, cols):
+            margin = float(w[c, j] - w[others, j].max()) if others else float(w[c, j])
+            rows.append((label, f, float(w[c, j]), margin))
+        rows.sort(key=lambda r: (-r[3], r[1]))
+        rows = rows[:top]
+        margin_b = float(b[c] - b[others].max()) if others else float(b[c])
+        rows.append((label, "(bias)", float(b[c]), margin_b))
+        return pd.DataFrame(rows, columns=["label", "feature", "weight", "margin"])
+
+    def tag(self, statements: pd.DataFrame) -> pd.DataFrame:
+        """Code a statements table (a coder for `corpus_lib.evaluate.evaluate_unseen`).
+
+        The context of a statement is the statement before it (by ``seq``) in the same
+        document and turn. Returns ``statement_id, topic, stance, probability`` for every
+        topic the model says is touched, sorted by statement_id then topic.
+        """
+        contexts = _contexts(statements)
+        pred = self.predict(
+            statements["text"].astype(str).tolist(), statements["holder"].astype(str).tolist(),
+            [bool(q) for q in statements["is_question"]], contexts,
+        )
+        ids = statements["statement_id"].astype(str).to_numpy()
+        hit = pred[pred["label"] != NONE]
+        out = pd.DataFrame({
+            "statement_id": ids[hit["row"].to_numpy()], "topic": hit["topic"].to_numpy(),
+            "stance": hit["label"].to_numpy(), "probability": hit["probability"].to_numpy(),
+        })
+        return _sort_stances(out)
+
+    def to_json(self) -> str:
+        """Deterministic JSON: sorted keys, weights rounded to 6 decimals."""
+        payload = {
+            "format": FORMAT,
+            "kind": self.kind,
+            "params": self.params,
+            "features": list(self.features),
+            "topics": {
+                t: {
+                    "classes": list(self.classes[t]),
+                    "weights": [[float(v) for v in row] for row in _round(self.weights[t])],
+                    "bias": [float(v) for v in _round(self.bias[t])],
+                }
+                for t in TOPICS
+            },
+        }
+        return json.dumps(payload, sort_keys=True, separators=(",", ":"), allow_nan=False) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> Model:
+        """Read a model written by `to_json`."""
+        payload = json.loads(text)
+        if payload.get("format") != FORMAT:
+            raise ValueError(f"not a {FORMAT} model: format is {payload.get('format')!r}")
+        features = tuple(payload["features"])
+        topics = payload["topics"]
+        if set(topics) != set(TOPICS):
+            raise ValueError(f"model topics {sorted(topics)} are not {list(TOPICS)}")
+        weights, bias, classes = {}, {}, {}
+        for t in TOPICS:
+            classes[t] = tuple(topics[t]["classes"])
+            weights[t] = np.array(topics[t]["weights"], dtype=np.float64).reshape(len(classes[t]), len(features))
+            bias[t] = np.array(topics[t]["bias"], dtype=np.float64)
+        return cls(payload["kind"], dict(payload["params"]), features, classes, weights, bias)
+
+
+# --- training -------------------------------------------------------------------------
+
+
+def _check_table(table: pd.DataFrame) -> None:
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"training table must be a pandas DataFrame, got {type(table).__name__}")
+    missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
+    if missing:
+        raise ValueError(f"training table lacks column(s) {', '.join(missing)} (needs {', '.join(REQUIRED_COLUMNS)})")
+    if table.empty:
+        raise ValueError("training table has no rows")
+    problems = []
+    for pos, rec in enumerate(table.to_dict("records")):
+        if rec["holder"] not in HOLDERS:
+            problems.append(f"row {pos}: holder {rec['holder']!r} is not one of {', '.join(HOLDERS)}")
+        for topic in TOPICS:
+            label = "" if rec[topic] is None or rec[topic] != rec[topic] else str(rec[topic]).strip()
+            if label and label not in STANCE_LABELS[topic]:
+                problems.append(
+                    f"row {pos}: {topic} label {label!r} is not one of {', '.join(STANCE_LABELS[topic])} (or empty)"
+                )
+    if problems:
+        raise ValueError("bad training table:\n" + "\n".join(problems[:20]))
+
+
+def train_table(
+    table: pd.DataFrame, *, kind: str = "logreg", l2: float = 1.0, max_iter: int = 300,
+    alpha: float = 1.0, min_df: int = 2,
+) -> Model:
+    """Fit a model on a table of coded sentences (the columns of the dev files).
+
+    Args:
+        table: Needs ``holder, text, karabakh, russia, membership`` (a label or empty);
+            ``context`` is used when present. Not modified.
+        kind: ``logreg`` or ``cnb``.
+        l2: L2 penalty of ``logreg``.
+        max_iter: Iteration cap of L-BFGS-B for ``logreg``.
+        alpha: Smoothing of ``cnb``.
+        min_df: Keep a feature seen in at least this many training sentences.
+
+    Raises:
+        ValueError: A column is missing, the table is empty, or a holder or label is not
+            in the codebook's closed sets; ``kind`` is unknown.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind {kind!r} is not one of {', '.join(KINDS)}")
+    _check_table(table)
+    texts = table["text"].astype(str).tolist()
+    holders = table["holder"].astype(str).tolist()
+    contexts = table["context"].fillna("").astype(str).tolist() if "context" in table.columns else [""] * len(texts)
+    rows = [featurize(t, h, None, c) for t, h, c in zip(texts, holders, contexts)]
+    df: dict[str, int] = {}
+    for feats in rows:
+        for f in feats:
+            df[f] = df.get(f, 0) + 1
+    features = tuple(sorted(f for f, k in df.items() if k >= min_df))
+    index = {f: i for i, f in enumerate(features)}
+    x = _matrix(rows, index)
+    classes, weights, bias = {}, {}, {}
+    for topic in TOPICS:
+        classes[topic] = (NONE, *STANCE_LABELS[topic])
+        pos = {c: i for i, c in enumerate(classes[topic])}
+        y = np.array([pos[str(v).strip() or NONE] if v == v and v is not None else 0 for v in table[topic]])
+        if kind == "logreg":
+            w, b = _fit_logreg(x, y, len(classes[topic]), l2=l2, max_iter=max_iter)
+        else:
+            w, b = _fit_cnb(x, y, len(classes[topic]), alpha=alpha)
+        weights[topic], bias[topic] = _round(w), _round(b)
+    params = {"l2": l2, "max_iter": max_iter, "alpha": alpha, "min_df": min_df, "n_train": len(texts)}
+    if kind == "cnb":
+        del params["l2"], params["max_iter"]
+    else:
+        del params["alpha"]
+    return Model(kind, params, features, classes, weights, bias)
+
+
+def train(paths: Iterable[str | Path], **options) -> Model:
+    """Fit a model on sentence files in the dev-file format (validated by `load_unseen`).
+
+    Keyword options go to `train_table`.
+    """
+    paths = list(paths)
+    if not paths:
+        raise ValueError("no training files given")
+    table = pd.concat([load_unseen(p) for p in paths], ignore_index=True)
+    return train_table(table, **options)
+
+
+# --- the pre-registered combination ---------------------------------------------------
+
+
+def _contexts(statements: pd.DataFrame) -> list[str]:
+    """For each statement, the text of the one before it in the same document and turn."""
+    frame = statements.reset_index(drop=True)
+    order = sorted(range(len(frame)), key=lambda i: (str(frame.at[i, "doc_id"]), int(frame.at[i, "seq"])))
+    out = [""] * len(frame)
+    prev_key, prev_text = None, ""
+    for i in order:
+        key = (str(frame.at[i, "doc_id"]), int(frame.at[i, "turn"]))
+        out[i] = prev_text if key == prev_key else ""
+        prev_key, prev_text = key, str(frame.at[i, "text"])
+    return out
+
+
+def _sort_stances(frame: pd.DataFrame) -> pd.DataFrame:
+    rank = {t: i for i, t in enumerate(TOPICS)}
+    frame = frame.assign(_r=frame["topic"].map(rank))
+    return frame.sort_values(["statement_id", "_r"], kind="mergesort").drop(columns="_r").reset_index(drop=True)
+
+
+def second_opinion(statements: pd.DataFrame, model: Model, rules: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The rules' codes with the learned model as a second opinion (the pre-registered rule).
+
+    Args:
+        statements: A statements table (as for ``tag_stances``).
+        model: A fitted `Model`.
+        rules: The rules' stances table for ``statements``; ``tag_stances(statements)``
+            by default.
+
+    Returns:
+        ``statement_id, topic, stance, source`` (``rules``, ``learned`` where the learned
+        model changed or added the code), sorted by statement_id then topic.
+    """
+    if rules is None:
+        from corpus_lib.stances import tag_stances
+
+        rules = tag_stances(statements)
+    contexts = _contexts(statements)
+    frame = statements.reset_index(drop=True)
+    pred = model.predict(
+        frame["text"].astype(str).tolist(), frame["holder"].astype(str).tolist(),
+        [bool(q) for q in frame["is_question"]], contexts,
+    )
+    ids = frame["statement_id"].astype(str).tolist()
+    coded = {
+        (str(s), str(t)): str(v)
+        for s, t, v in zip(rules["statement_id"], rules["topic"].astype(str), rules["stance"].astype(str))
+    }
+    records = []
+    for rec in pred.itertuples(index=False):
+        sid = ids[rec.row]
+        learned = rec.stance if (rec.stance != NEUTRAL and rec.stance_probability >= STANCE_THRESHOLD) else NEUTRAL
+        ruled = coded.get((sid, rec.topic))
+        if ruled is not None and ruled != NEUTRAL:
+            records.append((sid, rec.topic, ruled, "rules"))
+        elif ruled == NEUTRAL:
+            records.append((sid, rec.topic, learned, "learned" if learned != NEUTRAL else "rules"))
+        elif 1.0 - rec.p_none >= TOPIC_THRESHOLD:
+            records.append((sid, rec.topic, learned, "learned"))
+    out = pd.DataFrame(records, columns=["statement_id", "topic", "stance", "source"])
+    return _sort_stances(out)
