@@ -1,10 +1,15 @@
-"""A small learned stance classifier, an experimental second opinion beside the rules.
+"""A small learned stance classifier: the coder's second opinion beside the rules.
 
-Not part of the pipeline: nothing in ``corpus_lib`` imports this module. It exists to
-measure whether a model learned from the development sentence files
-(``tests/data/dev.csv``, ``dev2.csv``, ``dev3.csv``; the `corpus_lib.evaluate.load_unseen`
-format) generalises to a new voice better than the hand-written rules
-(``benchmarks/learned_cv.py`` runs the measurement).
+Trained on the invented development sentence files (``tests/data/dev.csv``, ``dev2.csv``,
+``dev3.csv``; the `corpus_lib.evaluate.load_unseen` format), never on the hand codes of
+the seed texts and never on the held-out files. The packaged model,
+``corpus_lib/data/coder/second_opinion.json``, is complement Naive Bayes trained on the three
+dev files (``python -m corpus_lib.learned`` writes it again, byte for byte; a test checks
+that). `corpus_lib.stances.tag_stances` consults it in one place only: where the rules
+found a topic but no stance cue (code ``neutral``) in a sentence that is not a question,
+a confident learned stance replaces ``neutral`` (policy ``second_opinion``; see
+``docs/codebook.md``). It never adds or removes a topic and never overrides a rule's label.
+``benchmarks/learned_cv.py`` holds the measurement behind that choice.
 
 Model, per topic: one linear classifier over the classes ``none`` (topic not touched)
 plus the topic's stance labels (``STANCE_LABELS``), on binary features of one sentence:
@@ -29,8 +34,9 @@ fitted, so a model read back from its JSON predicts exactly what the fitted one 
 Questions are coded ``neutral`` whatever the weights say (CODEBOOK.md: questions are
 neutral).
 
-Second opinion (`second_opinion`), a rule fixed BEFORE any cross-validation result was
-looked at (pre-registered; thresholds not tuned):
+The experiment's combination (`second_opinion`, kept to reproduce the measurement), a rule
+fixed BEFORE any cross-validation result was looked at (pre-registered; thresholds not
+tuned):
 
 1. the rules coded a non-neutral label for the topic: keep the rules' label;
 2. the rules coded ``neutral``: take the learned stance (its argmax over the topic's labels,
@@ -43,7 +49,9 @@ looked at (pre-registered; thresholds not tuned):
 
 The learned variant inside the second opinion is the one with the higher mean
 ``stance_macro_f1_gold_rows`` over the nine (fold, topic) cells of the cross-validation
-(``logreg`` on a tie).
+(``logreg`` on a tie). Step 3 (adding topics) is left out of the coder: on the seed texts
+it added Karabakh to many sentences that do not touch it (topic F1 0.94 to 0.52), because
+nearly every dev sentence touches a topic while most sentences of a real article do not.
 
 Example:
     >>> import pandas as pd
@@ -64,15 +72,19 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from nltk.stem import SnowballStemmer
 from nltk.tokenize import RegexpTokenizer
-from scipy import optimize, sparse
+from scipy import sparse
 
-from corpus_lib.evaluate import HOLDERS, NEUTRAL, NONE, STANCE_LABELS, TOPICS, load_unseen
+from corpus_lib.vocab import HOLDERS, TOPICS
+
+NEUTRAL = "neutral"
+NONE = "none"  # the class "topic not touched"
 
 __all__ = [
     "FORMAT",
@@ -107,7 +119,8 @@ def _tokens(text: str) -> list[str]:
     return _TOKENIZER.tokenize(text)
 
 
-def _stem(token: str) -> str:
+@lru_cache(maxsize=1 << 16)
+def _stem(token: str) -> str:  # per word, cached: words repeat (Zipf), sentences do not
     return _STEMMER.stem(token.replace("'", ""))
 
 
@@ -162,6 +175,8 @@ def _matrix(rows: Sequence[Sequence[str]], index: dict[str, int]) -> sparse.csr_
 
 
 def _fit_logreg(x: sparse.csr_matrix, y: np.ndarray, k: int, *, l2: float, max_iter: int) -> tuple[np.ndarray, np.ndarray]:
+    from scipy import optimize
+
     n, f = x.shape
     onehot = np.zeros((n, k))
     onehot[np.arange(n), y] = 1.0
@@ -327,6 +342,44 @@ class Model:
         rows.append((label, "(bias)", float(b[c]), margin_b))
         return pd.DataFrame(rows, columns=["label", "feature", "weight", "margin"])
 
+    def stance_cues(
+        self, text: str, topic: str, label: str, *, holder: str = "other", context: str = "", top: int = 3,
+    ) -> list[str]:
+        """The words of a sentence that most favour ``label`` over the topic's other labels.
+
+        For the ``cues`` column: the ``top`` features with the largest positive margin
+        (weight for ``label`` minus the largest weight for another stance label), written
+        as words: ``NOT_`` marks a negated word, ``context:`` a word of the sentence
+        before; stems as the model sees them.
+
+        Example:
+            >>> m = Model("cnb", {}, ("w:condemn", "w:welcom"), {t: ("none", "a", "b") for t in TOPICS},
+            ...           {t: np.array([[0.0, 0.0], [2.0, 0.0], [0.0, 1.0]]) for t in TOPICS},
+            ...           {t: np.zeros(3) for t in TOPICS})
+            >>> m.stance_cues("They condemn it.", "russia", "a")
+            ['condemn']
+        """
+        classes = self.classes[topic]
+        if label not in classes:
+            raise ValueError(f"label {label!r} is not one of {', '.join(classes)}")
+        c = classes.index(label)
+        others = [k for k, name in enumerate(classes) if k != c and name != NONE]
+        w = self.weights[topic]
+        scored = []
+        for f in featurize(text, holder, False, context):
+            j = self._index.get(f)
+            if j is None or f[:2] not in ("w:", "b:", "c:"):
+                continue
+            margin = float(w[c, j] - (w[others, j].max() if others else 0.0))
+            if margin > 0:
+                scored.append((-margin, f))
+        scored.sort()
+        words = []
+        for _, f in scored[:top]:
+            kind, name = f[:1], f[2:]
+            words.append(("context:" if kind == "c" else "") + name.replace("_NOT_", " NOT_").replace("_", " ").replace("NOT ", "NOT_"))
+        return words
+
     def tag(self, statements: pd.DataFrame) -> pd.DataFrame:
         """Code a statements table (a coder for `corpus_lib.evaluate.evaluate_unseen`).
 
@@ -387,6 +440,8 @@ class Model:
 
 
 def _check_table(table: pd.DataFrame) -> None:
+    from corpus_lib.evaluate import STANCE_LABELS
+
     if not isinstance(table, pd.DataFrame):
         raise TypeError(f"training table must be a pandas DataFrame, got {type(table).__name__}")
     missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
@@ -427,6 +482,8 @@ def train_table(
         ValueError: A column is missing, the table is empty, or a holder or label is not
             in the codebook's closed sets; ``kind`` is unknown.
     """
+    from corpus_lib.evaluate import STANCE_LABELS
+
     if kind not in KINDS:
         raise ValueError(f"kind {kind!r} is not one of {', '.join(KINDS)}")
     _check_table(table)
@@ -464,6 +521,8 @@ def train(paths: Iterable[str | Path], **options) -> Model:
 
     Keyword options go to `train_table`.
     """
+    from corpus_lib.evaluate import load_unseen
+
     paths = list(paths)
     if not paths:
         raise ValueError("no training files given")
@@ -534,3 +593,38 @@ def second_opinion(statements: pd.DataFrame, model: Model, rules: pd.DataFrame |
             records.append((sid, rec.topic, learned, "learned"))
     out = pd.DataFrame(records, columns=["statement_id", "topic", "stance", "source"])
     return _sort_stances(out)
+
+
+# --- the packaged model ---------------------------------------------------------------
+
+MODEL_FILE = "second_opinion.json"
+TRAINING_FILES = ("dev.csv", "dev2.csv", "dev3.csv")
+PACKAGED_KIND = "cnb"
+
+
+def train_packaged(data_dir: str | Path | None = None) -> Model:
+    """The packaged model, trained again from the development files (``tests/data``)."""
+    from corpus_lib.paths import PROJECT_ROOT
+
+    folder = Path(data_dir) if data_dir is not None else PROJECT_ROOT / "tests" / "data"
+    return train([folder / name for name in TRAINING_FILES], kind=PACKAGED_KIND)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m corpus_lib.learned [OUT]``: write the packaged model (to the package by default)."""
+    import sys
+
+    from corpus_lib.paths import PACKAGE_DIR
+
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0]) if args else PACKAGE_DIR / "data" / "coder" / MODEL_FILE
+    text = train_packaged().to_json()
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8", newline="\n")
+    tmp.replace(out)
+    print(f"wrote {out} ({len(text)} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -68,7 +68,7 @@ __all__ = [
     "tag_stances",
 ]
 
-CODER_RELEASE = "stances-1.3"
+CODER_RELEASE = "stances-1.4"
 from corpus_lib.vocab import HOLDERS, STANCES, TOPICS  # noqa: E402  (re-exported)
 
 STANCE_COLUMNS = (
@@ -105,6 +105,7 @@ RULE_FILES = (
     "reporting.csv",
     "policy.json",
 )
+MODEL_FILE = "second_opinion.json"  # the learned second opinion (corpus_lib.learned), optional
 _RULES_PACKAGE = "corpus_lib"
 _RULES_DIR = ("data", "coder")
 
@@ -194,6 +195,8 @@ class Rules:
     _hard_stop: re.Pattern[str] = field(repr=False, compare=False)
     _soft_stop: re.Pattern[str] = field(repr=False, compare=False)
     _by_id: Mapping[str, Rule] = field(repr=False, compare=False)
+    second_opinion: Any = field(default=None, repr=False, compare=False)
+    """The learned model (:class:`corpus_lib.learned.Model`) where the policy asks for one."""
 
     def rule(self, rule_id: str) -> Rule:
         """The rule with this id (``KeyError`` if there is none)."""
@@ -371,13 +374,17 @@ def _read_bytes(source: str | Path | None) -> dict[str, bytes]:
         if not entry.is_file():
             raise RuleError(f"rule file missing from {where}", path=name)
         data[name] = entry.read_bytes()
+    model = root / MODEL_FILE
+    if model.is_file():  # needed only where policy.json has a second_opinion section
+        data[MODEL_FILE] = model.read_bytes()
     return data
 
 
 def _version(data: Mapping[str, bytes]) -> str:
     digest = hashlib.sha256()
-    for name in RULE_FILES:
-        digest.update(name.encode("utf-8") + b"\0" + data[name] + b"\0")
+    for name in (*RULE_FILES, MODEL_FILE):
+        if name in data:
+            digest.update(name.encode("utf-8") + b"\0" + data[name] + b"\0")
     return f"{CODER_RELEASE}+{digest.hexdigest()[:12]}"
 
 
@@ -649,7 +656,21 @@ def _parse(data: Mapping[str, bytes], *, source: str) -> Rules:
         _hard_stop=_punct_regex(policy["punctuation"]["hard_stop"], dash=True),
         _soft_stop=_punct_regex(policy["punctuation"]["soft_stop"], dash=False),
         _by_id=MappingProxyType({r.rule_id: r for r in rules}),
+        second_opinion=_second_opinion_model(policy, data),
     )
+
+
+def _second_opinion_model(policy: Mapping[str, Any], data: Mapping[str, bytes]):
+    if "second_opinion" not in policy:
+        return None
+    if MODEL_FILE not in data:
+        raise RuleError("policy.json has a second_opinion section but the model file is missing", path=MODEL_FILE)
+    from corpus_lib.learned import Model
+
+    try:
+        return Model.from_json(data[MODEL_FILE].decode("utf-8"))
+    except (ValueError, KeyError, TypeError) as err:
+        raise RuleError(f"not a model file: {err}", path=MODEL_FILE) from None
 
 
 def _punct_regex(chars: str, *, dash: bool) -> re.Pattern[str]:
@@ -717,6 +738,14 @@ def _check_policy(policy: Mapping[str, Any]) -> None:
         for label in allowed:
             if label not in policy["scores"]:
                 raise RuleError(f"no score for {label}", path="policy.json")
+    second = policy.get("second_opinion")
+    if second is not None:
+        threshold = second.get("stance_threshold") if isinstance(second, dict) else None
+        if not isinstance(threshold, (int, float)) or not 0.5 <= threshold <= 1:
+            raise RuleError("second_opinion needs a rule_id, a stance_threshold in [0.5, 1] and cues", path="policy.json")
+        if not isinstance(second.get("cues"), int) or second["cues"] < 0:
+            raise RuleError("second_opinion.cues must be a count of words", path="policy.json")
+        ids.append(second.get("rule_id", ""))
     for rid in ids:
         if not isinstance(rid, str) or not _RULE_ID.match(rid):
             raise RuleError(f"bad rule id {rid!r}", path="policy.json")
@@ -1179,7 +1208,7 @@ def _count(values: list[str]) -> dict[str, int]:
     return counts
 
 
-def tag_stances(statements: pd.DataFrame, *, rules: Rules | None = None) -> pd.DataFrame:
+def tag_stances(statements: pd.DataFrame, *, rules: Rules | None = None, second_opinion: bool = True) -> pd.DataFrame:
     """Code the stance of each statement on each topic it touches.
 
     Args:
@@ -1188,6 +1217,9 @@ def tag_stances(statements: pd.DataFrame, *, rules: Rules | None = None) -> pd.D
             ``text``, ``date`` and ``event_date``, and uses ``speaker_role`` when present.
             It is not modified.
         rules: A rule set from :func:`load_rules`; the packaged rules by default.
+        second_opinion: Let the learned model give a stance where the rules found a topic
+            but no stance evidence (rule id ``LRN-001``; policy ``second_opinion``).
+            ``False`` gives the rules' codes alone.
 
     Returns:
         The ``stances`` table: one row per (statement, topic), columns
@@ -1319,7 +1351,8 @@ def tag_stances(statements: pd.DataFrame, *, rules: Rules | None = None) -> pd.D
                     topics[i][topic] = _Evidence(strength, [(rule.rule_id, _cue_text(cue))], [])
 
     # Pass 4: stances.
-    rows: list[tuple[str, int, int, str, float, str, str, float]] = []
+    # (statement, topic number, label, score, ids, confidence, no stance evidence at all)
+    coded: list[tuple[int, int, str, float, list[tuple[str, str]], float, bool]] = []
     for i in order:
         if not topics[i]:
             continue
@@ -1330,20 +1363,64 @@ def tag_stances(statements: pd.DataFrame, *, rules: Rules | None = None) -> pd.D
             if ev is None:
                 continue
             label, score, ids, confidence = _code_topic(topic, sent, ev, questions[i], policy)
-            rows.append(
-                (
-                    sid[i],
-                    t_no,
-                    i,
-                    label,
-                    score,
-                    ";".join(rid for rid, _ in ids),
-                    ";".join(_cue_text(c) for _, c in ids),
-                    confidence,
-                )
-            )
+            # _code_topic only adds ids for stance evidence (cues, negators, voids, policy)
+            coded.append((i, t_no, label, score, ids, confidence, len(ids) == len(ev.ids)))
+
+    # Pass 5: the learned second opinion, where the rules found a topic but no stance.
+    if second_opinion and rules.second_opinion is not None and "second_opinion" in policy:
+        coded = _second_opinion(coded, rules.second_opinion, policy, texts=texts, holders=holders,
+                                questions=questions, previous=_previous_in_turn(order, doc, turn))
+
+    rows = [
+        (sid[i], t_no, i, label, score, ";".join(rid for rid, _ in ids), ";".join(_cue_text(c) for _, c in ids), conf)
+        for i, t_no, label, score, ids, conf, _ in coded
+    ]
     rows.sort(key=lambda r: (r[0], r[1]))
     return _frame(statements, rows, sid=sid, doc=doc, holders=holders)
+
+
+def _previous_in_turn(order: list[int], doc: list[str], turn: list[Any]) -> dict[int, int]:
+    """Statement -> the statement before it in reading order, where both are in one turn."""
+    previous: dict[int, int] = {}
+    for a, b in itertools.pairwise(order):
+        if doc[a] == doc[b] and turn[a] == turn[b]:
+            previous[b] = a
+    return previous
+
+
+def _second_opinion(coded, model, policy, *, texts, holders, questions, previous):
+    """Replace a rules' ``neutral`` by a confident learned stance (policy ``second_opinion``).
+
+    Only codes the rules left ``neutral`` for want of any stance evidence (no cue fired,
+    none was voided or negated, no policy applied) in a sentence that is not a question;
+    the learned stance is taken when it is not ``neutral`` and its probability among the
+    topic's labels reaches ``stance_threshold``. Its rule id and the words that weigh most
+    for it are added to ``rule_ids`` and ``cues``; ``confidence`` is that probability.
+    """
+    second = policy["second_opinion"]
+    asked = sorted({i for i, _, label, _, _, _, bare in coded if bare and label == "neutral" and not questions[i]})
+    if not asked:
+        return coded
+    context = [texts[previous[i]] if i in previous else "" for i in asked]
+    holder_of = [h if isinstance(h, str) else "other" for h in (holders[i] for i in asked)]
+    pred = model.predict([texts[i] for i in asked], holder_of, [False] * len(asked), context)
+    row_of = {i: k for k, i in enumerate(asked)}
+    by_key = {(asked[r], t): (st, p) for r, t, st, p in
+              zip(pred["row"], pred["topic"], pred["stance"], pred["stance_probability"])}
+    threshold = float(second["stance_threshold"])
+    out = []
+    for i, t_no, label, score, ids, conf, bare in coded:
+        if bare and label == "neutral" and i in row_of:
+            topic = TOPICS[t_no]
+            stance, p = by_key[i, topic]
+            if stance != "neutral" and p >= threshold:
+                k = row_of[i]
+                words = model.stance_cues(texts[i], topic, stance, holder=holder_of[k], context=context[k],
+                                          top=int(second["cues"]))
+                ids = [*ids, (second["rule_id"], ", ".join(words))]
+                label, score, conf = stance, float(policy["scores"][stance]), round(float(p), 3)
+        out.append((i, t_no, label, score, ids, conf, bare))
+    return out
 
 
 _HOLDER_DTYPE = pd.CategoricalDtype(list(HOLDERS))

@@ -149,3 +149,12 @@ def test_second_opinion_follows_the_preregistered_rule(model):
     assert got["d.0001", "russia"] == ("cooperative", "rules")  # a non-neutral rule code is kept
     assert got["e.0001", "russia"] == ("cooperative", "learned")  # neutral replaced when confident
     assert not any(sid == "f.0001" for sid, _ in got)
+
+
+def test_packaged_model_is_the_one_trained_on_the_dev_files():
+    # corpus_lib/data/coder/second_opinion.json must be exactly what `python -m corpus_lib.learned`
+    # writes from tests/data/dev*.csv: no hand-edited weights, no other training data.
+    from importlib import resources
+
+    packaged = resources.files("corpus_lib").joinpath("data/coder", learned.MODEL_FILE).read_text(encoding="utf-8")
+    assert learned.train_packaged().to_json() == packaged

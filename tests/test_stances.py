@@ -80,7 +80,9 @@ def statements(turns, *, doc_id="doc", holder="NATO", date="2016-05-04"):
 
 
 def code(turns, **kwargs) -> pd.DataFrame:
-    return tag_stances(statements(turns, **kwargs))
+    """The rules' codes alone: these tests are about the rules (the learned second opinion
+    has tests of its own below)."""
+    return tag_stances(statements(turns, **kwargs), second_opinion=False)
 
 
 def row_for(out: pd.DataFrame, statement_id: str, topic: str):
@@ -780,3 +782,103 @@ def test_works_without_any_annotation_file(tmp_path, monkeypatch, sample):
     coder_dir = str(Path(st.__file__).parent / "data" / "coder")
     assert opened, "the rule files should have been read"
     assert all(path.startswith(coder_dir) for path in opened), opened
+
+
+# ---------------------------------------------------------------------------
+# The learned second opinion (policy "second_opinion", rule id LRN-001). A stub model says
+# what it is told, so these tests pin the layer's rules, not the packaged model's weights.
+
+
+class _StubModel:
+    def __init__(self, stance, probability):
+        self.stance, self.probability = stance, probability
+        self.asked: list[tuple[str, str]] = []  # (text, context)
+
+    def predict(self, texts, holders, questions, contexts):
+        self.asked += list(zip(texts, contexts))
+        return pd.DataFrame(
+            [(i, topic, self.stance.get(topic, "neutral"), self.probability)
+             for i in range(len(texts)) for topic in st.TOPICS],
+            columns=["row", "topic", "stance", "stance_probability"],
+        )
+
+    def stance_cues(self, text, topic, label, *, holder, context, top):
+        return ["stub cue"]
+
+
+def _with_stub(stance, probability):
+    import dataclasses
+
+    model = _StubModel(stance, probability)
+    return dataclasses.replace(load_rules(), second_opinion=model), model
+
+
+def _coded(turns, rules):
+    return tag_stances(statements(turns), rules=rules)
+
+
+def test_second_opinion_fills_a_bare_neutral():
+    rules, model = _with_stub({"karabakh": "engaged"}, 0.7)
+    out = _coded([["Fighting flared near Nagorno-Karabakh.", "The Karabakh talks resumed in Vienna."]], rules)
+    row = row_for(out, "doc.0002", "karabakh")
+    assert (row["stance"], float(row["score"]), float(row["confidence"])) == ("engaged", 1.0, 0.7)
+    assert row["rule_ids"].split(";")[-1] == "LRN-001" and row["cues"].split(";")[-1] == "stub cue"
+    # the model saw the sentence before it in the same turn as context
+    assert ("The Karabakh talks resumed in Vienna.", "Fighting flared near Nagorno-Karabakh.") in model.asked
+
+
+def test_second_opinion_below_its_threshold_leaves_neutral():
+    rules, _ = _with_stub({"karabakh": "engaged"}, 0.59)
+    row = row_for(_coded([["The Karabakh talks resumed in Vienna."]], rules), "doc.0001", "karabakh")
+    assert row["stance"] == "neutral" and "LRN-001" not in row["rule_ids"]
+
+
+def test_second_opinion_never_overrides_rules_questions_or_decided_neutrals():
+    rules, model = _with_stub({"karabakh": "detached", "russia": "cooperative", "membership": "open"}, 0.99)
+    out = _coded(
+        [
+            ["NATO firmly supports Azerbaijan's territorial integrity."],  # a rule's label stands
+            ["Will NATO take part in the Karabakh talks?"],  # a question stays neutral
+            ["It remains to be seen whether Allies still back Georgia's membership."],  # a voided cue
+            ["The weather in Brussels was mild."],  # no topic: none is added
+        ],
+        rules,
+    )
+    assert row_for(out, "doc.0001", "karabakh")["stance"] == "engaged"
+    assert row_for(out, "doc.0002", "karabakh")["stance"] == "neutral"
+    assert row_for(out, "doc.0003", "membership")["stance"] == "neutral"
+    assert "doc.0004" not in set(out["statement_id"])
+    assert "LRN-001" not in ";".join(out["rule_ids"])
+    assert model.asked == []  # none of these was a bare neutral, so the model was not asked
+
+
+def test_second_opinion_can_be_switched_off():
+    rules, model = _with_stub({"karabakh": "engaged"}, 0.9)
+    sample = statements([["The Karabakh talks resumed in Vienna."]])
+    assert row_for(tag_stances(sample, rules=rules, second_opinion=False), "doc.0001", "karabakh")["stance"] == "neutral"
+    assert model.asked == []
+
+
+def test_packaged_model_is_loaded_and_versioned():
+    from corpus_lib.learned import Model
+
+    rules = load_rules()
+    assert isinstance(rules.second_opinion, Model)
+    assert rules.policy["second_opinion"]["rule_id"] == "LRN-001"
+
+
+def test_a_changed_model_file_changes_the_coder_version(tmp_path):
+    folder = tmp_path / "coder"
+    shutil.copytree(Path(st.__file__).parent / "data" / "coder", folder)
+    assert load_rules(folder).version == CODER_VERSION
+    model = folder / st.MODEL_FILE
+    model.write_text(model.read_text(encoding="utf-8").replace('"min_df":2', '"min_df":3'), encoding="utf-8")
+    assert load_rules(folder).version != CODER_VERSION
+
+
+def test_a_policy_asking_for_a_missing_model_is_an_error(tmp_path):
+    folder = tmp_path / "coder"
+    shutil.copytree(Path(st.__file__).parent / "data" / "coder", folder)
+    (folder / st.MODEL_FILE).unlink()
+    with pytest.raises(st.RuleError, match="model file is missing"):
+        load_rules(folder)
