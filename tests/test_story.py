@@ -98,13 +98,13 @@ def test_gold_file_matches_the_segmentation(seed_corpus):
     assert (texts.loc[gold["statement_id"]].to_numpy() == gold["text"].to_numpy()).all()
 
 
-# The held-out target is 0.75 per topic; karabakh and membership do not reach it yet
-# (README, "Agreement"). These floors sit a little under what the coder scores now, so a
+# The held-out target is 0.75 per topic; coder stances-1.4 scores 0.78 / 0.91 / 0.77
+# (README, "Stances and how far to trust them"). These floors sit a little under, so a
 # regression fails; raise them as the coder improves, never lower them to pass.
-HELD_OUT_FLOORS = {"karabakh": 0.62, "russia": 0.78, "membership": 0.68}
+HELD_OUT_FLOORS = {"karabakh": 0.75, "russia": 0.87, "membership": 0.75}
 # tests/data/check3.csv: a second held-out file, by the writer of dev3.csv, never tuned on
-# (coder stances-1.3 scores 0.57 / 0.58 / 0.47). Same rule: raise, never lower.
-CHECK3_FLOORS = {"karabakh": 0.52, "russia": 0.53, "membership": 0.42}
+# (coder stances-1.4 scores 0.80 / 0.70 / 0.50). Same rule: raise, never lower.
+CHECK3_FLOORS = {"karabakh": 0.76, "russia": 0.66, "membership": 0.46}
 CHECK3 = PROJECT_ROOT / "tests" / "data" / "check3.csv"
 
 
