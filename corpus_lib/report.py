@@ -21,6 +21,7 @@ depend on the order in which they finish.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -429,7 +430,10 @@ def run_report(
         raise ValueError(f"no notebooks match {only!r} in {NOTEBOOKS_DIR}")
     result = ReportResult(out=out, workers=workers or default_workers(len(chosen)))
     pool = _worker_pool(result.workers)  # before any thread of ours starts (tqdm's monitor, kaleido)
-    with atomic_folder(out) as staging, tempfile.TemporaryDirectory(prefix="corpus-lib-report-") as scratch:
+    with contextlib.ExitStack() as stack:
+        stack.callback(pool.shutdown, wait=True, cancel_futures=True)
+        staging = stack.enter_context(atomic_folder(out))
+        scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="corpus-lib-report-"))
         static = _StaticImages(staging / FIGURES, Path(scratch), result, timeout=static_timeout, enabled=static_images)
         bar = tqdm(total=len(chosen) + 2, disable=not progress, desc="report", unit="step")
         try:
@@ -457,7 +461,12 @@ def run_report(
             done: dict[str, dict] = {}
             for future in as_completed(futures):
                 nb = futures[future]
-                done[nb.stem] = future.result()  # NotebookFailed: the finally below waits for the others
+                try:
+                    done[nb.stem] = future.result()  # NotebookFailed: the finally below waits for the others
+                except NotebookFailed:
+                    raise
+                except Exception as err:  # noqa: BLE001  (a worker that died: say which notebook it ran)
+                    raise NotebookFailed(nb.name, f"its worker failed: {type(err).__name__}: {err}") from err
                 bar.set_postfix_str(nb.stem)
                 bar.update()
                 static.make(nb.stem[:2])  # this notebook's plotly charts, while the others run
@@ -732,12 +741,13 @@ def describe(result: ReportResult) -> str:
     counts = {k: len(v) for k, v in report_files(result.out).items()}
     lines = [f"report written to {result.out}: " + ", ".join(f"{n} {k} files" for k, n in counts.items())]
     t = result.timings
+    kaleido = sum(v["seconds"] for k, v in result.exports.items() if k.startswith("kaleido"))
     lines.append(
         f"wall clock {t.get('total', 0.0):.1f} s: tables {t.get('tables', 0.0):.1f} s, notebooks "
-        f"{t.get('notebooks', 0.0):.1f} s ({result.workers} at a time, plotly static images made as each one "
-        f"finished), static images left after them {t.get('plotly_static', 0.0):.1f} s"
+        f"{t.get('notebooks', 0.0):.1f} s ({result.workers} at a time"
+        + (f"; plotly static images made as each one finished), static images left after them "
+           f"{t.get('plotly_static', 0.0):.1f} s" if kaleido else ")")
     )
-    kaleido = sum(v["seconds"] for k, v in result.exports.items() if k.startswith("kaleido"))
     work = t.get("tables", 0.0) + sum(nb["seconds"] for nb in result.notebooks.values()) + kaleido
     share = 100 / work if work else 0.0
     lines.append(f"work {work:.1f} s (tables, each notebook in its worker, kaleido; shares below are of this)")
