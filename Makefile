@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check uv || true
 	if [ -x $(BIN)/uv ]; then \
-		$(BIN)/uv pip install -q --python $(BIN)/python -e ".[notebooks,scale,dev]"; \
+		$(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python -e ".[notebooks,scale,dev]"; \
 	else \
 		$(BIN)/python -m pip install -q --disable-pip-version-check -e ".[notebooks,scale,dev]"; \
 	fi

@@ -12,13 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from corpus_lib import schemas
-from corpus_lib.attribute import attribute
-from corpus_lib.clean import clean
-from corpus_lib.dates import find_event_date
 from corpus_lib.errors import CorpusError
 from corpus_lib.load import ManifestRow, RawDocument, load_documents
-from corpus_lib.tone import score_tone
+
+# The parsing modules (Punkt via NLTK, which imports scipy; pandera; VADER) are imported by
+# the functions that parse, not here: reading saved tables back (``load_corpus(tables=…)``,
+# what the report's notebooks do) then costs none of them.
 
 NARRATED_ROLES = ("narrator", "quoted")
 
@@ -44,6 +43,11 @@ def process_document(meta: ManifestRow, text: str, *, path: str | Path | None = 
         >>> [s["text"] for s in r.statements], [x["reason"] for x in r.removed]
         (['NATO met Baku.', 'All went well.'], ['site_widget'])
     """
+    from corpus_lib.attribute import attribute
+    from corpus_lib.clean import clean
+    from corpus_lib.dates import find_event_date
+    from corpus_lib.tone import score_tone
+
     cleaned = clean(text)
     sentences = attribute(text, cleaned.units, genre=meta.genre, date=meta.date, source=meta.source)
     check_coverage(text, [(s.start, s.end) for s in sentences], [(a, b) for a, b, _ in cleaned.removed], path=path or meta.file)
@@ -205,6 +209,8 @@ class Corpus:
 
 def build_tables(results: list[DocumentResult]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Assemble and check the three tables from per-document rows."""
+    from corpus_lib import schemas
+
     documents = schemas.make_documents([r.document for r in results])
     statements = schemas.make_statements([row for r in results for row in r.statements])
     removed = schemas.make_removed([row for r in results for row in r.removed])
@@ -218,6 +224,7 @@ def process_raw(doc: RawDocument) -> DocumentResult:
 
 def code_stances(statements: pd.DataFrame) -> pd.DataFrame:
     """Code a ``statements`` table into the checked ``stances`` table (see :mod:`corpus_lib.stances`)."""
+    from corpus_lib import schemas
     from corpus_lib.stances import tag_stances
 
     return schemas.make_stances(tag_stances(statements))
