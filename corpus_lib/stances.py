@@ -1391,8 +1391,9 @@ def _previous_in_turn(order: list[int], doc: list[str], turn: list[Any]) -> dict
 def _second_opinion(coded, model, policy, *, texts, holders, questions, previous):
     """Replace a rules' ``neutral`` by a confident learned stance (policy ``second_opinion``).
 
-    Only codes the rules left ``neutral`` for want of any stance evidence (no cue fired,
-    none was voided or negated, no policy applied) in a sentence that is not a question;
+    Only codes the rules left ``neutral`` with no stance evidence on record (no cue gave a
+    label, none was voided, no policy applied; a cue cancelled by a negation leaves no
+    record) in a sentence that is not a question;
     the learned stance is taken when it is not ``neutral`` and its probability among the
     topic's labels reaches ``stance_threshold``. Its rule id and the words that weigh most
     for it are added to ``rule_ids`` and ``cues``; ``confidence`` is that probability.
