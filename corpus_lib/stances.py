@@ -323,20 +323,16 @@ class _Words:
             low = self._low
             assert low is not None
             whole = len(key) < _KEY_LEN  # a short key is a whole word
+            size, n = len(key), len(low)
             pos = low.find(key)
-            while pos >= 0:
-                end = pos + len(key)
-                if (pos == 0 or not _is_word_char(low[pos - 1])) and (
-                    not whole or end == len(low) or not _is_word_char(low[end])
-                ):
-                    found.append(pos)
+            while pos >= 0:  # a word start: no word character (isalnum or _) before it
+                if pos == 0 or not (low[pos - 1].isalnum() or low[pos - 1] == "_"):
+                    end = pos + size
+                    if not whole or end == n or not (low[end].isalnum() or low[end] == "_"):
+                        found.append(pos)
                 pos = low.find(key, pos + 1)
             self._starts[key] = found
         return found
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
 
 
 _START_WORDS = 6  # sentence-opening rules (pronouns, connectives) are tried on the first words only
