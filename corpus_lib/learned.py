@@ -74,14 +74,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from nltk.stem import SnowballStemmer
 from nltk.tokenize import RegexpTokenizer
-from scipy import sparse
 
 from corpus_lib.vocab import HOLDERS, TOPICS
+
+if TYPE_CHECKING:  # scipy is needed to train (a development task), not to predict
+    from scipy import sparse
 
 NEUTRAL = "neutral"
 NONE = "none"  # the class "topic not touched"
@@ -163,6 +166,8 @@ def featurize(text: str, holder: str = "other", question: bool | None = None, co
 
 
 def _matrix(rows: Sequence[Sequence[str]], index: dict[str, int]) -> sparse.csr_matrix:
+    from scipy import sparse
+
     indptr, cols = [0], []
     for feats in rows:
         cols.extend(sorted(index[f] for f in feats if f in index))
@@ -257,8 +262,19 @@ class Model:
                 f"texts ({n}), holders ({len(holders)}), questions ({len(questions)}) and "
                 f"contexts ({len(contexts)}) must have the same length"
             )
-        x = _matrix([featurize(t, h, q, c) for t, h, q, c in zip(texts, holders, questions, contexts)], self._index)
-        return {t: _softmax(np.asarray(x @ self.weights[t].T) + self.bias[t]) for t in TOPICS}, questions
+        index = self._index
+        cols = [
+            sorted(index[f] for f in featurize(t, h, q, c) if f in index)
+            for t, h, q, c in zip(texts, holders, questions, contexts)
+        ]
+        probs = {}
+        for topic in TOPICS:  # numpy only: a sentence's scores are its features' weights summed
+            w, b = self.weights[topic], self.bias[topic]
+            z = np.empty((n, len(b)))
+            for r, c in enumerate(cols):
+                z[r] = w[:, c].sum(axis=1) + b
+            probs[topic] = _softmax(z)
+        return probs, questions
 
     def predict(
         self,

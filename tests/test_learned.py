@@ -158,3 +158,24 @@ def test_packaged_model_is_the_one_trained_on_the_dev_files():
 
     packaged = resources.files("corpus_lib").joinpath("data/coder", learned.MODEL_FILE).read_text(encoding="utf-8")
     assert learned.train_packaged().to_json() == packaged
+
+
+def test_coding_with_the_second_opinion_needs_no_scipy():
+    # scipy is a development dependency (training); the installed coder predicts with numpy alone.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['scipy'] = None\n"
+        "import pandas as pd\n"
+        "from corpus_lib.stances import tag_stances\n"
+        "st = pd.DataFrame({'statement_id': ['d.0001'], 'doc_id': ['d'], 'seq': [1], 'turn': [1],\n"
+        "    'holder': ['NATO'], 'is_question': [False], 'text': ['The Karabakh talks resumed in Vienna.'],\n"
+        "    'date': pd.to_datetime(['2016-01-01']), 'event_date': ['']})\n"
+        "out = tag_stances(st)\n"
+        "assert list(out['topic']) == ['karabakh'], out\n"
+        "assert sys.modules['scipy'] is None\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
