@@ -937,42 +937,44 @@ def _negation(scope: _Scope, start: int, end: int, windows: Mapping[str, int]):
             best = (r, s, e)
     if best is not None:
         return best
-    for r, s, e in scope.post_negators:
+    return _nearest_after(scope, scope.post_negators, end, windows["negation"])
+
+
+def _nearest_before(scope: _Scope, marks, start: int, window: int):
+    """The last of ``marks`` (sorted by offset) that ends before ``start`` within ``window``
+    words, with no clause boundary (soft stops included) between; else ``None``."""
+    best = None
+    for r, s, e in marks:
+        if e > start:
+            break
+        if scope.words_between(e, start) <= window and not scope.stops_between(e, start, soft=True):
+            best = (r, s, e)
+    return best
+
+
+def _nearest_after(scope: _Scope, marks, end: int, window: int):
+    """The first of ``marks`` (sorted by offset) that starts after ``end`` within ``window``
+    words, with no clause boundary (soft stops included) between; else ``None``."""
+    for r, s, e in marks:
         if s < end:
             continue
-        if scope.words_between(end, s) <= windows["negation"] and not scope.stops_between(end, s, soft=True):
+        if scope.words_between(end, s) <= window and not scope.stops_between(end, s, soft=True):
             return (r, s, e)
     return None
 
 
 def _halting(scope: _Scope, start: int, end: int, windows: Mapping[str, int]):
     """The stopping verb that reaches ``[start, end)`` (before it, or a passive after it)."""
-    best = None
-    for r, s, e in scope.halts:
-        if e > start:
-            break
-        if scope.words_between(e, start) <= windows["halt"] and not scope.stops_between(e, start, soft=True):
-            best = (r, s, e)
-    if best is not None:
-        return best
-    for r, s, e in scope.post_halts:
-        if s < end:
-            continue
-        if scope.words_between(end, s) <= windows["post_halt"] and not scope.stops_between(end, s, soft=True):
-            return (r, s, e)
-    return None
+    before = _nearest_before(scope, scope.halts, start, windows["halt"])
+    if before is not None:
+        return before
+    return _nearest_after(scope, scope.post_halts, end, windows["post_halt"])
 
 
 def _voiding(scope: _Scope, start: int, windows: Mapping[str, int]):
     """The embedded open question ("whether", "it remains to be seen if") that reaches a
     cue at ``start``: within the negation window before it, inside its clause."""
-    best = None
-    for r, s, e in scope.voids:
-        if e > start:
-            break
-        if scope.words_between(e, start) <= windows["negation"] and not scope.stops_between(e, start, soft=True):
-            best = (r, s, e)
-    return best
+    return _nearest_before(scope, scope.voids, start, windows["negation"])
 
 
 def _polarity(rule: Rule, scope: _Scope, start: int, end: int, windows: Mapping[str, int]):
