@@ -188,7 +188,7 @@ class Rules:
     rules: tuple[Rule, ...] = field(repr=False)
     groups: Mapping[str, re.Pattern[str]] = field(repr=False)
     _index: tuple[dict[str, tuple[int, ...]], ...] = field(repr=False, compare=False)
-    _always: tuple[tuple[int, ...], ...] = field(repr=False, compare=False)
+    _always: tuple[tuple[tuple[int, frozenset[str] | None], ...], ...] = field(repr=False, compare=False)
     _start_only: frozenset[int] = field(repr=False, compare=False)
     _group_heads: Mapping[str, frozenset[str] | None] = field(repr=False, compare=False)
     _keys: tuple[frozenset[str], ...] = field(repr=False, compare=False)
@@ -283,7 +283,10 @@ class Rules:
                 if m is not None and m.end() > start:
                     out.append((i, start, m.end()))
                     last_end[i] = m.end()
-        for i in self._always[stage]:
+        keys = words.keys
+        for i, needs in self._always[stage]:
+            if needs is not None and needs.isdisjoint(keys):
+                continue  # no word every match contains
             stop = _start_limit(text) if i in start_only else len(text) + 1
             out.extend(
                 (i, m.start(), m.end())
@@ -419,11 +422,18 @@ def _compile(pattern: str, *, path: str, line: int) -> re.Pattern[str]:
         raise RuleError(f"bad pattern: {err}", path=path, line=line) from None
 
 
-def _heads(regex: re.Pattern[str]) -> frozenset[str] | None:
+def _heads(regex: re.Pattern[str], *, inside: bool = False) -> frozenset[str] | None:
     """The possible first words of any match, cut to ``_KEY_LEN`` letters.
 
     ``None`` when they cannot be listed (a pattern opening with ``\\w``, say): the rule
     then runs on every sentence. Only used to skip rules; never changes a result.
+
+    ``inside=True`` lists instead the keys of a word that every match contains: one that
+    opens right after a non-word character of the pattern (a space, say), so that it is a
+    word of the text. Where several such words can be listed the last one is taken (the
+    first words of a pattern are the general ones: "call on … to join" needs "join").
+    A rule whose first words cannot be listed then runs only on the sentences that hold
+    one of these keys.
     """
     try:
         from re import _constants as c  # type: ignore[attr-defined]
@@ -495,8 +505,52 @@ def _heads(regex: re.Pattern[str]) -> frozenset[str] | None:
             return walk(list(sub) + [more] + rest, prefix)
         return None
 
+    def ends_outside_word(items: list) -> bool:
+        if not items:
+            return False
+        op, av = items[-1]
+        if op == c.LITERAL:
+            return not is_word(chr(av).lower())
+        if op in groups:
+            return ends_outside_word(list(av[-1] if op == c.SUBPATTERN else av))
+        if op == c.BRANCH:
+            return all(ends_outside_word(list(alt)) for alt in av[1])
+        return False
+
+    def needed(items: list, boundary: bool) -> set[str] | None:
+        # ``boundary``: a non-word character (or the match's start) stands before items[0].
+        items = list(items)
+        best = None
+        k = 0
+        while k < len(items):
+            if boundary:
+                got = walk(items[k:], "")
+                best = got if got is not None else best
+            op, av = items[k]
+            if op in groups:  # a group is a sequence: read it in place
+                items[k : k + 1] = list(av[-1] if op == c.SUBPATTERN else av)
+                continue
+            if op == c.BRANCH:  # each alternative with what follows it
+                out: set[str] = set()
+                for alt in av[1]:
+                    got = needed(list(alt) + items[k + 1 :], boundary)
+                    if got is None:
+                        return best
+                    out |= got
+                return out if len(out) <= _MAX_HEADS else best
+            if op == c.LITERAL:
+                boundary = not is_word(chr(av).lower())
+            elif op in repeats:
+                lo, _hi, sub = av
+                # after it: where the body ends outside a word, as before it (none) or a boundary
+                boundary = ends_outside_word(list(sub)) and (boundary or lo > 0)
+            elif op not in zero_width:
+                boundary = False
+            k += 1
+        return best
+
     try:
-        got = walk(list(tree), "")
+        got = needed(list(tree), True) if inside else walk(list(tree), "")
     except RecursionError:  # pragma: no cover - pathological pattern
         return None
     return frozenset(got) if got else None
@@ -626,12 +680,12 @@ def _parse(data: Mapping[str, bytes], *, source: str) -> Rules:
         seen.add(rid)
 
     index: tuple[dict[str, list[int]], ...] = tuple({} for _ in _STAGES)
-    always: tuple[list[int], ...] = tuple([] for _ in _STAGES)
+    always: tuple[list[tuple[int, frozenset[str] | None]], ...] = tuple([] for _ in _STAGES)
     for i, rule in enumerate(rules):
         stage = _STAGE_OF_KIND.get(rule.kind, 2)
         heads = _heads(rule.regex)
         if heads is None:
-            always[stage].append(i)
+            always[stage].append((i, _heads(rule.regex, inside=True)))
             continue
         for h in heads:
             index[stage].setdefault(h, []).append(i)

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import builtins
 import math
+import re
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as hyp
 
 from corpus_lib import stances as st
 from corpus_lib.stances import (
@@ -725,6 +728,50 @@ def test_index_never_changes_matches(sample):
     texts = list(sample["text"]) + [text for text, *_ in CASES]
     for text in texts:
         assert rules.match(text) == sorted(rules.match(text, use_index=False)), text
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needed"),
+    [
+        # the last listable word after a space is the one every match needs
+        (r"\w+ (?:calls?|asks?) for (?:a |the )?(?:truce|ceasefire)", {"truc", "ceas"}),
+        # an optional word before it does not count: the match may skip it
+        (r"[\w-]+ (?:(?:new |fresh )?talks|dialogue)", {"talk", "dial"}),
+        # alternatives: each needs its own word
+        (r"\w+ strongly agree|\w+ deeply regret", {"agre", "regr"}),
+        # a word glued to an unknown one is no word of the text
+        (r"\w+ing\w*", None),
+        # an alternative without a listable word: fall back to what came before it
+        (r"\w+ harbour (?:\w+|docks)", {"harb"}),
+    ],
+)
+def test_words_every_match_needs(pattern, needed):
+    regex = st._compile(pattern, path="test", line=1)
+    assert st._heads(regex) is None  # such rules cannot be indexed by their first word
+    assert st._heads(regex, inside=True) == (frozenset(needed) if needed else None)
+
+
+_UNINDEXED = [(i, needs) for stage in load_rules()._always for i, needs in stage]
+
+
+def test_every_unindexed_packaged_rule_has_a_filter():
+    assert _UNINDEXED and all(needs for _, needs in _UNINDEXED)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=hyp.data())
+def test_unindexed_rules_are_skipped_only_where_they_cannot_match(data):
+    rules = load_rules()
+    i, _ = data.draw(hyp.sampled_from(_UNINDEXED))
+    # a text the rule matches (any word characters where the pattern has \w), in a sentence
+    inner = data.draw(hyp.from_regex(re.compile(rules.rules[i].pattern, re.IGNORECASE), fullmatch=True))
+    before = data.draw(hyp.sampled_from(["", "Yesterday ", "The envoy said: ", "“"]))
+    after = data.draw(hyp.sampled_from(["", ".", " soon, they said.", "” ?"]))
+    text = before + inner + after
+    found = rules.match(text)
+    assert found == sorted(rules.match(text, use_index=False))
+    if re.fullmatch(r"(?:\w.*)?\w", inner) and not re.match(r"\w", after):
+        assert any(j == i for j, _, _ in found), (rules.rules[i].rule_id, text)
 
 
 def test_coder_version_is_a_hash_of_the_rule_files(tmp_path):
