@@ -43,7 +43,7 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -53,6 +53,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from corpus_lib import prefilter
+from corpus_lib.prefilter import PatternSet
 
 __all__ = [
     "CODER_VERSION",
@@ -192,6 +195,9 @@ class Rules:
     _start_only: frozenset[int] = field(repr=False, compare=False)
     _group_heads: Mapping[str, frozenset[str] | None] = field(repr=False, compare=False)
     _keys: tuple[frozenset[str], ...] = field(repr=False, compare=False)
+    _prefilter: tuple[PatternSet | None, ...] = field(repr=False, compare=False)
+    """Per stage, the RE2 prefilter of its rules (``None``: the word index is used)."""
+    _heads_of: tuple[frozenset[str] | None, ...] = field(repr=False, compare=False)
     _hard_stop: re.Pattern[str] = field(repr=False, compare=False)
     _soft_stop: re.Pattern[str] = field(repr=False, compare=False)
     _by_id: Mapping[str, Rule] = field(repr=False, compare=False)
@@ -233,8 +239,10 @@ class Rules:
 
         Each rule's matches are those of ``finditer`` (leftmost, non-overlapping); rules
         of the kinds that open a sentence only count among its first words. With the
-        index a rule is only tried where a word it can start with begins;
-        ``use_index=False`` scans every rule over the whole text (same result, slower).
+        index a rule is only tried where RE2's prefilter (:mod:`corpus_lib.prefilter`)
+        says it may match, and there only where a word it can start with begins (without
+        RE2: every rule whose first word occurs); ``use_index=False`` scans every rule
+        over the whole text (same result, slower).
 
         Example:
             >>> rules = load_rules()
@@ -249,18 +257,27 @@ class Rules:
                     if m.end() > m.start() and (i not in self._start_only or m.start() < limit):
                         out.append((i, m.start(), m.end()))
             return out
-        words = _Words(text)
+        words: list[_Words] = []
+
+        def get_words() -> _Words:
+            if not words:
+                words.append(_Words(text))
+            return words[0]
+
         out = []
         for stage in _STAGES:
-            out += self._match(words, stage)
+            out += self._match(text, stage, get_words)
         out.sort()
         return out
 
-    def _match(self, words: _Words, stage: int) -> list[tuple[int, int, int]]:
+    def _match(self, text: str, stage: int, get_words: Callable[[], _Words]) -> list[tuple[int, int, int]]:
+        prefilter = self._prefilter[stage]
+        if prefilter is not None:
+            return self._match_candidates(text, [*prefilter.candidates(text), *prefilter.left_out], get_words)
         rules = self.rules
         index = self._index[stage]
         start_only = self._start_only
-        text = words.text
+        words = get_words()
         # A word has one key, so the rules to try at a start are those of its key, in rule
         # order: walking the starts in order tries every rule at its starts left to right.
         starts = [(start, key) for key in words.keys.intersection(self._keys[stage]) for start in words.starts(key)]
@@ -293,6 +310,44 @@ class Rules:
                 for m in rules[i].regex.finditer(text)
                 if m.start() < m.end() and m.start() < stop
             )
+        return out
+
+
+    def _match_candidates(
+        self, text: str, candidates: list[int], get_words: Callable[[], _Words]
+    ) -> list[tuple[int, int, int]]:
+        """The matches of the rules that may match (the prefilter's candidates).
+
+        A rule is tried where a word it can start with begins (as with the word index),
+        or scanned over the text where its first words cannot be listed.
+        """
+        out: list[tuple[int, int, int]] = []
+        rules = self.rules
+        start_only = self._start_only
+        heads_of = self._heads_of
+        for i in candidates:
+            heads = heads_of[i]
+            stop = _start_limit(text) if i in start_only else len(text) + 1
+            regex = rules[i].regex
+            if heads is None:
+                out.extend((i, m.start(), m.end()) for m in regex.finditer(text) if m.start() < m.end() and m.start() < stop)
+                continue
+            words = get_words()
+            keys = heads.intersection(words.keys)
+            if len(keys) == 1:
+                starts = words.starts(next(iter(keys)))
+            else:
+                starts = sorted(start for key in keys for start in words.starts(key))
+            last = -1
+            for start in starts:
+                if start >= stop:
+                    break
+                if start < last:
+                    continue
+                m = regex.match(text, start)
+                if m is not None and m.end() > start:
+                    last = m.end()
+                    out.append((i, start, last))
         return out
 
 
@@ -681,9 +736,11 @@ def _parse(data: Mapping[str, bytes], *, source: str) -> Rules:
 
     index: tuple[dict[str, list[int]], ...] = tuple({} for _ in _STAGES)
     always: tuple[list[tuple[int, frozenset[str] | None]], ...] = tuple([] for _ in _STAGES)
+    heads_of: list[frozenset[str] | None] = []
     for i, rule in enumerate(rules):
         stage = _STAGE_OF_KIND.get(rule.kind, 2)
         heads = _heads(rule.regex)
+        heads_of.append(heads)
         if heads is None:
             always[stage].append((i, _heads(rule.regex, inside=True)))
             continue
@@ -703,10 +760,22 @@ def _parse(data: Mapping[str, bytes], *, source: str) -> Rules:
         _start_only=frozenset(i for i, r in enumerate(rules) if r.kind in ("pronoun_start", "connective_start")),
         _group_heads=MappingProxyType(group_heads),
         _keys=tuple(frozenset(k) for k in stage_keys),
+        _prefilter=_prefilters(rules),
+        _heads_of=tuple(heads_of),
         _hard_stop=_punct_regex(policy["punctuation"]["hard_stop"], dash=True),
         _soft_stop=_punct_regex(policy["punctuation"]["soft_stop"], dash=False),
         _by_id=MappingProxyType({r.rule_id: r for r in rules}),
         second_opinion=_second_opinion_model(policy, data),
+    )
+
+
+def _prefilters(rules: Sequence[Rule]) -> tuple[PatternSet | None, ...]:
+    """An RE2 prefilter per stage, where RE2 is installed (see :mod:`corpus_lib.prefilter`)."""
+    if not prefilter.AVAILABLE:
+        return tuple(None for _ in _STAGES)
+    return tuple(
+        PatternSet([(i, r.regex) for i, r in enumerate(rules) if _STAGE_OF_KIND.get(r.kind, 2) == stage])
+        for stage in _STAGES
     )
 
 
@@ -847,12 +916,12 @@ class _Sentence:
     stance is coded.
     """
 
-    __slots__ = ("_done", "_groups", "_scope", "by_kind", "rules", "text", "words")
+    __slots__ = ("_done", "_groups", "_scope", "_words", "by_kind", "rules", "text")
 
     def __init__(self, text: str, rules: Rules):
         self.text = text
         self.rules = rules
-        self.words = _Words(text)
+        self._words: _Words | None = None
         self.by_kind: dict[str, list[tuple[Rule, int, int]]] = {}
         self._done: set[int] = set()
         self._groups: dict[str, bool] = {}
@@ -864,10 +933,15 @@ class _Sentence:
             self._done.add(stage)
             rules = self.rules
             by_kind = self.by_kind
-            for i, s, e in sorted(rules._match(self.words, stage)):
+            for i, s, e in sorted(rules._match(self.text, stage, self._get_words)):
                 r = rules.rules[i]
                 by_kind.setdefault(r.kind, []).append((r, s, e))
         return self
+
+    def _get_words(self) -> _Words:
+        if self._words is None:
+            self._words = _Words(self.text)
+        return self._words
 
     def references(self) -> _Sentence:
         return self._stage(1)
@@ -884,7 +958,7 @@ class _Sentence:
             if heads is None:
                 hit = regex.search(self.text) is not None
             else:
-                words = self.words
+                words = self._get_words()
                 text = self.text
                 hit = any(
                     regex.match(text, start) is not None

@@ -117,8 +117,11 @@ def test_never_downloads_nltk_data(monkeypatch):
 
 
 def test_fast_path_is_in_use_on_this_nltk(monkeypatch):
-    assert nltk.__version__ == "3.10.4", "a new NLTK: check vader.py against tone.py, then update VADER_SOURCE_SHA256"
-    assert tone._vader_is_mirrored(VaderConstants())
+    # The installed vader.py must be the one tone.py mirrors (checked by its hash, not by
+    # the NLTK version: a release that leaves vader.py alone changes nothing).
+    assert tone._vader_is_mirrored(VaderConstants()), (
+        f"NLTK {nltk.__version__} changed vader.py: compare it with tone.py, then update VADER_SOURCE_SHA256"
+    )
     assert tone._fast_compound() is not None
 
     def refuse(self, text):

@@ -1,0 +1,196 @@
+"""A multi-pattern prefilter for the coder's rules, on RE2 (``google-re2``) when installed.
+
+Python's ``re`` tries one pattern at a time. The coder has some two hundred rules, and
+tried one by one (even only where their first word occurs) they are most of its run time.
+RE2's ``Set`` answers in one linear pass which of many patterns match somewhere in a text.
+
+RE2 has no look-arounds or back-references, its ``\\w``, ``\\s`` and ``\\b`` are ASCII and
+its case folding is not Python's, so a rule is not translated as it is: it is translated
+into a pattern that matches *at least* wherever the rule does (its **superset**):
+
+* look-arounds and anchors (``(?!…)``, ``(?<!\\w)``, ``\\b``, ``^``) are dropped;
+* ``\\w`` becomes ``[\\pL\\pN_]`` and ``\\s`` becomes ``[\\s\\x0b\\pZ\\x1c-\\x1f\\x85]``, each a
+  superset of Python's Unicode class (a test checks every code point); ``\\d`` becomes
+  ``\\pN``; any negated class, negated literal or ``.`` becomes "any character";
+* scoped flags are dropped and everything is case-insensitive; a letter or range also
+  lists the characters Python's ``IGNORECASE`` equates with it and RE2's folding does
+  not ("i" with "İ" and "ı"); possessive and atomic groups become plain groups.
+
+A pattern that cannot be translated (a back-reference, say) gets ``None`` and its rule is
+tried the old way. The prefilter only says which rules *may* match; every candidate is
+then matched with Python's ``re``, so results never depend on RE2.
+
+Example:
+    >>> superset_pattern(re.compile(r"(?<!\\w)(?:peace(?! dividend)|truce)(?!\\w)", re.I))
+    '(?:peace|truce)'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+try:  # pragma: no cover - depends on the platform's wheels
+    import re2 as _re2
+except ImportError:  # pragma: no cover
+    _re2 = None
+
+__all__ = ["AVAILABLE", "PatternSet", "superset_pattern"]
+
+AVAILABLE = _re2 is not None
+"""Whether RE2 is installed (without it every rule is tried the old way)."""
+
+# Superset classes for Python's Unicode ones (tests/test_prefilter.py checks each code point).
+WORD = r"\pL\pN_"
+SPACE = r"\s\x0b\pZ\x1c-\x1f\x85"
+DIGIT = r"\pN"
+_ANY = r"(?s:.)"
+_MAX_COUNT = 1000  # RE2's limit on a counted repetition
+_MAX_MEM = 64 << 20  # RE2's memory budget per set (its default, 8 MiB, is too small for ~150 rules)
+
+
+class _Untranslatable(Exception):
+    pass
+
+
+def superset_pattern(regex: re.Pattern[str]) -> str | None:
+    """An RE2 pattern that matches wherever ``regex`` matches (``None`` if there is none).
+
+    See the module docstring for what is dropped or widened.
+    """
+    try:
+        from re import _constants as c  # type: ignore[attr-defined]
+        from re import _parser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - other Pythons
+        return None
+    try:
+        tree = _parser.parse(regex.pattern, regex.flags)
+        return _Emitter(c).sequence(list(tree))
+    except (_Untranslatable, re.error, ValueError, TypeError, RecursionError):
+        return None
+
+
+class _Emitter:
+    def __init__(self, c):
+        self.c = c
+        self.zero_width = {c.AT, c.ASSERT, c.ASSERT_NOT}
+        self.repeats = {c.MAX_REPEAT, c.MIN_REPEAT} | (
+            {c.POSSESSIVE_REPEAT} if hasattr(c, "POSSESSIVE_REPEAT") else set()
+        )
+        self.categories = {c.CATEGORY_WORD: WORD, c.CATEGORY_SPACE: SPACE, c.CATEGORY_DIGIT: DIGIT}
+
+    def sequence(self, items) -> str:
+        return "".join(self.item(op, av) for op, av in items)
+
+    def item(self, op, av) -> str:
+        c = self.c
+        if op == c.LITERAL:
+            folds = _python_folds(_escape(chr(av)))
+            return "[" + _escape(chr(av)) + folds + "]" if folds else _escape(chr(av))
+        if op in (c.NOT_LITERAL, c.ANY):
+            return _ANY
+        if op == c.IN:
+            return self.klass(av)
+        if op in self.zero_width:
+            return ""
+        if op == c.BRANCH:
+            return "(?:" + "|".join(self.sequence(alt) for alt in av[1]) + ")"
+        if op == c.SUBPATTERN:
+            return "(?:" + self.sequence(av[-1]) + ")"
+        if hasattr(c, "ATOMIC_GROUP") and op == c.ATOMIC_GROUP:
+            return "(?:" + self.sequence(av) + ")"
+        if op in self.repeats:
+            lo, hi, sub = av
+            if lo > _MAX_COUNT:
+                raise _Untranslatable
+            body = "(?:" + self.sequence(sub) + ")"
+            if hi == c.MAXREPEAT or hi > _MAX_COUNT:
+                return body + ("*" if lo == 0 else "+" if lo == 1 else f"{{{lo},}}")
+            return body + f"{{{lo},{hi}}}"
+        raise _Untranslatable  # back-references, conditionals, anything new
+
+    def klass(self, items) -> str:
+        c = self.c
+        parts = []
+        for op, av in items:
+            if op == c.LITERAL:
+                parts.append(_escape(chr(av)) + _python_folds(_escape(chr(av))))
+            elif op == c.RANGE:
+                spelled = _escape(chr(av[0])) + "-" + _escape(chr(av[1]))
+                parts.append(spelled + _python_folds(spelled))
+            elif op == c.CATEGORY and av in self.categories:
+                parts.append(self.categories[av])
+            else:  # a negation or a negated category: its complement is not a superset
+                return _ANY
+        return "[" + "".join(parts) + "]"
+
+
+@lru_cache(maxsize=1)
+def _cased() -> str:
+    """Every character with a case mapping (none lies past U+1FFFF)."""
+    return "".join(ch for ch in map(chr, range(0x20000)) if ch.lower() != ch or ch.upper() != ch)
+
+
+@lru_cache(maxsize=4096)
+def _python_folds(spelled: str) -> str:
+    """The characters beyond ASCII that Python's IGNORECASE matches to ``spelled`` (one
+    escaped character or range, RE2 syntax), escaped, ready to join a class."""
+    python = "[" + re.sub(r"\\x\{([0-9a-f]+)\}", lambda m: f"\\U{int(m.group(1), 16):08x}", spelled) + "]"
+    found = set(re.findall(python, _cased(), re.IGNORECASE))
+    return "".join(_escape(ch) for ch in sorted(found) if not ch.isascii())  # RE2 folds ASCII itself
+
+
+def _escape(ch: str) -> str:
+    """One character, escaped for RE2 (inside or outside a class)."""
+    if ch.isalnum() and ch.isascii():
+        return ch
+    return f"\\x{{{ord(ch):x}}}"
+
+
+class PatternSet:
+    """Which of some patterns (RE2 supersets of Python rules) may match in a text.
+
+    Build it with the rules' indexes and compiled patterns; untranslatable ones are left
+    out and listed in ``left_out``.
+
+    Example:
+        >>> if AVAILABLE:
+        ...     s = PatternSet([(7, re.compile("truce", re.I)), (9, re.compile("talks?", re.I))])
+        ...     print(sorted(s.candidates("The TALKS went on.")))
+        ... else:
+        ...     print([9])
+        [9]
+    """
+
+    def __init__(self, patterns: Sequence[tuple[int, re.Pattern[str]]]):
+        if _re2 is None:
+            raise RuntimeError("google-re2 is not installed")
+        options = _re2.Options()
+        options.case_sensitive = False
+        options.never_capture = True
+        options.max_mem = _MAX_MEM
+        options.log_errors = False
+        self._set = _re2.Set.SearchSet(options)
+        self.ids: list[int] = []
+        self.left_out: list[int] = []
+        for i, regex in patterns:
+            pattern = superset_pattern(regex)
+            if pattern is None:
+                self.left_out.append(i)
+                continue
+            try:
+                self._set.Add(pattern)
+            except Exception:  # noqa: BLE001 - RE2 refuses a pattern: leave it to Python
+                self.left_out.append(i)
+                continue
+            self.ids.append(i)
+        self._set.Compile()
+
+    def candidates(self, text: str) -> list[int]:
+        """The indexes of the patterns that may match somewhere in ``text`` (in no set order)."""
+        found = self._set.Match(text)
+        if not found:
+            return []
+        ids = self.ids
+        return [ids[k] for k in found]
