@@ -8,7 +8,9 @@ RE2 has no look-arounds or back-references, its ``\\w``, ``\\s`` and ``\\b`` are
 its case folding is not Python's, so a rule is not translated as it is: it is translated
 into a pattern that matches *at least* wherever the rule does (its **superset**):
 
-* look-arounds and anchors (``(?!…)``, ``(?<!\\w)``, ``\\b``, ``^``) are dropped;
+* look-arounds and anchors (``(?!…)``, ``\\b``, ``^``) are dropped, except "no word
+  character" at the very start or end of a rule, which becomes "a character that is not
+  an ASCII word character, or the edge of the text";
 * ``\\w`` becomes ``[\\pL\\pN_]`` and ``\\s`` becomes ``[\\s\\x0b\\pZ\\x1c-\\x1f\\x85]``, each a
   superset of Python's Unicode class (a test checks every code point); ``\\d`` becomes
   ``\\pN``; any negated class, negated literal or ``.`` becomes "any character";
@@ -22,7 +24,7 @@ then matched with Python's ``re``, so results never depend on RE2.
 
 Example:
     >>> superset_pattern(re.compile(r"(?<!\\w)(?:peace(?! dividend)|truce)(?!\\w)", re.I))
-    '(?:peace|truce)'
+    '(?:^|[^0-9A-Za-z_])(?:peace|truce)(?:$|[^0-9A-Za-z_])'
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ WORD = r"\pL\pN_"
 SPACE = r"\s\x0b\pZ\x1c-\x1f\x85"
 DIGIT = r"\pN"
 _ANY = r"(?s:.)"
+_NO_WORD_BEFORE = r"(?:^|[^0-9A-Za-z_])"
+_NO_WORD_AFTER = r"(?:$|[^0-9A-Za-z_])"
 _MAX_COUNT = 1000  # RE2's limit on a counted repetition
 _MAX_MEM = 64 << 20  # RE2's memory budget per set (its default, 8 MiB, is too small for ~150 rules)
 
@@ -65,8 +69,17 @@ def superset_pattern(regex: re.Pattern[str]) -> str | None:
     except ImportError:  # pragma: no cover - other Pythons
         return None
     try:
-        tree = _parser.parse(regex.pattern, regex.flags)
-        return _Emitter(c).sequence(list(tree))
+        items = list(_parser.parse(regex.pattern, regex.flags))
+        emitter = _Emitter(c)
+        # "No word character before / after the match" at its edges: a character that is
+        # no ASCII word character, or the text's edge (a superset: Python's \W holds no
+        # ASCII word character). Inside a pattern a look-around is dropped instead.
+        before = after = ""
+        if items and emitter.no_word(items[0], -1):
+            before, items = _NO_WORD_BEFORE, items[1:]
+        if items and emitter.no_word(items[-1], 1):
+            after, items = _NO_WORD_AFTER, items[:-1]
+        return before + emitter.sequence(items) + after
     except (_Untranslatable, re.error, ValueError, TypeError, RecursionError):
         return None
 
@@ -79,6 +92,12 @@ class _Emitter:
             {c.POSSESSIVE_REPEAT} if hasattr(c, "POSSESSIVE_REPEAT") else set()
         )
         self.categories = {c.CATEGORY_WORD: WORD, c.CATEGORY_SPACE: SPACE, c.CATEGORY_DIGIT: DIGIT}
+
+    def no_word(self, item, direction: int) -> bool:
+        """Whether ``item`` is ``(?<!\\w)`` (direction -1) or ``(?!\\w)`` (direction 1)."""
+        c = self.c
+        op, av = item
+        return op == c.ASSERT_NOT and av[0] == direction and list(av[1]) == [(c.IN, [(c.CATEGORY, c.CATEGORY_WORD)])]
 
     def sequence(self, items) -> str:
         return "".join(self.item(op, av) for op, av in items)

@@ -61,7 +61,8 @@ def test_case_folding_holds_every_character_python_folds():
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
-        (r"(?<!\w)(?:truce(?! talks))(?!\w)", "truce"),
+        (r"(?<!\w)(?:truce(?! talks))(?!\w)", "(?:^|[^0-9A-Za-z_])truce(?:$|[^0-9A-Za-z_])"),
+        (r"war(?!\w) (?<!\w)zone", r"war\x{20}zone"),  # inside a pattern look-arounds are dropped
         (r"\bpeace\b", "peace"),
         (r"cease-?fire", r"cea[s\x{17f}]e(?:\x{2d}){0,1}f[i\x{130}\x{131}]re"),
         # Python's IGNORECASE equates "i" with "İ" and "ı", RE2's folding does not
