@@ -325,6 +325,7 @@ class Rules:
         rules = self.rules
         start_only = self._start_only
         heads_of = self._heads_of
+        words = None
         for i in candidates:
             heads = heads_of[i]
             stop = _start_limit(text) if i in start_only else len(text) + 1
@@ -332,7 +333,8 @@ class Rules:
             if heads is None:
                 out.extend((i, m.start(), m.end()) for m in regex.finditer(text) if m.start() < m.end() and m.start() < stop)
                 continue
-            words = get_words()
+            if words is None:
+                words = get_words()
             keys = heads.intersection(words.keys)
             if len(keys) == 1:
                 starts = words.starts(next(iter(keys)))
