@@ -325,7 +325,7 @@ def _quote_regions(content: str) -> list[tuple[int, int]]:
 
 
 def _letters(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
+    return sum(map(str.isalpha, text))
 
 
 def _narrate(text, unit, k, spans, turn, ctx: _Context, publisher: str, out: list[Sentence]) -> int:

@@ -27,6 +27,7 @@ Rules (each general, none keyed on a particular text):
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -149,8 +150,13 @@ def _headline_like(text: str, next_text: str | None) -> bool:
     return next_text is None or (bool(_OPENER.match(next_text)) and not next_text[0].islower())
 
 
+def _has_words(text: str, n: int) -> bool:
+    """Whether ``text`` has at least ``n`` words (counting no further)."""
+    return next(itertools.islice(_WORD.finditer(text), n - 1, None), None) is not None
+
+
 def _is_prose(text: str) -> bool:
-    return len(_words(text)) >= 8 and bool(_SENTENCE_END.search(text))
+    return _has_words(text, 8) and bool(_SENTENCE_END.search(text))
 
 
 def clean(text: str) -> Cleaned:
@@ -297,7 +303,7 @@ def _mark_header(text: str, units: list[Unit]) -> None:
     """Units before the first prose (a sentence-like unit, or a labelled turn) form the header."""
     for unit in units:
         content = text[unit.start : unit.end]
-        ends_sentence = len(_words(content)) >= 4 and _ENDS_SENTENCE.search(content)
+        ends_sentence = _has_words(content, 4) and _ENDS_SENTENCE.search(content)
         if _is_prose(content) or ends_sentence or _LABEL.match(content) or _DASH.match(content):
             break
         unit.zone = "header"
