@@ -142,10 +142,10 @@ def is_widget(text: str) -> bool:
 def _headline_like(text: str, next_text: str | None) -> bool:
     if len(text) > 300:  # checked first: a paragraph of prose need not be split into words
         return False
-    words = _words(text)
-    if not 2 <= len(words) <= 45:
+    stripped = text.rstrip()
+    if not stripped or stripped[-1] in ".,;:" or not _OPENER.match(text) or text[0].islower():
         return False
-    if text.rstrip()[-1] in ".,;:" or not _OPENER.match(text) or text[0].islower():
+    if not 2 <= len(_words(text)) <= 45:
         return False
     return next_text is None or (bool(_OPENER.match(next_text)) and not next_text[0].islower())
 
@@ -230,6 +230,13 @@ def _blocks(lines: list[Line], gone: dict[int, str]) -> list[list[int]]:
     return blocks
 
 
+def _headline_count(contents: list[str]) -> int:
+    """How many lines look like headlines (each judged with the line after it)."""
+    return sum(
+        _headline_like(c, contents[j + 1] if j + 1 < len(contents) else None) for j, c in enumerate(contents)
+    )
+
+
 def _mark_headline_lists(text: str, lines: list[Line], blocks: list[list[int]], gone: dict[int, str]) -> None:
     """Mark trailing blocks of short headline-like lines (a site's list of other stories)."""
     seen_prose = False
@@ -239,11 +246,7 @@ def _mark_headline_lists(text: str, lines: list[Line], blocks: list[list[int]], 
         if not kept:
             continue
         contents = [text[lines[i].s : lines[i].e] for i in kept]
-        like = sum(
-            _headline_like(c, contents[j + 1] if j + 1 < len(contents) else None)
-            for j, c in enumerate(contents)
-        )
-        if len(kept) >= 5 and like >= 0.8 * len(kept) and seen_prose:
+        if len(kept) >= 5 and seen_prose and _headline_count(contents) >= 0.8 * len(kept):
             candidates.append(kept)
         else:
             candidates.clear()  # something after a list: the list was not page clutter after the body
