@@ -30,8 +30,10 @@ How a statement is coded:
    decides, and its policy id is recorded.
 
 The coder works on Python lists and builds the output frame once; regular expressions
-are compiled once per :class:`Rules`, and each sentence only runs the rules whose first
-word occurs in it.
+are compiled once per :class:`Rules`. Each sentence only runs the rules that an RE2 set
+says may match it (:mod:`corpus_lib.prefilter`; without RE2, the rules whose first word
+occurs in it), each only where a word it can start with begins. The cyclic garbage
+collector is paused while coding (see :func:`tag_stances`).
 """
 
 from __future__ import annotations
@@ -273,9 +275,9 @@ class Rules:
         return out
 
     def _match(self, text: str, stage: int, get_words: Callable[[], _Words]) -> list[tuple[int, int, int]]:
-        prefilter = self._prefilter[stage]
-        if prefilter is not None:
-            return self._match_candidates(text, [*prefilter.candidates(text), *prefilter.left_out], get_words)
+        pset = self._prefilter[stage]
+        if pset is not None:
+            return self._match_candidates(text, [*pset.candidates(text), *pset.left_out], get_words)
         rules = self.rules
         index = self._index[stage]
         start_only = self._start_only
@@ -313,7 +315,6 @@ class Rules:
                 if m.start() < m.end() and m.start() < stop
             )
         return out
-
 
     def _match_candidates(
         self, text: str, candidates: list[int], get_words: Callable[[], _Words]
