@@ -47,6 +47,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from corpus_lib.errors import check_frame
 from corpus_lib.metrics import (
     bootstrap_ci,
     cohen_kappa,
@@ -342,20 +343,12 @@ def _sort_gold(gold: pd.DataFrame) -> pd.DataFrame:
     return out.drop(columns="_topic_order").reset_index(drop=True)
 
 
-def _check_frame(frame: pd.DataFrame, name: str, required: Iterable[str]) -> None:
-    if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"{name} must be a pandas DataFrame, got {type(frame).__name__}")
-    missing = [c for c in required if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{name} lacks required column(s): {', '.join(missing)}")
-
-
 def _check_coded(
     frame: pd.DataFrame, name: str, universe: set[str], *, check_holder: bool
 ) -> pd.DataFrame:
     """Validate a stances-like or gold-like frame; return statement_id/topic/stance(/holder)."""
     cols = ["statement_id", "topic", "stance"] + (["holder"] if check_holder else [])
-    _check_frame(frame, name, cols)
+    check_frame(frame, name, cols)
     out = frame.loc[:, cols].astype(object).astype(str)
     problems = []
     for pos, rec in enumerate(out.to_dict("records")):
@@ -472,7 +465,7 @@ def _evaluate(
     metrics: tuple[str, ...],
     holder: bool,
 ) -> EvaluationReport:
-    _check_frame(statements, "statements", ["statement_id"] + (["holder"] if holder else []))
+    check_frame(statements, "statements", ["statement_id"] + (["holder"] if holder else []))
     if len(statements) == 0:
         raise ValueError("statements is empty: no items to evaluate on")
     sids = statements["statement_id"].astype(object).astype(str)
@@ -812,7 +805,7 @@ def evaluate_unseen(
     table = load_unseen(path)
     statements, scored = unseen_statements(table)
     stances = coder(statements.copy())
-    _check_frame(stances, "coder output", ["statement_id", "topic", "stance"])
+    check_frame(stances, "coder output", ["statement_id", "topic", "stance"])
     _check_coded(stances, "coder output", set(statements["statement_id"]), check_holder=False)
     keep = set(scored)
     return _evaluate(

@@ -81,6 +81,7 @@ import pandas as pd
 from nltk.stem import SnowballStemmer
 from nltk.tokenize import RegexpTokenizer
 
+from corpus_lib.errors import check_frame
 from corpus_lib.vocab import HOLDERS, TOPICS
 
 if TYPE_CHECKING:  # scipy is needed to train (a development task), not to predict
@@ -458,11 +459,7 @@ class Model:
 def _check_table(table: pd.DataFrame) -> None:
     from corpus_lib.evaluate import STANCE_LABELS
 
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"training table must be a pandas DataFrame, got {type(table).__name__}")
-    missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
-    if missing:
-        raise ValueError(f"training table lacks column(s) {', '.join(missing)} (needs {', '.join(REQUIRED_COLUMNS)})")
+    check_frame(table, "training table", REQUIRED_COLUMNS)
     if table.empty:
         raise ValueError("training table has no rows")
     problems = []

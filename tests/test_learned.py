@@ -97,7 +97,7 @@ def test_explain_returns_features(model):
 
 
 def test_missing_column_is_a_clear_error():
-    with pytest.raises(ValueError, match="lacks column.*russia"):
+    with pytest.raises(ValueError, match="lacks required column.*russia"):
         learned.train_table(_table().drop(columns="russia"))
 
 
