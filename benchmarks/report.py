@@ -48,7 +48,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.run import RESULTS, fmt, machine, write_results
+from benchmarks.run import RESULTS, fmt, start_log, write_results
 
 HERE = Path(__file__).resolve().parent
 TARGET_S = 60.0
@@ -156,13 +156,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.pycache_prefix is not None:
         compile_into(args.pycache_prefix.resolve())
-    described = machine()
-    print(f"# {described}", flush=True)
-    lines: list[str] = []
-
-    def say(line: str) -> None:
-        print(line, flush=True)
-        lines.append(line)
+    described, lines = start_log()
+    say = lines.say
 
     say(fmt(bytecode=bytecode_state(), static_images=not args.no_static, jobs=args.jobs or "default"))
 

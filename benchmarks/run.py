@@ -215,13 +215,8 @@ def main(argv: list[str] | None = None) -> int:
         sizes = sorted({*sizes, 1000, 100_000})
     worker_counts = [int(w) for w in args.workers.split(",") if w.strip()]
     args.workdir.mkdir(parents=True, exist_ok=True)
-    described = machine()
-    print(f"# {described}", flush=True)
-    lines: list[str] = []
-
-    def say(line: str) -> None:
-        print(line, flush=True)
-        lines.append(line)
+    described, lines = start_log()
+    say = lines.say
 
     per_doc: dict[int, float] = {}
     for size in sizes:
@@ -280,6 +275,21 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_write:
         write_results(args.results, described, " ".join(["python -m benchmarks.run", *argv]), lines)
     return 0
+
+
+class Log(list):
+    """A run's result lines: each printed as it is said, all kept for the results file."""
+
+    def say(self, line: str) -> None:
+        print(line, flush=True)
+        self.append(line)
+
+
+def start_log() -> tuple[str, Log]:
+    """Describe the machine (printed as the run's first line) and open the run's log."""
+    described = machine()
+    print(f"# {described}", flush=True)
+    return described, Log()
 
 
 def write_results(path: Path, described: str, command: str, lines: list[str]) -> None:
