@@ -108,25 +108,19 @@ CHECK3_FLOORS = {"karabakh": 0.76, "russia": 0.66, "membership": 0.46}
 CHECK3 = PROJECT_ROOT / "tests" / "data" / "check3.csv"
 
 
-@pytest.fixture(scope="module")
-def held_out_report():
+HELD_OUT = {"unseen": (UNSEEN, HELD_OUT_FLOORS), "check3": (CHECK3, CHECK3_FLOORS)}
+
+
+@pytest.fixture(scope="module", params=sorted(HELD_OUT))
+def held_out(request):
+    """(report, floors) of one held-out file, evaluated once per module."""
     from corpus_lib.stances import tag_stances
 
-    return evaluate_unseen(tag_stances, UNSEEN, n_resamples=50)
+    path, floors = HELD_OUT[request.param]
+    return evaluate_unseen(tag_stances, path, n_resamples=50), floors
 
 
 @pytest.mark.parametrize("topic", sorted(HELD_OUT_FLOORS))
-def test_held_out_sentences_stay_above_their_floor(held_out_report, topic):
-    assert held_out_report.value(topic, "stance_macro_f1_gold_rows") >= HELD_OUT_FLOORS[topic]
-
-
-@pytest.fixture(scope="module")
-def check3_report():
-    from corpus_lib.stances import tag_stances
-
-    return evaluate_unseen(tag_stances, CHECK3, n_resamples=50)
-
-
-@pytest.mark.parametrize("topic", sorted(CHECK3_FLOORS))
-def test_second_held_out_file_stays_above_its_floor(check3_report, topic):
-    assert check3_report.value(topic, "stance_macro_f1_gold_rows") >= CHECK3_FLOORS[topic]
+def test_held_out_files_stay_above_their_floors(held_out, topic):
+    report, floors = held_out
+    assert report.value(topic, "stance_macro_f1_gold_rows") >= floors[topic]
