@@ -278,52 +278,21 @@ class Rules:
     def _match(self, text: str, stage: int, get_words: Callable[[], _Words]) -> list[tuple[int, int, int]]:
         pset = self._prefilter[stage]
         if pset is not None:
-            return self._match_candidates(text, [*pset.candidates(text), *pset.left_out], get_words)
-        rules = self.rules
-        index = self._index[stage]
-        start_only = self._start_only
-        words = get_words()
-        # A word has one key, so the rules to try at a start are those of its key, in rule
-        # order: walking the starts in order tries every rule at its starts left to right.
-        starts = [(start, key) for key in words.keys.intersection(self._keys[stage]) for start in words.starts(key)]
-        if not starts and not self._always[stage]:
-            return []
-        starts.sort()
-        out: list[tuple[int, int, int]] = []
-        last_end: dict[int, int] = {}
-        limit = -1
-        for start, key in starts:
-            for i in index[key]:
-                if last_end.get(i, -1) > start:
-                    continue
-                if i in start_only:
-                    if limit < 0:
-                        limit = _start_limit(text)
-                    if start >= limit:
-                        continue
-                m = rules[i].regex.match(text, start)
-                if m is not None and m.end() > start:
-                    out.append((i, start, m.end()))
-                    last_end[i] = m.end()
-        keys = words.keys
-        for i, needs in self._always[stage]:
-            if needs is not None and needs.isdisjoint(keys):
-                continue  # no word every match contains
-            stop = _start_limit(text) if i in start_only else len(text) + 1
-            out.extend(
-                (i, m.start(), m.end())
-                for m in rules[i].regex.finditer(text)
-                if m.start() < m.end() and m.start() < stop
-            )
-        return out
+            candidates = [*pset.candidates(text), *pset.left_out]
+        else:  # no RE2: the rules whose first word occurs, and those needing a word that does
+            keys = get_words().keys
+            index = self._index[stage]
+            candidates = sorted({i for key in keys.intersection(self._keys[stage]) for i in index[key]})
+            candidates += [i for i, needs in self._always[stage] if needs is None or not needs.isdisjoint(keys)]
+        return self._match_candidates(text, candidates, get_words)
 
     def _match_candidates(
         self, text: str, candidates: list[int], get_words: Callable[[], _Words]
     ) -> list[tuple[int, int, int]]:
-        """The matches of the rules that may match (the prefilter's candidates).
+        """The matches of the rules that may match (``candidates``), rule by rule.
 
-        A rule is tried where a word it can start with begins (as with the word index),
-        or scanned over the text where its first words cannot be listed.
+        A rule is tried where a word it can start with begins, or scanned over the text
+        where its first words cannot be listed.
         """
         out: list[tuple[int, int, int]] = []
         rules = self.rules

@@ -7,6 +7,7 @@ a published article. Statements frames are built by hand with :func:`statements`
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import math
 import re
 import shutil
@@ -770,6 +771,8 @@ def test_unindexed_rules_are_skipped_only_where_they_cannot_match(data):
     text = before + inner + after
     found = rules.match(text)
     assert found == sorted(rules.match(text, use_index=False))
+    # the same through the word index and the needed-word filter (the path without RE2)
+    assert dataclasses.replace(rules, _prefilter=(None,) * len(rules._prefilter)).match(text) == found
     if re.fullmatch(r"(?:\w.*)?\w", inner) and not re.match(r"\w", after):
         assert any(j == i for j, _, _ in found), (rules.rules[i].rule_id, text)
 
