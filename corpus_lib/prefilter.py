@@ -105,7 +105,7 @@ class _Emitter:
     def item(self, op, av) -> str:
         c = self.c
         if op == c.LITERAL:
-            folds = _python_folds(_escape(chr(av)))
+            folds = _python_folds(chr(av), chr(av))
             return "[" + _escape(chr(av)) + folds + "]" if folds else _escape(chr(av))
         if op in (c.NOT_LITERAL, c.ANY):
             return _ANY
@@ -134,10 +134,10 @@ class _Emitter:
         parts = []
         for op, av in items:
             if op == c.LITERAL:
-                parts.append(_escape(chr(av)) + _python_folds(_escape(chr(av))))
+                parts.append(_escape(chr(av)) + _python_folds(chr(av), chr(av)))
             elif op == c.RANGE:
-                spelled = _escape(chr(av[0])) + "-" + _escape(chr(av[1]))
-                parts.append(spelled + _python_folds(spelled))
+                lo, hi = chr(av[0]), chr(av[1])
+                parts.append(_escape(lo) + "-" + _escape(hi) + _python_folds(lo, hi))
             elif op == c.CATEGORY and av in self.categories:
                 parts.append(self.categories[av])
             else:  # a negation or a negated category: its complement is not a superset
@@ -152,11 +152,10 @@ def _cased() -> str:
 
 
 @lru_cache(maxsize=4096)
-def _python_folds(spelled: str) -> str:
-    """The characters beyond ASCII that Python's IGNORECASE matches to ``spelled`` (one
-    escaped character or range, RE2 syntax), escaped, ready to join a class."""
-    python = "[" + re.sub(r"\\x\{([0-9a-f]+)\}", lambda m: f"\\U{int(m.group(1), 16):08x}", spelled) + "]"
-    found = set(re.findall(python, _cased(), re.IGNORECASE))
+def _python_folds(lo: str, hi: str) -> str:
+    """The characters beyond ASCII that Python's IGNORECASE matches to one in ``lo``..``hi``,
+    escaped for RE2, ready to join a class."""
+    found = set(re.findall(f"[{re.escape(lo)}-{re.escape(hi)}]", _cased(), re.IGNORECASE))
     return "".join(_escape(ch) for ch in sorted(found) if not ch.isascii())  # RE2 folds ASCII itself
 
 
