@@ -3,11 +3,10 @@
     python -m benchmarks.coder_speed                 # 1000 synthetic documents, best of 3
     python -m benchmarks.coder_speed --docs 200 --repeat 1
 
-Parses the first ``--docs`` documents of a synthetic corpus (``--corpus``; by default
-``$TMPDIR/corpus-lib-bench/corpus-1000-seed0``, written with
-:func:`corpus_lib.synth.make_corpus` when missing) with
-:func:`corpus_lib.corpus.process_document`, then times :func:`corpus_lib.stances.tag_stances`
-over them in batches of 250 documents (``time.process_time``, best of ``--repeat``).
+Parses the first ``--docs`` documents of a synthetic corpus (``--corpus``; as in
+:mod:`benchmarks.tone_speed`, whose ``parse_corpus`` it uses), then times
+:func:`corpus_lib.stances.tag_stances` over them in batches of 250 documents
+(``time.process_time``, best of ``--repeat``).
 
 It prints the time and two fingerprints: the SHA-256 of the statements (the parse) and of
 the stances (the codes), both as CSV. A change meant to make the parser or the coder
@@ -18,11 +17,10 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
-import time
 from pathlib import Path
 
-DEFAULT_CORPUS = Path(os.environ.get("TMPDIR", "/tmp")) / "corpus-lib-bench" / "corpus-1000-seed0"
+from benchmarks.tone_speed import DEFAULT_CORPUS, best_cpu, parse_corpus
+
 BATCH = 250
 
 
@@ -34,33 +32,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from corpus_lib import schemas
-    from corpus_lib.build import plan_documents, warm_up
-    from corpus_lib.corpus import process_document
-    from corpus_lib.load import decode_text
+    from corpus_lib.build import warm_up
     from corpus_lib.stances import tag_stances
 
-    if not (args.corpus / "manifest.csv").exists():
-        from corpus_lib.synth import make_corpus
-
-        make_corpus(args.corpus, n_docs=max(args.docs, 1000), seed=0)
-    plan = plan_documents(args.corpus)[: args.docs]
-    texts = [decode_text((args.corpus / rel).read_bytes(), path=rel) for _, rel in plan]
     warm_up()
-    parsed = [process_document(meta, text) for (meta, _), text in zip(plan, texts, strict=True)]
+    _, parsed = parse_corpus(args.corpus, args.docs)
     frames = [
         schemas.make_statements([row for doc in parsed[k : k + BATCH] for row in doc.statements])
         for k in range(0, len(parsed), BATCH)
     ]
-    best = float("inf")
-    for _ in range(max(args.repeat, 1)):
-        started = time.process_time()
-        coded = [tag_stances(frame) for frame in frames]
-        best = min(best, time.process_time() - started)
+    best, coded = best_cpu(lambda: [tag_stances(frame) for frame in frames], max(args.repeat, 1))
     statements = hashlib.sha256(b"".join(f.to_csv(index=False).encode() for f in frames)).hexdigest()
     stances = hashlib.sha256(b"".join(c.to_csv(index=False).encode() for c in coded)).hexdigest()
     n = sum(len(f) for f in frames)
     print(
-        f"docs={len(plan)} statements={n} tag_stances_cpu_s={best:.3g} statements_sha256={statements[:16]} "
+        f"docs={len(parsed)} statements={n} tag_stances_cpu_s={best:.3g} statements_sha256={statements[:16]} "
         f"stances_sha256={stances[:16]}"
     )
     return 0

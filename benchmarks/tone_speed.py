@@ -40,8 +40,9 @@ DEFAULT_CORPUS = Path(os.environ.get("TMPDIR", "/tmp")) / "corpus-lib-bench" / "
 OLD_REV = "6b1a8ca10049554d4c6840a8ff8c7937d833ad1b"
 
 
-def statement_texts(corpus: Path, n_docs: int) -> tuple[list[str], list[str]]:
-    """(document texts, statement texts) of the first ``n_docs`` documents of ``corpus``."""
+def parse_corpus(corpus: Path, n_docs: int) -> tuple[list[str], list]:
+    """(document texts, their :class:`~corpus_lib.corpus.DocumentResult`) of the first
+    ``n_docs`` documents of ``corpus``, written as a synthetic corpus when missing."""
     from corpus_lib.build import plan_documents
     from corpus_lib.corpus import process_document
     from corpus_lib.load import decode_text
@@ -53,12 +54,13 @@ def statement_texts(corpus: Path, n_docs: int) -> tuple[list[str], list[str]]:
         make_corpus(corpus, max(n_docs, 10), seed=0)
     plan = plan_documents(corpus)[:n_docs]
     documents = [decode_text((corpus / rel).read_bytes(), path=rel) for _, rel in plan]
-    sentences = [
-        row["text"]
-        for (meta, _), text in zip(plan, documents, strict=True)
-        for row in process_document(meta, text).statements
-    ]
-    return documents, sentences
+    return documents, [process_document(meta, text) for (meta, _), text in zip(plan, documents, strict=True)]
+
+
+def statement_texts(corpus: Path, n_docs: int) -> tuple[list[str], list[str]]:
+    """(document texts, statement texts) of the first ``n_docs`` documents of ``corpus``."""
+    documents, parsed = parse_corpus(corpus, n_docs)
+    return documents, [row["text"] for result in parsed for row in result.statements]
 
 
 def old_score_tone(rev: str):
