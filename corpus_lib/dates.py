@@ -42,6 +42,9 @@ _EVENT = re.compile(
     re.IGNORECASE,
 )
 _SINCE = re.compile(r"\b(?:since|until|till|by|before|after|from)\b[^,;.]*\Z", re.IGNORECASE)
+# Every event date has a digit or "same year" in it: a sentence without either has none,
+# and this one scan is much cheaper than trying ``_EVENT`` at every word.
+_MAY_DATE = re.compile(r"\d|same year", re.IGNORECASE)
 
 
 def find_event_date(sentence: str, *, doc_date: dt.date | None, last_year: int | None = None) -> str:
@@ -57,6 +60,8 @@ def find_event_date(sentence: str, *, doc_date: dt.date | None, last_year: int |
         >>> find_event_date("In September of the same year, a platoon left.", doc_date=None, last_year=1999)
         '1999-09'
     """
+    if _MAY_DATE.search(sentence) is None:
+        return ""
     for match in _EVENT.finditer(sentence):
         if _SINCE.search(sentence[: match.start()]):
             continue

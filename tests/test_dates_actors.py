@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpus_lib import dates
 from corpus_lib.actors import registry
 from corpus_lib.dates import find_event_date
 
@@ -38,6 +40,27 @@ def test_event_dates(sentence, expected):
 def test_same_year_uses_the_last_year():
     assert find_event_date("In September of the same year, troops left.", doc_date=DOC, last_year=1999) == "1999-09"
     assert find_event_date("In the same year, troops left.", doc_date=DOC, last_year=None) == ""
+
+
+_DATE_WORDS = st.sampled_from(
+    ["in", "In", "on", "of", "the", "same", "year", "SAME YEAR", "ſame year", "same  year", "since", "by",
+     "June", "may", "May", "spring", "1995", "2024", "1888", "17", "4,", "2002-2003", "٣", "١٩٩٥", "mid-",
+     "Sunday,", "(9", "March", "were", ",", ".", "at the end of", "early", "2030", "x7"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_DATE_WORDS, max_size=12), st.sampled_from([None, 1999]), st.sampled_from([None, DOC]))
+def test_event_date_prefilter_never_changes_the_date(words, last_year, doc_date):
+    """A sentence the quick check skips (no digit, no "same year") has no event date."""
+    sentence = " ".join(words)
+    found = find_event_date(sentence, doc_date=doc_date, last_year=last_year)
+    saved = dates._MAY_DATE
+    dates._MAY_DATE = re.compile("")  # matches everywhere: the full search always runs
+    try:
+        assert find_event_date(sentence, doc_date=doc_date, last_year=last_year) == found
+    finally:
+        dates._MAY_DATE = saved
 
 
 @pytest.mark.parametrize(

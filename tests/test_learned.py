@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from nltk.tokenize import RegexpTokenizer
 
 from corpus_lib import learned
 from corpus_lib.evaluate import UNSEEN_COLUMNS
@@ -27,6 +30,15 @@ TOY = [
     ("media", "", "The weather was fine today.", "", "", ""),
     ("media", "", "The weather was fine in the capital.", "", "", ""),
 ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("aZ9 '’‘“”\".,;:!?()-_éİßK\n") + ["n't", "can't", "NATO’s"]), max_size=40))
+def test_tokens_are_nltk_regexp_tokenizer_tokens(pieces):
+    """The features' tokens: NLTK's RegexpTokenizer on the lower-cased text, curly quotes made straight."""
+    text = "".join(pieces)
+    lowered = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    assert learned._tokens(text) == RegexpTokenizer(learned._TOKEN.pattern).tokenize(lowered)
 
 
 def _table(rows=TOY) -> pd.DataFrame:
