@@ -269,13 +269,18 @@ class Model:
             sorted(index[f] for f in featurize(t, h, q, c) if f in index)
             for t, h, q, c in zip(texts, holders, questions, contexts)
         ]
-        probs = {}
-        for topic in TOPICS:  # numpy only: a sentence's scores are its features' weights summed
-            w, b = self.weights[topic], self.bias[topic]
-            z = np.empty((n, len(b)))
-            for r, c in enumerate(cols):
-                z[r] = w[:, c].sum(axis=1) + b
-            probs[topic] = _softmax(z)
+        # numpy only: a sentence's scores are its features' weights summed, for the classes of
+        # all topics at once (each class's row summed alone, so the same floats as topic by topic)
+        w = np.vstack([self.weights[t] for t in TOPICS])
+        b = np.concatenate([self.bias[t] for t in TOPICS])
+        z = np.empty((n, len(b)))
+        for r, c in enumerate(cols):
+            z[r] = w[:, c].sum(axis=1) + b
+        probs, first = {}, 0
+        for topic in TOPICS:
+            last = first + len(self.bias[topic])
+            probs[topic] = _softmax(z[:, first:last])
+            first = last
         return probs, questions
 
     def predict(
@@ -383,15 +388,12 @@ class Model:
         c = classes.index(label)
         others = [k for k, name in enumerate(classes) if k != c and name != NONE]
         w = self.weights[topic]
-        scored = []
-        for f in featurize(text, holder, False, context):
-            j = self._index.get(f)
-            if j is None or f[:2] not in ("w:", "b:", "c:"):
-                continue
-            margin = float(w[c, j] - (w[others, j].max() if others else 0.0))
-            if margin > 0:
-                scored.append((-margin, f))
-        scored.sort()
+        index = self._index
+        feats = [f for f in featurize(text, holder, False, context) if f in index and f[:2] in ("w:", "b:", "c:")]
+        cols = [index[f] for f in feats]
+        # each margin as one float64 subtraction, all at once: the same numbers as one by one
+        margins = w[c, cols] - (w[np.ix_(others, cols)].max(axis=0) if others and cols else 0.0)
+        scored = sorted((-float(m), f) for f, m in zip(feats, margins) if m > 0)
         words = []
         for _, f in scored[:top]:
             kind, name = f[:1], f[2:]

@@ -191,3 +191,61 @@ def test_coding_with_the_second_opinion_needs_no_scipy():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-2000:]
+
+
+# Invented sentences for the exactness checks below (not from any corpus).
+_FLOAT_SENTENCES = [
+    ("NATO", "The alliance will not rule out closer ties with Baku.", ""),
+    ("Russia", "Moscow warned that any enlargement would be met with a firm answer.", "They met."),
+    ("media", "Observers doubted the ceasefire would hold through the winter.", ""),
+    ("Azerbaijan", "We value the partnership and intend to deepen it step by step.", "Talks went on."),
+]
+
+
+def _packaged() -> learned.Model:
+    from corpus_lib.stances import load_rules
+
+    return load_rules().second_opinion
+
+
+def test_scores_are_the_per_topic_sums_bit_for_bit():
+    """All topics' classes summed in one pass give the floats of summing topic by topic."""
+    import numpy as np
+
+    model = _packaged()
+    texts = [t for _, t, _ in _FLOAT_SENTENCES]
+    holders = [h for h, _, _ in _FLOAT_SENTENCES]
+    contexts = [c for _, _, c in _FLOAT_SENTENCES]
+    probs, _ = model._probabilities(texts, holders, [False] * len(texts), contexts)
+    for topic in learned.TOPICS:
+        w, b = model.weights[topic], model.bias[topic]
+        z = np.array([
+            w[:, sorted(model._index[f] for f in learned.featurize(t, h, False, c) if f in model._index)].sum(axis=1) + b
+            for h, t, c in _FLOAT_SENTENCES
+        ])
+        assert np.array_equal(probs[topic], learned._softmax(z))
+
+
+def test_stance_cues_are_the_feature_by_feature_margins():
+    model = _packaged()
+    n_cues = 0
+    for holder, text, context in _FLOAT_SENTENCES:
+        for topic in learned.TOPICS:
+            classes = model.classes[topic]
+            for label in classes[1:]:
+                c = classes.index(label)
+                others = [k for k, name in enumerate(classes) if k != c and name != learned.NONE]
+                w = model.weights[topic]
+                scored = sorted(
+                    (-float(w[c, j] - (w[others, j].max() if others else 0.0)), f)
+                    for f in learned.featurize(text, holder, False, context)
+                    if (j := model._index.get(f)) is not None and f[:2] in ("w:", "b:", "c:")
+                )
+                expected = [f for m, f in scored if m < 0][:3]
+                got = model.stance_cues(text, topic, label, holder=holder, context=context, top=3)
+                n_cues += len(got)
+                assert got == [
+                    ("context:" if f[0] == "c" else "") + f[2:].replace("_NOT_", " NOT_").replace("_", " ").replace("NOT ", "NOT_")
+                    for f in expected
+                ]
+    assert n_cues > 20  # the sentences give cues to compare
