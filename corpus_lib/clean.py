@@ -192,13 +192,14 @@ def clean(text: str) -> Cleaned:
     # list becomes the last thing after a repeated paragraph goes, the wrap width was
     # measured on a removed copy), so the rules run again on what is left until nothing
     # more goes: cleaning a cleaned text then removes nothing.
+    norms: dict[tuple[int, int], str] = {}  # a unit's words, by its span: kept across the rounds
     while True:
         blocks = _blocks(lines, gone)
         found: dict[int, str] = {}
         _mark_headline_lists(text, lines, blocks, found)
         units = _units(text, lines, blocks, {**gone, **found})
         _mark_header(text, units)
-        for k, reason in {**_mark_bylines(text, units), **_mark_repeats(text, units)}.items():
+        for k, reason in {**_mark_bylines(text, units), **_mark_repeats(text, units, norms)}.items():
             found.update({i: reason for i in units[k].lines})
         if not found:
             break
@@ -312,13 +313,15 @@ def _mark_header(text: str, units: list[Unit]) -> None:
         unit.zone = "header"
 
 
-def _mark_repeats(text: str, units: list[Unit]) -> dict[int, str]:
+def _mark_repeats(text: str, units: list[Unit], norms: dict[tuple[int, int], str]) -> dict[int, str]:
     removed: dict[int, str] = {}
     seen: set[str] = set()
     header_norms: list[str] = []
     repeat_of: list[bool] = []
     for unit in units:
-        norm = _norm(text[unit.start : unit.end])
+        norm = norms.get((unit.start, unit.end))
+        if norm is None:
+            norm = norms[unit.start, unit.end] = _norm(text[unit.start : unit.end])
         if unit.zone == "header":
             if norm and any(norm == h or (len(norm) >= 15 and h.endswith(" " + norm)) for h in header_norms):
                 repeat_of.append(True)
