@@ -85,15 +85,67 @@ _LEADING_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _VERBISH = re.compile(rf"\b(?:{_AUX}|{_POSITION})\b", re.IGNORECASE)
-_VERBISH_LOWER = re.compile(rf"\b(?:{_AUX}|{_POSITION})\b")  # on lower-cased text: 3x faster
 
 
-def _first_verbish(clause: str) -> re.Match | None:
-    """``_VERBISH.search(clause)``, run on the lower-cased clause where offsets are kept."""
+def _words_of(alternation: str) -> list[str]:
+    """The phrases an alternation of lower-case words lists (``[sz]`` spelled out).
+
+    Example:
+        >>> _words_of("said|emphasi[sz]ed|pointed out")
+        ['said', 'emphasised', 'emphasized', 'pointed out']
+    """
+    words = []
+    for alternative in alternation.split("|"):
+        head, bracket, rest = alternative.partition("[")
+        if not bracket:
+            words.append(alternative)
+            continue
+        chars, _, tail = rest.partition("]")
+        words += [head + ch + tail for ch in chars]
+    if not all(re.fullmatch(r"[a-z]+(?: [a-z]+)*", w) for w in words):
+        raise ValueError("an alternation of plain lower-case words was expected")
+    return words
+
+
+def _trie(words: list[str]) -> str:
+    """A regex for exactly ``words``, factored by common prefixes: at each position ``re``
+    tries a branch per next character instead of one per word.
+
+    Example:
+        >>> _trie(["said", "says", "stated"])
+        's(?:a(?:id|ys)|tated)'
+    """
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = [re.escape(ch) + render(node[ch]) for ch in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(root)
+
+
+# The same words as ``_VERBISH``, for lower-cased text, as a trie: five times faster. Only
+# where the first one starts is used, and that is where some listed word stands whole,
+# whatever the order the words are tried in.
+_VERBISH_LOWER = re.compile(rf"\b{_trie(_words_of(f'{_AUX}|{_POSITION}'))}\b")
+
+
+def _first_verbish(clause: str) -> int | None:
+    """Where ``_VERBISH.search(clause)`` starts, searched in the lower-cased clause where
+    lower-casing keeps the offsets."""
     lowered = clause.lower()
-    if len(lowered) != len(clause):
-        return _VERBISH.search(clause)
-    return _VERBISH_LOWER.search(lowered)
+    found = _VERBISH.search(clause) if len(lowered) != len(clause) else _VERBISH_LOWER.search(lowered)
+    return found.start() if found else None
+
+
 _POSITION_AFTER = re.compile(rf"^(?:(?:{_AUX})\s+){{0,3}}(?:{_POSITION})\b", re.IGNORECASE)
 _PASSIVE_REPORT = re.compile(
     r"\b(?:was|were|is|are|has been|have been)\s+(?:\w+ly\s+)?(?:stressed|noted|expressed|discussed|"
@@ -443,8 +495,8 @@ def _reported_holder(sentence: str, ctx: _Context, *, you: tuple[str, str] | Non
     verb = _first_verbish(clause)
     if verb is None:
         return None
-    subject = clause[: verb.start()]
-    if len(subject.split()) > 16 or not _POSITION_AFTER.match(clause[verb.start() :]):
+    subject = clause[:verb]
+    if len(subject.split()) > 16 or not _POSITION_AFTER.match(clause[verb:]):
         return None
     if you and re.search(r"\byou\s*\Z", subject, re.IGNORECASE):
         return you[1]

@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from corpus_lib import attribute as attribution
 from corpus_lib.attribute import attribute, is_question, subject_clause
 from corpus_lib.clean import clean
 
@@ -133,3 +136,26 @@ def test_questions(sentence, asks):
 def test_subject_clause_strips_framing():
     assert subject_clause("It is not a secret that Baku wants more.") == "Baku wants more."
     assert subject_clause("Yet, in 2010, NATO said no.") == "NATO said no."
+
+
+_VERB_WORDS = attribution._words_of(f"{attribution._AUX}|{attribution._POSITION}")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_VERB_WORDS).map(lambda w: w.upper() if len(w) % 3 == 0 else w),
+            st.sampled_from(["NATO", "the", "minister", "saidx", "xsaid", "İs", "KAN", "pointed", "out,", "has",
+                             "-", "’", "3", "_was", "was_", "émphasized", "Said."]),
+        ),
+        max_size=10,
+    ),
+    st.sampled_from([" ", "  ", "-", ", ", "\n"]),
+)
+def test_first_verb_is_where_the_plain_alternation_finds_it(words, glue):
+    """The trie of verbs on the lower-cased clause starts where ``_VERBISH`` (the words in
+    their listed order, case-insensitive) does."""
+    clause = glue.join(words)
+    found = attribution._VERBISH.search(clause)
+    assert attribution._first_verbish(clause) == (found.start() if found else None)
