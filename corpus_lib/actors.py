@@ -105,6 +105,10 @@ class Registry:
         self._candidates = re.compile(rf"(?<![\w-])(?:({starters})(?![\w’'.])|(?![a-z])[^\W\d_])[\w’'.]*")
         self.names = {a.name: a for actors in self._actors for a in actors if a.kind == "person"}
 
+    def person_patterns(self) -> list[str]:
+        """The patterns that can name a person or a title (the others name institutions)."""
+        return [p for p, actors in zip(self._patterns, self._actors) if any(a.kind != "institution" for a in actors)]
+
     def mentions(self, text: str, date: dt.date | None = None) -> list[Mention]:
         """Actor mentions in ``text``, left to right; titles resolved to the person at ``date``."""
         found = []

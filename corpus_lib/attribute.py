@@ -21,10 +21,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from corpus_lib.actors import Mention, Registry, registry
 from corpus_lib.clean import Unit
 from corpus_lib.dates import find_event_date
+from corpus_lib.prefilter import AVAILABLE as _RE2
+from corpus_lib.prefilter import PatternSet
 from corpus_lib.segment import split_sentences
 
 _REPORTING = (
@@ -181,6 +184,8 @@ class _Context:
 
     def see(self, text: str) -> None:
         """Remember the people a sentence names: its subject, if a person, becomes "he"/"she"."""
+        if not _may_name_people(self.reg, text):
+            return  # most sentences name nobody: their mentions need not be found
         people = [m for m in self.reg.mentions(text, self.date) if _person_like(text, m)]
         for m in people:
             name = self.full_name(m)
@@ -203,6 +208,28 @@ class _Context:
 
 
 _PERSON_NOUN = re.compile(r"\b(?:official|officials|representative|spokes\w+|diplomat|envoy|minister)\b", re.IGNORECASE)
+# Found wherever ``_PERSON_NOUN`` is found in a piece of a text that starts at a word: the
+# piece may cut a word short ("official|dom"), so the closing ``\b`` is left out.
+_PERSON_NOUN_OPEN = re.compile(_PERSON_NOUN.pattern.removesuffix(r"\b"), re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _people_filter(reg: Registry) -> PatternSet | None:
+    """One RE2 pass that may say a text names no person: none of the registry's person
+    and title patterns, nor a person noun, occurs anywhere in it (None without RE2)."""
+    if not _RE2:
+        return None
+    patterns = [re.compile(p) for p in reg.person_patterns()] + [_PERSON_NOUN_OPEN]
+    found = PatternSet(list(enumerate(patterns)))
+    return None if found.left_out else found
+
+
+def _may_name_people(reg: Registry, text: str) -> bool:
+    """False only where :meth:`_Context.see` would find no person: no person or title
+    pattern occurs in ``text`` (so no such mention), and no person noun follows an
+    institution's mention ("a NATO official")."""
+    found = _people_filter(reg)
+    return found is None or bool(found.candidates(text))
 
 
 def _person_like(text: str, m: Mention) -> bool:

@@ -159,3 +159,35 @@ def test_first_verb_is_where_the_plain_alternation_finds_it(words, glue):
     clause = glue.join(words)
     found = attribution._VERBISH.search(clause)
     assert attribution._first_verbish(clause) == (found.start() if found else None)
+
+
+_PEOPLE_WORDS = st.sampled_from(
+    ["NATO", "Secretary General", "Jens Stoltenberg", "Stoltenberg", "President", "Ilham Aliyev", "the", "official",
+     "OFFICIALS", "officialdom", "spokeswoman", "Spokes", "envoy", "ministers", "Minister", "Baku", "EU", "Kremlin",
+     "said", "-", "’s", ".", ",", "a", "Ambassador", "weather", "İlham"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PEOPLE_WORDS, max_size=8), st.sampled_from([" ", "", "-"]), st.sampled_from([None, dt.date(2016, 5, 1)]))
+def test_people_filter_only_skips_sentences_naming_nobody(words, glue, date):
+    from corpus_lib.actors import registry
+
+    reg = registry()
+    text = glue.join(words)
+    if not attribution._may_name_people(reg, text):
+        assert [m for m in reg.mentions(text, date) if attribution._person_like(text, m)] == []
+
+
+def test_people_filter_skips_a_sentence_without_people():
+    from corpus_lib.actors import registry
+
+    reg = registry()
+    assert attribution._people_filter(reg) is not None  # google-re2 is a dependency
+    assert not attribution._may_name_people(reg, "The weather was fine in the capital.")
+    assert attribution._may_name_people(reg, "A NATO official said so.")
+    assert attribution._may_name_people(reg, "The Secretary General came.")
+    # _person_like looks 20 characters past a mention, which can cut a word: "official|dom"
+    text = "EU xxxxxxxxxx officialdom"
+    assert [m for m in reg.mentions(text) if attribution._person_like(text, m)]
+    assert attribution._may_name_people(reg, text)
