@@ -87,6 +87,8 @@ _LEADING_PHRASE = re.compile(
     r"[^,]{0,120}?,\s+(?!\d)",
     re.IGNORECASE,
 )
+# Matches at the start of a clause where one of the three cuts of ``subject_clause`` would.
+_ANY_LEAD = re.compile("|".join(f"(?:{x.pattern})" for x in (_CONNECTIVE, _FRAMING, _LEADING_PHRASE)), re.IGNORECASE)
 _VERBISH = re.compile(rf"\b(?:{_AUX}|{_POSITION})\b", re.IGNORECASE)
 
 
@@ -503,6 +505,8 @@ def subject_clause(sentence: str) -> str:
         'NATO said so.'
     """
     clause = sentence.strip().lstrip("\"“”'‘’`«»([- –—")
+    if not _ANY_LEAD.match(clause):  # most clauses open with their subject: nothing to cut
+        return clause
     for _ in range(4):
         before = clause
         clause = _CONNECTIVE.sub("", clause, count=1)

@@ -935,9 +935,9 @@ class _Sentence:
             else:
                 words = self._get_words()
                 text = self.text
-                hit = any(
+                hit = any(  # whether, not where: the order the words are tried in is free
                     regex.match(text, start) is not None
-                    for key in sorted(heads.intersection(words.keys))
+                    for key in heads.intersection(words.keys)
                     for start in words.starts(key)
                 )
             self._groups[name] = hit

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -191,3 +192,23 @@ def test_people_filter_skips_a_sentence_without_people():
     text = "EU xxxxxxxxxx officialdom"
     assert [m for m in reg.mentions(text) if attribution._person_like(text, m)]
     assert attribution._may_name_people(reg, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["However,", "however", "It is no secret that", "it was said that", "In June 1995,", "Speaking",
+                         "to reporters,", "Also", "and", "NATO", "said", "the", "ministers", "-", "\"", "Thus",
+                         "IN FACT,", "Recalling", "1995,", "of course", "at the same time,", "x"]),
+        max_size=8,
+    )
+)
+def test_subject_clause_shortcut_cuts_what_the_full_loop_cuts(words):
+    sentence = " ".join(words)
+    got = subject_clause(sentence)
+    saved = attribution._ANY_LEAD
+    attribution._ANY_LEAD = re.compile("")  # always "may cut": the full loop runs
+    try:
+        assert subject_clause(sentence) == got
+    finally:
+        attribution._ANY_LEAD = saved
