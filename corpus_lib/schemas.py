@@ -105,7 +105,12 @@ class Stances(pa.DataFrameModel):
 
 
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame({c: [] for c in columns})
+    """The rows as a frame of ``columns``, a missing value as NaN (``DataFrame.from_records``'
+    frame, built column by column: faster)."""
+    return pd.DataFrame({c: [row.get(c, _MISSING) for row in rows] for c in columns})
+
+
+_MISSING = float("nan")
 
 
 def _dates(values: pd.Series) -> pd.Series:
