@@ -335,14 +335,16 @@ def _interview_role(unit: Unit, role: str | None, all_questions: bool, last_was_
 
 
 def _is_headline(text: str, unit: Unit) -> bool:
-    content = text[unit.start : unit.end].strip()
+    """A short unit (20 words at most) that is fully quoted or does not end a sentence."""
     if unit.label:
         return False
     if unit.zone == "header":
         return True
-    words = content.split()
-    fully_quoted = content[:1] in "\"“«'‘`" and content[-1:] in "\"”»'’" and len(words) <= 30
-    return len(words) <= 20 and (fully_quoted or not _SENTENCE_END.search(content))
+    content = text[unit.start : unit.end].strip()
+    if len(content.split(None, 20)) > 20:  # more than 20 words (counting stops there)
+        return False
+    fully_quoted = content[:1] in "\"“«'‘`" and content[-1:] in "\"”»'’"
+    return fully_quoted or not _SENTENCE_END.search(content)
 
 
 def _headline_speaker(sentence: str, interviewee, ctx: _Context, unit: Unit) -> tuple[str, str]:

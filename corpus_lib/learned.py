@@ -307,18 +307,25 @@ class Model:
             ``stance`` are ``neutral``.
         """
         probs, questions = self._probabilities(texts, holders, questions, None if contexts is None else list(contexts))
+        columns = {}
+        for topic in TOPICS:  # each topic's rows at once, with the same float operations as row by row
+            p = probs[topic]
+            classes = self.classes[topic]
+            best = p.argmax(axis=1)
+            p_none = p[:, 0]
+            rest = p[:, 1:] / np.maximum(1.0 - p_none, 1e-300)[:, None]
+            s = rest.argmax(axis=1)
+            columns[topic] = zip(
+                [classes[b] for b in best.tolist()],
+                p[np.arange(len(p)), best].tolist(),
+                p_none.tolist(),
+                [classes[1 + k] for k in s.tolist()],
+                rest[np.arange(len(rest)), s].tolist(),
+            )
         records = []
-        for i, q in enumerate(questions):
-            for topic in TOPICS:
-                p = probs[topic][i]
-                classes = self.classes[topic]
-                best = int(np.argmax(p))
-                label, prob = classes[best], float(p[best])
-                p_none = float(p[0])
-                rest = p[1:] / max(1.0 - p_none, 1e-300)
-                s = int(np.argmax(rest))
-                stance, stance_prob = classes[1 + s], float(rest[s])
-                if q:
+        for i, rows in enumerate(zip(*(columns[t] for t in TOPICS))):
+            for topic, (label, prob, p_none, stance, stance_prob) in zip(TOPICS, rows):
+                if questions[i]:
                     stance = NEUTRAL
                     if label != NONE:
                         label = NEUTRAL

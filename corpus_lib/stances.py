@@ -1520,8 +1520,8 @@ def _second_opinion(coded, model, policy, *, texts, holders, questions, previous
     holder_of = [h if isinstance(h, str) else "other" for h in (holders[i] for i in asked)]
     pred = model.predict([texts[i] for i in asked], holder_of, [False] * len(asked), context)
     row_of = {i: k for k, i in enumerate(asked)}
-    by_key = {(asked[r], t): (st, p) for r, t, st, p in
-              zip(pred["row"], pred["topic"], pred["stance"], pred["stance_probability"])}
+    by_key = {(asked[r], t): (st, p) for r, t, st, p in zip(
+        pred["row"].tolist(), pred["topic"].tolist(), pred["stance"].tolist(), pred["stance_probability"].tolist())}
     threshold = float(second["stance_threshold"])
     out = []
     for i, t_no, label, score, ids, conf, bare in coded:

@@ -249,3 +249,29 @@ def test_stance_cues_are_the_feature_by_feature_margins():
                     for f in expected
                 ]
     assert n_cues > 20  # the sentences give cues to compare
+
+
+def test_predict_rows_are_the_row_by_row_computation():
+    import numpy as np
+
+    model = _packaged()
+    texts = [t for _, t, _ in _FLOAT_SENTENCES] + ["Will the alliance open its door?"]
+    holders = [h for h, _, _ in _FLOAT_SENTENCES] + ["media"]
+    questions = [False, True, False, False, True]
+    got = model.predict(texts, holders, questions)
+    probs, _ = model._probabilities(texts, holders, questions, None)
+    expected = []
+    for i, q in enumerate(questions):
+        for topic in learned.TOPICS:
+            p = probs[topic][i]
+            classes = model.classes[topic]
+            best = int(np.argmax(p))
+            label, prob, p_none = classes[best], float(p[best]), float(p[0])
+            rest = p[1:] / max(1.0 - p_none, 1e-300)
+            s = int(np.argmax(rest))
+            stance, stance_prob = classes[1 + s], float(rest[s])
+            if q:
+                stance = learned.NEUTRAL
+                label = label if label == learned.NONE else learned.NEUTRAL
+            expected.append((i, topic, label, prob, p_none, stance, stance_prob))
+    assert list(got.itertuples(index=False, name=None)) == expected
