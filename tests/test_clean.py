@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from corpus_lib import clean as clean_module
 from corpus_lib.clean import clean, is_widget
 
 
@@ -123,3 +126,11 @@ def test_hard_wrapping_is_undone_but_short_lines_stay_apart():
     units = _units(text)
     assert units[0] == "A Short Title"
     assert units[1].startswith("The minister said") and units[1].endswith("both states.")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(list("aZ9_ .,;:!?\"'’‘“”()-–—…/*ßİﬁ٣\u00a0\t\n") + ["NATO", "U.S.", "so-called", "ǅ"]), max_size=30))
+def test_words_are_the_word_regex_matches(pieces):
+    text = "".join(pieces)
+    assert clean_module._words(text) == clean_module._WORD.findall(text)
+    assert clean_module._norm(text) == " ".join(clean_module._WORD.findall(text.casefold()))
