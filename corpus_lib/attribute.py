@@ -422,16 +422,17 @@ def _narrate(text, unit, k, spans, turn, ctx: _Context, publisher: str, out: lis
     for a, b in spans:
         sentence = text[a:b]
         q = is_question(sentence)
-        touching = [i for i, (qs, qe) in enumerate(regions) if qs < b and qe > a]
+        touching = [i for i, (qs, qe) in enumerate(regions) if qs < b and qe > a] if regions else []
         for i in touching:
             if i not in found:
                 found[i] = _quote_speaker(text, spans, regions[i], ctx)
                 if found[i][1]:
                     attributions.append(found[i][1])
-        inside = sum(_letters(text[max(a, regions[i][0]) : min(b, regions[i][1])]) for i in touching)
-        # the attribution itself ("…," said X) counts for neither side
-        said = sum(_letters(text[max(a, xs) : min(b, xe)]) for xs, xe in attributions if xs < b and xe > a)
         owner = next((found[i][0] for i in touching if found[i][0]), None)
+        if owner:  # quoted if the quotation holds at least half of its letters
+            inside = sum(_letters(text[max(a, regions[i][0]) : min(b, regions[i][1])]) for i in touching)
+            # the attribution itself ("…," said X) counts for neither side
+            said = sum(_letters(text[max(a, xs) : min(b, xe)]) for xs, xe in attributions if xs < b and xe > a)
         if owner and inside >= 0.5 * max(_letters(sentence) - said, 1):
             speaker, role, holder = owner[0], "quoted", owner[1]
         else:

@@ -341,7 +341,7 @@ class _Words:
         self._starts: dict[str, list[int]] = {}
         if len(low) == len(text):
             self._low: str | None = low
-            self.keys = set(_KEY.findall(low))
+            self.keys = _keys(low)
         else:  # a few characters change length when lowered: key each word apart
             self._low = None
             for m in _WORD.finditer(text):
@@ -366,6 +366,24 @@ class _Words:
                 pos = low.find(key, pos + 1)
             self._starts[key] = found
         return found
+
+
+def _keys(text: str) -> set[str]:
+    """``set(_KEY.findall(text))``, token by token (a word never holds whitespace): a token
+    of letters and digits is one word, keyed by its first letters; others go to the regex.
+
+    Example:
+        >>> sorted(_keys("nato’s open-door policy, 2024"))
+        ['2024', 'door', 'nato', 'open', 'poli', 's']
+    """
+    keys: set[str] = set()
+    add = keys.add
+    for token in text.split():
+        if token.isalnum():
+            add(token[:_KEY_LEN])
+        else:
+            keys.update(_KEY.findall(token))
+    return keys
 
 
 _START_WORDS = 6  # sentence-opening rules (pronouns, connectives) are tried on the first words only

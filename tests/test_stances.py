@@ -956,3 +956,10 @@ def test_coding_pauses_the_garbage_collector_and_restores_it(sample, monkeypatch
         assert gc.isenabled() is enabled  # restored on error too
     finally:
         gc.enable()
+
+
+@settings(max_examples=400, deadline=None)
+@given(hyp.lists(hyp.sampled_from(list("ab9_ .,;’'-\u00a0\tİß٣") + ["nato", "membership", "open-door", "x_y"]), max_size=25))
+def test_keys_are_the_key_regex_matches(pieces):
+    text = "".join(pieces).lower()
+    assert st._keys(text) == set(st._KEY.findall(text))
