@@ -56,6 +56,7 @@ import string
 from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
 from nltk import redos
 from nltk.tokenize import punkt
@@ -300,7 +301,7 @@ def punkt_span_tokenize(tokenizer: PunktSentenceTokenizer, text: str) -> list[tu
 def _mirror_span_tokenize(text: str, patterns: tuple, abbrevs: set, ortho: defaultdict) -> list[tuple[int, int]]:
     """NLTK 3.10.4's ``span_tokenize(text)`` (realigned), for parameters that pass the guard."""
     finditer, realign_match, words, ellipsis, initial, numeric_sub = patterns
-    test = (words, abbrevs, ortho, ellipsis, initial, numeric_sub)
+    test = _Checks(words, abbrevs, ortho, ellipsis, initial, numeric_sub)
     # _match_potential_end_contexts and _slices_from_text: a match is tested only when the
     # next one's word does not overlap its own; its context is its word, the mark and what
     # follows it (one punctuation mark, or whitespace and the next token).
@@ -320,13 +321,13 @@ def _mirror_span_tokenize(text: str, patterns: tuple, abbrevs: set, ortho: defau
         word_start = last_space + 1 if last_space > previous_stop else previous_start
         if previous is not None and previous_stop <= word_start:
             context = text[previous_start:previous_stop] + previous.group() + previous.group("after_tok")
-            if _contains_sentbreak(context, *test):
+            if _contains_sentbreak(context, test):
                 cuts.append((last_break, previous.end()))
                 last_break = previous.start("next_tok") if previous.group("next_tok") else previous.end()
         previous, previous_start, previous_stop = match, word_start, start
     if previous is not None:
         context = text[previous_start:previous_stop] + previous.group() + previous.group("after_tok")
-        if _contains_sentbreak(context, *test):
+        if _contains_sentbreak(context, test):
             cuts.append((last_break, previous.end()))
             last_break = previous.start("next_tok") if previous.group("next_tok") else previous.end()
     cuts.append((last_break, len(text.rstrip())))  # the last sentence has no trailing whitespace
@@ -352,44 +353,41 @@ def _mirror_span_tokenize(text: str, patterns: tuple, abbrevs: set, ortho: defau
     return spans
 
 
-def _contains_sentbreak(
-    context: str,
-    findall: Callable,
-    abbrevs: set,
-    ortho: defaultdict,
-    ellipsis: Callable,
-    initial: Callable,
-    numeric_sub: Callable,
-) -> bool:
+class _Checks(NamedTuple):
+    """What the passes consult: the word splitter, the abbreviations, the orthographic
+    contexts, and NLTK's ellipsis, initial and number patterns."""
+
+    findall: Callable
+    abbrevs: set
+    ortho: defaultdict
+    ellipsis: Callable
+    initial: Callable
+    numeric_sub: Callable
+
+
+def _contains_sentbreak(context: str, checks: _Checks) -> bool:
     """``text_contains_sentbreak(context)``: a token other than the last is a sentence break."""
-    tokens = _context_words(findall, context)
+    tokens = _context_words(checks.findall, context)
     for i in range(len(tokens) - 1):
         tok = tokens[i]
         mark = tok[-1]
         if mark == ".":
             if tok == ".":  # a sentence end, neither initial nor number: stays a break
                 return True
-            if _period_final_breaks(tok, tokens[i + 1], abbrevs, ortho, ellipsis, initial, numeric_sub):
+            if _period_final_breaks(tok, tokens[i + 1], checks):
                 return True
         elif (mark == "?" or mark == "!") and len(tok) == 1:  # in sent_end_chars: a break
             return True
     return False
 
 
-def _period_final_breaks(
-    tok: str,
-    next_tok: str,
-    abbrevs: set,
-    ortho: defaultdict,
-    ellipsis: Callable,
-    initial: Callable,
-    numeric_sub: Callable,
-) -> bool:
+def _period_final_breaks(tok: str, next_tok: str, checks: _Checks) -> bool:
     r"""Whether ``tok`` (ending in ".", not ".") is a break after both passes, ``next_tok`` following.
 
     Tokens hold no "\n", so ``_RE_ELLIPSIS`` (``\.\.+$``) can match only a token ending in
     "..", and ``_RE_INITIAL`` (``[^\W\d]\.$``) only one of two characters.
     """
+    abbrevs, ortho, ellipsis, numeric_sub = checks.abbrevs, checks.ortho, checks.ellipsis, checks.numeric_sub
     # First pass: a token ending in ".." that is no ellipsis gets no mark, and the second
     # pass gives it none.
     if tok.endswith(".."):
@@ -399,7 +397,7 @@ def _period_final_breaks(
     else:
         low = tok[:-1].lower()
         abbr_or_ellipsis = low in abbrevs or low.split("-")[-1] in abbrevs
-    is_initial = len(tok) == 2 and initial(tok) is not None
+    is_initial = len(tok) == 2 and checks.initial(tok) is not None
     # Second pass (no collocations, no sentence starters).
     if abbr_or_ellipsis:
         # Only the heuristic saying True (which needs a learnt ortho context) makes it a
@@ -407,10 +405,10 @@ def _period_final_breaks(
         return (
             bool(ortho)
             and not is_initial
-            and _ortho_heuristic(next_tok, abbrevs, ortho, ellipsis, numeric_sub)[0] is True
+            and _ortho_heuristic(next_tok, checks)[0] is True
         )
     if is_initial:
-        sent_starter, context = _ortho_heuristic(next_tok, abbrevs, ortho, ellipsis, numeric_sub)
+        sent_starter, context = _ortho_heuristic(next_tok, checks)
         if sent_starter is False:
             return False
         return not (sent_starter == "unknown" and next_tok[0].isupper() and not (context & _ORTHO_LC))
@@ -418,7 +416,7 @@ def _period_final_breaks(
     # which it says only of punctuation or a word starting in lower case.
     if next_tok not in _PUNCTUATION and not next_tok[0].islower():
         return True
-    if _ortho_heuristic(next_tok, abbrevs, ortho, ellipsis, numeric_sub)[0] is not False:
+    if _ortho_heuristic(next_tok, checks)[0] is not False:
         return True
     return _type_no_period(tok, numeric_sub) != _NUMBER
 
@@ -431,10 +429,9 @@ def _type_no_period(tok: str, numeric_sub: Callable) -> str:
     return typ
 
 
-def _ortho_heuristic(
-    tok: str, abbrevs: set, ortho: defaultdict, ellipsis: Callable, numeric_sub: Callable
-) -> tuple[bool | str, int]:
+def _ortho_heuristic(tok: str, checks: _Checks) -> tuple[bool | str, int]:
     """``_ortho_heuristic(PunktToken(tok))`` after the first pass, and the ortho context it read."""
+    abbrevs, ortho, ellipsis, numeric_sub = checks.abbrevs, checks.ortho, checks.ellipsis, checks.numeric_sub
     if tok in _PUNCTUATION:
         return False, 0
     if not ortho:  # an empty defaultdict(int) gives 0 for every type
