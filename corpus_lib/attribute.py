@@ -437,7 +437,7 @@ def _narrate(text, unit, k, spans, turn, ctx: _Context, publisher: str, out: lis
             speaker, role, holder = owner[0], "quoted", owner[1]
         else:
             holder = _reported_holder(sentence, ctx)
-            if holder is None and _PASSIVE_REPORT.search(sentence) and prev_holder not in (None, "media"):
+            if holder is None and prev_holder not in (None, "media") and _PASSIVE_REPORT.search(sentence):
                 holder = prev_holder
             speaker, role, holder = "narrator", "narrator", holder or ("media" if q else publisher)
         key = (speaker, role)
@@ -520,6 +520,10 @@ def subject_clause(sentence: str) -> str:
     return clause
 
 
+_YOU_LAST = re.compile(r"\byou\s*\Z", re.IGNORECASE)
+_PRONOUN_LAST = re.compile(r"\b(?:he|she)\s*\Z", re.IGNORECASE)
+
+
 def _reported_holder(sentence: str, ctx: _Context, *, you: tuple[str, str] | None = None) -> str | None:
     """The actor a sentence reports the position of: its subject, when a position verb follows it.
 
@@ -532,9 +536,9 @@ def _reported_holder(sentence: str, ctx: _Context, *, you: tuple[str, str] | Non
     subject = clause[:verb]
     if len(subject.split()) > 16 or not _POSITION_AFTER.match(clause[verb:]):
         return None
-    if you and re.search(r"\byou\s*\Z", subject, re.IGNORECASE):
+    if you and _YOU_LAST.search(subject):
         return you[1]
-    pronoun = _PRONOUN.match(subject) or re.search(r"\b(?:he|she)\s*\Z", subject, re.IGNORECASE)
+    pronoun = _PRONOUN.match(subject) or _PRONOUN_LAST.search(subject)
     if pronoun or (_DEFINITE.match(subject.strip()) and not ctx.reg.mentions(subject, ctx.date)):
         return ctx.last_person[1] if ctx.last_person else None
     mentions = ctx.reg.mentions(subject, ctx.date)

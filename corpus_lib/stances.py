@@ -1131,7 +1131,7 @@ class _Evidence:
 
 
 def _topic_status(rule: Rule, sent: _Sentence) -> str | None:
-    if any(sent.group(g) for g in rule.blocked_by):
+    if rule.blocked_by and any(sent.group(g) for g in rule.blocked_by):
         return None
     if not rule.needs:
         return "explicit"
