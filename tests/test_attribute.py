@@ -212,3 +212,19 @@ def test_subject_clause_shortcut_cuts_what_the_full_loop_cuts(words):
         assert subject_clause(sentence) == got
     finally:
         attribution._ANY_LEAD = saved
+
+
+@settings(max_examples=300, deadline=None)
+@given(hypothesis_data=st.data())
+def test_people_filter_lets_through_every_person_pattern(hypothesis_data):
+    """Any text in which a person or title pattern of the registry matches passes the
+    filter, and so does any with a person noun: the RE2 patterns are supersets."""
+    from corpus_lib.actors import registry
+
+    reg = registry()
+    patterns = [re.compile(p) for p in reg.person_patterns()] + [attribution._PERSON_NOUN_OPEN]
+    pattern = hypothesis_data.draw(st.sampled_from(patterns))
+    text = hypothesis_data.draw(st.from_regex(pattern, fullmatch=False))
+    if pattern.search(text) is None:  # drawn around a look-around from_regex cannot honour
+        return
+    assert attribution._may_name_people(reg, text), (pattern.pattern, text)
