@@ -204,11 +204,33 @@ class PatternSet:
                 continue
             self.ids.append(i)
         self._set.Compile()
+        self._match_utf8 = _compiled_match(self._set)
 
     def candidates(self, text: str) -> list[int]:
         """The indexes of the patterns that may match somewhere in ``text`` (in no set order)."""
-        found = self._set.Match(text)
+        match = self._match_utf8
+        found = match(text.encode("utf-8")) if match is not None else self._set.Match(text)
         if not found:
             return []
         ids = self.ids
         return [ids[k] for k in found]
+
+
+def _compiled_match(wrapper) -> object | None:
+    """The compiled set's own ``Match`` on UTF-8 bytes, or None.
+
+    google-re2's ``Set.Match(text)`` encodes a str to UTF-8 and calls the compiled set it
+    holds as ``_set``; calling that directly saves a Python layer on every sentence (about
+    0.4 µs, some 115,000 times per 1,000 documents). Where the wrapper holds no such set,
+    or its answer on a probe differs, the wrapper is used.
+    """
+    match = getattr(getattr(wrapper, "_set", None), "Match", None)
+    if match is None:
+        return None
+    probe = "NATO ıİſK ü 0"
+    try:
+        if sorted(match(probe.encode("utf-8")) or []) != sorted(wrapper.Match(probe) or []):
+            return None
+    except Exception:  # noqa: BLE001 - another google-re2: keep to its public wrapper
+        return None
+    return match

@@ -131,3 +131,18 @@ def test_prefilter_and_word_index_code_the_same(seed_corpus):
     keyed = tag_stances(seed_statements, rules=_without_prefilter(_RULES))
     assert len(with_re2) > 0
     assert with_re2.equals(keyed)
+
+
+def test_candidates_through_the_compiled_set_are_the_wrappers():
+    """PatternSet calls google-re2's compiled set on UTF-8 bytes itself; it answers as the
+    public wrapper does (and the wrapper is used where the compiled set is not found)."""
+    for pset in _RULES._prefilter:
+        assert pset._match_utf8 is not None  # this google-re2 holds it as _set
+        for text in [*SENTENCES, "", "NATO’s İstanbul ſummit: peace, truce and talks?"]:
+            assert sorted(pset.candidates(text)) == sorted(pset.ids[k] for k in pset._set.Match(text) or [])
+
+    class Wrapper:  # a wrapper without the compiled set inside
+        def Match(self, text):
+            return [0]
+
+    assert prefilter._compiled_match(Wrapper()) is None
