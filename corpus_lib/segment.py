@@ -14,7 +14,11 @@ like :func:`sentence_tokenizer`'s, without ``PunktToken`` objects or generators:
   context, word and realignment patterns; ``PunktToken``'s ellipsis, initial and number
   patterns), called on the ``regex`` pattern that ``nltk.redos`` wraps: the same matches,
   without NLTK's 5 s match timeout (:func:`split_sentences` cuts huge paragraphs into
-  pieces of about ``CHUNK`` characters first).
+  pieces of about ``CHUNK`` characters first). The three run on every unit and context
+  (period context, word, realignment) are compiled again with the standard ``re``, which
+  is cheaper to call on short texts: their texts must be NLTK 3.10.4's (SHA-256), and the
+  whitespace classes are spelled out as the ``regex`` module reads them (``re``'s also
+  take U+001C to U+001F); tests check every code point and generated texts.
 * Each candidate context (the word before a ``.``, ``?`` or ``!``, found as NLTK does from
   the last ASCII whitespace, the mark, and what follows it) is split into lines and words
   as ``_tokenize_words`` does. It holds a break when
@@ -58,6 +62,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
+import regex
 from nltk import redos
 from nltk.tokenize import punkt
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
@@ -268,6 +273,7 @@ def _patterns(lang_vars: PunktLanguageVars) -> tuple | None:
     if any(type(w) is not redos.TimedPattern for w in wrappers):
         return None
     context, realign, words, ellipsis, initial, numeric = (w._rx for w in wrappers)
+    context, realign, words = _stdlib_patterns(context, realign, words) or (context, realign, words)
     methods = (
         context.finditer,
         realign.match,
@@ -278,6 +284,54 @@ def _patterns(lang_vars: PunktLanguageVars) -> tuple | None:
     )
     _unwrapped[0] = (wrappers, methods)
     return methods
+
+
+# SHA-256 of NLTK 3.10.4's period-context, realignment and word patterns (texts and flags),
+# the three run on every unit and context: tests/test_segment_fast.py checks that their
+# standard-``re`` forms below match exactly as the ``regex`` module's do.
+HOT_PATTERNS_SHA256 = "4b403049dd6413aab37ee0776feb353c2b4908403c7ace2b3413a2d26fe413fb"
+# The regex module's \s (Unicode White_Space) is re's \s without \x1c-\x1f.
+_REGEX_SPACE = r"[^\S\x1c-\x1f]"
+_REGEX_NON_SPACE = r"[\S\x1c-\x1f]"
+
+
+def _stdlib_patterns(*patterns) -> tuple[re.Pattern, ...] | None:
+    r"""NLTK's three hot patterns compiled with the standard ``re`` (several times cheaper to
+    call than the ``regex`` module on short texts), or None for patterns other than NLTK
+    3.10.4's. Apart from ``\s`` and ``\S``, spelled out as the regex module reads them,
+    their syntax means the same to both engines."""
+    key = "\0".join(f"{p.pattern}\0{p.flags}" for p in patterns)
+    if hashlib.sha256(key.encode("utf-8")).hexdigest() != HOT_PATTERNS_SHA256:
+        return None
+    return tuple(re.compile(_stdlib_syntax(p.pattern), _stdlib_flags(p.flags)) for p in patterns)
+
+
+def _stdlib_syntax(pattern: str) -> str:
+    r"""``pattern`` with ``\s`` and ``\S`` (outside character classes, as in NLTK's) spelled out.
+
+    Example:
+        >>> _stdlib_syntax(r"a\s+(?P<t>\S+)b\\s") == r"a[^\S\x1c-\x1f]+(?P<t>[\S\x1c-\x1f]+)b\\s"
+        True
+    """
+    out, i = [], 0
+    while i < len(pattern):
+        pair = pattern[i : i + 2]
+        if pair == r"\s":
+            out.append(_REGEX_SPACE)
+        elif pair == r"\S":
+            out.append(_REGEX_NON_SPACE)
+        elif pair[:1] == "\\":
+            out.append(pair)  # any other escape, kept whole (so "\\s" stays a backslash and s)
+        else:
+            out.append(pattern[i])
+            i += 1
+            continue
+        i += 2
+    return "".join(out)
+
+
+def _stdlib_flags(flags: int) -> int:
+    return (re.VERBOSE if flags & regex.VERBOSE else 0) | (re.MULTILINE if flags & regex.MULTILINE else 0)
 
 
 def punkt_span_tokenize(tokenizer: PunktSentenceTokenizer, text: str) -> list[tuple[int, int]]:

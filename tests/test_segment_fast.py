@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import copy
+import re
+import sys
 from collections import defaultdict
 
 import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktToken
@@ -255,3 +258,39 @@ def test_context_words_are_those_of_tokenize_words():
     for context in ["a. B", "c. d", "e.\n\nF", " \n. x", "g!!", "h.\x1c\ni", "\u2028j. K"]:
         expected = [t.tok for t in sentence_tokenizer()._tokenize_words(context)]
         assert segment._context_words(findall, context) == expected
+
+
+def _hot_pairs():
+    """NLTK's three hot patterns (regex module) and their standard-re forms."""
+    lang_vars = sentence_tokenizer()._lang_vars
+    nltk_patterns = (
+        lang_vars.period_context_re()._rx,
+        lang_vars.re_boundary_realignment._rx,
+        lang_vars._word_tokenizer_re()._rx,
+    )
+    stdlib = segment._stdlib_patterns(*nltk_patterns)
+    assert stdlib is not None  # NLTK 3.10.4's patterns: the standard-re forms are used
+    return list(zip(nltk_patterns, stdlib))
+
+
+def test_the_mirror_calls_the_standard_re_forms():
+    methods = segment._patterns(sentence_tokenizer()._lang_vars)
+    assert all(isinstance(m.__self__, re.Pattern) for m in methods[:3])
+
+
+def test_spelled_out_spaces_are_the_regex_modules_on_every_code_point():
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert re.findall(segment._REGEX_SPACE, every) == regex.findall(r"\s", every)
+    assert re.findall(segment._REGEX_NON_SPACE, every) == regex.findall(r"\S", every)
+
+
+@EXACT
+@given(texts)
+def test_standard_re_forms_match_as_the_regex_module(text):
+    for nltk_pattern, stdlib in _hot_pairs():
+        got = [(m.span(), m.groups()) for m in stdlib.finditer(text)]
+        assert got == [(m.span(), m.groups()) for m in nltk_pattern.finditer(text)], (nltk_pattern.pattern, text)
+        assert stdlib.findall(text) == nltk_pattern.findall(text)
+        for start in range(0, len(text), 3):
+            a, b = stdlib.match(text, start), nltk_pattern.match(text, start)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
