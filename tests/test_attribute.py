@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_lib import attribute as attribution
+from corpus_lib.actors import registry
 from corpus_lib.attribute import attribute, is_question, subject_clause
 from corpus_lib.clean import clean
 
@@ -172,8 +173,6 @@ _PEOPLE_WORDS = st.sampled_from(
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_PEOPLE_WORDS, max_size=8), st.sampled_from([" ", "", "-"]), st.sampled_from([None, dt.date(2016, 5, 1)]))
 def test_people_filter_only_skips_sentences_naming_nobody(words, glue, date):
-    from corpus_lib.actors import registry
-
     reg = registry()
     text = glue.join(words)
     if not attribution._may_name_people(reg, text):
@@ -181,8 +180,6 @@ def test_people_filter_only_skips_sentences_naming_nobody(words, glue, date):
 
 
 def test_people_filter_skips_a_sentence_without_people():
-    from corpus_lib.actors import registry
-
     reg = registry()
     assert attribution._people_filter(reg) is not None  # google-re2 is a dependency
     assert not attribution._may_name_people(reg, "The weather was fine in the capital.")
@@ -219,8 +216,6 @@ def test_subject_clause_shortcut_cuts_what_the_full_loop_cuts(words):
 def test_people_filter_lets_through_every_person_pattern(hypothesis_data):
     """Any text in which a person or title pattern of the registry matches passes the
     filter, and so does any with a person noun: the RE2 patterns are supersets."""
-    from corpus_lib.actors import registry
-
     reg = registry()
     patterns = [re.compile(p) for p in reg.person_patterns()] + [attribution._PERSON_NOUN_OPEN]
     pattern = hypothesis_data.draw(st.sampled_from(patterns))
