@@ -5,7 +5,7 @@
 
 Parses the first ``--docs`` documents of a synthetic corpus (``--corpus``; as in
 :mod:`benchmarks.tone_speed`, whose ``parse_corpus`` it uses), then times
-:func:`corpus_lib.stances.tag_stances` over them in batches of 250 documents
+:func:`corpus_lib.coding.coder.tag_stances` over them in batches of 250 documents
 (``time.process_time``, best of ``--repeat``).
 
 It prints the time and two fingerprints: the SHA-256 of the statements (the parse) and of
@@ -31,9 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
 
-    from corpus_lib import schemas
-    from corpus_lib.build import warm_up
-    from corpus_lib.stances import tag_stances
+    from corpus_lib.coding.coder import tag_stances
+    from corpus_lib.pipeline import schemas
+    from corpus_lib.scale.build import warm_up
 
     warm_up()
     _, parsed = parse_corpus(args.corpus, args.docs)

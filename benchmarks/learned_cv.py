@@ -4,13 +4,13 @@
     python -m benchmarks.learned_cv --cv-only    # cross-validation on the dev files only
 
 1. Leave-one-file-out cross-validation over the development files ``tests/data/dev.csv``,
-   ``dev2.csv`` and ``dev3.csv``: train `corpus_lib.learned` on two, score on the third
-   with `corpus_lib.evaluate.evaluate_unseen`. Per fold and topic it prints
+   ``dev2.csv`` and ``dev3.csv``: train `corpus_lib.coding.model` on two, score on the third
+   with `corpus_lib.evaluation.evaluate.evaluate_unseen`. Per fold and topic it prints
    ``stance_macro_f1_gold_rows`` (macro-F1 over the topic's non-neutral labels on the rows
    the hand codes give the topic, a missed topic counted as wrong) and ``topic_f1`` of
-   the rules (``corpus_lib.stances.tag_stances``; in-sample on every dev file, so
+   the rules (``corpus_lib.coding.coder.tag_stances``; in-sample on every dev file, so
    optimistic), of the two learned estimators (``logreg``, ``cnb``), and of the
-   pre-registered second opinion (`corpus_lib.learned.second_opinion`) built on the
+   pre-registered second opinion (`corpus_lib.coding.model.second_opinion`) built on the
    learned estimator with the higher mean gold-rows figure over the nine cells.
 2. The final check: the chosen estimator trained on all three dev files; rules, learned
    and second opinion scored on ``tests/data/check3.csv``, aggregate figures only (no
@@ -24,10 +24,10 @@ from __future__ import annotations
 import argparse
 import math
 
-from corpus_lib import learned
-from corpus_lib.evaluate import GOLD_ROWS_METRIC, TOPICS, evaluate_unseen
+from corpus_lib.coding import model as learned
+from corpus_lib.coding.coder import tag_stances
+from corpus_lib.evaluation.evaluate import GOLD_ROWS_METRIC, TOPICS, evaluate_unseen
 from corpus_lib.paths import PROJECT_ROOT
-from corpus_lib.stances import tag_stances
 
 DATA = PROJECT_ROOT / "tests" / "data"
 DEV = ("dev.csv", "dev2.csv", "dev3.csv")

@@ -4,15 +4,15 @@
     python -m benchmarks.run --sizes 10000 --cache --workers 1,2
     python -m benchmarks.run --sizes 1000,100000 --linearity   # long: 100k documents
 
-For each size it writes a synthetic corpus (:func:`corpus_lib.synth.make_corpus`, kept in
+For each size it writes a synthetic corpus (:func:`corpus_lib.scale.synth.make_corpus`, kept in
 ``--workdir`` and reused), then measures, each in a fresh child process so that peak memory
 is that of the build alone:
 
-* ``build``: :func:`corpus_lib.build.build_tables` with one worker: documents and
+* ``build``: :func:`corpus_lib.scale.build.build_tables` with one worker: documents and
   statements per second (per core), peak resident memory (``ru_maxrss``);
 * ``ratio``: over the same texts (the first ``--ratio-docs`` documents in build order, all
   of them by default), side by side batch by batch: NLTK Punkt sentence splitting alone
-  (``corpus_lib.segment.sentence_tokenizer().tokenize``) against our full parse and code
+  (``corpus_lib.pipeline.segment.sentence_tokenizer().tokenize``) against our full parse and code
   (``process_document`` + ``code_frame`` + ``score_tone`` of every statement); file
   reading excluded on both sides.
 
@@ -56,7 +56,7 @@ def _peak_mb() -> dict:
 
 def child_build(corpus: str, out: str, workers: int, batch_size: int, cache: str | None) -> dict:
     started = time.perf_counter()
-    from corpus_lib.build import build_tables, warm_up
+    from corpus_lib.scale.build import build_tables, warm_up
 
     warm_up()  # imports and lazy set-up: a fixed cost, reported apart as startup_s
     startup = time.perf_counter() - started
@@ -74,14 +74,14 @@ def child_build(corpus: str, out: str, workers: int, batch_size: int, cache: str
 
 
 def child_ratio(corpus: str, limit: int, batch_size: int) -> dict:
-    from corpus_lib import schemas
-    from corpus_lib.build import code_frame, load_coder, plan_documents, warm_up
     from corpus_lib.corpus import process_document
-    from corpus_lib.load import decode_text
-    from corpus_lib.segment import sentence_tokenizer
+    from corpus_lib.pipeline import schemas
+    from corpus_lib.pipeline.load import decode_text
+    from corpus_lib.pipeline.segment import sentence_tokenizer
+    from corpus_lib.scale.build import code_frame, load_coder, plan_documents, warm_up
 
     try:
-        from corpus_lib.tone import score_tone
+        from corpus_lib.pipeline.tone import score_tone
     except ImportError:  # the tone module is not there yet
         score_tone = None
     coder = load_coder()
@@ -173,7 +173,7 @@ def machine() -> str:
 
 
 def corpus_for(size: int, seed: int, workdir: Path) -> Path:
-    from corpus_lib.synth import make_corpus
+    from corpus_lib.scale.synth import make_corpus
 
     folder = workdir / f"corpus-{size}-seed{seed}"
     stamp = folder / ".complete"

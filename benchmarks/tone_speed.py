@@ -1,4 +1,4 @@
-"""CPU time of :func:`corpus_lib.tone.score_tone` against NLTK's own VADER (a script, not a test).
+"""CPU time of :func:`corpus_lib.pipeline.tone.score_tone` against NLTK's own VADER (a script, not a test).
 
     python -m benchmarks.tone_speed                       # 1000 synthetic documents, best of 3
     python -m benchmarks.tone_speed --docs 200 --repeat 1
@@ -6,8 +6,8 @@
 
 The statement texts come from a synthetic corpus (``--corpus``; by default
 ``$TMPDIR/corpus-lib-bench/corpus-1000-seed0``, written with
-:func:`corpus_lib.synth.make_corpus` when missing), parsed with
-:func:`corpus_lib.build.plan_documents` and :func:`corpus_lib.corpus.process_document`.
+:func:`corpus_lib.scale.synth.make_corpus` when missing), parsed with
+:func:`corpus_lib.scale.build.plan_documents` and :func:`corpus_lib.corpus.process_document`.
 Over all of them it times, with ``time.process_time`` (best of ``--repeat``):
 
 * ``new``: ``score_tone`` as installed (its token cache warm after the first run), and
@@ -43,12 +43,12 @@ OLD_REV = "6b1a8ca10049554d4c6840a8ff8c7937d833ad1b"
 def parse_corpus(corpus: Path, n_docs: int) -> tuple[list[str], list]:
     """(document texts, their :class:`~corpus_lib.corpus.DocumentResult`) of the first
     ``n_docs`` documents of ``corpus``, written as a synthetic corpus when missing."""
-    from corpus_lib.build import plan_documents
     from corpus_lib.corpus import process_document
-    from corpus_lib.load import decode_text
+    from corpus_lib.pipeline.load import decode_text
+    from corpus_lib.scale.build import plan_documents
 
     if not corpus.exists():
-        from corpus_lib.synth import make_corpus
+        from corpus_lib.scale.synth import make_corpus
 
         print(f"writing a synthetic corpus of {n_docs} documents to {corpus}", file=sys.stderr)
         make_corpus(corpus, max(n_docs, 10), seed=0)
@@ -101,8 +101,8 @@ def main(argv: list[str] | None = None) -> None:
 
     import nltk
 
-    from corpus_lib import tone
-    from corpus_lib.segment import sentence_tokenizer
+    from corpus_lib.pipeline import tone
+    from corpus_lib.pipeline.segment import sentence_tokenizer
 
     documents, texts = statement_texts(args.corpus, args.docs)
     stock = tone._PackagedLexiconAnalyzer(tone._lexicon_text())  # NLTK's analyzer, nothing of ours

@@ -21,9 +21,9 @@ _EXPORTS = {
     "Corpus": "corpus_lib.corpus",
     "process_document": "corpus_lib.corpus",
     "CorpusError": "corpus_lib.errors",
-    "write_tables": "corpus_lib.write",
-    "evaluate": "corpus_lib.evaluate",
-    "tag_stances": "corpus_lib.stances",
+    "write_tables": "corpus_lib.pipeline.write",
+    "evaluate": "corpus_lib.evaluation.evaluate",
+    "tag_stances": "corpus_lib.coding.coder",
 }
 __all__ = sorted(_EXPORTS) + ["__version__"]
 

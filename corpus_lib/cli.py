@@ -12,7 +12,7 @@ from corpus_lib.errors import CorpusError
 
 
 def _formats(value: str) -> tuple[str, ...]:
-    from corpus_lib.write import FORMATS
+    from corpus_lib.pipeline.write import FORMATS
 
     formats = tuple(f.strip() for f in value.split(",") if f.strip())
     bad = [f for f in formats if f not in FORMATS]
@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", type=Path, default=None, help="also write the timings as JSON to this file")
 
     try:
-        from corpus_lib.build import register
+        from corpus_lib.scale.build import register
     except ImportError:  # pragma: no cover - the scale layer is optional
         register = None
     if register is not None:
@@ -75,7 +75,7 @@ def _tables(corpus) -> dict:
 
 def cmd_tables(args) -> int:
     from corpus_lib.corpus import load_corpus
-    from corpus_lib.write import write_tables
+    from corpus_lib.pipeline.write import write_tables
 
     corpus = load_corpus(args.corpus)
     written = write_tables(_tables(corpus), args.out, formats=args.format)
@@ -101,7 +101,7 @@ def cmd_summary(args) -> int:
 
 def cmd_evaluate(args) -> int:
     from corpus_lib.corpus import load_corpus
-    from corpus_lib.evaluate import evaluate, evaluate_unseen, load_gold
+    from corpus_lib.evaluation.evaluate import evaluate, evaluate_unseen, load_gold
     from corpus_lib.paths import ANNOTATIONS_DIR
 
     gold_path = args.gold or ANNOTATIONS_DIR / "seeds.csv"
@@ -116,7 +116,7 @@ def cmd_evaluate(args) -> int:
     print(report)
     payload = {"gold": json.loads(report.to_json())}
     if args.unseen is not None:
-        from corpus_lib.stances import tag_stances
+        from corpus_lib.coding.coder import tag_stances
 
         unseen = evaluate_unseen(tag_stances, args.unseen, n_resamples=args.resamples)
         print()

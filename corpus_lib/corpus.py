@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from corpus_lib.errors import CorpusError
-from corpus_lib.load import ManifestRow, RawDocument, load_documents
+from corpus_lib.pipeline.load import ManifestRow, RawDocument, load_documents
 
 # The parsing modules (Punkt via NLTK, which imports scipy; pandera; VADER) are imported by
 # the functions that parse, not here: reading saved tables back (``load_corpus(tables=…)``,
@@ -38,15 +38,15 @@ def process_document(meta: ManifestRow, text: str, *, path: str | Path | None = 
     whitespace cover every character of ``text`` exactly once.
 
     Example:
-        >>> from corpus_lib.load import ManifestRow
+        >>> from corpus_lib.pipeline.load import ManifestRow
         >>> r = process_document(ManifestRow(file="a.txt", doc_id="a"), "NATO met Baku. All went well.\\nAll news")
         >>> [s["text"] for s in r.statements], [x["reason"] for x in r.removed]
         (['NATO met Baku.', 'All went well.'], ['site_widget'])
     """
-    from corpus_lib.attribute import attribute
-    from corpus_lib.clean import clean
-    from corpus_lib.dates import find_event_date
-    from corpus_lib.tone import score_tone
+    from corpus_lib.pipeline.attribute import attribute
+    from corpus_lib.pipeline.clean import clean
+    from corpus_lib.pipeline.dates import find_event_date
+    from corpus_lib.pipeline.tone import score_tone
 
     cleaned = clean(text)
     sentences = attribute(text, cleaned.units, genre=meta.genre, date=meta.date, source=meta.source)
@@ -209,7 +209,7 @@ class Corpus:
 
 def build_tables(results: list[DocumentResult]) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Assemble and check the three tables from per-document rows."""
-    from corpus_lib import schemas
+    from corpus_lib.pipeline import schemas
 
     documents = schemas.make_documents([r.document for r in results])
     statements = schemas.make_statements([row for r in results for row in r.statements])
@@ -218,14 +218,14 @@ def build_tables(results: list[DocumentResult]) -> tuple[pd.DataFrame, pd.DataFr
 
 
 def process_raw(doc: RawDocument) -> DocumentResult:
-    """:func:`process_document` for a :class:`~corpus_lib.load.RawDocument`."""
+    """:func:`process_document` for a :class:`~corpus_lib.pipeline.load.RawDocument`."""
     return process_document(doc.meta, doc.text, path=doc.path)
 
 
 def code_stances(statements: pd.DataFrame) -> pd.DataFrame:
-    """Code a ``statements`` table into the checked ``stances`` table (see :mod:`corpus_lib.stances`)."""
-    from corpus_lib import schemas
-    from corpus_lib.stances import tag_stances
+    """Code a ``statements`` table into the checked ``stances`` table (see :mod:`corpus_lib.coding.coder`)."""
+    from corpus_lib.coding.coder import tag_stances
+    from corpus_lib.pipeline import schemas
 
     return schemas.make_stances(tag_stances(statements))
 

@@ -34,9 +34,9 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 from matplotlib.figure import Figure
 
-from corpus_lib import plots
+from corpus_lib.analysis import plots
 from corpus_lib.corpus import load_corpus
-from corpus_lib.report import export_chart
+from corpus_lib.analysis.export import export_chart
 
 pd.set_option("display.max_colwidth", 160)
 corpus = load_corpus(corpus_dir, tables=tables_dir)

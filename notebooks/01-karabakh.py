@@ -35,9 +35,10 @@ import pandas as pd
 import plotly.io as pio
 from IPython.display import HTML, Markdown, display
 
-from corpus_lib import analysis, plots
+from corpus_lib import analysis
+from corpus_lib.analysis import plots
 from corpus_lib.corpus import load_corpus
-from corpus_lib.report import export_chart
+from corpus_lib.analysis.export import export_chart
 
 pio.renderers.default = "plotly_mimetype+notebook"  # JupyterLab's plotly renderer + offline HTML (plotly.js embedded once)
 corpus = load_corpus(corpus_dir, tables=tables_dir)

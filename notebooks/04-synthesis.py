@@ -32,9 +32,10 @@ import html
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
-from corpus_lib import analysis, plots
+from corpus_lib import analysis
+from corpus_lib.analysis import plots
 from corpus_lib.corpus import load_corpus
-from corpus_lib.report import export_chart
+from corpus_lib.analysis.export import export_chart
 
 corpus = load_corpus(corpus_dir, tables=tables_dir)
 

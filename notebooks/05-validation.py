@@ -37,11 +37,11 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 from matplotlib.figure import Figure
 
-from corpus_lib import plots
+from corpus_lib.analysis import plots
 from corpus_lib.corpus import load_corpus
-from corpus_lib.evaluate import evaluate, load_gold
+from corpus_lib.evaluation.evaluate import evaluate, load_gold
 from corpus_lib.paths import ANNOTATIONS_DIR, SEEDS_DIR
-from corpus_lib.report import export_chart
+from corpus_lib.analysis.export import export_chart
 
 corpus = load_corpus(corpus_dir, tables=tables_dir)
 

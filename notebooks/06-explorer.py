@@ -32,7 +32,8 @@ import plotly.io as pio
 from IPython.display import Markdown, display
 
 from corpus_lib.corpus import load_corpus
-from corpus_lib.report import export_chart, stance_explorer
+from corpus_lib.analysis.export import export_chart
+from corpus_lib.report import stance_explorer
 
 pio.renderers.default = "plotly_mimetype+notebook"  # JupyterLab's plotly renderer + offline HTML (plotly.js embedded once)
 corpus = load_corpus(corpus_dir, tables=tables_dir)

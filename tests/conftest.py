@@ -17,6 +17,6 @@ def seed_corpus():
 @pytest.fixture(scope="session")
 def seed_raw():
     """doc_id -> raw decoded text of each seed file."""
-    from corpus_lib.load import load_documents
+    from corpus_lib.pipeline.load import load_documents
 
     return {doc.meta.doc_id: doc.text for doc in load_documents(SEEDS_DIR)}

@@ -65,7 +65,7 @@ def test_fixture_follows_the_data_dictionary(tables):
     assert stances["topic"].dtype == "category"
     assert statements["statement_id"].is_unique
     assert (statements["char_end"] - statements["char_start"] == statements["text"].str.len()).all()
-    from corpus_lib import schemas
+    from corpus_lib.pipeline import schemas
 
     schemas.Documents.validate(documents)
     # the fixture leaves out the coded ``tone`` column, so that tone_vs_stance's error can be tested
@@ -74,7 +74,7 @@ def test_fixture_follows_the_data_dictionary(tables):
 
 
 def test_doctests_pass():
-    result = doctest.testmod(analysis, optionflags=doctest.NORMALIZE_WHITESPACE)
+    result = doctest.testmod(analysis.summaries, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted > 10
     assert result.failed == 0
 
@@ -88,7 +88,7 @@ def test_imports_do_not_load_plotting_libraries():
         "loaded = lambda: sorted(m for m in sys.modules if m.split('.')[0] in heavy)\n"
         "import corpus_lib.analysis\n"
         "print('analysis:' + ','.join(loaded()) + ':nltk' * ('nltk' in sys.modules))\n"
-        "import corpus_lib.plots, corpus_lib.export\n"
+        "import corpus_lib.analysis.plots, corpus_lib.analysis.export\n"
         "print('plots+export:' + ','.join(loaded()))\n"
         "import corpus_lib, corpus_lib.corpus, corpus_lib.report, corpus_lib.cli\n"
         "print('corpus+report+cli:' + ','.join(loaded()))\n"

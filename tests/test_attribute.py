@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_lib import attribute as attribution
-from corpus_lib.actors import registry
-from corpus_lib.attribute import attribute, is_question, subject_clause
-from corpus_lib.clean import clean
+from corpus_lib.pipeline import attribute as attribution
+from corpus_lib.pipeline.actors import registry
+from corpus_lib.pipeline.attribute import attribute, is_question, subject_clause
+from corpus_lib.pipeline.clean import clean
 
 
 def _rows(text, **kw):

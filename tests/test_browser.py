@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_lib.export import find_chrome
+from corpus_lib.analysis.export import find_chrome
 from corpus_lib.paths import NOTEBOOKS_DIR
 
 pytestmark = pytest.mark.browser

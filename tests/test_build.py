@@ -7,11 +7,11 @@ import shutil
 import pandas as pd
 import pytest
 
-from corpus_lib import build
 from corpus_lib.corpus import load_corpus
 from corpus_lib.errors import CorpusError
 from corpus_lib.paths import SEEDS_DIR
-from corpus_lib.synth import make_corpus
+from corpus_lib.scale import build
+from corpus_lib.scale.synth import make_corpus
 
 N_DOCS = 24
 BATCH = 5
@@ -192,7 +192,7 @@ def test_unlisted_file_is_built_like_load_corpus(tmp_path):
 
 def test_normalise_sorts_across_parts():
     """doc_ids 'x' and 'x-2' sort one way as ids and the other way inside statement ids."""
-    from corpus_lib import schemas
+    from corpus_lib.pipeline import schemas
 
     rows = [
         {"statement_id": f"{d}.0001", "doc_id": d, "seq": 1, "turn": 1, "speaker": "narrator",

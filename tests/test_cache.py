@@ -8,10 +8,10 @@ import shutil
 
 import pytest
 
-from corpus_lib import build
-from corpus_lib.cache import CACHE_SUBDIR, CacheStats, DocumentCache, parser_version
-from corpus_lib.load import ManifestRow
-from corpus_lib.synth import make_corpus
+from corpus_lib.pipeline.load import ManifestRow
+from corpus_lib.scale import build
+from corpus_lib.scale.cache import CACHE_SUBDIR, CacheStats, DocumentCache, parser_version
+from corpus_lib.scale.synth import make_corpus
 
 N_DOCS = 10
 BATCH = 4
@@ -130,7 +130,7 @@ def damage_forged(path):
     """Consistent checksum, but rows missing: still not trusted."""
     import hashlib
 
-    from corpus_lib.cache import _canonical
+    from corpus_lib.scale.cache import _canonical
 
     head, body = path.read_bytes().split(b"\n", 1)
     header, body = json.loads(head), json.loads(body)
@@ -149,7 +149,7 @@ def test_damaged_entries_are_detected_logged_and_rebuilt(corpus, tmp_path, caplo
     for damage, path in zip(DAMAGES, entries, strict=False):
         damage(path)
     drop_parts(tmp_path)
-    with caplog.at_level(logging.WARNING, logger="corpus_lib.cache"):
+    with caplog.at_level(logging.WARNING, logger="corpus_lib.scale.cache"):
         report = run(corpus, tmp_path, "repaired")
     assert report.cache.rebuilt == len(DAMAGES)
     assert report.cache.hits == N_DOCS - len(DAMAGES)
@@ -176,7 +176,7 @@ def test_damaged_cached_parts_are_rebuilt(corpus, tmp_path, caplog, damage):
         target.unlink()
     else:
         (folders[0] / "manifest.json").write_text("{not json")
-    with caplog.at_level(logging.WARNING, logger="corpus_lib.cache"):
+    with caplog.at_level(logging.WARNING, logger="corpus_lib.scale.cache"):
         report = run(corpus, tmp_path, "again")
     assert report.cache.part_hits == len(folders) - 1 and report.cache.hits == N_DOCS
     assert any("cached part" in r.getMessage() for r in caplog.records)
@@ -189,7 +189,7 @@ def test_entry_for_another_key_is_not_trusted(corpus, tmp_path, caplog):
     a, b = DocumentCache(tmp_path / "cache").entries()[:2]
     a.write_bytes(b.read_bytes())  # a whole, valid entry, in the wrong place
     drop_parts(tmp_path)
-    with caplog.at_level(logging.WARNING, logger="corpus_lib.cache"):
+    with caplog.at_level(logging.WARNING, logger="corpus_lib.scale.cache"):
         report = run(corpus, tmp_path, "again")
     assert report.cache.rebuilt == 1
     assert part_bytes(tmp_path / "cold") == part_bytes(tmp_path / "again")

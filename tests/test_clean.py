@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_lib import clean as clean_module
-from corpus_lib.clean import clean, is_widget
+from corpus_lib.pipeline import clean as clean_module
+from corpus_lib.pipeline.clean import clean, is_widget
 
 
 def _removed(text: str) -> list[tuple[str, str]]:

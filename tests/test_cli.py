@@ -13,9 +13,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from corpus_lib import write
 from corpus_lib.cli import main
 from corpus_lib.corpus import load_corpus
+from corpus_lib.pipeline import write
 
 TABLES = ("documents", "statements", "removed")
 

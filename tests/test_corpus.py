@@ -9,7 +9,7 @@ import pytest
 
 from corpus_lib.corpus import check_coverage
 from corpus_lib.paths import SEEDS_DIR
-from corpus_lib.schemas import Documents, Removed, Statements
+from corpus_lib.pipeline.schemas import Documents, Removed, Statements
 
 EXPECTED_DATES = {
     "000_115cb6843bfc0efd.txt": ("2005-11-21", "external"),

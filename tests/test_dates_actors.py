@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_lib import dates
-from corpus_lib.actors import registry
-from corpus_lib.dates import find_event_date
+from corpus_lib.pipeline import dates
+from corpus_lib.pipeline.actors import registry
+from corpus_lib.pipeline.dates import find_event_date
 
 DOC = dt.date(2010, 5, 1)
 

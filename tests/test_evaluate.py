@@ -1,4 +1,4 @@
-"""Tests for corpus_lib.evaluate on tiny hand-made frames with hand-computed numbers."""
+"""Tests for corpus_lib.evaluation.evaluate on tiny hand-made frames with hand-computed numbers."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from corpus_lib.evaluate import (
+from corpus_lib.evaluation.evaluate import (
     GOLD_COLUMNS,
     STANCE_LABELS,
     STATEMENT_COLUMNS,
@@ -471,11 +471,11 @@ def test_evaluate_unseen_with_an_oracle_coder(unseen):
 
 def test_closed_sets_match_the_schemas():
     # evaluate keeps its own copy of the codebook's closed sets; guard against drift.
-    from corpus_lib import evaluate as ev
+    from corpus_lib.evaluation import evaluate as ev
 
-    schemas = pytest.importorskip("corpus_lib.schemas")
-    actors = pytest.importorskip("corpus_lib.actors")
-    load = pytest.importorskip("corpus_lib.load")
+    schemas = pytest.importorskip("corpus_lib.pipeline.schemas")
+    actors = pytest.importorskip("corpus_lib.pipeline.actors")
+    load = pytest.importorskip("corpus_lib.pipeline.load")
     assert ev.TOPICS == tuple(schemas.TOPICS)
     assert ev.SPEAKER_ROLES == tuple(schemas.ROLES)
     assert ev.HOLDERS == tuple(actors.HOLDERS)

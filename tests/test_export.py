@@ -1,4 +1,4 @@
-"""Tests of corpus_lib.export: byte-stable, atomic writers."""
+"""Tests of corpus_lib.analysis.export: byte-stable, atomic writers."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ import pandas as pd
 import pytest
 from corpus_frames import corpus
 
-from corpus_lib import analysis, export, plots
-from corpus_lib.export import (
+from corpus_lib import analysis
+from corpus_lib.analysis import export, plots
+from corpus_lib.analysis.export import (
     find_chrome,
     html_network_references,
     save_matplotlib,
@@ -245,7 +246,7 @@ def test_export_chart_logs_the_time_of_each_format(summaries, plotly_figure, tmp
     """What ``corpus-lib report`` adds up per export format (its kernels log through this variable)."""
     import json
 
-    from corpus_lib.report import EXPORT_LOG, export_chart
+    from corpus_lib.analysis.export import EXPORT_LOG, export_chart
 
     log = tmp_path / "exports.jsonl"
     monkeypatch.setenv(EXPORT_LOG, str(log))

@@ -1,4 +1,4 @@
-"""The learned stance model (corpus_lib.learned) on small invented sentences."""
+"""The learned stance model (corpus_lib.coding.model) on small invented sentences."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.tokenize import RegexpTokenizer
 
-from corpus_lib import learned
-from corpus_lib.evaluate import UNSEEN_COLUMNS
+from corpus_lib.coding import model as learned
+from corpus_lib.evaluation.evaluate import UNSEEN_COLUMNS
 
 # Invented toy sentences; obviously separable on their cue words.
 TOY = [
@@ -164,7 +164,7 @@ def test_second_opinion_follows_the_preregistered_rule(model):
 
 
 def test_packaged_model_is_the_one_trained_on_the_dev_files():
-    # corpus_lib/data/coder/second_opinion.json must be exactly what `python -m corpus_lib.learned`
+    # corpus_lib/data/coder/second_opinion.json must be exactly what `python -m corpus_lib.coding.model`
     # writes from tests/data/dev*.csv: no hand-edited weights, no other training data.
     from importlib import resources
 
@@ -180,7 +180,7 @@ def test_coding_with_the_second_opinion_needs_no_scipy():
     code = (
         "import sys; sys.modules['scipy'] = None\n"
         "import pandas as pd\n"
-        "from corpus_lib.stances import tag_stances\n"
+        "from corpus_lib.coding.coder import tag_stances\n"
         "st = pd.DataFrame({'statement_id': ['d.0001'], 'doc_id': ['d'], 'seq': [1], 'turn': [1],\n"
         "    'holder': ['NATO'], 'is_question': [False], 'text': ['The Karabakh talks resumed in Vienna.'],\n"
         "    'date': pd.to_datetime(['2016-01-01']), 'event_date': ['']})\n"
@@ -203,7 +203,7 @@ _FLOAT_SENTENCES = [
 
 
 def _packaged() -> learned.Model:
-    from corpus_lib.stances import load_rules
+    from corpus_lib.coding.coder import load_rules
 
     return load_rules().second_opinion
 

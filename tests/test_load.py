@@ -24,7 +24,7 @@ import pytest
 from corpus_lib.cli import main
 from corpus_lib.corpus import load_corpus
 from corpus_lib.errors import CorpusError
-from corpus_lib.load import decode_text, load_documents, read_manifest
+from corpus_lib.pipeline.load import decode_text, load_documents, read_manifest
 
 HEADER = "file,doc_id,title,date,date_basis,date_note,source,genre,url"
 

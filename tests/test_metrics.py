@@ -1,4 +1,4 @@
-"""Tests for corpus_lib.metrics: hand-computed cases and hypothesis properties."""
+"""Tests for corpus_lib.evaluation.metrics: hand-computed cases and hypothesis properties."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_lib.metrics import (
+from corpus_lib.evaluation.metrics import (
     bootstrap_ci,
     cohen_kappa,
     confusion_matrix,

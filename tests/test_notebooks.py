@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_lib.export import find_chrome, html_network_references
+from corpus_lib.analysis.export import find_chrome, html_network_references
 from corpus_lib.paths import NOTEBOOKS_DIR, PROJECT_ROOT
 
 pytestmark = pytest.mark.notebooks

@@ -1,4 +1,4 @@
-"""Tests of corpus_lib.plots: figures built from the analysis tables of the test corpus."""
+"""Tests of corpus_lib.analysis.plots: figures built from the analysis tables of the test corpus."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 from corpus_frames import corpus
 
-from corpus_lib import analysis, plots
-from corpus_lib.export import html_network_references, save_plotly_html
+from corpus_lib import analysis
+from corpus_lib.analysis import plots
+from corpus_lib.analysis.export import html_network_references, save_plotly_html
 
 BINS = {"early": (2005, 2008), "late": (2022, 2024)}
 EVIL = "Peace now <script>alert('x')</script> <img src=x onerror=alert(1)> & more."

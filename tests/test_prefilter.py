@@ -1,4 +1,4 @@
-"""Tests of the RE2 prefilter (corpus_lib.prefilter) and of the coder with and without it.
+"""Tests of the RE2 prefilter (corpus_lib.pipeline.prefilter) and of the coder with and without it.
 
 The prefilter must never leave out a rule that matches: its patterns are supersets of the
 rules. These tests check the widened classes on every code point, the case folding on
@@ -16,9 +16,9 @@ import re2  # a dependency of the package (test_re2_is_installed_and_used)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as hyp
 
-from corpus_lib import prefilter
-from corpus_lib.prefilter import PatternSet, superset_pattern
-from corpus_lib.stances import load_rules, tag_stances
+from corpus_lib.coding.coder import load_rules, tag_stances
+from corpus_lib.pipeline import prefilter
+from corpus_lib.pipeline.prefilter import PatternSet, superset_pattern
 
 # Every code point UTF-8 can carry (no surrogates), once.
 EVERY_CHARACTER = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)

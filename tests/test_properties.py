@@ -20,10 +20,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from corpus_lib.clean import clean
 from corpus_lib.corpus import DocumentResult, build_tables, process_document
-from corpus_lib.load import ManifestRow
-from corpus_lib.segment import split_sentences
+from corpus_lib.pipeline.clean import clean
+from corpus_lib.pipeline.load import ManifestRow
+from corpus_lib.pipeline.segment import split_sentences
 
 # Reasons a second cleaning of already-cleaned text must not produce again. ``turn_marker``
 # is structural (an interview label or opening dash stays in the text) and may remain.

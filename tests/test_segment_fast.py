@@ -1,4 +1,4 @@
-"""Tests of the Punkt mirror in corpus_lib.segment: its spans are NLTK's span_tokenize's, exactly."""
+"""Tests of the Punkt mirror in corpus_lib.pipeline.segment: its spans are NLTK's span_tokenize's, exactly."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktToken
 
-from corpus_lib import segment
-from corpus_lib.segment import ABBREVIATIONS, punkt_span_tokenize, sentence_tokenizer
+from corpus_lib.pipeline import segment
+from corpus_lib.pipeline.segment import ABBREVIATIONS, punkt_span_tokenize, sentence_tokenizer
 
 EXACT = settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
@@ -159,9 +159,9 @@ def test_learnt_ortho_context_examples(text, context):
 
 
 def _seed_and_synthetic_texts() -> list[str]:
-    from corpus_lib.load import load_documents
     from corpus_lib.paths import SEEDS_DIR
-    from corpus_lib.synth import compose, load_templates
+    from corpus_lib.pipeline.load import load_documents
+    from corpus_lib.scale.synth import compose, load_templates
 
     seeds = [doc.text for doc in load_documents(SEEDS_DIR)]
     templates = load_templates()
@@ -172,7 +172,7 @@ def _seed_and_synthetic_texts() -> list[str]:
 @TOKENIZERS
 def test_seed_and_synthetic_documents(tokenizer):
     """Whole documents, their paragraphs and their cleaned units."""
-    from corpus_lib.clean import clean
+    from corpus_lib.pipeline.clean import clean
 
     pieces = 0
     for text in _seed_and_synthetic_texts():

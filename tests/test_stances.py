@@ -1,4 +1,4 @@
-"""Tests of the stance coder (corpus_lib.stances).
+"""Tests of the stance coder (corpus_lib.coding.coder).
 
 Every sentence here is invented for the test; none is taken from the seed texts or from
 a published article. Statements frames are built by hand with :func:`statements`.
@@ -18,8 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as hyp
 
-from corpus_lib import stances as st
-from corpus_lib.stances import (
+from corpus_lib.coding import coder as st
+from corpus_lib.coding.coder import (
     CODER_VERSION,
     HOLDERS,
     STANCE_COLUMNS,
@@ -29,6 +29,7 @@ from corpus_lib.stances import (
     load_rules,
     tag_stances,
 )
+from corpus_lib.paths import PACKAGE_DIR
 
 COLUMNS = [
     "statement_id",
@@ -781,7 +782,7 @@ def test_coder_version_is_a_hash_of_the_rule_files(tmp_path):
     assert CODER_VERSION == load_rules().version
     assert CODER_VERSION.startswith(st.CODER_RELEASE + "+")
     folder = tmp_path / "coder"
-    shutil.copytree(Path(st.__file__).parent / "data" / "coder", folder)
+    shutil.copytree(PACKAGE_DIR / "data" / "coder", folder)
     assert load_rules(folder).version == CODER_VERSION
     with open(folder / "negators.csv", "a", encoding="utf-8") as fh:
         fh.write('NEG-999,negator,"nary","an extra negator"\n')
@@ -803,7 +804,7 @@ def test_coder_version_is_a_hash_of_the_rule_files(tmp_path):
 )
 def test_bad_rule_files_raise_with_file_and_line(tmp_path, file, line, message):
     folder = tmp_path / "coder"
-    shutil.copytree(Path(st.__file__).parent / "data" / "coder", folder)
+    shutil.copytree(PACKAGE_DIR / "data" / "coder", folder)
     with open(folder / file, "a", encoding="utf-8") as fh:
         fh.write(line)
     with pytest.raises(RuleError, match=message) as err:
@@ -829,7 +830,7 @@ def test_works_without_any_annotation_file(tmp_path, monkeypatch, sample):
     finally:
         st._default_rules.cache_clear()
     assert not out.empty
-    coder_dir = str(Path(st.__file__).parent / "data" / "coder")
+    coder_dir = str(PACKAGE_DIR / "data" / "coder")
     assert opened, "the rule files should have been read"
     assert all(path.startswith(coder_dir) for path in opened), opened
 
@@ -910,7 +911,7 @@ def test_second_opinion_can_be_switched_off():
 
 
 def test_packaged_model_is_loaded_and_versioned():
-    from corpus_lib.learned import Model
+    from corpus_lib.coding.model import Model
 
     rules = load_rules()
     assert isinstance(rules.second_opinion, Model)
@@ -919,7 +920,7 @@ def test_packaged_model_is_loaded_and_versioned():
 
 def test_a_changed_model_file_changes_the_coder_version(tmp_path):
     folder = tmp_path / "coder"
-    shutil.copytree(Path(st.__file__).parent / "data" / "coder", folder)
+    shutil.copytree(PACKAGE_DIR / "data" / "coder", folder)
     assert load_rules(folder).version == CODER_VERSION
     model = folder / st.MODEL_FILE
     model.write_text(model.read_text(encoding="utf-8").replace('"min_df":2', '"min_df":3'), encoding="utf-8")
@@ -928,7 +929,7 @@ def test_a_changed_model_file_changes_the_coder_version(tmp_path):
 
 def test_a_policy_asking_for_a_missing_model_is_an_error(tmp_path):
     folder = tmp_path / "coder"
-    shutil.copytree(Path(st.__file__).parent / "data" / "coder", folder)
+    shutil.copytree(PACKAGE_DIR / "data" / "coder", folder)
     (folder / st.MODEL_FILE).unlink()
     with pytest.raises(st.RuleError, match="model file is missing"):
         load_rules(folder)

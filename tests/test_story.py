@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from corpus_lib.corpus import code_stances
-from corpus_lib.evaluate import evaluate, evaluate_unseen, load_gold
+from corpus_lib.evaluation.evaluate import evaluate, evaluate_unseen, load_gold
 from corpus_lib.paths import ANNOTATIONS_DIR, PROJECT_ROOT
 
 GOLD = ANNOTATIONS_DIR / "seeds.csv"
@@ -114,7 +114,7 @@ HELD_OUT = {"unseen": (UNSEEN, HELD_OUT_FLOORS), "check3": (CHECK3, CHECK3_FLOOR
 @pytest.fixture(scope="module", params=sorted(HELD_OUT))
 def held_out(request):
     """(report, floors) of one held-out file, evaluated once per module."""
-    from corpus_lib.stances import tag_stances
+    from corpus_lib.coding.coder import tag_stances
 
     path, floors = HELD_OUT[request.param]
     return evaluate_unseen(tag_stances, path, n_resamples=50), floors

@@ -7,8 +7,8 @@ import hashlib
 
 import pytest
 
-from corpus_lib.load import GENRES, load_documents, read_manifest
-from corpus_lib.synth import compose, load_templates, make_corpus
+from corpus_lib.pipeline.load import GENRES, load_documents, read_manifest
+from corpus_lib.scale.synth import compose, load_templates, make_corpus
 
 
 def tree_digest(folder) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Tests of the tone scorer (corpus_lib.tone). All sentences are invented."""
+"""Tests of the tone scorer (corpus_lib.pipeline.tone). All sentences are invented."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
-from corpus_lib import tone
-from corpus_lib.tone import analyzer, score_tone
+from corpus_lib.pipeline import tone
+from corpus_lib.pipeline.tone import analyzer, score_tone
 
 EXACT = settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
@@ -275,7 +275,7 @@ def test_seed_documents_score_exactly_as_stock_nltk(seed_raw):
 
 
 def test_synthetic_paragraphs_score_exactly_as_stock_nltk():
-    from corpus_lib.synth import compose, load_templates
+    from corpus_lib.scale.synth import compose, load_templates
 
     templates = load_templates()
     texts = [p for i in range(12) for p in compose(templates, i, seed=11)[1].split("\n")]

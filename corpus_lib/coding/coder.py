@@ -31,7 +31,7 @@ How a statement is coded:
 
 The coder works on Python lists and builds the output frame once; regular expressions
 are compiled once per :class:`Rules`. Each sentence only runs the rules that an RE2 set
-says may match it (:mod:`corpus_lib.prefilter`; without RE2, the rules whose first word
+says may match it (:mod:`corpus_lib.pipeline.prefilter`; without RE2, the rules whose first word
 occurs in it), each only where a word it can start with begins. The cyclic garbage
 collector is paused while coding (see :func:`tag_stances`).
 """
@@ -58,9 +58,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from corpus_lib import prefilter
 from corpus_lib.errors import check_frame
-from corpus_lib.prefilter import PatternSet
+from corpus_lib.pipeline import prefilter
+from corpus_lib.pipeline.prefilter import PatternSet
 
 __all__ = [
     "CODER_VERSION",
@@ -113,7 +113,7 @@ RULE_FILES = (
     "reporting.csv",
     "policy.json",
 )
-MODEL_FILE = "second_opinion.json"  # the learned second opinion (corpus_lib.learned), optional
+MODEL_FILE = "second_opinion.json"  # the learned second opinion (corpus_lib.coding.model), optional
 _RULES_PACKAGE = "corpus_lib"
 _RULES_DIR = ("data", "coder")
 
@@ -207,7 +207,7 @@ class Rules:
     _soft_stop: re.Pattern[str] = field(repr=False, compare=False)
     _by_id: Mapping[str, Rule] = field(repr=False, compare=False)
     second_opinion: Any = field(default=None, repr=False, compare=False)
-    """The learned model (:class:`corpus_lib.learned.Model`) where the policy asks for one."""
+    """The learned model (:class:`corpus_lib.coding.model.Model`) where the policy asks for one."""
 
     def rule(self, rule_id: str) -> Rule:
         """The rule with this id (``KeyError`` if there is none)."""
@@ -244,7 +244,7 @@ class Rules:
 
         Each rule's matches are those of ``finditer`` (leftmost, non-overlapping); rules
         of the kinds that open a sentence only count among its first words. With the
-        index a rule is only tried where RE2's prefilter (:mod:`corpus_lib.prefilter`)
+        index a rule is only tried where RE2's prefilter (:mod:`corpus_lib.pipeline.prefilter`)
         says it may match, and there only where a word it can start with begins (without
         RE2: every rule whose first word occurs); ``use_index=False`` scans every rule
         over the whole text (same result, slower).
@@ -763,7 +763,7 @@ def _parse(data: Mapping[str, bytes], *, source: str) -> Rules:
 
 
 def _prefilters(rules: Sequence[Rule]) -> tuple[PatternSet | None, ...]:
-    """An RE2 prefilter per stage, where RE2 is installed (see :mod:`corpus_lib.prefilter`)."""
+    """An RE2 prefilter per stage, where RE2 is installed (see :mod:`corpus_lib.pipeline.prefilter`)."""
     if not prefilter.AVAILABLE:
         return tuple(None for _ in _STAGES)
     return tuple(
@@ -777,7 +777,7 @@ def _second_opinion_model(policy: Mapping[str, Any], data: Mapping[str, bytes]):
         return None
     if MODEL_FILE not in data:
         raise RuleError("policy.json has a second_opinion section but the model file is missing", path=MODEL_FILE)
-    from corpus_lib.learned import Model
+    from corpus_lib.coding.model import Model
 
     try:
         return Model.from_json(data[MODEL_FILE].decode("utf-8"))

@@ -8,7 +8,7 @@ One JSON file per document, addressed by a key over everything the parse depends
 
 An entry is two lines of JSON: a header (format, key, the sha256 of the second line) and
 the body. In the body sit the parsed rows (``document``, ``statements``, ``removed``), the
-coded ``stances`` rows with the ``coder_version`` (``corpus_lib.stances.CODER_VERSION``,
+coded ``stances`` rows with the ``coder_version`` (``corpus_lib.coding.coder.CODER_VERSION``,
 a hash of its rule files) they were coded with, and a sha256 checksum of all of it. So an
 unchanged file is a *hit*; a changed file (or manifest row, or parser) has a new key, a
 *miss*, and is parsed again; a new coder version keeps the parse and *recodes*.
@@ -37,7 +37,7 @@ deleted; :meth:`DocumentCache.prune` removes all entries not in a given set of k
 
 Example:
     >>> import tempfile
-    >>> from corpus_lib.load import ManifestRow
+    >>> from corpus_lib.pipeline.load import ManifestRow
     >>> cache = DocumentCache(tempfile.mkdtemp(), parser="p1")
     >>> meta = ManifestRow(file="a.txt", doc_id="a")
     >>> key = cache.key(b"NATO met Baku.", meta)
@@ -63,7 +63,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from corpus_lib.load import ManifestRow
+from corpus_lib.pipeline.load import ManifestRow
 
 log = logging.getLogger(__name__)
 
@@ -71,16 +71,16 @@ CACHE_FORMAT = 1
 CACHE_SUBDIR = f"corpus-lib-cache-v{CACHE_FORMAT}"
 # What the parse of one document depends on, besides its bytes and manifest row.
 PARSER_FILES = (
-    "load.py",
-    "clean.py",
-    "segment.py",
-    "attribute.py",
-    "actors.py",
-    "dates.py",
+    "pipeline/load.py",
+    "pipeline/clean.py",
+    "pipeline/segment.py",
+    "pipeline/attribute.py",
+    "pipeline/actors.py",
+    "pipeline/dates.py",
     "corpus.py",
-    "schemas.py",
-    "cache.py",
-    "tone.py",
+    "pipeline/schemas.py",
+    "scale/cache.py",
+    "pipeline/tone.py",
     "data/actors.csv",
 )
 _META_FIELDS = tuple(f.name for f in dataclasses.fields(ManifestRow) if f.name != "line")
@@ -101,7 +101,7 @@ def parser_version() -> str:
     for name in PARSER_FILES:
         path = root.joinpath(name)
         digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"-") + b"\0")
-    try:  # the tone's lexicon (corpus_lib.tone reads VADER's from the vaderSentiment package)
+    try:  # the tone's lexicon (corpus_lib.pipeline.tone reads VADER's from the vaderSentiment package)
         digest.update(resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_bytes())
     except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover
         digest.update(b"no-vader")

@@ -1,6 +1,6 @@
 """Reading a corpus folder: its text files and its ``manifest.csv``.
 
-The only module (with :mod:`corpus_lib.write`) that touches the file system. Every
+The only module (with :mod:`corpus_lib.pipeline.write`) that touches the file system. Every
 problem raises :class:`~corpus_lib.errors.CorpusError` naming the file, and the line
 where one applies.
 """

@@ -20,7 +20,7 @@ Memory is bounded by a batch per worker: the full list of manifest rows is kept,
 the texts or rows of more than the batches in flight.
 
 The output folder is written atomically (built in a temporary sibling, swapped in at the
-end), and per-document results can be cached across builds (:mod:`corpus_lib.cache`).
+end), and per-document results can be cached across builds (:mod:`corpus_lib.scale.cache`).
 
 Engines: ``engine="local"`` runs in this process (``workers=1``) or in a process pool
 (``workers=N``); ``engine="dask"`` maps the batches over a dask bag, on dask's process
@@ -54,9 +54,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from corpus_lib.cache import CacheStats, DocumentCache, parser_version, rows_to_json
 from corpus_lib.errors import CorpusError
-from corpus_lib.load import ManifestRow
+from corpus_lib.pipeline.load import ManifestRow
+from corpus_lib.scale.cache import CacheStats, DocumentCache, parser_version, rows_to_json
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ TABLES = ("documents", "statements", "removed", "stances")
 FORMATS = ("parquet", "csv")
 ENGINES = ("local", "dask")
 BUILD_INFO = "_build.json"
-# The order every table is sorted in (as corpus_lib.schemas sorts it).
+# The order every table is sorted in (as corpus_lib.pipeline.schemas sorts it).
 SORT_KEYS = {
     "documents": ["doc_id"],
     "statements": ["statement_id"],
@@ -75,7 +75,7 @@ SORT_KEYS = {
 
 
 # --------------------------------------------------------------------------------------
-# The coder, through a small adapter: corpus_lib.stances is imported only when used.
+# The coder, through a small adapter: corpus_lib.coding.coder is imported only when used.
 
 
 @dataclass(frozen=True)
@@ -87,11 +87,11 @@ class Coder:
 
 
 def load_coder() -> Coder | None:
-    """The installed stance coder, or ``None`` while ``corpus_lib.stances`` does not exist."""
+    """The installed stance coder, or ``None`` while ``corpus_lib.coding.coder`` does not exist."""
     try:
-        module = importlib.import_module("corpus_lib.stances")
+        module = importlib.import_module("corpus_lib.coding.coder")
     except ModuleNotFoundError as err:
-        if err.name == "corpus_lib.stances":
+        if err.name == "corpus_lib.coding.coder":
             return None
         raise
     return Coder(version=str(module.CODER_VERSION), tag=module.tag_stances)
@@ -103,11 +103,11 @@ def code_frame(statements_df, *, coder: Coder | None = None):
     Statements of one document are coded independently of other documents, so coding a
     batch equals coding the whole corpus restricted to the batch.
     """
-    from corpus_lib import schemas
+    from corpus_lib.pipeline import schemas
 
     coder = coder or load_coder()
     if coder is None:
-        raise RuntimeError("the stance coder (corpus_lib.stances) is not installed")
+        raise RuntimeError("the stance coder (corpus_lib.coding.coder) is not installed")
     return schemas.make_stances(coder.tag(statements_df))
 
 
@@ -119,10 +119,10 @@ def plan_documents(corpus_dir: str | Path) -> list[tuple[ManifestRow, str]]:
     """Every document of a corpus folder as ``(manifest row, file relative to the folder)``,
     sorted by ``doc_id``, without reading any text.
 
-    Follows :func:`corpus_lib.load.load_documents`: manifest rows, then unlisted ``.txt``
+    Follows :func:`corpus_lib.pipeline.load.load_documents`: manifest rows, then unlisted ``.txt``
     files (with a warning, their ``doc_id`` taken from the file name, no date).
     """
-    from corpus_lib.load import plan_rows  # the same rows, names and warnings as load_documents
+    from corpus_lib.pipeline.load import plan_rows  # the same rows, names and warnings as load_documents
 
     rows = plan_rows(Path(corpus_dir))
     rows.sort(key=lambda r: r.doc_id)
@@ -182,9 +182,9 @@ def _writer_version() -> str:
 
 def _build_part(ctx, index, items, datas, keys, cache, part_key) -> dict[str, int]:
     """Parse (or take from the cache) and code one batch's documents; write its part files."""
-    from corpus_lib import schemas
     from corpus_lib.corpus import process_document
-    from corpus_lib.load import decode_text
+    from corpus_lib.pipeline import schemas
+    from corpus_lib.pipeline.load import decode_text
 
     coder = load_coder() if ctx.coder_version is not None else None
     folder = Path(ctx.corpus_dir)
@@ -295,7 +295,7 @@ def arrow_schema(table: str):
     part (even one without rows) has the same types and categoricals keep all their levels."""
     import pyarrow as pa
 
-    from corpus_lib import schemas
+    from corpus_lib.pipeline import schemas
 
     empty = getattr(schemas, f"make_{table}")([])
     return pa.Schema.from_pandas(empty, preserve_index=False).remove_metadata()
@@ -312,7 +312,7 @@ def write_part(df, path: Path, fmt: str, *, table: str) -> None:
         arrow = arrow.replace_schema_metadata(None)
         pq.write_table(arrow, path, compression="zstd", write_statistics=False)
     elif fmt == "csv":
-        from corpus_lib.write import write_frame
+        from corpus_lib.pipeline.write import write_frame
 
         write_frame(df, path, "csv")
     else:
@@ -332,7 +332,7 @@ def load_tables(out_dir: str | Path, lazy: bool = True, *, backend: str = "arrow
         lazy: ``True`` gives lazy tables: ``pyarrow.dataset.Dataset`` objects
             (``backend="arrow"``) or ``dask.dataframe`` frames (``backend="dask"``), one
             partition per part, nothing read yet. ``False`` reads them into pandas frames,
-            sorted as :mod:`corpus_lib.schemas` sorts them and validated, equal to what
+            sorted as :mod:`corpus_lib.pipeline.schemas` sorts them and validated, equal to what
             :func:`corpus_lib.corpus.load_corpus` returns.
         backend: ``"arrow"`` or ``"dask"`` (for ``lazy=True``).
 
@@ -368,7 +368,7 @@ def normalise(table: str, df):
     as ``str``, globally sorted by id, validated by its schema."""
     import pandas as pd
 
-    from corpus_lib import schemas
+    from corpus_lib.pipeline import schemas
 
     empty = getattr(schemas, f"make_{table}")([])
     df = df.reset_index(drop=True)
@@ -447,13 +447,13 @@ def build_tables(
         engine: ``"local"`` or ``"dask"``.
         scheduler: for ``engine="dask"``: a ``dask.distributed`` scheduler address or
             ``Client``; ``None`` uses dask's local process scheduler.
-        cache_dir: the per-document cache folder (:mod:`corpus_lib.cache`), or ``None``.
+        cache_dir: the per-document cache folder (:mod:`corpus_lib.scale.cache`), or ``None``.
         progress: show a progress bar over batches (local engine).
 
     Returns:
         A :class:`BuildReport` (counts, cache counters, documents in flight at most).
     """
-    from corpus_lib.write import atomic_folder
+    from corpus_lib.pipeline.write import atomic_folder
 
     started = time.perf_counter()
     formats = tuple(formats)
@@ -547,7 +547,7 @@ def _pool_context():
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["corpus_lib.build", "corpus_lib.corpus", "corpus_lib.schemas"])
+        context.set_forkserver_preload(["corpus_lib.scale.build", "corpus_lib.corpus", "corpus_lib.pipeline.schemas"])
         return context
     return multiprocessing.get_context("spawn")
 
@@ -556,8 +556,8 @@ def warm_up() -> None:
     """Run the pipeline once on a two-sentence text, so that lazy set-up (the schemas'
     validators, the tokenizer, the actor registry, the coder's rules) is done before workers
     fork and is shared by them."""
-    from corpus_lib import schemas
     from corpus_lib.corpus import process_document
+    from corpus_lib.pipeline import schemas
 
     for table in TABLES:
         arrow_schema(table)
@@ -663,7 +663,7 @@ def cmd_build(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``corpus-lib build …`` on its own (``python -m corpus_lib.build build --out DIR``)."""
+    """``corpus-lib build …`` on its own (``python -m corpus_lib.scale.build build --out DIR``)."""
     parser = argparse.ArgumentParser(prog="corpus-lib")
     register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)

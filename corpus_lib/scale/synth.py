@@ -34,8 +34,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus_lib.load import MANIFEST_COLUMNS, MANIFEST_NAME, load_documents
-from corpus_lib.write import atomic_folder
+from corpus_lib.pipeline.load import MANIFEST_COLUMNS, MANIFEST_NAME, load_documents
+from corpus_lib.pipeline.write import atomic_folder
 
 MIN_DOCS, MAX_DOCS = 10, 100_000
 FIRST_DAY, LAST_DAY = dt.date(2005, 1, 1), dt.date(2024, 12, 31)
@@ -119,7 +119,7 @@ def _interview_blocks(body: list[str]) -> list[tuple[str, ...]]:
 
 
 def make_template(doc) -> Template:
-    """Cut a seed :class:`~corpus_lib.load.RawDocument` into lead, body blocks and tail."""
+    """Cut a seed :class:`~corpus_lib.pipeline.load.RawDocument` into lead, body blocks and tail."""
     text = doc.text
     body_text = text.rstrip()
     ending = text[len(body_text):]
@@ -164,7 +164,7 @@ def _fit(paragraph: str, separator: str) -> str:
 
 def compose(templates: list[Template], index: int, *, seed: int = 0) -> tuple[dict, str]:
     """Document ``index`` of the synthetic corpus for ``seed``: its manifest row and its text."""
-    rng = random.Random(f"corpus_lib.synth:{seed}:{index}")
+    rng = random.Random(f"corpus_lib.scale.synth:{seed}:{index}")
     template = rng.choice(templates)
     own = list(template.blocks)
     keep = rng.randint(max(1, (len(own) + 1) // 2), len(own)) if own else 0

@@ -1,11 +1,11 @@
 """A small learned stance classifier: the coder's second opinion beside the rules.
 
 Trained on the invented development sentence files (``tests/data/dev.csv``, ``dev2.csv``,
-``dev3.csv``; the `corpus_lib.evaluate.load_unseen` format), never on the hand codes of
+``dev3.csv``; the `corpus_lib.evaluation.evaluate.load_unseen` format), never on the hand codes of
 the seed texts and never on the held-out files. The packaged model,
 ``corpus_lib/data/coder/second_opinion.json``, is complement Naive Bayes trained on the three
-dev files (``python -m corpus_lib.learned`` writes it again, byte for byte; a test checks
-that). `corpus_lib.stances.tag_stances` consults it in one place only: where the rules
+dev files (``python -m corpus_lib.coding.model`` writes it again, byte for byte; a test checks
+that). `corpus_lib.coding.coder.tag_stances` consults it in one place only: where the rules
 found a topic but no stance cue (code ``neutral``) in a sentence that is not a question,
 a confident learned stance replaces ``neutral`` (policy ``second_opinion``; see
 ``docs/codebook.md``). It never adds or removes a topic and never overrides a rule's label.
@@ -408,7 +408,7 @@ class Model:
         return words
 
     def tag(self, statements: pd.DataFrame) -> pd.DataFrame:
-        """Code a statements table (a coder for `corpus_lib.evaluate.evaluate_unseen`).
+        """Code a statements table (a coder for `corpus_lib.evaluation.evaluate.evaluate_unseen`).
 
         The context of a statement is the statement before it (by ``seq``) in the same
         document and turn. Returns ``statement_id, topic, stance, probability`` for every
@@ -467,7 +467,7 @@ class Model:
 
 
 def _check_table(table: pd.DataFrame) -> None:
-    from corpus_lib.evaluate import STANCE_LABELS
+    from corpus_lib.evaluation.evaluate import STANCE_LABELS
 
     check_frame(table, "training table", REQUIRED_COLUMNS)
     if table.empty:
@@ -505,7 +505,7 @@ def train_table(
         ValueError: A column is missing, the table is empty, or a holder or label is not
             in the codebook's closed sets; ``kind`` is unknown.
     """
-    from corpus_lib.evaluate import STANCE_LABELS
+    from corpus_lib.evaluation.evaluate import STANCE_LABELS
 
     if kind not in KINDS:
         raise ValueError(f"kind {kind!r} is not one of {', '.join(KINDS)}")
@@ -544,7 +544,7 @@ def train(paths: Iterable[str | Path], **options) -> Model:
 
     Keyword options go to `train_table`.
     """
-    from corpus_lib.evaluate import load_unseen
+    from corpus_lib.evaluation.evaluate import load_unseen
 
     paths = list(paths)
     if not paths:
@@ -589,7 +589,7 @@ def second_opinion(statements: pd.DataFrame, model: Model, rules: pd.DataFrame |
         model changed or added the code), sorted by statement_id then topic.
     """
     if rules is None:
-        from corpus_lib.stances import tag_stances
+        from corpus_lib.coding.coder import tag_stances
 
         rules = tag_stances(statements)
     contexts = _contexts(statements)
@@ -634,7 +634,7 @@ def train_packaged(data_dir: str | Path | None = None) -> Model:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m corpus_lib.learned [OUT]``: write the packaged model (to the package by default)."""
+    """``python -m corpus_lib.coding.model [OUT]``: write the packaged model (to the package by default)."""
     import sys
 
     from corpus_lib.paths import PACKAGE_DIR

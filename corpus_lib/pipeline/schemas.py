@@ -11,9 +11,9 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from corpus_lib.actors import HOLDERS
-from corpus_lib.clean import REASONS
-from corpus_lib.load import DATE_BASES, GENRES
+from corpus_lib.pipeline.actors import HOLDERS
+from corpus_lib.pipeline.clean import REASONS
+from corpus_lib.pipeline.load import DATE_BASES, GENRES
 from corpus_lib.vocab import ROLES, STANCES, TOPICS
 
 _EVENT_DATE = r"^(\d{4}(-\d{2})?)?$"

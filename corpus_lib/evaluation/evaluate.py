@@ -48,7 +48,7 @@ import numpy as np
 import pandas as pd
 
 from corpus_lib.errors import check_frame
-from corpus_lib.metrics import (
+from corpus_lib.evaluation.metrics import (
     bootstrap_ci,
     cohen_kappa,
     confusion_matrix,
@@ -822,7 +822,7 @@ def rule_precision(path: str | Path, *, rules: Any = None) -> pd.DataFrame:
 
     A development aid for pruning cues (never run it on a held-out file: reading its rows'
     errors makes it a development file). The packaged coder (or ``rules``, from
-    ``corpus_lib.stances.load_rules``) codes the sentences of ``path`` (the `load_unseen`
+    ``corpus_lib.coding.coder.load_rules``) codes the sentences of ``path`` (the `load_unseen`
     format); for every scored (sentence, topic) row, each stance cue listed in
     ``rule_ids`` is credited with the label it pushed (its ``label``, or its ``negated`` /
     ``halted`` label where the negator or stopping verb listed just before it changed
@@ -846,7 +846,7 @@ def rule_precision(path: str | Path, *, rules: Any = None) -> pd.DataFrame:
         >>> rule_precision(tmp)[["rule_id", "fired", "agree"]].values.tolist()
         [['RU-ADV-006', 1, 1]]
     """
-    from corpus_lib import stances as coder  # the coder, imported only for this aid
+    from corpus_lib.coding import coder  # the coder, imported only for this aid
 
     rules = coder.load_rules() if rules is None else rules
     table = load_unseen(path)

@@ -34,100 +34,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from corpus_lib.analysis import export
+from corpus_lib.analysis.export import EXPORT_LOG, FIGURES
 from corpus_lib.paths import NOTEBOOKS_DIR, REPORTS_DIR
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
+    pass
 
-FIGURES = "figures"
 TABLES = "tables"
 NOTEBOOK_OUT = "notebooks"
-_NAME = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
-EXPORT_LOG = "CORPUS_LIB_EXPORT_LOG"
-"""Environment variable: when set to a file path, :func:`export_chart` appends one JSON
-line per file it writes (``{"chart", "format", "seconds"}``). :func:`run_report` sets it for
-each notebook's kernel to measure the time spent per export format."""
-
-
-def _figure_kind(fig) -> str:
-    module = type(fig).__module__
-    if module.startswith("matplotlib"):
-        return "matplotlib"
-    if module.startswith("plotly"):
-        return "plotly"
-    raise TypeError(f"not a matplotlib or plotly figure: {type(fig).__name__}")
-
-
-class _ExportClock:
-    """Times each file :func:`export_chart` writes; appends to the ``EXPORT_LOG`` file if set."""
-
-    def __init__(self, chart: str) -> None:
-        self.chart = chart
-        self.log = os.environ.get(EXPORT_LOG)
-        self.records: list[dict] = []
-        self.last = time.perf_counter()
-
-    def lap(self, fmt: str) -> None:
-        now = time.perf_counter()
-        self.records.append({"chart": self.chart, "format": fmt, "seconds": now - self.last})
-        self.last = now
-
-    def close(self) -> None:
-        if self.log and self.records:
-            with open(self.log, "a", encoding="utf-8") as handle:
-                handle.writelines(json.dumps(record) + "\n" for record in self.records)
-
-
-def export_chart(fig, name: str, *, output_dir: str | Path, data: pd.DataFrame | None = None) -> list[Path]:
-    """Write one chart (and the data behind it) into ``output_dir/figures``.
-
-    When the environment variable ``CORPUS_LIB_EXPORT_LOG`` names a file, the time spent
-    on each written format is appended to it (:func:`run_report` uses this).
-
-    Args:
-        fig: A matplotlib ``Figure`` or a plotly ``Figure``.
-        name: File stem: lower-case letters, digits, ``-`` and ``_`` (``"russia-timeline"``).
-        output_dir: The report folder (the notebooks' ``output_dir`` parameter).
-        data: The tidy frame the chart draws, written as ``NAME.csv``.
-
-    Returns:
-        The paths written.
-
-    Example:
-        >>> import tempfile
-        >>> from matplotlib.figure import Figure
-        >>> fig = Figure(figsize=(2, 1)); _ = fig.add_subplot().plot([0, 1])
-        >>> with tempfile.TemporaryDirectory() as tmp:
-        ...     [p.name for p in export_chart(fig, "demo", output_dir=tmp)]
-        ['demo.png', 'demo.svg', 'demo.pdf']
-    """
-    from corpus_lib import export
-
-    if not _NAME.match(name):
-        raise ValueError(f"chart name {name!r}: use lower-case letters, digits, '-' and '_'")
-    folder = Path(output_dir) / FIGURES
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = folder / name
-    clock = _ExportClock(name)
-    written = []
-    if _figure_kind(fig) == "matplotlib":
-        if hasattr(fig, "get_layout_engine"):
-            export.settle_layout(fig)  # once, before the formats (save_matplotlib would do it too)
-            clock.lap("matplotlib layout")
-        for fmt in ("png", "svg", "pdf"):
-            written += export.save_matplotlib(fig, stem, formats=(fmt,), dpi=300)
-            clock.lap(f"matplotlib {fmt}")
-    else:
-        written.append(export.save_plotly_html(fig, stem.with_name(name + ".html"), div_id=f"fig-{name}"))
-        clock.lap("plotly html")
-        spec = json.dumps(fig.to_plotly_json(), sort_keys=True, default=str, ensure_ascii=False)
-        written.append(export._write_bytes(stem.with_name(name + ".plotly.json"), spec.encode("utf-8")))
-        clock.lap("plotly json")
-    if data is not None:
-        written.append(export.save_table(data, stem.with_name(name + ".csv")))
-        clock.lap("csv")
-    clock.close()
-    return written
 
 
 def notebooks(folder: str | Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -421,7 +336,7 @@ def run_report(
 
     from tqdm.auto import tqdm
 
-    from corpus_lib.write import atomic_folder, write_frame
+    from corpus_lib.pipeline.write import atomic_folder, write_frame
 
     out = Path(out).resolve()
     corpus_dir = str(Path(corpus).resolve()) if corpus is not None else None
@@ -506,7 +421,6 @@ class _StaticImages:
         """Export the specs whose names start with ``prefix`` (all left when None)."""
         if not self.enabled:
             return
-        from corpus_lib import export
 
         specs = [p for p in sorted(self.folder.glob("*.plotly.json"))
                  if p not in self.made and (prefix is None or p.name.startswith(prefix))]
@@ -542,186 +456,9 @@ class _StaticImages:
 
     def close(self) -> None:
         if self.started:
-            from corpus_lib import export
 
             export.stop_static_server()
             self.started = False
-
-
-# ----------------------------------------------------------------------------- explorer
-
-
-@dataclass(eq=False)
-class StanceExplorer:
-    """An interactive stance timeline for a notebook; made by :func:`stance_explorer`.
-
-    Call :meth:`show` (or display ``widget``) to show it: the controls (topic, holders,
-    years), a line on the selection, the figure, and the table of the statements behind it.
-
-    Attributes:
-        controls: The widgets, by name: ``topic``, ``holders``, ``years``.
-        widget: All of it, an ``ipywidgets.VBox``.
-        figure: The figure on screen: a ``plotly.graph_objects.FigureWidget`` where
-            ``anywidget`` is installed (updated in place; it gives its traces random
-            ``uid`` values), else a plain ``go.Figure`` whose plotly JSON is set as the
-            ``outputs`` of an ``ipywidgets.Output`` on each change. (Not ``with output:
-            display(...)``: a headless run, nbclient, can stall syncing captured output.)
-        current: The current selection's chart as a plain ``go.Figure`` with the fixed
-            trace ids of :func:`~corpus_lib.plots.stance_timeline_plotly`: export this one.
-        table: The statements behind the chart (an ``ipywidgets.HTML``, text escaped).
-        data: The statements behind the current figure (``analysis.quotes``).
-        periods: The yearly summary behind the current figure (``analysis.stance_by_period``).
-        live: Whether ``figure`` is a ``FigureWidget``.
-    """
-
-    corpus: object
-    controls: dict
-    widget: object = None
-    figure: object = None
-    current: object = None
-    status: object = None
-    table: object = None
-    output: object = None
-    data: pd.DataFrame | None = None
-    periods: pd.DataFrame | None = None
-    live: bool = False
-    max_rows: int = 25
-
-    def selection(self) -> tuple[str, tuple[str, ...], tuple[int, int]]:
-        """The current (topic, holders, (first year, last year))."""
-        c = self.controls
-        return c["topic"].value, tuple(c["holders"].value), tuple(c["years"].value)
-
-    def show(self) -> None:
-        """Display the explorer (in a notebook)."""
-        from IPython.display import display
-
-        display(self.widget)
-
-    def update(self, change=None) -> None:
-        """Recompute the selection's tables and redraw (the widgets' callback)."""
-        import html
-        import json
-
-        import pandas as pd
-        import plotly.graph_objects as go
-        import plotly.io as pio
-
-        from corpus_lib import analysis, plots
-
-        topic, holders, (first, last) = self.selection()
-        stances = self.corpus.stances
-        years = pd.to_datetime(stances["date"]).dt.year
-        chosen = stances.loc[years.between(first, last)]
-        if not holders:  # nothing selected: draw the empty chart, say why
-            chosen, holders_arg = chosen.iloc[0:0], None
-        else:
-            holders_arg = list(holders)
-        self.periods = analysis.stance_by_period(chosen, topic=topic, holders=holders_arg)
-        self.data = analysis.quotes(
-            chosen, self.corpus.statements, self.corpus.documents, topic=topic, holders=holders_arg
-        )
-        who = ", ".join(holders) if holders else "no holder"
-        new = plots.stance_timeline_plotly(
-            self.periods, statements=self.data, topics=topic, title=f"{topic}: {who}, {first}–{last}"
-        )
-        self.current = new
-        positioned = int(self.data["score"].notna().sum())
-        if self.data.empty:
-            line = f"No statement on <b>{html.escape(topic)}</b> by {html.escape(who)} in {first}–{last}."
-        else:
-            line = (
-                f"<b>{len(self.data)}</b> statements on <b>{html.escape(topic)}</b> by {html.escape(who)} "
-                f"in {first}–{last}, from {self.data['doc_id'].nunique()} documents; {positioned} take a position."
-            )
-        self.status.value = line
-        shown = self.data.loc[self.data["score"].notna(), ["date", "holder", "speaker", "stance", "text"]]
-        shown = shown.assign(date=shown["date"].dt.strftime("%Y-%m-%d")).head(self.max_rows)
-        self.table.value = shown.to_html(index=False, escape=True, border=0) if len(shown) else ""
-        if self.live:
-            with self.figure.batch_update():
-                self.figure.data = []
-                self.figure.add_traces(list(new.data))
-                self.figure.layout = new.layout
-        else:
-            self.figure = go.Figure(new)
-            spec = json.loads(pio.to_json(self.figure, validate=False))
-            spec["config"] = {"displaylogo": False}
-            bundle = {"application/vnd.plotly.v1+json": spec, "text/plain": f"<plotly figure: {topic}, {who}>"}
-            self.output.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
-
-
-def stance_explorer(
-    corpus,
-    *,
-    topic: str = "russia",
-    holders: Iterable[str] = ("NATO",),
-    date_from: str | None = None,
-    date_to: str | None = None,
-) -> StanceExplorer:
-    """Widgets (topic dropdown, holder multi-select, year range slider) driving a stance timeline.
-
-    The figure is :func:`corpus_lib.plots.stance_timeline_plotly` of the selected
-    statements (yearly means with their intervals and every positioned statement,
-    whose hover text shows the sentence, speaker and source, escaped). It lives here,
-    not in the notebook, because widgets need a callback and notebooks hold no
-    function definitions. Executed headless (papermill), the widgets show their
-    initial state; a selection with no statements shows an empty chart and says so.
-
-    Args:
-        corpus: A loaded :class:`~corpus_lib.corpus.Corpus` (with ``stances``).
-        topic: The topic selected at first.
-        holders: The holders selected at first (unknown names are ignored).
-        date_from: First day of the initial year range (its year is used); the
-            corpus's first year by default.
-        date_to: Last day of the initial year range; the corpus's last year by default.
-
-    Returns:
-        A :class:`StanceExplorer`; call its :meth:`~StanceExplorer.show`.
-    """
-    import ipywidgets as widgets
-    import pandas as pd
-
-    from corpus_lib.analysis import HOLDERS, TOPICS
-
-    if corpus.stances is None:
-        raise ValueError("the corpus has no stances: load it with load_corpus(..., stances=True)")
-    if topic not in TOPICS:
-        raise ValueError(f"unknown topic {topic!r}; expected one of {list(TOPICS)}")
-    dates = pd.to_datetime(corpus.documents["date"]).dropna()
-    want = [pd.Timestamp(d).year if d is not None else None for d in (date_from, date_to)]
-    first = int(dates.dt.year.min()) if len(dates) else (want[0] or 2005)
-    last = int(dates.dt.year.max()) if len(dates) else (want[1] or first)
-    low = min(max(want[0] if want[0] is not None else first, first), last)
-    high = max(min(want[1] if want[1] is not None else last, last), low)
-    chosen = tuple(h for h in HOLDERS if h in set(holders))
-    controls = {
-        "topic": widgets.Dropdown(options=list(TOPICS), value=topic, description="topic"),
-        "holders": widgets.SelectMultiple(options=list(HOLDERS), value=chosen, rows=len(HOLDERS), description="holders"),
-        "years": widgets.IntRangeSlider(
-            min=first, max=last, value=(low, high), step=1, description="years", continuous_update=False,
-            layout=widgets.Layout(width="380px"),
-        ),
-    }
-    explorer = StanceExplorer(corpus=corpus, controls=controls)
-    explorer.status = widgets.HTML()
-    explorer.table = widgets.HTML()
-    try:
-        import plotly.graph_objects as go
-
-        explorer.figure = go.FigureWidget()  # needs anywidget (plotly >= 6)
-        explorer.live = True
-        view = explorer.figure
-    except ImportError:
-        explorer.output = widgets.Output()
-        view = explorer.output
-    explorer.update()
-    for control in controls.values():
-        control.observe(explorer.update, names="value")
-    explorer.widget = widgets.VBox(
-        [widgets.HBox(list(controls.values())), explorer.status, view, explorer.table]
-    )
-    return explorer
 
 
 def report_files(out: str | Path) -> dict[str, list[Path]]:
@@ -771,7 +508,6 @@ def describe(result: ReportResult) -> str:
 
 
 __all__: Iterable[str] = [
-    "export_chart", "run_report", "notebooks", "ReportResult", "NotebookFailed", "report_files", "describe",
+    "run_report", "notebooks", "ReportResult", "NotebookFailed", "report_files", "describe",
     "default_workers",
-    "StanceExplorer", "stance_explorer",
 ]

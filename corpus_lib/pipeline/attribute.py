@@ -23,12 +23,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from corpus_lib.actors import Mention, Registry, registry
-from corpus_lib.clean import Unit
-from corpus_lib.dates import find_event_date
-from corpus_lib.prefilter import AVAILABLE as _RE2
-from corpus_lib.prefilter import PatternSet
-from corpus_lib.segment import split_sentences
+from corpus_lib.pipeline.actors import Mention, Registry, registry
+from corpus_lib.pipeline.clean import Unit
+from corpus_lib.pipeline.dates import find_event_date
+from corpus_lib.pipeline.prefilter import AVAILABLE as _RE2
+from corpus_lib.pipeline.prefilter import PatternSet
+from corpus_lib.pipeline.segment import split_sentences
 
 _REPORTING = (
     r"said|says|say|saying|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
@@ -261,7 +261,7 @@ def attribute(
     """Split the kept units into sentences and give each its turn, speaker, role and holder.
 
     Example:
-        >>> from corpus_lib.clean import clean
+        >>> from corpus_lib.pipeline.clean import clean
         >>> raw = 'NATO and Baku\\n\\n"Our doors are open. Come in," said NATO official John Doe.'
         >>> [(raw[s.start:s.end][:12], s.speaker, s.holder) for s in attribute(raw, clean(raw).units)]
         [('NATO and Bak', 'headline', 'NATO'), ('"Our doors a', 'John Doe', 'NATO'), ('Come in," sa', 'John Doe', 'NATO')]

@@ -25,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import io
+import json
 import os
 import re
 import tempfile
@@ -172,7 +173,7 @@ def save_matplotlib(
     A figure whose constrained/tight layout is still active is first settled with
     :func:`settle_layout` (its layout engine is then off): otherwise each save would
     move the axes a little and no two saves would match. The figures of
-    :mod:`corpus_lib.plots` come settled already.
+    :mod:`corpus_lib.analysis.plots` come settled already.
 
     Args:
         fig: The figure.
@@ -181,7 +182,7 @@ def save_matplotlib(
         formats: Some of ``png``, ``svg``, ``pdf``.
         dpi: Resolution of the PNG (and of images embedded in SVG/PDF).
         bbox_inches: Passed to ``savefig`` (``"tight"`` crops to the drawn content;
-            the chart functions of :mod:`corpus_lib.plots` use constrained layout
+            the chart functions of :mod:`corpus_lib.analysis.plots` use constrained layout
             and need no cropping).
         settle: Settle an active layout engine first (see above).
 
@@ -593,3 +594,91 @@ def save_table(df: pd.DataFrame, path: Path | str, *, float_format: str = "%.10g
     buffer = io.StringIO()
     df.to_csv(buffer, index=False, float_format=float_format, lineterminator="\n", na_rep="")
     return _write_bytes(Path(path), buffer.getvalue().encode("utf-8"))
+
+
+# ----------------------------------------------------------------------------- one chart, every format
+FIGURES = "figures"
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_\-]*$")
+EXPORT_LOG = "CORPUS_LIB_EXPORT_LOG"
+"""Environment variable: when set to a file path, :func:`export_chart` appends one JSON
+line per file it writes (``{"chart", "format", "seconds"}``). :func:`run_report` sets it for
+each notebook's kernel to measure the time spent per export format."""
+
+
+def _figure_kind(fig) -> str:
+    module = type(fig).__module__
+    if module.startswith("matplotlib"):
+        return "matplotlib"
+    if module.startswith("plotly"):
+        return "plotly"
+    raise TypeError(f"not a matplotlib or plotly figure: {type(fig).__name__}")
+
+
+class _ExportClock:
+    """Times each file :func:`export_chart` writes; appends to the ``EXPORT_LOG`` file if set."""
+
+    def __init__(self, chart: str) -> None:
+        self.chart = chart
+        self.log = os.environ.get(EXPORT_LOG)
+        self.records: list[dict] = []
+        self.last = time.perf_counter()
+
+    def lap(self, fmt: str) -> None:
+        now = time.perf_counter()
+        self.records.append({"chart": self.chart, "format": fmt, "seconds": now - self.last})
+        self.last = now
+
+    def close(self) -> None:
+        if self.log and self.records:
+            with open(self.log, "a", encoding="utf-8") as handle:
+                handle.writelines(json.dumps(record) + "\n" for record in self.records)
+
+
+def export_chart(fig, name: str, *, output_dir: str | Path, data: pd.DataFrame | None = None) -> list[Path]:
+    """Write one chart (and the data behind it) into ``output_dir/figures``.
+
+    When the environment variable ``CORPUS_LIB_EXPORT_LOG`` names a file, the time spent
+    on each written format is appended to it (:func:`run_report` uses this).
+
+    Args:
+        fig: A matplotlib ``Figure`` or a plotly ``Figure``.
+        name: File stem: lower-case letters, digits, ``-`` and ``_`` (``"russia-timeline"``).
+        output_dir: The report folder (the notebooks' ``output_dir`` parameter).
+        data: The tidy frame the chart draws, written as ``NAME.csv``.
+
+    Returns:
+        The paths written.
+
+    Example:
+        >>> import tempfile
+        >>> from matplotlib.figure import Figure
+        >>> fig = Figure(figsize=(2, 1)); _ = fig.add_subplot().plot([0, 1])
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     [p.name for p in export_chart(fig, "demo", output_dir=tmp)]
+        ['demo.png', 'demo.svg', 'demo.pdf']
+    """
+    if not _NAME.match(name):
+        raise ValueError(f"chart name {name!r}: use lower-case letters, digits, '-' and '_'")
+    folder = Path(output_dir) / FIGURES
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = folder / name
+    clock = _ExportClock(name)
+    written = []
+    if _figure_kind(fig) == "matplotlib":
+        if hasattr(fig, "get_layout_engine"):
+            settle_layout(fig)  # once, before the formats (save_matplotlib would do it too)
+            clock.lap("matplotlib layout")
+        for fmt in ("png", "svg", "pdf"):
+            written += save_matplotlib(fig, stem, formats=(fmt,), dpi=300)
+            clock.lap(f"matplotlib {fmt}")
+    else:
+        written.append(save_plotly_html(fig, stem.with_name(name + ".html"), div_id=f"fig-{name}"))
+        clock.lap("plotly html")
+        spec = json.dumps(fig.to_plotly_json(), sort_keys=True, default=str, ensure_ascii=False)
+        written.append(_write_bytes(stem.with_name(name + ".plotly.json"), spec.encode("utf-8")))
+        clock.lap("plotly json")
+    if data is not None:
+        written.append(save_table(data, stem.with_name(name + ".csv")))
+        clock.lap("csv")
+    clock.close()
+    return written

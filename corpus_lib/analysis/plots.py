@@ -5,7 +5,7 @@ back a new figure: a matplotlib ``Figure`` (built with the object-oriented API, 
 pyplot state, so nothing is shown or kept alive behind the caller's back) or, for the
 ``*_plotly`` variants, a plotly ``go.Figure``. Plotting libraries are imported inside
 the functions, so importing this module stays cheap. Save figures with
-:mod:`corpus_lib.export`: :func:`~corpus_lib.export.save_matplotlib` settles the
+:mod:`corpus_lib.analysis.export`: :func:`~corpus_lib.analysis.export.save_matplotlib` settles the
 constrained layout before the first save, so every save of a figure is identical.
 
 Text from the corpus (sentences, speakers, titles, sources) is untrusted: everything
@@ -1255,7 +1255,7 @@ def confusion_heatmap(
 
     Args:
         confusion_df: A square count frame, index = reference labels, columns =
-            predicted labels (as :func:`corpus_lib.metrics.confusion_matrix` returns;
+            predicted labels (as :func:`corpus_lib.evaluation.metrics.confusion_matrix` returns;
             the index and column names, e.g. ``gold``/``pred``, label the axes).
         normalize: ``None`` (counts), ``"true"`` (rows sum to 1), ``"pred"`` (columns
             sum to 1) or ``"all"``.

@@ -1,7 +1,7 @@
 """Accuracy and agreement measures for coded statements.
 
 Pure, deterministic functions on sequences of labels (lists, tuples, numpy arrays or
-pandas Series). Nothing here knows about topics or stances; `corpus_lib.evaluate`
+pandas Series). Nothing here knows about topics or stances; `corpus_lib.evaluation.evaluate`
 applies these measures to the project's tables.
 
 Conventions, the same in every function:
