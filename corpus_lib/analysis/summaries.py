@@ -38,7 +38,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from corpus_lib.vocab import HOLDERS, STANCES, TOPICS
+from corpus_lib.vocab import HOLDERS, LABEL_SCORES, LABELS_BY_TOPIC, STANCES, TOPICS
 
 __all__ = [
     "HOLDERS",
@@ -64,21 +64,6 @@ __all__ = [
 ]
 
 LABELS: tuple[str, ...] = STANCES
-LABELS_BY_TOPIC: dict[str, tuple[str, ...]] = {
-    "karabakh": ("engaged", "detached", "neutral"),
-    "russia": ("cooperative", "adversarial", "neutral"),
-    "membership": ("open", "conditional", "distant", "neutral"),
-}
-LABEL_SCORES: dict[str, float] = {
-    "engaged": 1.0,
-    "detached": -1.0,
-    "cooperative": 1.0,
-    "adversarial": -1.0,
-    "open": 1.0,
-    "conditional": 0.0,
-    "distant": -1.0,
-    "neutral": math.nan,
-}
 SHARE_COLUMNS: tuple[str, ...] = tuple(f"share_{label}" for label in LABELS)
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "n_documents",

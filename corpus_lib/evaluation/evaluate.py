@@ -56,6 +56,9 @@ from corpus_lib.evaluation.metrics import (
     macro_f1,
     precision_recall_f1,
 )
+from corpus_lib.vocab import GENRES, HOLDERS, NEUTRAL, TOPICS
+from corpus_lib.vocab import LABELS_BY_TOPIC as STANCE_LABELS
+from corpus_lib.vocab import ROLES as SPEAKER_ROLES
 
 __all__ = [
     "EvaluationReport",
@@ -66,19 +69,7 @@ __all__ = [
     "unseen_statements",
 ]
 
-# The codebook's closed sets. Kept here, not imported, so that this module depends on
-# nothing but metrics; they must match CODEBOOK.md and docs/data_dictionary.md.
-TOPICS: tuple[str, ...] = ("karabakh", "russia", "membership")
-STANCE_LABELS: dict[str, tuple[str, ...]] = {
-    "karabakh": ("engaged", "detached", "neutral"),
-    "russia": ("cooperative", "adversarial", "neutral"),
-    "membership": ("open", "conditional", "distant", "neutral"),
-}
-NEUTRAL = "neutral"
 NONE = "none"
-HOLDERS: tuple[str, ...] = ("NATO", "Azerbaijan", "Armenia", "Russia", "EU", "media", "other")
-SPEAKER_ROLES: tuple[str, ...] = ("interviewer", "interviewee", "narrator", "quoted", "headline")
-GENRES: tuple[str, ...] = ("interview", "news", "essay", "press_release", "speech")
 
 GOLD_COLUMNS: tuple[str, ...] = (
     "statement_id", "doc_id", "text", "holder", "topic", "stance", "rationale",

@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus_lib.errors import CorpusError
+from corpus_lib.vocab import DATE_BASES, GENRES
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ("file", "doc_id", "title", "date", "date_basis", "date_note", "source", "genre", "url")
-DATE_BASES = ("explicit", "external", "inferred")
-GENRES = ("interview", "news", "essay", "press_release", "speech")
 _DOC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*\Z")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 # Control characters that never occur in running text (tab, newlines, form feed excluded).
