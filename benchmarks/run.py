@@ -74,11 +74,11 @@ def child_build(corpus: str, out: str, workers: int, batch_size: int, cache: str
 
 
 def child_ratio(corpus: str, limit: int, batch_size: int) -> dict:
-    from corpus_lib.corpus import process_document
+    from corpus_lib.corpus import code_stances, process_document
     from corpus_lib.pipeline import schemas
     from corpus_lib.pipeline.load import decode_text
     from corpus_lib.pipeline.segment import sentence_tokenizer
-    from corpus_lib.scale.build import code_frame, load_coder, plan_documents, warm_up
+    from corpus_lib.scale.build import load_coder, plan_documents, warm_up
 
     try:
         from corpus_lib.pipeline.tone import score_tone
@@ -106,7 +106,7 @@ def child_ratio(corpus: str, limit: int, batch_size: int) -> dict:
         rows = [row for r in results for row in r.statements]
         n_statements += len(rows)
         if coder is not None:
-            code_frame(schemas.make_statements(rows), coder=coder)
+            code_stances(schemas.make_statements(rows), tag=coder.tag)
         d = clock()
         tone_in_parse = bool(rows) and "tone" in rows[0]
         if score_tone:

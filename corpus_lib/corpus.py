@@ -222,12 +222,17 @@ def process_raw(doc: RawDocument) -> DocumentResult:
     return process_document(doc.meta, doc.text, path=doc.path)
 
 
-def code_stances(statements: pd.DataFrame) -> pd.DataFrame:
-    """Code a ``statements`` table into the checked ``stances`` table (see :mod:`corpus_lib.coding.coder`)."""
+def code_stances(statements: pd.DataFrame, *, tag=None) -> pd.DataFrame:
+    """Code a ``statements`` table into the checked ``stances`` table.
+
+    ``tag`` is the coder (:func:`corpus_lib.coding.coder.tag_stances` by default). Statements
+    of one document are coded independently of other documents, so coding a batch equals
+    coding the whole corpus restricted to the batch (what the streaming build relies on).
+    """
     from corpus_lib.coding.coder import tag_stances
     from corpus_lib.pipeline import schemas
 
-    return schemas.make_stances(tag_stances(statements))
+    return schemas.make_stances((tag or tag_stances)(statements))
 
 
 def load_corpus(path: str | Path | None = None, *, stances: bool = True, tables: str | Path | None = None) -> Corpus:

@@ -7,7 +7,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from corpus_lib.corpus import load_corpus
+from corpus_lib.corpus import code_stances, load_corpus
 from corpus_lib.errors import CorpusError
 from corpus_lib.paths import SEEDS_DIR
 from corpus_lib.scale import build
@@ -29,8 +29,7 @@ def reference(archive):
     """What the in-memory pipeline gives: load_corpus, then the coder."""
     corpus = load_corpus(archive)
     tables = {"documents": corpus.documents, "statements": corpus.statements, "removed": corpus.removed}
-    if build.load_coder() is not None:
-        tables["stances"] = build.code_frame(corpus.statements)
+    tables["stances"] = code_stances(corpus.statements)
     return tables
 
 
@@ -86,10 +85,8 @@ def test_never_holds_more_than_a_batch(single):
 
 def test_hook_counts_documents_held(archive, tmp_path, monkeypatch):
     """Instrument process_document: it never sees more than one batch between two writes."""
-    import corpus_lib.corpus as corpus_module
-
     seen, written = [], []
-    real_process, real_write = corpus_module.process_document, build.write_part
+    real_process, real_write = build.process_document, build.write_part
 
     def process(meta, text, **kw):
         seen.append(meta.doc_id)
@@ -100,7 +97,7 @@ def test_hook_counts_documents_held(archive, tmp_path, monkeypatch):
             written.append(len(seen))
         return real_write(df, path, fmt, table=table)
 
-    monkeypatch.setattr(corpus_module, "process_document", process)
+    monkeypatch.setattr(build, "process_document", process)
     monkeypatch.setattr(build, "write_part", write)
     build.build_tables(archive, tmp_path / "t", batch_size=BATCH)
     assert max(b - a for a, b in zip([0, *written], written, strict=False)) <= BATCH

@@ -16,8 +16,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from re import _constants as _c  # the parsed form of a pattern, for its first characters
-from re import _parser
 
 from corpus_lib.vocab import HOLDERS  # noqa: E402  (re-exported)
 
@@ -157,7 +155,9 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
     """The characters a match of ``pattern`` can start with; None when it cannot say.
 
     A superset is safe (a pattern is only tried where it might match); None puts the
-    pattern among those tried everywhere.
+    pattern among those tried everywhere. The first characters come from the parse tree of
+    CPython's private ``re._parser``, imported here behind a guard: where it is missing or
+    moved, every pattern is tried everywhere (slower, same mentions).
 
     Example:
         >>> sorted(_first_chars("(?:the )?President|[Tt]he alliance|NATO"))
@@ -166,17 +166,22 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
         True
     """
     try:
+        from re import _constants, _parser  # private: the parsed form of a pattern
+    except ImportError:
+        return None
+    try:
         parsed = _parser.parse(pattern)
-    except Exception:  # noqa: BLE001 - an unparsable pattern is tried everywhere
+        if parsed.state.flags & re.IGNORECASE:
+            return None
+        chars, nullable = _first_of(list(parsed), _constants)
+    except Exception:  # noqa: BLE001 - an unparsable pattern, or a parse tree of another shape
         return None
-    if parsed.state.flags & re.IGNORECASE:
-        return None
-    chars, nullable = _first_of(list(parsed))
     return None if chars is None or nullable else frozenset(chars)
 
 
-def _first_of(items) -> tuple[set[str] | None, bool]:
-    """First characters of a parsed sequence, and whether it can match the empty string."""
+def _first_of(items, _c) -> tuple[set[str] | None, bool]:
+    """First characters of a parsed sequence, and whether it can match the empty string
+    (``_c`` is ``re._constants``, passed in so that the private module is imported once, guarded)."""
     out: set[str] = set()
     for op, arg in items:
         if op is _c.LITERAL:
@@ -195,18 +200,18 @@ def _first_of(items) -> tuple[set[str] | None, bool]:
             _group, add_flags, _del_flags, sub = arg
             if add_flags & re.IGNORECASE:
                 return None, False
-            first, nullable = _first_of(list(sub))
+            first, nullable = _first_of(list(sub), _c)
         elif op is _c.BRANCH:
             first, nullable = set(), False
             for alternative in arg[1]:
-                f, n = _first_of(list(alternative))
+                f, n = _first_of(list(alternative), _c)
                 if f is None:
                     return None, False
                 first |= f
                 nullable = nullable or n
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
             low, _high, sub = arg
-            first, nullable = _first_of(list(sub))
+            first, nullable = _first_of(list(sub), _c)
             nullable = nullable or low == 0
         elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             continue  # zero-width: ignoring it only widens the set

@@ -15,7 +15,7 @@ Part ``k`` holds the documents ``k*batch_size … (k+1)*batch_size-1`` of the so
 in every table, whatever the number of workers or the engine, so the output bytes do not
 depend on how the work was spread. Each part is sorted by its table's id; the tables read
 back through :func:`load_tables` (``lazy=False``) equal, row for row, what
-:func:`corpus_lib.corpus.load_corpus` and :func:`code_frame` give for the same folder.
+:func:`corpus_lib.corpus.load_corpus` gives for the same folder.
 Memory is bounded by a batch per worker: the full list of manifest rows is kept, never
 the texts or rows of more than the batches in flight.
 
@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import importlib
 import json
 import logging
 import os
@@ -54,6 +53,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from corpus_lib.corpus import code_stances, process_document
 from corpus_lib.errors import CorpusError
 from corpus_lib.pipeline.load import ManifestRow
 from corpus_lib.scale.cache import CacheStats, DocumentCache, parser_version, rows_to_json
@@ -75,7 +75,7 @@ SORT_KEYS = {
 
 
 # --------------------------------------------------------------------------------------
-# The coder, through a small adapter: corpus_lib.coding.coder is imported only when used.
+# The coder: its version travels into the cache keys, so a changed rule file invalidates them.
 
 
 @dataclass(frozen=True)
@@ -86,29 +86,11 @@ class Coder:
     tag: Callable
 
 
-def load_coder() -> Coder | None:
-    """The installed stance coder, or ``None`` while ``corpus_lib.coding.coder`` does not exist."""
-    try:
-        module = importlib.import_module("corpus_lib.coding.coder")
-    except ModuleNotFoundError as err:
-        if err.name == "corpus_lib.coding.coder":
-            return None
-        raise
-    return Coder(version=str(module.CODER_VERSION), tag=module.tag_stances)
+def load_coder() -> Coder:
+    """The package's stance coder (imported when a build first needs it: it loads the rules)."""
+    from corpus_lib.coding import coder
 
-
-def code_frame(statements_df, *, coder: Coder | None = None):
-    """Code a ``statements`` frame into a checked ``stances`` frame (one coding step).
-
-    Statements of one document are coded independently of other documents, so coding a
-    batch equals coding the whole corpus restricted to the batch.
-    """
-    from corpus_lib.pipeline import schemas
-
-    coder = coder or load_coder()
-    if coder is None:
-        raise RuntimeError("the stance coder (corpus_lib.coding.coder) is not installed")
-    return schemas.make_stances(coder.tag(statements_df))
+    return Coder(version=str(coder.CODER_VERSION), tag=coder.tag_stances)
 
 
 # --------------------------------------------------------------------------------------
@@ -182,7 +164,6 @@ def _writer_version() -> str:
 
 def _build_part(ctx, index, items, datas, keys, cache, part_key) -> dict[str, int]:
     """Parse (or take from the cache) and code one batch's documents; write its part files."""
-    from corpus_lib.corpus import process_document
     from corpus_lib.pipeline import schemas
     from corpus_lib.pipeline.load import decode_text
 
@@ -215,7 +196,7 @@ def _build_part(ctx, index, items, datas, keys, cache, part_key) -> dict[str, in
         todo = [i for i, s in enumerate(stances) if s is None]
         if todo:
             frame = schemas.make_statements([row for i in todo for row in parsed[i]["statements"]])
-            coded = code_frame(frame, coder=coder)
+            coded = code_stances(frame, tag=coder.tag)
             by_doc: dict[str, list[dict]] = {parsed[i]["document"]["doc_id"]: [] for i in todo}
             for row in rows_to_json(coded.to_dict("records")):
                 by_doc[row["doc_id"]].append(row)
@@ -556,15 +537,12 @@ def warm_up() -> None:
     """Run the pipeline once on a two-sentence text, so that lazy set-up (the schemas'
     validators, the tokenizer, the actor registry, the coder's rules) is done before workers
     fork and is shared by them."""
-    from corpus_lib.corpus import process_document
     from corpus_lib.pipeline import schemas
 
     for table in TABLES:
         arrow_schema(table)
     result = process_document(ManifestRow(file="warm-up.txt", doc_id="warm-up"), "NATO met Baku. All went well.")
-    coder = load_coder()
-    if coder is not None:
-        code_frame(schemas.make_statements(result.statements), coder=coder)
+    code_stances(schemas.make_statements(result.statements), tag=load_coder().tag)
 
 
 def _run_pool(ctx, batches, *, workers, progress, report) -> list[BatchReport]:
@@ -683,7 +661,6 @@ __all__ = [
     "BuildReport",
     "Coder",
     "build_tables",
-    "code_frame",
     "load_coder",
     "load_tables",
     "main",

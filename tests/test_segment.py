@@ -1,0 +1,56 @@
+"""Sentence spans: NLTK's public Punkt with the project's parameters, cut and covered."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_lib.pipeline.segment import ABBREVIATIONS, CHUNK, sentence_tokenizer, split_sentences
+
+
+def _texts(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("In June 1995, C. Mackenzie visited. He met Dr. Smith.", ["In June 1995, C. Mackenzie visited.", "He met Dr. Smith."]),
+        ("The U.S. Army arrived. It left.", ["The U.S. Army arrived.", "It left."]),
+        ("Mr. Marsh spoke on 12 Jan. 2010 in Baku.", ["Mr. Marsh spoke on 12 Jan. 2010 in Baku."]),
+        ("No sentence mark here\n", ["No sentence mark here"]),
+        ("   \n ", []),
+    ],
+)
+def test_abbreviations_initials_and_blank_text(text, sentences):
+    assert _texts(text) == sentences
+
+
+@pytest.mark.parametrize("word", ["gen", "amb", "u.s", "sept", "x"])
+def test_the_tokenizer_knows_the_abbreviations(word):
+    assert word in ABBREVIATIONS
+    assert word in sentence_tokenizer()._params.abbrev_types
+
+
+def test_spans_are_punkts_own_trimmed():
+    text = 'He said: "Our doors are open. Come in." Then he left.  '
+    stock = [text[a:b].strip() for a, b in sentence_tokenizer().span_tokenize(text)]
+    assert _texts(text) == stock
+
+
+def test_a_huge_paragraph_is_cut_at_sentence_ends_into_pieces():
+    sentence = "The talks went on in Vienna and the sides met again. "
+    text = sentence * (3 * CHUNK // len(sentence))
+    spans = split_sentences(text, offset=7)
+    assert len(spans) == text.count(".")
+    assert all(text[a - 7 : b - 7] == sentence.strip() for a, b in spans)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.text(alphabet=st.sampled_from(list("ab .?!\n\"'A.Dr")), max_size=80))
+def test_spans_are_ordered_disjoint_and_trimmed(text):
+    spans = split_sentences(text)
+    assert all(a < b for a, b in spans)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:], strict=False))
+    assert all(text[a:b] == text[a:b].strip() for a, b in spans)
