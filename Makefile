@@ -42,7 +42,8 @@ test-fast: setup
 	$(BIN)/python -m pytest -m "not slow and not notebooks and not browser"
 
 lint: setup
-	$(BIN)/ruff check corpus_lib tests
+	$(BIN)/ruff check corpus_lib tests benchmarks tools
+	$(BIN)/lint-imports
 
 # Benchmarks (not tests): throughput, ratio to bare Punkt, memory, cache and worker speed-ups.
 bench: setup

@@ -13,8 +13,12 @@ is that of the build alone:
 * ``ratio``: over the same texts (the first ``--ratio-docs`` documents in build order, all
   of them by default), side by side batch by batch: NLTK Punkt sentence splitting alone
   (``corpus_lib.pipeline.segment.sentence_tokenizer().tokenize``) against our full parse and code
-  (``process_document`` + ``code_frame`` + ``score_tone`` of every statement); file
-  reading excluded on both sides.
+  (``process_document`` + ``code_stances`` + ``score_tone`` of every statement); file
+  reading excluded on both sides. The fixed set-up (imports, rules, registry: ``warm_up``) is
+  timed apart (``ratio_startup_s``); the first ``--first-docs`` documents (1000) are then one
+  batch, as a one-shot ``corpus-lib tables`` meets them, and ``first_ratio``, ``warm_ratio``
+  and ``first_vs_warm`` compare that batch with the later ones (what lazily built state,
+  such as caches and RE2's automata, costs the first documents).
 
 ``--workers 1,2`` adds a build per worker count and the speedup; ``--cache`` a cold then a
 warm build over a fresh cache; ``--linearity`` the per-document cost at the largest size
@@ -73,29 +77,34 @@ def child_build(corpus: str, out: str, workers: int, batch_size: int, cache: str
     }
 
 
-def child_ratio(corpus: str, limit: int, batch_size: int) -> dict:
+def _ratio_batches(plan: list, first_docs: int, batch_size: int) -> list[list]:
+    """The first ``first_docs`` documents as one batch (what a one-shot run pays first), then
+    batches of ``batch_size``."""
+    head, rest = plan[:first_docs], plan[first_docs:]
+    return [head] + [rest[i : i + batch_size] for i in range(0, len(rest), batch_size)]
+
+
+def child_ratio(corpus: str, limit: int, batch_size: int, first_docs: int = 1000) -> dict:
     from corpus_lib.corpus import code_stances, process_document
     from corpus_lib.pipeline import schemas
     from corpus_lib.pipeline.load import decode_text
     from corpus_lib.pipeline.segment import sentence_tokenizer
+    from corpus_lib.pipeline.tone import score_tone
     from corpus_lib.scale.build import load_coder, plan_documents, warm_up
 
-    try:
-        from corpus_lib.pipeline.tone import score_tone
-    except ImportError:  # the tone module is not there yet
-        score_tone = None
+    started = time.perf_counter()
     coder = load_coder()
     plan = plan_documents(corpus)[: limit or None]
     tokenizer = sentence_tokenizer()
-    warm_up()
-    if score_tone:
-        score_tone(["warm up"])
+    warm_up()  # the fixed set-up (imports, rules, registry, schemas), reported apart as startup_s
+    score_tone(["warm up"])
+    startup = time.perf_counter() - started
     t = {"punkt": 0.0, "parse": 0.0, "code": 0.0, "tone": 0.0}
+    per_batch = []  # (punkt seconds, our seconds) per batch
     tone_in_parse = False
     n_sentences = n_statements = 0
     clock = time.perf_counter
-    for i in range(0, len(plan), batch_size):
-        items = plan[i : i + batch_size]
+    for items in _ratio_batches(plan, first_docs, batch_size):
         texts = [decode_text((Path(corpus) / rel).read_bytes(), path=rel) for _, rel in items]
         a = clock()
         for text in texts:
@@ -105,13 +114,12 @@ def child_ratio(corpus: str, limit: int, batch_size: int) -> dict:
         c = clock()
         rows = [row for r in results for row in r.statements]
         n_statements += len(rows)
-        if coder is not None:
-            code_stances(schemas.make_statements(rows), tag=coder.tag)
+        code_stances(schemas.make_statements(rows), tag=coder.tag)
         d = clock()
         tone_in_parse = bool(rows) and "tone" in rows[0]
-        if score_tone:
-            score_tone([row["text"] for row in rows])
+        score_tone([row["text"] for row in rows])
         e = clock()
+        per_batch.append((b - a, (c - b) + (d - c) + (0.0 if tone_in_parse else e - d)))
         t["punkt"] += b - a
         t["parse"] += c - b
         t["code"] += d - c
@@ -128,10 +136,19 @@ def child_ratio(corpus: str, limit: int, batch_size: int) -> dict:
         "ratio": ours / t["punkt"],
         "punkt_sentences": n_sentences,
         "statements": n_statements,
-        "coder": coder is not None,
-        "tone": score_tone is not None,
         "tone_in_parse": tone_in_parse,
+        "startup_s": startup,
+        **_first_and_warm(per_batch, first_docs),
     }
+
+
+def _first_and_warm(per_batch: list[tuple[float, float]], first_docs: int) -> dict:
+    """The first batch's ratio to Punkt against the later batches' (the cost of lazy set-up)."""
+    if not first_docs or len(per_batch) < 2:
+        return {}
+    first = per_batch[0][1] / per_batch[0][0]
+    warm = sum(ours for _, ours in per_batch[1:]) / sum(punkt for punkt, _ in per_batch[1:])
+    return {"first_ratio": first, "warm_ratio": warm, "first_vs_warm": first / warm}
 
 
 def _child(argv: list[str]) -> None:
@@ -204,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--linearity", action="store_true", help="per-document cost, largest vs smallest size")
     parser.add_argument("--ratio-docs", type=int, default=0, help="documents in the Punkt comparison (0: all)")
     parser.add_argument("--batch-size", type=int, default=250)
+    parser.add_argument("--first-docs", type=int, default=1000,
+                        help="documents timed apart as a fresh process's first batch, after the fixed set-up (0: none)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     parser.add_argument("--results", type=Path, default=RESULTS, help="markdown file to append to")
@@ -224,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
         out = args.workdir / f"out-{size}"
         build = _run_child("build", corpus=str(corpus), out=str(out), workers=1,
                            batch_size=args.batch_size, cache=None)
-        ratio = _run_child("ratio", corpus=str(corpus), limit=args.ratio_docs, batch_size=args.batch_size)
+        ratio = _run_child("ratio", corpus=str(corpus), limit=args.ratio_docs, batch_size=args.batch_size,
+                           first_docs=args.first_docs)
         per_doc[size] = build["seconds"] / build["docs"]
         say(fmt(
             docs=build["docs"],
@@ -242,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
             tone_in_parse=ratio["tone_in_parse"],
             startup_s=build["startup_s"],
             cpu_s=build["cpu_s"],
+            ratio_startup_s=ratio["startup_s"],
+            **{k: ratio[k] for k in ("first_ratio", "warm_ratio", "first_vs_warm") if k in ratio},
         ))
         if worker_counts:
             times = {}

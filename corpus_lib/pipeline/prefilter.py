@@ -19,7 +19,7 @@ into a pattern that matches *at least* wherever the rule does (its **superset**)
   not ("i" with "İ" and "ı"); possessive and atomic groups become plain groups.
 
 A pattern that cannot be translated (a back-reference, say) gets ``None`` and its rule is
-tried the old way. The prefilter only says which rules *may* match; every candidate is
+tried on every text. The prefilter only says which rules *may* match; every candidate is
 then matched with Python's ``re``, so results never depend on RE2.
 
 Example:
@@ -41,7 +41,7 @@ except ImportError:  # pragma: no cover
 __all__ = ["AVAILABLE", "PatternSet", "superset_pattern"]
 
 AVAILABLE = _re2 is not None
-"""Whether RE2 is installed (without it every rule is tried the old way)."""
+"""Whether RE2 is installed (without it no set is built and every rule is tried on every text)."""
 
 # Superset classes for Python's Unicode ones (tests/test_prefilter.py checks each code point).
 WORD = r"\pL\pN_"
