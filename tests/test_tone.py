@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import functools
+import importlib
+import re
 import string
+import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
+from pathlib import Path
 
 import nltk
 import pytest
@@ -13,8 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
-from corpus_lib.pipeline import tone
+import corpus_lib.pipeline
+from corpus_lib.pipeline import tone, vader_mirror
 from corpus_lib.pipeline.tone import analyzer, score_tone
+from corpus_lib.pipeline.vader_mirror import VaderMirror
 
 EXACT = settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
@@ -117,12 +124,12 @@ def test_never_downloads_nltk_data(monkeypatch):
 
 
 def test_fast_path_is_in_use_on_this_nltk(monkeypatch):
-    # The installed vader.py must be the one tone.py mirrors (checked by its hash, not by
-    # the NLTK version: a release that leaves vader.py alone changes nothing).
-    assert tone._vader_is_mirrored(VaderConstants()), (
-        f"NLTK {nltk.__version__} changed vader.py: compare it with tone.py, then update VADER_SOURCE_SHA256"
+    # The installed vader.py must be the one vader_mirror.py mirrors (checked by its hash, not
+    # by the NLTK version: a release that leaves vader.py alone changes nothing).
+    assert vader_mirror.mirrors_installed_vader(VaderConstants()), (
+        f"NLTK {nltk.__version__} changed vader.py: compare it with vader_mirror.py, then update VADER_SOURCE_SHA256"
     )
-    assert tone._fast_compound() is not None
+    assert isinstance(tone._fast_compound(), VaderMirror)
 
     def refuse(self, text):
         raise AssertionError("score_tone must not run NLTK's polarity_scores")
@@ -131,30 +138,17 @@ def test_fast_path_is_in_use_on_this_nltk(monkeypatch):
     assert score_tone(["We welcome this excellent agreement.", "The talks were not good."]) == [0.8904, -0.3412]
 
 
-def test_fallback_to_the_stock_analyzer_when_vader_changes(monkeypatch):
-    texts = ["Kind of good, but NOT great!!", "The talks ended.", "", None]
-    expected = score_tone(texts)  # type: ignore[arg-type]
-    calls = []
-    stock = SentimentIntensityAnalyzer.polarity_scores
-    monkeypatch.setattr(
-        SentimentIntensityAnalyzer, "polarity_scores", lambda self, t: calls.append(t) or stock(self, t)
-    )
-    monkeypatch.setattr(tone, "VADER_SOURCE_SHA256", "0" * 64)
-    tone._fast_compound.cache_clear()
-    try:
-        assert tone._fast_compound() is None
-        assert score_tone(texts) == expected  # type: ignore[arg-type]
-        assert calls == texts[:3]
-    finally:
-        tone._fast_compound.cache_clear()
+def _regex_keeping_hyphens():
+    """NLTK's punctuation regex as it would be if NLTK stopped removing "-"."""
+    return nltk.redos.compile("[" + re.escape(string.punctuation.replace("-", "")) + "]")
 
 
-def test_fallback_when_the_punctuation_regex_changes():
+def test_a_changed_punctuation_regex_is_detected():
     class Other(VaderConstants):
-        REGEX_REMOVE_PUNCTUATION = nltk.redos.compile(f"[{string.punctuation.replace('-', '')}]".replace("\\", "\\\\"))
+        REGEX_REMOVE_PUNCTUATION = _regex_keeping_hyphens()
 
-    assert tone._vader_is_mirrored(VaderConstants())
-    assert not tone._vader_is_mirrored(Other())
+    assert vader_mirror.mirrors_installed_vader(VaderConstants())
+    assert not vader_mirror.mirrors_installed_vader(Other())
 
 
 def test_nltk_strips_exactly_ascii_punctuation_from_every_character():
@@ -169,10 +163,97 @@ def test_a_changed_constant_is_caught_by_the_comparison():
     class Off(VaderConstants):
         N_SCALAR = -0.75
 
-    off = tone._make_compound(analyzer().lexicon, Off())
+    off = VaderMirror(analyzer().lexicon, Off())
     text = "The talks were not good."
     assert off(text) != stock_compound(text)
     assert tone._fast_compound()(text) == stock_compound(text)
+
+
+# --- the fallback: any failure of the mirror means NLTK's public analyzer -------------------
+
+
+@pytest.fixture
+def fresh_fast_path():
+    """_fast_compound rebuilt under the test's patches, and rebuilt again afterwards."""
+    tone._fast_compound.cache_clear()
+    yield
+    tone._fast_compound.cache_clear()
+
+
+def assert_scores_are_the_stock_analyzers(monkeypatch) -> None:
+    """score_tone runs the analyzer's public polarity_scores on each text and returns its compounds."""
+    texts = [*QUIRKS, "We welcome this excellent agreement.", "The talks were not good.", "-good news", None]
+    want = [stock_compound(t) if isinstance(t, str) else 0.0 for t in texts]
+    calls = []
+    stock = SentimentIntensityAnalyzer.polarity_scores
+    monkeypatch.setattr(
+        SentimentIntensityAnalyzer, "polarity_scores", lambda self, t: calls.append(t) or stock(self, t)
+    )
+    assert tone._fast_compound() is None
+    got = score_tone(texts)  # type: ignore[arg-type]
+    assert [repr(g) for g in got] == [repr(w) for w in want]
+    assert calls == texts[:-1]
+
+
+@pytest.mark.usefixtures("fresh_fast_path")
+def test_fallback_when_the_mirror_module_cannot_be_imported(monkeypatch):
+    monkeypatch.setitem(sys.modules, "corpus_lib.pipeline.vader_mirror", None)  # import raises ImportError
+    monkeypatch.delattr(corpus_lib.pipeline, "vader_mirror", raising=False)
+    with pytest.raises(ImportError):
+        importlib.import_module("corpus_lib.pipeline.vader_mirror")
+    assert_scores_are_the_stock_analyzers(monkeypatch)
+
+
+@pytest.mark.usefixtures("fresh_fast_path")
+@pytest.mark.parametrize("error", [AttributeError, KeyError, TypeError, RuntimeError])
+def test_fallback_when_building_the_mirror_raises(monkeypatch, error):
+    def build(lexicon, constants):
+        raise error("type object 'VaderConstants' has no attribute 'BOOSTER_DICT'")  # as from a moved name
+
+    monkeypatch.setattr(vader_mirror, "VaderMirror", build)
+    assert_scores_are_the_stock_analyzers(monkeypatch)
+
+
+@pytest.mark.usefixtures("fresh_fast_path")
+def test_fallback_when_the_vader_source_hash_differs(monkeypatch):
+    monkeypatch.setattr(vader_mirror, "VADER_SOURCE_SHA256", "0" * 64)
+    assert_scores_are_the_stock_analyzers(monkeypatch)
+
+
+@pytest.mark.usefixtures("fresh_fast_path")
+def test_fallback_when_the_vader_source_cannot_be_read(monkeypatch):
+    def unreadable(obj):
+        raise OSError("could not get source code")
+
+    monkeypatch.setattr(vader_mirror.inspect, "getsource", unreadable)
+    assert_scores_are_the_stock_analyzers(monkeypatch)
+
+
+@pytest.mark.usefixtures("fresh_fast_path")
+def test_fallback_when_the_punctuation_regex_differs(monkeypatch):
+    # With "-" kept in words NLTK no longer strips it from "-good": the mirror would score 0.4404.
+    mirror = tone._fast_compound()
+    regex = _regex_keeping_hyphens()
+    monkeypatch.setattr(VaderConstants, "REGEX_REMOVE_PUNCTUATION", regex)
+    assert analyzer().constants.REGEX_REMOVE_PUNCTUATION is regex
+    assert mirror("-good news") != stock_compound("-good news")
+    tone._fast_compound.cache_clear()
+    assert_scores_are_the_stock_analyzers(monkeypatch)
+
+
+def test_importing_tone_never_fails_because_of_the_mirror():
+    # A fresh interpreter in which the mirror cannot be imported at all.
+    code = (
+        "import sys\n"
+        "sys.modules['corpus_lib.pipeline.vader_mirror'] = None\n"
+        "from corpus_lib.pipeline import tone\n"
+        "assert tone._fast_compound() is None\n"
+        "print(repr(tone.score_tone(sys.argv[1:])))\n"
+    )
+    texts = [t for t in QUIRKS if "\x85" not in t]  # argv round-trips the rest unchanged
+    root = Path(__file__).resolve().parent.parent
+    run = subprocess.run([sys.executable, "-c", code, *texts], cwd=root, capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == repr([stock_compound(t) for t in texts])
 
 
 QUIRKS = [
@@ -283,11 +364,22 @@ def test_synthetic_paragraphs_score_exactly_as_stock_nltk():
     assert_exact(texts)
 
 
-def test_token_cache_starting_afresh_changes_nothing(monkeypatch):
-    monkeypatch.setattr(tone, "_TOKEN_CACHE_LIMIT", 3)
-    compound = tone._make_compound(analyzer().lexicon, VaderConstants())
+def test_token_cache_starting_afresh_changes_nothing():
+    compound = VaderMirror(analyzer().lexicon, VaderConstants(), cache_limit=3)
+    first = compound.token_cache()
     texts = [*QUIRKS, *QUIRKS[::-1]]
     assert [compound(t) for t in texts] == [stock_compound(t) for t in texts]
+    # replaced, not cleared: a text being scored with the full cache keeps its entries
+    assert compound.token_cache() is not first
+    assert len(first) > 3 and first.interesting
+
+
+def test_threads_sharing_a_small_token_cache_score_exactly():
+    compound = VaderMirror(analyzer().lexicon, VaderConstants(), cache_limit=5)
+    texts = QUIRKS * 20
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        got = list(pool.map(compound, texts))
+    assert got == [stock_compound(t) for t in texts]
 
 
 _VOCABULARY = [

@@ -81,6 +81,7 @@ PARSER_FILES = (
     "pipeline/schemas.py",
     "scale/cache.py",
     "pipeline/tone.py",
+    "pipeline/vader_mirror.py",
     "data/actors.csv",
 )
 _META_FIELDS = tuple(f.name for f in dataclasses.fields(ManifestRow) if f.name != "line")
