@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_lib.pipeline import attribute as attribution
+from corpus_lib.pipeline import clauses
 from corpus_lib.pipeline.actors import registry
 from corpus_lib.pipeline.attribute import attribute, is_question, subject_clause
 from corpus_lib.pipeline.clean import clean
@@ -140,7 +141,7 @@ def test_subject_clause_strips_framing():
     assert subject_clause("Yet, in 2010, NATO said no.") == "NATO said no."
 
 
-_VERB_WORDS = attribution._words_of(f"{attribution._AUX}|{attribution._POSITION}")
+_VERB_WORDS = clauses.words_of(f"{clauses.AUX}|{clauses.POSITION}")
 
 
 @settings(max_examples=400, deadline=None)
@@ -159,8 +160,8 @@ def test_first_verb_is_where_the_plain_alternation_finds_it(words, glue):
     """The trie of verbs on the lower-cased clause starts where ``_VERBISH`` (the words in
     their listed order, case-insensitive) does."""
     clause = glue.join(words)
-    found = attribution._VERBISH.search(clause)
-    assert attribution._first_verbish(clause) == (found.start() if found else None)
+    found = clauses.VERBISH.search(clause)
+    assert clauses.first_verbish(clause) == (found.start() if found else None)
 
 
 _PEOPLE_WORDS = st.sampled_from(
@@ -203,12 +204,12 @@ def test_people_filter_skips_a_sentence_without_people():
 def test_subject_clause_shortcut_cuts_what_the_full_loop_cuts(words):
     sentence = " ".join(words)
     got = subject_clause(sentence)
-    saved = attribution._ANY_LEAD
-    attribution._ANY_LEAD = re.compile("")  # always "may cut": the full loop runs
+    saved = clauses.ANY_LEAD
+    clauses.ANY_LEAD = re.compile("")  # always "may cut": the full loop runs
     try:
         assert subject_clause(sentence) == got
     finally:
-        attribution._ANY_LEAD = saved
+        clauses.ANY_LEAD = saved
 
 
 @settings(max_examples=300, deadline=None)

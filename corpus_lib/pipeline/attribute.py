@@ -24,142 +24,27 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from corpus_lib.pipeline.actors import Mention, Registry, registry
+from corpus_lib.pipeline.clauses import (
+    DEFINITE,
+    INTERVIEW_INTRO,
+    NAME,
+    PASSIVE_REPORT,
+    POSITION_AFTER,
+    POST_VERB_FIRST,
+    POST_WHO_FIRST,
+    PRE_ATTRIBUTION,
+    PRONOUN,
+    QUESTION_END,
+    SENTENCE_END,
+    TITLE_WORDS,
+    first_verbish,
+    subject_clause,
+)
 from corpus_lib.pipeline.clean import Unit
 from corpus_lib.pipeline.dates import find_event_date
 from corpus_lib.pipeline.prefilter import AVAILABLE as _RE2
 from corpus_lib.pipeline.prefilter import PatternSet
 from corpus_lib.pipeline.segment import split_sentences
-
-_REPORTING = (
-    r"said|says|say|saying|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
-    r"continued|told|tells|stated|states|declared|declares|underlined|underlines|explained|"
-    r"remarked|concluded|insisted|warned|recalled|pointed out|reiterated|announced|replied|"
-    r"answered|affirmed|assured|confirmed|observed|commented|wrote|argued|believes|thinks"
-)
-_POSITION = (
-    _REPORTING
-    + r"|expressed|expresses|called|calls|urged|urges|welcomed|welcomes|condemned|condemns|"
-    r"considers|considered|expects|expected|wants|wanted|supports|supported|support|avoids|avoid|"
-    r"avoided|rejects|rejected|refuses|refused|hesitates|hesitated|committed|adhere|adheres|"
-    r"waits|awaits|drawn attention|appreciated|appreciates|hoped|hopes|satisfied|proposed|proposes|"
-    r"offered|offers|invited|invites|demanded|demands|recognized|recognises|recognizes|praised|"
-    r"praises|criticized|criticised|criticizes|accused|accuses|agreed|agrees|objects|objected|"
-    r"opposes|opposed|seeks|sought|intends|intended|plans|planned|ponders|attempts|accepts|"
-    r"accepted|denied|denies|regrets|regretted|deplored|insists|favours|favors|ruled out|"
-    r"speak|spoke|speaks|claims|claimed|has said|has told|has stressed|has pointed|has drawn|pointed|"
-    r"conveyed|conveys|informed|informs|applied|applies|thanked|thanks|encouraged|encourages|"
-    r"appealed|appeals|reaffirmed|reaffirms|backed|backs|signalled|signaled|vowed|pledged|promised"
-)
-_AUX = r"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|shall|also|already|not|never|only|still"
-_POST_VERB_FIRST = re.compile(rf"""^[\s,.:;!?'"“”’‘»«`\-–—]*(?:{_REPORTING})\b\s*(?P<who>.+)""", re.IGNORECASE | re.DOTALL)
-_POST_WHO_FIRST = re.compile(
-    rf"""^[\s,.:;!?'"“”’‘»«`\-–—]*(?P<who>(?:\S+\s+){{0,7}}?\S+)\s+(?:(?:has|have|had|also|then)\s+)*(?:{_REPORTING})\b""",
-    re.IGNORECASE | re.DOTALL,
-)
-_PRE_ATTRIBUTION = re.compile(rf"(?:\b(?:{_REPORTING})\b(?:\s+that)?[\s,:]*|:\s*)\Z", re.IGNORECASE)
-_PRONOUN = re.compile(r"^\W*(?:he|she)\b", re.IGNORECASE)
-_DEFINITE = re.compile(
-    r"\b(?:the|this|that)\s+(?:(?:deputy|vice|foreign|defen[cs]e|prime|first|former|chief|special)\s+)*"
-    r"(?:minister|president|official|envoy|representative|ambassador|diplomat|spokes(?:man|woman|person)|head of state|secretary general|secretary-general|commander|chairman|leader)\b",
-    re.IGNORECASE,
-)
-_NAME = re.compile(r"\b(?:[A-Z]\.\s*)?[A-Z][a-zà-ÿ’'\-]+(?:\s+(?:de\s+|von\s+der\s+|van\s+)?[A-Z][a-zà-ÿ’'\-]+){1,3}\b")
-_TITLE_WORDS = frozenset(
-    "Mr Mrs Ms Dr President Minister Deputy Foreign Defence Defense Prime Secretary General Special "
-    "Representative Ambassador Commander Chairman Spokesman Spokesperson Head Chief Vice Colonel "
-    "Lieutenant Major General Admiral Senator The A An In On At Our We".split()
-)
-_FRAMING = re.compile(
-    r"^(?:it\s+(?:is|was|has been)\s+(?:\w+ly\s+|always\s+|often\s+)?(?:not\s+|no\s+)?(?:a\s+)?"
-    r"(?:secret|said|known|clear|reported|believed|expected|obvious|noteworthy|noted|stated|understood|"
-    r"argued|emphasi[sz]ed|stressed|underlined|repeated|claimed|assumed|thought)\s+that\s+)",
-    re.IGNORECASE,
-)
-_CONNECTIVE = re.compile(
-    r"^(?:however|yet|but|and|so|also|meanwhile|moreover|furthermore|therefore|thus|hence|still|besides|"
-    r"indeed|nevertheless|nonetheless|in fact|of course|at the same time|in turn|in his turn|in her turn|"
-    r"as a result|in addition|in general|eventually|afterwards|then|now)\b,?\s*",
-    re.IGNORECASE,
-)
-_LEADING_PHRASE = re.compile(
-    r"^(?:in|on|during|at|after|before|along|as|with|within|under|for|taking|recalling|telling|speaking|"
-    r"unlike|following|despite|according|besides|regarding|concerning|since|while|when|if|[a-z]+ing)\b"
-    r"[^,]{0,120}?,\s+(?!\d)",
-    re.IGNORECASE,
-)
-# Matches at the start of a clause where one of the three cuts of ``subject_clause`` would.
-_ANY_LEAD = re.compile("|".join(f"(?:{x.pattern})" for x in (_CONNECTIVE, _FRAMING, _LEADING_PHRASE)), re.IGNORECASE)
-_VERBISH = re.compile(rf"\b(?:{_AUX}|{_POSITION})\b", re.IGNORECASE)
-
-
-def _words_of(alternation: str) -> list[str]:
-    """The phrases an alternation of lower-case words lists (``[sz]`` spelled out).
-
-    Example:
-        >>> _words_of("said|emphasi[sz]ed|pointed out")
-        ['said', 'emphasised', 'emphasized', 'pointed out']
-    """
-    words = []
-    for alternative in alternation.split("|"):
-        head, bracket, rest = alternative.partition("[")
-        if not bracket:
-            words.append(alternative)
-            continue
-        chars, _, tail = rest.partition("]")
-        words += [head + ch + tail for ch in chars]
-    if not all(re.fullmatch(r"[a-z]+(?: [a-z]+)*", w) for w in words):
-        raise ValueError("an alternation of plain lower-case words was expected")
-    return words
-
-
-def _trie(words: list[str]) -> str:
-    """A regex for exactly ``words``, factored by common prefixes: at each position ``re``
-    tries a branch per next character instead of one per word.
-
-    Example:
-        >>> _trie(["said", "says", "stated"])
-        's(?:a(?:id|ys)|tated)'
-    """
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def render(node: dict) -> str:
-        branches = [re.escape(ch) + render(node[ch]) for ch in sorted(k for k in node if k)]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return render(root)
-
-
-# The same words as ``_VERBISH``, for lower-cased text, as a trie: five times faster. Only
-# where the first one starts is used, and that is where some listed word stands whole,
-# whatever the order the words are tried in.
-_VERBISH_LOWER = re.compile(rf"\b{_trie(_words_of(f'{_AUX}|{_POSITION}'))}\b")
-
-
-def _first_verbish(clause: str) -> int | None:
-    """Where ``_VERBISH.search(clause)`` starts, searched in the lower-cased clause where
-    lower-casing keeps the offsets."""
-    lowered = clause.lower()
-    found = _VERBISH.search(clause) if len(lowered) != len(clause) else _VERBISH_LOWER.search(lowered)
-    return found.start() if found else None
-
-
-_POSITION_AFTER = re.compile(rf"^(?:(?:{_AUX})\s+){{0,3}}(?:{_POSITION})\b", re.IGNORECASE)
-_PASSIVE_REPORT = re.compile(
-    r"\b(?:was|were|is|are|has been|have been)\s+(?:\w+ly\s+)?(?:stressed|noted|expressed|discussed|"
-    r"underlined|emphasi[sz]ed|mentioned|reported|highlighted|raised|welcomed|declared|stated)\b",
-    re.IGNORECASE,
-)
-_QUESTION_END = re.compile(r"""\?[\s"“”'’»)\]]*\Z""")
-_SENTENCE_END = re.compile(r"""[.!?…][\s"“”'’»)\]]*\Z""")
-_INTERVIEW_INTRO = re.compile(r"^\W*(?:exclusive\s+)?interview\b", re.IGNORECASE)
 
 
 @dataclass
@@ -246,7 +131,7 @@ def is_question(sentence: str) -> bool:
         >>> is_question('What does Baku want?"'), is_question("He asked why.")
         (True, False)
     """
-    return bool(_QUESTION_END.search(sentence))
+    return bool(QUESTION_END.search(sentence))
 
 
 def attribute(
@@ -344,12 +229,12 @@ def _is_headline(text: str, unit: Unit) -> bool:
     if len(content.split(None, 20)) > 20:  # more than 20 words (counting stops there)
         return False
     fully_quoted = content[:1] in "\"“«'‘`" and content[-1:] in "\"”»'’"
-    return fully_quoted or not _SENTENCE_END.search(content)
+    return fully_quoted or not SENTENCE_END.search(content)
 
 
 def _headline_speaker(sentence: str, interviewee, ctx: _Context, unit: Unit) -> tuple[str, str]:
     content = sentence.strip()
-    if _INTERVIEW_INTRO.match(content):
+    if INTERVIEW_INTRO.match(content):
         return "headline", "media"
     colon = re.match(r"^([^:\"“]{2,60}):\s+\S", content)
     if colon:
@@ -437,7 +322,7 @@ def _narrate(text, unit, k, spans, turn, ctx: _Context, publisher: str, out: lis
             speaker, role, holder = owner[0], "quoted", owner[1]
         else:
             holder = _reported_holder(sentence, ctx)
-            if holder is None and prev_holder not in (None, "media") and _PASSIVE_REPORT.search(sentence):
+            if holder is None and prev_holder not in (None, "media") and PASSIVE_REPORT.search(sentence):
                 holder = prev_holder
             speaker, role, holder = "narrator", "narrator", holder or ("media" if q else publisher)
         key = (speaker, role)
@@ -463,7 +348,7 @@ def _quote_speaker(text: str, spans, region, ctx: _Context):
     closing = _sentence_at(spans, max(qe - 1, qs))
     if closing:
         post = text[qe : closing[1]]
-        match = _POST_VERB_FIRST.match(post) or _POST_WHO_FIRST.match(post)
+        match = POST_VERB_FIRST.match(post) or POST_WHO_FIRST.match(post)
         if match:
             who = _resolve_speaker(match.group("who"), ctx, allow_names=True)
             if who:
@@ -471,7 +356,7 @@ def _quote_speaker(text: str, spans, region, ctx: _Context):
     opening = _sentence_at(spans, qs)
     if opening:
         pre = text[opening[0] : qs]
-        if pre.strip() and _PRE_ATTRIBUTION.search(pre.rstrip() + " "):
+        if pre.strip() and PRE_ATTRIBUTION.search(pre.rstrip() + " "):
             who = _resolve_speaker(pre, ctx, allow_names=True)
             if who:
                 return who, (opening[0], qs)
@@ -486,11 +371,11 @@ def _resolve_speaker(phrase: str, ctx: _Context, *, allow_names: bool) -> tuple[
     people = [m for m in mentions if m.kind in ("person", "title")]
     if people:
         return ctx.full_name(people[0])
-    if (_PRONOUN.match(phrase) or _DEFINITE.search(phrase)) and ctx.last_person:
+    if (PRONOUN.match(phrase) or DEFINITE.search(phrase)) and ctx.last_person:
         return ctx.last_person
     if allow_names:
-        for match in _NAME.finditer(phrase):
-            words = [w for w in match.group(0).split() if w not in _TITLE_WORDS]
+        for match in NAME.finditer(phrase):
+            words = [w for w in match.group(0).split() if w not in TITLE_WORDS]
             if len(words) >= 2 and not any(m.start <= match.start() < m.end for m in mentions):
                 holder = mentions[0].holder if mentions else "other"
                 return " ".join(words), holder
@@ -498,26 +383,6 @@ def _resolve_speaker(phrase: str, ctx: _Context, *, allow_names: bool) -> tuple[
         m = mentions[0]
         return phrase[m.start : m.end], m.holder
     return None
-
-
-def subject_clause(sentence: str) -> str:
-    """The sentence with leading connectives, framing ("It is no secret that") and adverbial phrases cut.
-
-    Example:
-        >>> subject_clause("However, in June 1995, NATO said so.")
-        'NATO said so.'
-    """
-    clause = sentence.strip().lstrip("\"“”'‘’`«»([- –—")
-    if not _ANY_LEAD.match(clause):  # most clauses open with their subject: nothing to cut
-        return clause
-    for _ in range(4):
-        before = clause
-        clause = _CONNECTIVE.sub("", clause, count=1)
-        clause = _FRAMING.sub("", clause, count=1)
-        clause = _LEADING_PHRASE.sub("", clause, count=1)
-        if clause == before:
-            break
-    return clause
 
 
 _YOU_LAST = re.compile(r"\byou\s*\Z", re.IGNORECASE)
@@ -530,16 +395,16 @@ def _reported_holder(sentence: str, ctx: _Context, *, you: tuple[str, str] | Non
     ``you`` is the person a journalist addresses ("You stated that …" reports the interviewee).
     """
     clause = subject_clause(sentence)
-    verb = _first_verbish(clause)
+    verb = first_verbish(clause)
     if verb is None:
         return None
     subject = clause[:verb]
-    if len(subject.split()) > 16 or not _POSITION_AFTER.match(clause[verb:]):
+    if len(subject.split()) > 16 or not POSITION_AFTER.match(clause[verb:]):
         return None
     if you and _YOU_LAST.search(subject):
         return you[1]
-    pronoun = _PRONOUN.match(subject) or _PRONOUN_LAST.search(subject)
-    if pronoun or (_DEFINITE.match(subject.strip()) and not ctx.reg.mentions(subject, ctx.date)):
+    pronoun = PRONOUN.match(subject) or _PRONOUN_LAST.search(subject)
+    if pronoun or (DEFINITE.match(subject.strip()) and not ctx.reg.mentions(subject, ctx.date)):
         return ctx.last_person[1] if ctx.last_person else None
     mentions = ctx.reg.mentions(subject, ctx.date)
     if mentions:
