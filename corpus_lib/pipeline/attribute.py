@@ -20,30 +20,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
-from corpus_lib.pipeline.actors import Mention, Registry, registry
+from corpus_lib.pipeline import speakers
+from corpus_lib.pipeline.actors import Registry, registry
 from corpus_lib.pipeline.clauses import (
-    DEFINITE,
     INTERVIEW_INTRO,
-    NAME,
     PASSIVE_REPORT,
-    POSITION_AFTER,
     POST_VERB_FIRST,
     POST_WHO_FIRST,
     PRE_ATTRIBUTION,
-    PRONOUN,
     QUESTION_END,
     SENTENCE_END,
-    TITLE_WORDS,
-    first_verbish,
-    subject_clause,
 )
 from corpus_lib.pipeline.clean import Unit
 from corpus_lib.pipeline.dates import find_event_date
-from corpus_lib.pipeline.prefilter import AVAILABLE as _RE2
-from corpus_lib.pipeline.prefilter import PatternSet
+from corpus_lib.pipeline.discourse import Discourse
+from corpus_lib.pipeline.reported import narrated
 from corpus_lib.pipeline.segment import split_sentences
 
 
@@ -59,69 +52,6 @@ class Sentence:
     holder: str
     is_question: bool
     unit: int
-
-
-@dataclass
-class _Context:
-    date: dt.date | None
-    reg: Registry
-    doc_date: dt.date | None = None
-    last_person: tuple[str, str] | None = None  # (name, holder)
-    persons: list[tuple[str, str]] = field(default_factory=list)
-
-    def see(self, text: str) -> None:
-        """Remember the people a sentence names: its subject, if a person, becomes "he"/"she"."""
-        if not _may_name_people(self.reg, text):
-            return  # most sentences name nobody: their mentions need not be found
-        people = [m for m in self.reg.mentions(text, self.date) if _person_like(text, m)]
-        for m in people:
-            name = self.full_name(m)
-            if " " in name[0] and m.kind != "institution":
-                self.persons.append(name)
-        if people:
-            clause = subject_clause(text)
-            offset = text.find(clause) if clause else -1
-            in_subject = [m for m in people if offset >= 0 and m.start >= offset]
-            first = (in_subject or people)[0]
-            self.last_person = self.full_name(first) if first.kind != "institution" else (
-                text[first.start : first.end], first.holder)
-
-    def full_name(self, m: Mention) -> tuple[str, str]:
-        if " " not in m.name:
-            for name, holder in reversed(self.persons):
-                if name.endswith(" " + m.name):
-                    return name, holder
-        return m.name, m.holder
-
-
-_PERSON_NOUN = re.compile(r"\b(?:official|officials|representative|spokes\w+|diplomat|envoy|minister)\b", re.IGNORECASE)
-# Found wherever ``_PERSON_NOUN`` is found in a piece of a text that starts at a word: the
-# piece may cut a word short ("official|dom"), so the closing ``\b`` is left out.
-_PERSON_NOUN_OPEN = re.compile(_PERSON_NOUN.pattern.removesuffix(r"\b"), re.IGNORECASE)
-
-
-@lru_cache(maxsize=4)
-def _people_filter(reg: Registry) -> PatternSet | None:
-    """One RE2 pass that may say a text names no person: none of the registry's person
-    and title patterns, nor a person noun, occurs anywhere in it (None without RE2)."""
-    if not _RE2:
-        return None
-    patterns = [re.compile(p) for p in reg.person_patterns()] + [_PERSON_NOUN_OPEN]
-    found = PatternSet(list(enumerate(patterns)))
-    return None if found.left_out else found
-
-
-def _may_name_people(reg: Registry, text: str) -> bool:
-    """False only where :meth:`_Context.see` would find no person: no person or title
-    pattern occurs in ``text`` (so no such mention), and no person noun follows an
-    institution's mention ("a NATO official")."""
-    found = _people_filter(reg)
-    return found is None or bool(found.candidates(text))
-
-
-def _person_like(text: str, m: Mention) -> bool:
-    """A person, a title, or an institution's person ("a NATO official")."""
-    return m.kind in ("person", "title") or bool(_PERSON_NOUN.search(text[m.start : m.end + 20][: m.end - m.start + 20]))
 
 
 def is_question(sentence: str) -> bool:
@@ -152,12 +82,13 @@ def attribute(
         [('NATO and Bak', 'headline', 'NATO'), ('"Our doors a', 'John Doe', 'NATO'), ('Come in," sa', 'John Doe', 'NATO')]
     """
     reg = reg or registry()
-    ctx = _Context(date=date, reg=reg, doc_date=date)
+    ctx = Discourse(date=date, reg=reg, doc_date=date)
     publisher = _publisher_holder(source, reg) if genre in ("essay", "press_release", "speech") else "media"
     interview = genre == "interview" or sum(u.label in ("question", "answer", "dash") for u in units) >= 2
     interviewee = _find_interviewee(text, units, reg, date) if interview else None
     if interviewee:
         ctx.persons.append(interviewee)
+    ctx.dateline = _dateline(text, units, reg)
     out: list[Sentence] = []
     turn = 0
     role = None  # role of the current turn
@@ -193,14 +124,34 @@ def attribute(
         else:
             for (a, b), s, q in zip(spans, sentences, questions):
                 if role == "interviewer":
-                    holder = ("media" if q else _reported_holder(s, ctx, you=interviewee)) or "media"
+                    said = None if q else narrated(s, ctx, you=interviewee)
+                    holder = said.holder if said else "media"
                     out.append(Sentence(a, b, turn, "interviewer", "interviewer", holder, q, k))
                 else:
                     name, holder = interviewee or ("interviewee", "other")
                     out.append(Sentence(a, b, turn, name, "interviewee", holder, q, k))
                 ctx.see(s)
         last_was_question = questions[-1]
+    _settle_named(out, ctx)
     return out
+
+
+def _settle_named(out: list[Sentence], ctx: Discourse) -> None:
+    """Give headlines ("Name: …") and answers the side their speaker was introduced with later
+    in the text ("Name: …" above "NATO spokesperson Name said …")."""
+    for s in out:
+        if s.speaker_role in ("headline", "interviewee") and s.speaker not in ("headline", "interviewee"):
+            known = ctx.known(s.speaker)
+            if known:
+                s.holder = known[1]
+
+
+def _dateline(text: str, units: list[Unit], reg: Registry) -> str | None:
+    """The holder of the dateline place of the first paragraph that is not a headline."""
+    for unit in units[:6]:
+        if not unit.label and not _is_headline(text, unit):
+            return speakers.dateline_holder(text[unit.start : unit.end], reg)
+    return None
 
 
 def _interview_role(unit: Unit, role: str | None, all_questions: bool, last_was_question: bool) -> str:
@@ -232,13 +183,13 @@ def _is_headline(text: str, unit: Unit) -> bool:
     return fully_quoted or not SENTENCE_END.search(content)
 
 
-def _headline_speaker(sentence: str, interviewee, ctx: _Context, unit: Unit) -> tuple[str, str]:
+def _headline_speaker(sentence: str, interviewee, ctx: Discourse, unit: Unit) -> tuple[str, str]:
     content = sentence.strip()
     if INTERVIEW_INTRO.match(content):
         return "headline", "media"
     colon = re.match(r"^([^:\"“]{2,60}):\s+\S", content)
     if colon:
-        who = _resolve_speaker(colon.group(1), ctx, allow_names=True)
+        who = ctx.resolve(colon.group(1))
         if who:
             return (who[0], who[1]) if who[0] in ctx.reg.names or " " in who[0] else ("headline", who[1])
     if content[:1] in "\"“«'‘`" and interviewee:
@@ -249,7 +200,7 @@ def _headline_speaker(sentence: str, interviewee, ctx: _Context, unit: Unit) -> 
 
 def _find_interviewee(text: str, units: list[Unit], reg: Registry, date) -> tuple[str, str] | None:
     """The person interviewed: named in the first header lines (a registered person or a new name)."""
-    ctx = _Context(date=date, reg=reg)
+    ctx = Discourse(date=date, reg=reg)
     for unit in units[:4]:
         if unit.zone != "header":
             break
@@ -257,7 +208,11 @@ def _find_interviewee(text: str, units: list[Unit], reg: Registry, date) -> tupl
         people = [m for m in reg.mentions(content, date) if m.kind in ("person", "title")]
         if people:
             return people[0].name, people[0].holder
-        who = _resolve_speaker(content, ctx, allow_names=True)
+        colon = re.match(r"^([^:\"“]{2,60}):\s+\S", content.strip())
+        words = speakers.name_words(colon.group(1).strip()) if colon else []
+        if words:
+            return " ".join(words), "other"  # the side comes from the introduction below
+        who = ctx.resolve(content)
         if who and " " in who[0]:
             return who
     return None
@@ -296,7 +251,7 @@ def _letters(text: str) -> int:
     return sum(map(str.isalpha, text))
 
 
-def _narrate(text, unit, k, spans, turn, ctx: _Context, publisher: str, out: list[Sentence]) -> int:
+def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: list[Sentence]) -> int:
     """Attribute one unit of narration: quotations to their speakers, the rest by what it reports."""
     content = text[unit.start : unit.end]
     regions = [(unit.start + a, unit.start + b) for a, b in _quote_regions(content)]
@@ -307,6 +262,7 @@ def _narrate(text, unit, k, spans, turn, ctx: _Context, publisher: str, out: lis
     for a, b in spans:
         sentence = text[a:b]
         q = is_question(sentence)
+        ctx.place = speakers.place_holder(sentence, ctx.reg)
         touching = [i for i, (qs, qe) in enumerate(regions) if qs < b and qe > a] if regions else []
         for i in touching:
             if i not in found:
@@ -321,17 +277,19 @@ def _narrate(text, unit, k, spans, turn, ctx: _Context, publisher: str, out: lis
         if owner and inside >= 0.5 * max(_letters(sentence) - said, 1):
             speaker, role, holder = owner[0], "quoted", owner[1]
         else:
-            holder = _reported_holder(sentence, ctx)
-            if holder is None and prev_holder not in (None, "media") and PASSIVE_REPORT.search(sentence):
-                holder = prev_holder
-            speaker, role, holder = "narrator", "narrator", holder or ("media" if q else publisher)
+            said = None if q else narrated(sentence, ctx)
+            if said:
+                speaker, role, holder = said
+            else:
+                holder = prev_holder if prev_holder not in (None, "media") and PASSIVE_REPORT.search(sentence) else None
+                speaker, role, holder = "narrator", "narrator", holder or ("media" if q else publisher)
         key = (speaker, role)
         if prev_key is not None and key != prev_key:
             turn += 1
         prev_key, prev_holder = key, holder
         out.append(Sentence(a, b, turn, speaker, role, holder, q, k))
         ctx.see(sentence)
-    ctx.date = ctx.doc_date
+    ctx.date, ctx.place = ctx.doc_date, None
     return turn
 
 
@@ -342,7 +300,7 @@ def _sentence_at(spans, pos):
     return None
 
 
-def _quote_speaker(text: str, spans, region, ctx: _Context):
+def _quote_speaker(text: str, spans, region, ctx: Discourse):
     """Who a quotation is attributed to, and the span of the attribution words (if any)."""
     qs, qe = region
     closing = _sentence_at(spans, max(qe - 1, qs))
@@ -350,63 +308,16 @@ def _quote_speaker(text: str, spans, region, ctx: _Context):
         post = text[qe : closing[1]]
         match = POST_VERB_FIRST.match(post) or POST_WHO_FIRST.match(post)
         if match:
-            who = _resolve_speaker(match.group("who"), ctx, allow_names=True)
+            who = ctx.resolve(match.group("who"))
             if who:
                 return who, (qe, closing[1])
     opening = _sentence_at(spans, qs)
     if opening:
         pre = text[opening[0] : qs]
         if pre.strip() and PRE_ATTRIBUTION.search(pre.rstrip() + " "):
-            who = _resolve_speaker(pre, ctx, allow_names=True)
+            who = ctx.resolve(pre)
             if who:
                 return who, (opening[0], qs)
         if pre.strip(" \t\r\n\"“”'‘`«"):
             return None, None  # a title or a phrase quoted inside narration, not speech
     return ctx.last_person, None
-
-
-def _resolve_speaker(phrase: str, ctx: _Context, *, allow_names: bool) -> tuple[str, str] | None:
-    """Who a phrase names: a registered person or title, a pronoun, a definite title, a new name."""
-    mentions = ctx.reg.mentions(phrase, ctx.date)
-    people = [m for m in mentions if m.kind in ("person", "title")]
-    if people:
-        return ctx.full_name(people[0])
-    if (PRONOUN.match(phrase) or DEFINITE.search(phrase)) and ctx.last_person:
-        return ctx.last_person
-    if allow_names:
-        for match in NAME.finditer(phrase):
-            words = [w for w in match.group(0).split() if w not in TITLE_WORDS]
-            if len(words) >= 2 and not any(m.start <= match.start() < m.end for m in mentions):
-                holder = mentions[0].holder if mentions else "other"
-                return " ".join(words), holder
-    if mentions:
-        m = mentions[0]
-        return phrase[m.start : m.end], m.holder
-    return None
-
-
-_YOU_LAST = re.compile(r"\byou\s*\Z", re.IGNORECASE)
-_PRONOUN_LAST = re.compile(r"\b(?:he|she)\s*\Z", re.IGNORECASE)
-
-
-def _reported_holder(sentence: str, ctx: _Context, *, you: tuple[str, str] | None = None) -> str | None:
-    """The actor a sentence reports the position of: its subject, when a position verb follows it.
-
-    ``you`` is the person a journalist addresses ("You stated that …" reports the interviewee).
-    """
-    clause = subject_clause(sentence)
-    verb = first_verbish(clause)
-    if verb is None:
-        return None
-    subject = clause[:verb]
-    if len(subject.split()) > 16 or not POSITION_AFTER.match(clause[verb:]):
-        return None
-    if you and _YOU_LAST.search(subject):
-        return you[1]
-    pronoun = PRONOUN.match(subject) or _PRONOUN_LAST.search(subject)
-    if pronoun or (DEFINITE.match(subject.strip()) and not ctx.reg.mentions(subject, ctx.date)):
-        return ctx.last_person[1] if ctx.last_person else None
-    mentions = ctx.reg.mentions(subject, ctx.date)
-    if mentions:
-        return ctx.full_name(mentions[0])[1] if mentions[0].kind != "institution" else mentions[0].holder
-    return None

@@ -37,12 +37,20 @@ POST_WHO_FIRST = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 PRE_ATTRIBUTION = re.compile(rf"(?:\b(?:{REPORTING})\b(?:\s+that)?[\s,:]*|:\s*)\Z", re.IGNORECASE)
-PRONOUN = re.compile(r"^\W*(?:he|she)\b", re.IGNORECASE)
-DEFINITE = re.compile(
-    r"\b(?:the|this|that)\s+(?:(?:deputy|vice|foreign|defen[cs]e|prime|first|former|chief|special)\s+)*"
-    r"(?:minister|president|official|envoy|representative|ambassador|diplomat|spokes(?:man|woman|person)|head of state|secretary general|secretary-general|commander|chairman|leader)\b",
-    re.IGNORECASE,
+PRONOUN = re.compile(r"^\W*(?:he|she|him|her)\b", re.IGNORECASE)
+# Nouns that make a phrase a person's title (singular and plural).
+ROLE_NOUNS = (
+    r"minister|ministers|spokes(?:man|woman|person|men|women|people)|representative|representatives|"
+    r"envoy|envoys|ambassador|ambassadors|official|officials|diplomat|diplomats|secretary|"
+    r"president|vice[- ]president|premier|officer|adviser|advisor|aide|commander|chief|head|chairman|"
+    r"chairwoman|chair|director|deputy|lawmaker|lawmakers|mp|parliamentarian|senator|speaker|"
+    r"analyst|expert|researcher|professor|general|admiral|colonel|negotiator|mediator|co-chair|"
+    r"liaison|counsellor|counselor|leader|leaders|delegate|delegation|ombudsman|governor|mayor|"
+    r"chancellor|undersecretary|under-secretary|attaché|commissioner|rapporteur|politician|politicians|"
+    r"head of state|secretary general|secretary-general"
 )
+# "The envoy", "this official", "the deputy chief": a bare title that refers back to a person.
+DEFINITE = re.compile(rf"\b(?:the|this|that)\s+(?:[\w\-]+\s+){{0,3}}?(?:{ROLE_NOUNS})\b", re.IGNORECASE)
 NAME = re.compile(r"\b(?:[A-Z]\.\s*)?[A-Z][a-zà-ÿ’'\-]+(?:\s+(?:de\s+|von\s+der\s+|van\s+)?[A-Z][a-zà-ÿ’'\-]+){1,3}\b")
 TITLE_WORDS = frozenset(
     "Mr Mrs Ms Dr President Minister Deputy Foreign Defence Defense Prime Secretary General Special "
@@ -62,13 +70,17 @@ CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 LEADING_PHRASE = re.compile(
-    r"^(?:in|on|during|at|after|before|along|as|with|within|under|for|taking|recalling|telling|speaking|"
+    r"^(?:in|on|during|at|after|before|along|as|with|within|under|for|taking|recalling|telling|speaking|asked|"
     r"unlike|following|despite|according|besides|regarding|concerning|since|while|when|if|[a-z]+ing)\b"
     r"[^,]{0,120}?,\s+(?!\d)",
     re.IGNORECASE,
 )
-# Matches at the start of a clause where one of the three cuts of ``subject_clause`` would.
-ANY_LEAD = re.compile("|".join(f"(?:{x.pattern})" for x in (CONNECTIVE, FRAMING, LEADING_PHRASE)), re.IGNORECASE)
+# A news dateline before the first sentence: "BAKU, March 3 (Agency) – ", "Brussels, 4 May 2010 /X/ - ".
+DATELINE = re.compile(r"^[A-ZÀ-Þ][\w\-]+(?:\s[A-ZÀ-Þ][\w\-]+)?,\s+(?=[^–—\n]{0,50}\d)[^–—\n]{2,60}?\s[–—-]{1,2}\s+")
+# Matches at the start of a clause where one of the cuts of ``subject_clause`` would.
+ANY_LEAD = re.compile(
+    "|".join(f"(?:{x.pattern})" for x in (CONNECTIVE, FRAMING, LEADING_PHRASE, DATELINE)), re.IGNORECASE
+)
 VERBISH = re.compile(rf"\b(?:{AUX}|{POSITION})\b", re.IGNORECASE)
 
 
@@ -131,7 +143,10 @@ def first_verbish(clause: str) -> int | None:
     return found.start() if found else None
 
 
-POSITION_AFTER = re.compile(rf"^(?:(?:{AUX})\s+){{0,3}}(?:{POSITION})\b", re.IGNORECASE)
+# A position verb after the subject, behind auxiliaries and adverbs ("has long opposed").
+POSITION_AFTER = re.compile(
+    rf"^(?:(?:{AUX}|\w+ly|long|again|once again|yet|now|jointly)\s+){{0,4}}(?:{POSITION})\b", re.IGNORECASE
+)
 PASSIVE_REPORT = re.compile(
     r"\b(?:was|were|is|are|has been|have been)\s+(?:\w+ly\s+)?(?:stressed|noted|expressed|discussed|"
     r"underlined|emphasi[sz]ed|mentioned|reported|highlighted|raised|welcomed|declared|stated)\b",
@@ -157,6 +172,7 @@ def subject_clause(sentence: str) -> str:
         clause = CONNECTIVE.sub("", clause, count=1)
         clause = FRAMING.sub("", clause, count=1)
         clause = LEADING_PHRASE.sub("", clause, count=1)
+        clause = DATELINE.sub("", clause, count=1)
         if clause == before:
             break
     return clause

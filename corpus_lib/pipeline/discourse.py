@@ -1,0 +1,175 @@
+"""What a document has said so far: the people it named, the last one, and where it is set.
+
+Attribution reads a document in order; :class:`Discourse` remembers, as it goes, every person
+introduced (registered in the actors registry or introduced by a title, see
+:mod:`corpus_lib.pipeline.speakers`) with the side they speak for, so that a later surname
+("Berg said"), pronoun ("he added") or bare title ("the envoy noted") finds them again.
+:meth:`Discourse.resolve` turns the words of an attribution ("said NATO spokesperson Anna
+Berg", "a senior NATO official", "the Alliance") into a (speaker, holder) pair.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from corpus_lib.pipeline import speakers
+from corpus_lib.pipeline.actors import Mention, Registry
+from corpus_lib.pipeline.clauses import DEFINITE, NAME, PRONOUN, ROLE_NOUNS, subject_clause
+from corpus_lib.pipeline.prefilter import AVAILABLE as _RE2
+from corpus_lib.pipeline.prefilter import PatternSet
+
+Speaker = tuple[str, str]  # (name or title, holder)
+
+_PERSON_NOUN = re.compile(rf"\b(?:{ROLE_NOUNS})\b", re.IGNORECASE)
+# Found wherever ``_PERSON_NOUN`` is found in a piece of a text that starts at a word: the
+# piece may cut a word short ("official|dom"), so the closing ``\b`` is left out.
+_PERSON_NOUN_OPEN = re.compile(_PERSON_NOUN.pattern.removesuffix(r"\b"), re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÞĀ-Ž][^\W\d_]+")
+
+
+@lru_cache(maxsize=4)
+def _people_filter(reg: Registry) -> PatternSet | None:
+    """One RE2 pass that may say a text names no person: none of the registry's person and
+    title patterns, no person noun and no reporting verb occurs anywhere in it (None without RE2)."""
+    if not _RE2:
+        return None
+    patterns = [re.compile(p) for p in reg.person_patterns()] + [_PERSON_NOUN_OPEN, speakers.NAME_CUE]
+    found = PatternSet(list(enumerate(patterns)))
+    return None if found.left_out else found
+
+
+@dataclass
+class Discourse:
+    """The people of one document so far, the last one named, and the places it is set in."""
+
+    date: dt.date | None
+    reg: Registry
+    doc_date: dt.date | None = None
+    last_person: Speaker | None = None
+    persons: list[Speaker] = field(default_factory=list)
+    place: str | None = None  # the holder of the place the current sentence is set in
+    dateline: str | None = None  # the holder of the article's dateline place
+    _surname_set: frozenset[str] | None = None
+
+    def see(self, text: str) -> None:
+        """Remember the people a sentence names; its subject, if a person, becomes "he"/"she"."""
+        if not self._may_name_people(text):
+            return
+        people = self._people_in(text)
+        if people:
+            clause = subject_clause(text)
+            offset = text.find(clause) if clause else -1
+            in_subject = [p for p in people if offset >= 0 and p[0] >= offset]
+            self.last_person = (in_subject or people)[0][1]
+
+    def _may_name_people(self, text: str) -> bool:
+        """False only where :meth:`see` would find nobody (most sentences name nobody)."""
+        found = _people_filter(self.reg)
+        if found is None or found.candidates(text):
+            return True
+        return bool(self._surnames() & set(_CAPITALISED.findall(text)))
+
+    def _people_in(self, text: str) -> list[tuple[int, Speaker]]:
+        """(offset, person) for each person, title-holder or institution's person a text names."""
+        place = speakers.place_holder(text, self.reg) or self.place
+        new = speakers.introduced(text, self.reg, self.date, place=place)
+        found = [(p.start, self.remember(p)) for p in new]
+        taken = [(p.start, p.end) for p in new]
+        for m in self.reg.mentions(text, self.date):
+            if any(a <= m.start < b for a, b in taken) or not _person_like(text, m):
+                continue
+            if m.kind != "institution":
+                person = self.full_name(m)
+                if " " in person[0]:
+                    self._add(person)
+                found.append((m.start, person))
+            else:
+                found.append((m.start, (text[m.start : m.end], m.holder)))
+        found += [(k, p) for k, p in self._known_at(text) if not any(a <= k < b for a, b in taken)]
+        return sorted(found, key=lambda item: item[0])
+
+    def remember(self, person: speakers.Person) -> Speaker:
+        """Add an introduced person (a known name keeps the side it was first given, unless unknown)."""
+        known = self.known(person.name)
+        if known and known[1] != "other":
+            return known
+        self._add((person.name, person.holder))
+        return person.name, person.holder
+
+    def _add(self, person: Speaker) -> None:
+        self.persons = [p for p in self.persons if p[0] != person[0]] + [person]
+        self._surname_set = None
+
+    def _surnames(self) -> frozenset[str]:
+        if self._surname_set is None:
+            self._surname_set = frozenset(name.split()[-1] for name, _ in self.persons)
+        return self._surname_set
+
+    def known(self, name: str) -> Speaker | None:
+        """A person already named, by full name or surname."""
+        for person in reversed(self.persons):
+            if person[0] == name or person[0].endswith(" " + name):
+                return person
+        return None
+
+    def _known_at(self, text: str) -> list[tuple[int, Speaker]]:
+        surnames = self._surnames()
+        return [(m.start(), self.known(m.group())) for m in _CAPITALISED.finditer(text) if m.group() in surnames]
+
+    def full_name(self, m: Mention) -> Speaker:
+        """A registered person's full name (a surname alone finds the person named before)."""
+        if " " not in m.name:
+            known = self.known(m.name)
+            if known:
+                return known
+        return m.name, m.holder
+
+    def resolve(self, phrase: str, *, allow_names: bool = True) -> Speaker | None:
+        """Who the words of an attribution name: a registered person or title, a person introduced
+        here or before, a pronoun or bare title (the person last named), a new name, a titled
+        speaker without a name, or an institution."""
+        mentions = self.reg.mentions(phrase, self.date)
+        people = [m for m in mentions if m.kind in ("person", "title") and not _possessive(phrase, m)]
+        place = speakers.place_holder(phrase, self.reg) or self.place or self.dateline
+        new = speakers.introduced(phrase, self.reg, self.date, place=place) if allow_names else []
+        if people and (not new or people[0].start <= new[0].start):
+            return self.full_name(people[0])
+        if new:
+            return self.remember(new[0])
+        known = self._known_at(phrase)
+        if known:
+            return known[0][1]
+        if (PRONOUN.match(phrase) or (DEFINITE.search(phrase) and not mentions)) and self.last_person:
+            return self.last_person
+        return self._name_or_title(phrase, mentions, allow_names=allow_names)
+
+    def _name_or_title(self, phrase: str, mentions: list[Mention], *, allow_names: bool) -> Speaker | None:
+        if allow_names:
+            for match in NAME.finditer(phrase):
+                words = speakers.name_words(match.group(0))
+                if words and not any(m.start <= match.start() < m.end for m in mentions):
+                    holder = mentions[0].holder if mentions else (self.place or "other")
+                    self._add((" ".join(words), holder))
+                    return " ".join(words), holder
+        unnamed = speakers.unnamed_speaker(phrase, self.reg, self.date)
+        if unnamed:
+            return unnamed
+        if mentions:
+            m = mentions[0]
+            return phrase[m.start : m.end], m.holder
+        return None
+
+
+def _possessive(text: str, m: Mention) -> bool:
+    """A title in the possessive names someone else ("the Secretary General's envoy")."""
+    return text[m.end : m.end + 2] in ("'s", "’s")
+
+
+def _person_like(text: str, m: Mention) -> bool:
+    """A person, a title, or an institution's person ("a NATO official")."""
+    if m.kind in ("person", "title"):
+        return not _possessive(text, m)
+    return bool(_PERSON_NOUN.search(text[m.start : m.end + 20][: m.end - m.start + 20]))

@@ -1,0 +1,158 @@
+"""Reported speech in narration: whose words or position a sentence without quotation marks carries.
+
+A news sentence reports someone in three common shapes, tried in this order:
+
+- a lead "According to him, …" or "According to the envoy, …";
+- a trailing attribution "…, Anna Berg, the Alliance's spokesperson, told reporters." or
+  "…, the Alliance said in a statement.";
+- a subject that reports or holds a position: "He noted that …", "Berg stressed …",
+  "The envoy welcomed …" (a person: the sentence is that person's, role ``quoted``), or an
+  actor at the head of the subject, whatever the verb: "The Alliance has repeatedly voiced
+  …", "Allies remain committed …", "Moscow has long opposed …" (role ``narrator``, the actor
+  holds it). A passive ("Georgia was promised …") or an actor inside a phrase ("Talks
+  mediated by Russia …") is not the subject's own position.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from corpus_lib.pipeline import speakers
+from corpus_lib.pipeline.clauses import (
+    DEFINITE,
+    POSITION,
+    POSITION_AFTER,
+    PRONOUN,
+    REPORTING,
+    first_verbish,
+    subject_clause,
+)
+from corpus_lib.pipeline.discourse import Discourse, Speaker
+
+
+class Attribution(NamedTuple):
+    """Who a narrated sentence belongs to."""
+
+    speaker: str
+    role: str
+    holder: str
+
+
+_ACCORDING = re.compile(r"^\W*(?:\w+,\s+)?according\s+to\s+(?P<who>[^,;:\"“”]{2,120}?),\s", re.IGNORECASE)
+_REPORTING_WORD = re.compile(rf"\b(?:{REPORTING}|told|informed)\b", re.IGNORECASE)
+_TAIL_STOP = re.compile(r"""[,;:"“”«»]""")
+_YOU_LAST = re.compile(r"\byou\s*\Z", re.IGNORECASE)
+_PRONOUN_LAST = re.compile(r"\b(?:he|she)\s*\Z", re.IGNORECASE)
+_PASSIVE = re.compile(
+    r"^(?:(?:has|have|had|will|would|could|may|might)\s+)?(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+|not\s+)*"
+    r"(?:\w+ed|told|given|granted|promised|seen|held|known|shown|made|taken|done|left|kept|set|split|hit|led)\b",
+    re.IGNORECASE,
+)
+_NOT_HEAD = re.compile(r"\b(?:of|by|with|between|for|against|to|from|in|on|about|over|under|among|and its|mediated)\b", re.I)
+# What an actor does when it takes a position or a decision, besides the reporting and position verbs.
+DECISION = (
+    r"suspended|suspends|decided|decides|approved|approves|adopted|adopts|pushed|pushes|cautioned|cautions|"
+    r"blocked|blocks|vetoed|vetoes|froze|frozen|freezes|dropped|drops|granted|grants|set up|asked|asks|"
+    r"requested|requests|ratified|ratifies|stepped up|reluctant|ready|determined|committed|concerned|"
+    r"unwilling|willing|eager|keen|opposed|against|in favour|in favor|agreed|agree|remains|remain"
+)
+_ACTOR_VERB = re.compile(rf"\b(?:{POSITION}|{DECISION})\b", re.IGNORECASE)
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|not\s+)*\Z", re.IGNORECASE)
+_STATE_BODY = re.compile(r"^(?:the\s+)?(?:foreign|defen[cs]e)\s+ministry\b|^(?:the\s+)?(?:ministry|government)\b", re.I)
+
+
+def narrated(sentence: str, ctx: Discourse, *, you: Speaker | None = None) -> Attribution | None:
+    """Whose words or position a narrated sentence carries, or None when it reports nobody's."""
+    return _according(sentence, ctx) or _trailing(sentence, ctx) or _subject(sentence, ctx, you=you)
+
+
+def _as_attribution(who: Speaker | None, ctx: Discourse) -> Attribution | None:
+    if who is None:
+        return None
+    if _is_person(who, ctx) or speakers.ROLE.search(who[0]):
+        return Attribution(who[0], "quoted", who[1])
+    return Attribution("narrator", "narrator", who[1])
+
+
+def _according(sentence: str, ctx: Discourse) -> Attribution | None:
+    match = _ACCORDING.match(sentence)
+    return _as_attribution(ctx.resolve(match.group("who")), ctx) if match else None
+
+
+def trailing_who(sentence: str) -> str | None:
+    """The words naming the source in a trailing attribution ("…, the envoy told reporters.").
+
+    Example:
+        >>> trailing_who("There can be no military solution, Anna Berg, NATO's envoy, told reporters in Baku.")
+        "Anna Berg, NATO's envoy"
+        >>> trailing_who("Dialogue can continue, the Alliance said.")
+        'the Alliance'
+    """
+    verbs = list(_REPORTING_WORD.finditer(sentence))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    tail = sentence[verb.end() :].rstrip(" .!\"”’»)")
+    if _TAIL_STOP.search(tail) or len(tail.split()) > 12:
+        return None
+    segments = sentence[: verb.start()].rstrip().split(",")
+    if len(segments) < 2:
+        return None
+    who = segments[-1].strip()
+    if len(segments) >= 3 and speakers.ROLE.search(who) and speakers.name_words(segments[-2].strip()):
+        who = segments[-2].strip() + ", " + who
+    if not who or len(who.split()) > 25 or who[0] in "\"“”'‘" or who.split()[0].lower() in ("and", "but", "which", "who"):
+        return None
+    return who
+
+
+def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
+    who = trailing_who(sentence)
+    return _as_attribution(ctx.resolve(who), ctx) if who else None
+
+
+def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attribution | None:
+    clause = subject_clause(sentence)
+    verb = first_verbish(clause)
+    subject = clause[:verb] if verb is not None else ""
+    if verb is not None and len(subject.split()) <= 16 and POSITION_AFTER.match(clause[verb:]):
+        found = _person_subject(subject, ctx, you=you)
+        if found:
+            return found
+    return _actor_subject(clause, verb, ctx)
+
+
+def _person_subject(subject: str, ctx: Discourse, *, you: Speaker | None) -> Attribution | None:
+    if you and _YOU_LAST.search(subject):
+        return Attribution("interviewer", "interviewer", you[1])
+    if PRONOUN.match(subject) or _PRONOUN_LAST.search(subject) or (
+        DEFINITE.match(subject.strip()) and not ctx.reg.mentions(subject, ctx.date)
+    ):
+        return Attribution(ctx.last_person[0], "quoted", ctx.last_person[1]) if ctx.last_person else None
+    who = ctx.resolve(subject)
+    if who is None or not (_is_person(who, ctx) or speakers.ROLE.search(who[0])):
+        return None
+    return Attribution(who[0], "quoted", who[1])
+
+
+def _is_person(who: Speaker, ctx: Discourse) -> bool:
+    return who == ctx.last_person or any(name == who[0] for name, _ in ctx.persons)
+
+
+def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution | None:
+    """The actor at the head of the clause's subject, when a position or decision verb follows
+    within a few words and is not passive ("Russia annexed …" narrates an event, not a position)."""
+    if verb is not None and _PASSIVE.match(clause[verb:]):
+        return None
+    head = clause[:verb] if verb is not None else clause[:80]
+    if _STATE_BODY.match(head.strip()) and ctx.place and _ACTOR_VERB.search(clause[:120]):
+        return Attribution("narrator", "narrator", ctx.place)
+    mentions = ctx.reg.mentions(head, ctx.date)
+    if not mentions or _NOT_HEAD.search(head[: mentions[0].start]) or len(head[: mentions[0].start].split()) > 2:
+        return None
+    window = " ".join(clause[mentions[0].end :].split()[:8])
+    found = _ACTOR_VERB.search(window)
+    if found is None or _PASSIVE.match(window[found.start() :]) or _BE_BEFORE.search(window[: found.start()]):
+        return None
+    return Attribution("narrator", "narrator", mentions[0].holder)

@@ -1,0 +1,204 @@
+"""People in news prose: the names a sentence introduces and the side each person speaks for.
+
+Wire copy introduces most speakers once, with a title and an affiliation, and then refers
+to them by surname, pronoun or a bare title ("the envoy"). The registry
+(``corpus_lib/data/actors.csv``) knows a few dozen office holders; everyone else is found
+here by the shape of the introduction:
+
+- a role noun before the name in the same phrase: "NATO spokesperson Anna Berg",
+  "Azerbaijani Deputy Foreign Minister Elnur Gasimzade", "Foreign Ministry spokesman X";
+- an apposition after the name: "Anna Berg, the Alliance's deputy spokesperson, said";
+- an apposition before it: "NATO's liaison officer for the region, Piet Vandermeer, said";
+- a name right before a reporting verb ("Berg said") or after "according to".
+
+The side (holder) is the first actor the title phrase names ("the NATO Secretary General's
+Special Representative" is NATO's; "Russia's envoy to NATO" is Russia's). An official whose
+title names no actor ("Foreign Ministry spokesman X") speaks for the place the sentence is
+set in ("In Moscow, …") or, failing that, the article's dateline; anyone else is ``other``.
+No name of any text is listed here: the rules read titles, appositions and places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus_lib.pipeline.actors import Registry
+from corpus_lib.pipeline.clauses import ROLE_NOUNS
+
+ROLE = re.compile(rf"\b(?:{ROLE_NOUNS})\b", re.IGNORECASE)
+# A title that marks a state's official, who speaks for the state of the place when the title
+# names none ("Foreign Ministry spokesman", "Deputy Foreign Minister").
+STATE_ROLE = re.compile(
+    r"\b(?:minist\w*|presiden\w*|government|parliament\w*|foreign policy|spokes\w+|ambassador|"
+    r"state secretary|deputy|prime|cabinet|defen[cs]e|interior|national security)\b",
+    re.IGNORECASE,
+)
+_UPPER = r"[A-ZÀ-ÞĀ-Ž]"
+_WORD = rf"{_UPPER}[^\W\d_]*(?:[’'\-][^\W\d_]+)*"
+_PARTICLE = r"(?:de|da|di|van|von|der|den|del|la|le|al|el|bin|ibn|dos|du|ter)"
+# A run of capitalised words (with name particles), the raw material of names and titles.
+_RUN = re.compile(rf"(?<![\w’'\-]){_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD})*")
+# Capitalised words that are never part of a person's name here.
+NON_NAME = frozenset(
+    """
+    a an the in on at of for to and but or by with from as after before during under over this that these those
+    it its he she they we our their his her i you mr mrs ms dr sir lord madame
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    minister ministry foreign defence defense deputy prime president presidential secretary general special
+    representative ambassador commander chairman chairwoman spokesman spokeswoman spokesperson head chief vice
+    colonel lieutenant major admiral senator state department office administration agency committee commission
+    council union group alliance organization organisation treaty partnership action plan summit republic
+    federation parliament assembly government cabinet army forces force navy command headquarters staff
+    national security policy affairs relations cooperation information press news service radio tv times post
+    monitor daily weekly journal wire tribune herald review institute centre center university foundation fund
+    bank company corporation airlines sea ocean river mountains mountain region district province city
+    caucasus asia europe america africa east west north south central eastern western northern southern
+    euro atlantic european soviet kremlin white house liaison officer adviser advisor aide director leader
+    co-chair co-chairs member members mission programme program declaration communiqué statement initiative
+    strategic concept open door membership accession nato eu osce un otan minsk karabakh nagorno crimea donbas
+    also however meanwhile asked according speaking
+    """.split()
+)
+_REPORTING_AFTER = re.compile(
+    r"^\s*(?:,\s*)?(?:has\s+|had\s+|also\s+|then\s+)*(?:said|says|told|tells|added|adds|noted|notes|stressed|"
+    r"stresses|emphasi[sz]ed|underlined|explained|warned|insisted|stated|declared|recalled|pointed out|"
+    r"reiterated|announced|replied|answered|argued|urged|called|praised|criticised|criticized|accused|"
+    r"welcomed|expressed|confirmed|assured|dismissed|rejected|denied|believes|thinks|wrote|commented)\b",
+    re.IGNORECASE,
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
+# Words without which no name in a sentence has a cue other than a title: a reporting verb or
+# "according" (the prefilter of :class:`~corpus_lib.pipeline.discourse.Discourse` uses it).
+NAME_CUE = re.compile(_REPORTING_AFTER.pattern.removeprefix("^\\s*(?:,\\s*)?(?:has\\s+|had\\s+|also\\s+|then\\s+)*") + "|according", re.IGNORECASE)
+_APPOSITION_OPEN = re.compile(rf"^\s*,\s*(?:the|a|an|{_UPPER}[\w\-]*[’']s|{_UPPER}[\w\-]*)\b")
+_PLACE_LEAD = re.compile(rf"^\W*(?:in|from)\s+({_WORD}(?:\s+{_WORD})?)\s*,", re.IGNORECASE)
+_DATELINE = re.compile(rf"^\W*({_UPPER}[A-Za-zÀ-ÿ\-]+(?:\s+{_UPPER}[A-Za-zÀ-ÿ\-]+)?)\s*(?:,|\(|/|–|—|-)")
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person found in the text: the name as introduced and the side they speak for."""
+
+    start: int
+    end: int
+    name: str
+    holder: str
+
+
+def name_words(run: str) -> list[str]:
+    """The trailing words of a capitalised run that can be a person's name (none if fewer than two).
+
+    Example:
+        >>> name_words("Azerbaijani Deputy Foreign Minister Elnur Gasimzade")
+        ['Elnur', 'Gasimzade']
+        >>> name_words("South Caucasus")
+        []
+    """
+    words = run.split()
+    k = len(words)
+    while k > 0 and _nameable(words[k - 1]):
+        k -= 1
+    tail = words[k:]
+    while tail and tail[0].lower() in _PARTICLES:
+        tail = tail[1:]
+    return tail if 2 <= len(tail) <= 4 else []
+
+
+_PARTICLES = frozenset(_PARTICLE.strip("(?:)").split("|"))
+
+
+def _nameable(word: str) -> bool:
+    low = word.lower()
+    if low in _PARTICLES:
+        return True
+    bare = low.removesuffix("’s").removesuffix("'s")
+    return bare == low and low not in NON_NAME and not word.isupper()
+
+
+_TARGET = re.compile(r"\b(?:to|for|at|with|towards|in|on|against|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
+    """The holder of the actor a title phrase belongs to: the first one named, unless it follows
+    "to", "for", "at" … ("Russia's envoy to NATO" is Russia's; "the envoy for Georgia" of NATO is NATO's).
+
+    Example:
+        >>> from corpus_lib.pipeline.actors import registry
+        >>> affiliation("Russia's envoy to NATO", registry()), affiliation("envoy to NATO", registry())
+        ('Russia', 'NATO')
+    """
+    mentions = reg.mentions(phrase, date)
+    owners = [m for m in mentions if not _TARGET.search(phrase[: m.start])]
+    return (owners or mentions)[0].holder if mentions else None
+
+
+def place_holder(sentence: str, reg: Registry) -> str | None:
+    """The actor of the place a sentence is set in ("In Moscow, …" is Russia's)."""
+    match = _PLACE_LEAD.match(sentence)
+    return affiliation(match.group(1), reg) if match else None
+
+
+def dateline_holder(text: str, reg: Registry) -> str | None:
+    """The actor of an article's dateline place ("BAKU, March 3 (Agency) –" is Azerbaijan's)."""
+    match = _DATELINE.match(text)
+    return affiliation(match.group(1).title(), reg) if match else None
+
+
+def introduced(sentence: str, reg: Registry, date=None, *, place: str | None = None) -> list[Person]:
+    """The people a sentence names with a cue that they are people (a title, an apposition, a
+    reporting verb right after the name, "according to"), each with the side they speak for."""
+    found = []
+    for run in _RUN.finditer(sentence):
+        words = name_words(run.group(0))
+        if not words:
+            continue
+        name = " ".join(words)
+        start = run.start() + run.group(0).rindex(words[0])
+        end = run.end()
+        title = _title_around(sentence, start, end)
+        if title is None:
+            continue
+        holder = reg.holder_of(name) or affiliation(title, reg, date)
+        holder = holder or (place if place and STATE_ROLE.search(title) else None)
+        found.append(Person(start, end, name, holder or "other"))
+    return found
+
+
+def _title_around(sentence: str, start: int, end: int) -> str | None:
+    """The title phrase that marks the name at ``start:end`` as a person's ('' when the cue is a
+    reporting verb or "according to"), or None when nothing does."""
+    before = sentence[:start]
+    pre = re.split(r"[,;:(–—\"“”]|\b(?:said|told|that|with|met|by)\b", before)[-1]
+    last = pre.rsplit(" and ", 1)[-1]
+    if ROLE.search(last):  # "X met NATO envoy Y and Russian diplomat Z": Z's title is after the "and"
+        pre = last
+    if ROLE.search(pre):
+        return pre
+    after = sentence[end:]
+    if _APPOSITION_OPEN.match(after):
+        segment = after.lstrip(" ,").split(",", 1)[0]
+        if ROLE.search(segment) and len(segment.split()) <= 20:
+            return segment
+    previous = before.rstrip()
+    if previous.endswith(","):
+        segment = re.split(r"[,;:–—\"“”]", previous[:-1])[-1]
+        if ROLE.search(segment) and len(segment.split()) <= 20:
+            return segment
+    if _REPORTING_AFTER.match(after) or _ACCORDING.search(before):
+        return ""
+    return None
+
+
+def unnamed_speaker(phrase: str, reg: Registry, date=None) -> tuple[str, str] | None:
+    """A titled speaker without a name ("a senior NATO official", "the Alliance's deputy chief",
+    "a German diplomat"), with the side its title names."""
+    role = ROLE.search(phrase)
+    if not role:
+        return None
+    holder = affiliation(phrase, reg, date)
+    if holder is None:
+        return None
+    words = phrase.strip(" ,.;:\"“”").split()
+    return " ".join(words[-8:]), holder
