@@ -132,18 +132,26 @@ def attribute(
                     out.append(Sentence(a, b, turn, name, "interviewee", holder, q, k))
                 ctx.see(s)
         last_was_question = questions[-1]
-    _settle_named(out, ctx)
+    _settle_named(text, out, ctx)
     return out
 
 
-def _settle_named(out: list[Sentence], ctx: Discourse) -> None:
-    """Give headlines ("Name: …") and answers the side their speaker was introduced with later
-    in the text ("Name: …" above "NATO spokesperson Name said …")."""
+_COLON_NAME = re.compile(r"^([A-ZÀ-Þ][^\W\d_]+(?:\s+[A-ZÀ-Þ][^\W\d_]+){0,2}):\s")
+
+
+def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
+    """Give headlines ("Name: …", "Surname: …") and answers the speaker and side introduced
+    later in the text ("NATO spokesperson Anna Berg said …")."""
     for s in out:
-        if s.speaker_role in ("headline", "interviewee") and s.speaker not in ("headline", "interviewee"):
-            known = ctx.known(s.speaker)
-            if known:
-                s.holder = known[1]
+        if s.speaker_role not in ("headline", "interviewee"):
+            continue
+        name = s.speaker
+        if name == "headline":
+            colon = _COLON_NAME.match(text[s.start : s.end].strip())
+            name = colon.group(1) if colon else None
+        known = ctx.known(name) if name and name != "interviewee" else None
+        if known:
+            s.speaker, s.holder = known
 
 
 def _dateline(text: str, units: list[Unit], reg: Registry) -> str | None:
@@ -254,27 +262,17 @@ def _letters(text: str) -> int:
 def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: list[Sentence]) -> int:
     """Attribute one unit of narration: quotations to their speakers, the rest by what it reports."""
     content = text[unit.start : unit.end]
-    regions = [(unit.start + a, unit.start + b) for a, b in _quote_regions(content)]
-    found: dict[int, tuple] = {}  # region -> (speaker, attribution span), resolved in reading order
-    attributions: list[tuple[int, int]] = []
+    quotes = _Quotes(text, spans, [(unit.start + a, unit.start + b) for a, b in _quote_regions(content)], ctx)
+    carried = ctx.open_quote if content.lstrip()[:1] in _OPENERS else []
+    first = len(out)
     prev_key = None
     prev_holder = None
     for a, b in spans:
         sentence = text[a:b]
         q = is_question(sentence)
         ctx.place = speakers.place_holder(sentence, ctx.reg)
-        touching = [i for i, (qs, qe) in enumerate(regions) if qs < b and qe > a] if regions else []
-        for i in touching:
-            if i not in found:
-                found[i] = _quote_speaker(text, spans, regions[i], ctx)
-                if found[i][1]:
-                    attributions.append(found[i][1])
-        owner = next((found[i][0] for i in touching if found[i][0]), None)
-        if owner:  # quoted if the quotation holds at least half of its letters
-            inside = sum(_letters(text[max(a, regions[i][0]) : min(b, regions[i][1])]) for i in touching)
-            # the attribution itself ("…," said X) counts for neither side
-            said = sum(_letters(text[max(a, xs) : min(b, xe)]) for xs, xe in attributions if xs < b and xe > a)
-        if owner and inside >= 0.5 * max(_letters(sentence) - said, 1):
+        owner = quotes.owner(a, b)
+        if owner:
             speaker, role, holder = owner[0], "quoted", owner[1]
         else:
             said = None if q else narrated(sentence, ctx)
@@ -289,8 +287,55 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
         prev_key, prev_holder = key, holder
         out.append(Sentence(a, b, turn, speaker, role, holder, q, k))
         ctx.see(sentence)
+    ctx.open_quote = quotes.carry(carried, out[first:], unit.end)
     ctx.date, ctx.place = ctx.doc_date, None
     return turn
+
+
+_OPENERS = "\"“«‘'"
+
+
+class _Quotes:
+    """The quotations of one unit of narration and who each belongs to, resolved in reading order."""
+
+    def __init__(self, text: str, spans, regions: list[tuple[int, int]], ctx: Discourse):
+        self.text, self.spans, self.regions, self.ctx = text, spans, regions, ctx
+        self.found: dict[int, tuple] = {}  # region -> (speaker, attribution span)
+        self.attributions: list[tuple[int, int]] = []
+
+    def owner(self, a: int, b: int):
+        """The speaker of the sentence at ``a:b`` when quotations hold at least half its letters."""
+        touching = [i for i, (qs, qe) in enumerate(self.regions) if qs < b and qe > a]
+        for i in touching:
+            if i not in self.found:
+                self.found[i] = _quote_speaker(self.text, self.spans, self.regions[i], self.ctx)
+                if self.found[i][1]:
+                    self.attributions.append(self.found[i][1])
+        owner = next((self.found[i][0] for i in touching if self.found[i][0]), None)
+        if not owner:
+            return None
+        text = self.text
+        inside = sum(_letters(text[max(a, self.regions[i][0]) : min(b, self.regions[i][1])]) for i in touching)
+        # the attribution itself ("…," said X) counts for neither side
+        said = sum(_letters(text[max(a, xs) : min(b, xe)]) for xs, xe in self.attributions if xs < b and xe > a)
+        return owner if inside >= 0.5 * max(_letters(text[a:b]) - said, 1) else None
+
+    def carry(self, carried: list[Sentence], mine: list[Sentence], unit_end: int) -> list[Sentence]:
+        """Close a quotation that ran on from earlier paragraphs, and return the sentences of one
+        that runs on past this paragraph with no attribution yet (wire copy re-opens the quote at
+        each paragraph and attributes it once, often at its end)."""
+        attributed = self.found.get(0, (None, None))
+        if carried and attributed[0] and attributed[1]:
+            for s in carried:
+                (s.speaker, s.holder), s.speaker_role = attributed[0], "quoted"
+        if not self.regions or self.regions[-1][1] != unit_end or self.text[unit_end - 1] in "\"”»’'":
+            return []
+        last = len(self.regions) - 1
+        if self.found.get(last, (None, None))[1]:
+            return []  # attributed here ("X said: “…"): the next paragraph goes on with X
+        qs = self.regions[last][0]
+        open_here = [s for s in mine if s.end > qs]
+        return (carried if last == 0 and not attributed[1] else []) + open_here
 
 
 def _sentence_at(spans, pos):

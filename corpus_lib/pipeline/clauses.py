@@ -28,7 +28,8 @@ POSITION = (
     r"accepted|denied|denies|regrets|regretted|deplored|insists|favours|favors|ruled out|"
     r"speak|spoke|speaks|claims|claimed|has said|has told|has stressed|has pointed|has drawn|pointed|"
     r"conveyed|conveys|informed|informs|applied|applies|thanked|thanks|encouraged|encourages|"
-    r"appealed|appeals|reaffirmed|reaffirms|backed|backs|signalled|signaled|vowed|pledged|promised"
+    r"appealed|appeals|reaffirmed|reaffirms|backed|backs|signalled|signaled|vowed|pledged|promised|"
+    r"voiced|voices|favoured|favored|endorsed|endorses|opposes|rejected|remains committed|remain committed"
 )
 AUX = r"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|shall|also|already|not|never|only|still"
 POST_VERB_FIRST = re.compile(rf"""^[\s,.:;!?'"“”’‘»«`\-–—]*(?:{REPORTING})\b\s*(?P<who>.+)""", re.IGNORECASE | re.DOTALL)

@@ -53,6 +53,7 @@ class Discourse:
     place: str | None = None  # the holder of the place the current sentence is set in
     dateline: str | None = None  # the holder of the article's dateline place
     _surname_set: frozenset[str] | None = None
+    open_quote: list = field(default_factory=list)  # sentences of a quotation still open
 
     def see(self, text: str) -> None:
         """Remember the people a sentence names; its subject, if a person, becomes "he"/"she"."""
@@ -62,8 +63,13 @@ class Discourse:
         if people:
             clause = subject_clause(text)
             offset = text.find(clause) if clause else -1
+            named = [p for p in people if self.known(p[1][0])]
             in_subject = [p for p in people if offset >= 0 and p[0] >= offset]
-            self.last_person = (in_subject or people)[0][1]
+            # a named person before a title without a name; "… on Russian officials" outside
+            # the subject is nobody to refer back to
+            choice = [p for p in in_subject if p in named] or in_subject or named
+            if choice:
+                self.last_person = choice[0][1]
 
     def _may_name_people(self, text: str) -> bool:
         """False only where :meth:`see` would find nobody (most sentences name nobody)."""
@@ -154,7 +160,7 @@ class Discourse:
                     holder = mentions[0].holder if mentions else (self.place or "other")
                     self._add((" ".join(words), holder))
                     return " ".join(words), holder
-        unnamed = speakers.unnamed_speaker(phrase, self.reg, self.date)
+        unnamed = speakers.unnamed_speaker(phrase, self.reg, self.date, place=self.place or self.dateline)
         if unnamed:
             return unnamed
         if mentions:
@@ -172,4 +178,5 @@ def _person_like(text: str, m: Mention) -> bool:
     """A person, a title, or an institution's person ("a NATO official")."""
     if m.kind in ("person", "title"):
         return not _possessive(text, m)
-    return bool(_PERSON_NOUN.search(text[m.start : m.end + 20][: m.end - m.start + 20]))
+    after = re.split(r"[,;.:!?()\"“”]", text[m.end : m.end + 20], maxsplit=1)[0]
+    return bool(_PERSON_NOUN.search(text[m.start : m.end] + after))

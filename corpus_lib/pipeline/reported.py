@@ -96,13 +96,16 @@ def trailing_who(sentence: str) -> str | None:
     tail = sentence[verb.end() :].rstrip(" .!\"”’»)")
     if _TAIL_STOP.search(tail) or len(tail.split()) > 12:
         return None
-    segments = sentence[: verb.start()].rstrip().split(",")
+    segments = sentence[: verb.start()].rstrip().rstrip(",").split(",")
     if len(segments) < 2:
         return None
     who = segments[-1].strip()
     if len(segments) >= 3 and speakers.ROLE.search(who) and speakers.name_words(segments[-2].strip()):
         who = segments[-2].strip() + ", " + who
-    if not who or len(who.split()) > 25 or who[0] in "\"“”'‘" or who.split()[0].lower() in ("and", "but", "which", "who"):
+    first = who.split()[0] if who else ""
+    if not who or len(who.split()) > 25 or who[0] in "\"“”'‘" or first.lower() in ("and", "but", "which", "who"):
+        return None
+    if first.islower() and first.endswith("ing"):  # "…, speaking on condition of anonymity, said"
         return None
     return who
 
@@ -112,8 +115,11 @@ def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
     return _as_attribution(ctx.resolve(who), ctx) if who else None
 
 
+_RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]{0,150},")
+
+
 def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attribution | None:
-    clause = subject_clause(sentence)
+    clause = _RELATIVE.sub(",", subject_clause(sentence))  # "X, who arrived on Monday, said": X said
     verb = first_verbish(clause)
     subject = clause[:verb] if verb is not None else ""
     if verb is not None and len(subject.split()) <= 16 and POSITION_AFTER.match(clause[verb:]):

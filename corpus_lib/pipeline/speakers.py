@@ -114,7 +114,7 @@ def _nameable(word: str) -> bool:
     if low in _PARTICLES:
         return True
     bare = low.removesuffix("’s").removesuffix("'s")
-    return bare == low and low not in NON_NAME and not word.isupper()
+    return word[:1].isupper() and bare == low and low not in NON_NAME and not word.isupper()
 
 
 _TARGET = re.compile(r"\b(?:to|for|at|with|towards|in|on|against|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
@@ -191,14 +191,13 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
     return None
 
 
-def unnamed_speaker(phrase: str, reg: Registry, date=None) -> tuple[str, str] | None:
+def unnamed_speaker(phrase: str, reg: Registry, date=None, *, place: str | None = None) -> tuple[str, str] | None:
     """A titled speaker without a name ("a senior NATO official", "the Alliance's deputy chief",
-    "a German diplomat"), with the side its title names."""
+    "a German diplomat"), with the side its title names (else the place's, for a state's
+    official, else ``other``)."""
     role = ROLE.search(phrase)
-    if not role:
+    if not role or len(phrase.split()) > 12:
         return None
-    holder = affiliation(phrase, reg, date)
-    if holder is None:
-        return None
-    words = phrase.strip(" ,.;:\"“”").split()
-    return " ".join(words[-8:]), holder
+    phrase = phrase[: role.end()] + phrase[role.end() :].split(",", 1)[0]  # "…official, speaking …"
+    holder = affiliation(phrase, reg, date) or (place if place and STATE_ROLE.search(phrase) else "other")
+    return " ".join(phrase.strip(" ,.;:\"“”").split()[-8:]), holder

@@ -1,0 +1,140 @@
+"""News-agency attribution, one invented article per error class of issue 13 (no text of ours).
+
+Each case asserts the speaker, role and holder of named sentences; the people are invented
+and introduced only by title, apposition or place, never through the registry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from corpus_lib.pipeline.actors import registry
+from corpus_lib.pipeline.attribute import attribute
+from corpus_lib.pipeline.clean import clean
+from corpus_lib.pipeline.reported import trailing_who
+from corpus_lib.pipeline.speakers import affiliation, name_words
+
+ARTICLE = """Marsh: Ukraine will join the Alliance
+
+YEREVAN, May 12 (Agency) – There can be no military solution to the conflict, Mr John Marsh, NATO's Special Representative for the region, told reporters in Yerevan on Tuesday.
+
+Negotiations are the only way forward, he added. He noted that the Minsk Group remains the only format for the talks. According to him, both sides must respect the ceasefire.
+
+"We support every effort towards a peace agreement," Marsh said.
+
+In Moscow, Foreign Ministry spokesman Oleg Petrenko said the visit was a provocation. "The Alliance should stay away from our borders," he said.
+
+The Alliance has repeatedly voiced its preference for a negotiated settlement. Allies remain committed to the territorial integrity of both countries.
+
+A senior NATO official, speaking on condition of anonymity, said the talks would resume in June. The Alliance's deputy chief told journalists that the door remains open.
+
+"The Caucasus needs patience. The Allies will not take sides.
+
+"We will keep talking to everyone," said NATO spokesperson Anna Berg.
+
+Separatists seized the region in a war that killed thousands. The conflict erupted in 1988.
+"""
+
+
+@pytest.fixture(scope="module")
+def rows():
+    sentences = attribute(ARTICLE, clean(ARTICLE).units, genre="news", date=dt.date(2015, 5, 12))
+    return {ARTICLE[s.start : s.end]: (s.speaker, s.speaker_role, s.holder) for s in sentences}
+
+
+def _row(rows, start: str):
+    return next(v for k, v in rows.items() if k.startswith(start))
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        ("Marsh: Ukraine", ("John Marsh", "headline", "NATO")),  # the name's side comes from the article
+        ("YEREVAN, May 12", ("John Marsh", "quoted", "NATO")),  # trailing attribution after an apposition
+        ("Negotiations are the only way", ("John Marsh", "quoted", "NATO")),  # "he added"
+        ("He noted that", ("John Marsh", "quoted", "NATO")),
+        ("According to him", ("John Marsh", "quoted", "NATO")),
+        ('"We support every effort', ("John Marsh", "quoted", "NATO")),  # the surname alone
+        ("In Moscow, Foreign Ministry spokesman", ("Oleg Petrenko", "quoted", "Russia")),  # the place's state
+        ('"The Alliance should stay away', ("Oleg Petrenko", "quoted", "Russia")),
+        ("The Alliance has repeatedly voiced", ("narrator", "narrator", "NATO")),  # the institution as subject
+        ("Allies remain committed", ("narrator", "narrator", "NATO")),
+        ("A senior NATO official", ("A senior NATO official", "quoted", "NATO")),
+        ("The Alliance's deputy chief told", ("The Alliance's deputy chief", "quoted", "NATO")),
+        ('"The Caucasus needs patience.', ("Anna Berg", "quoted", "NATO")),  # a quotation over two paragraphs
+        ("The Allies will not take sides.", ("Anna Berg", "quoted", "NATO")),
+        ('"We will keep talking', ("Anna Berg", "quoted", "NATO")),
+        ("Separatists seized the region", ("narrator", "narrator", "media")),  # background
+        ("The conflict erupted in 1988.", ("narrator", "narrator", "media")),
+    ],
+)
+def test_news_sentences_go_to_their_source(rows, start, expected):
+    speaker, role, holder = _row(rows, start)
+    assert (role, holder) == expected[1:]
+    assert speaker.lower().endswith(expected[0].lower().split()[-1]) or speaker == expected[0]
+
+
+INTERVIEW = """Karen Ohanyan: "Our partnership with NATO is not directed against anyone"
+
+BAKU, 3 March 2011 /Agency/ – Armenia's Deputy Defence Minister Karen Ohanyan answered the questions of the agency.
+
+– How do you assess the partnership?
+
+We are satisfied with the dialogue. Membership is not on our agenda.
+
+– And relations with Moscow?
+
+Russia remains our strategic ally.
+"""
+
+
+def test_a_dash_interview_gives_the_answers_to_the_interviewee_introduced_below_the_headline():
+    sentences = attribute(INTERVIEW, clean(INTERVIEW).units, genre="interview", date=dt.date(2011, 3, 3))
+    got = {INTERVIEW[s.start : s.end]: (s.speaker_role, s.holder) for s in sentences}
+    assert got["We are satisfied with the dialogue."] == ("interviewee", "Armenia")
+    assert got["Russia remains our strategic ally."] == ("interviewee", "Armenia")
+    assert next(v for k, v in got.items() if k.endswith("How do you assess the partnership?")) == ("interviewer", "media")
+    assert next(v for k, v in got.items() if k.startswith("Karen Ohanyan:")) == ("headline", "Armenia")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "holder"),
+    [
+        ("Russia's envoy to NATO", "Russia"),
+        ("the NATO Secretary General's Special Representative for the region", "NATO"),
+        ("a spokesman for the Russian Foreign Ministry", "Russia"),
+        ("envoy to the Alliance", "NATO"),
+        ("Georgia's deputy foreign minister", "other"),
+    ],
+)
+def test_a_title_belongs_to_its_owner_not_its_target(phrase, holder):
+    assert affiliation(phrase, registry(), dt.date(2015, 1, 1)) == holder
+
+
+@pytest.mark.parametrize(
+    ("run", "words"),
+    [
+        ("Azerbaijani Deputy Foreign Minister Elnur Gasimzade", ["Elnur", "Gasimzade"]),
+        ("Mr John Marsh", ["John", "Marsh"]),
+        ("South Caucasus", []),
+        ("Minsk Group", []),
+        ("May 3 (Agency) – The talks must resume", []),
+    ],
+)
+def test_name_words(run, words):
+    assert name_words(run) == words
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("Dialogue can continue, the Alliance said.", "the Alliance"),
+        ("No solution by force, Anna Berg, NATO's envoy, told reporters in Baku.", "Anna Berg, NATO's envoy"),
+        ("He said that the talks, which began in May, would go on.", None),
+        ('"We are ready," he said, adding that the door was open.', None),
+    ],
+)
+def test_trailing_who(sentence, who):
+    assert trailing_who(sentence) == who
