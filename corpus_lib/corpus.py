@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from corpus_lib.errors import CorpusError
-from corpus_lib.pipeline.load import ManifestRow, RawDocument, load_documents
+from corpus_lib.pipeline.load import ManifestRow, RawDocument, load_documents, read_actors
 
 # The parsing modules (Punkt via NLTK, which imports scipy; pandera; VADER) are imported by
 # the functions that parse, not here: reading saved tables back (``load_corpus(tables=…)``,
@@ -31,8 +31,11 @@ class DocumentResult:
     removed: list[dict] = field(default_factory=list)
 
 
-def process_document(meta: ManifestRow, text: str, *, path: str | Path | None = None) -> DocumentResult:
+def process_document(meta: ManifestRow, text: str, *, path: str | Path | None = None, reg=None) -> DocumentResult:
     """Turn one decoded text and its metadata into rows of the three tables.
+
+    ``reg`` is the actors registry (the packaged one by default; a corpus with its own
+    ``actors.csv`` passes :func:`corpus_lib.pipeline.actors.merged` of its rows).
 
     Checks the coverage invariant before returning: statement spans, removed spans and
     whitespace cover every character of ``text`` exactly once.
@@ -49,7 +52,7 @@ def process_document(meta: ManifestRow, text: str, *, path: str | Path | None = 
     from corpus_lib.pipeline.tone import score_tone
 
     cleaned = clean(text)
-    sentences = attribute(text, cleaned.units, genre=meta.genre, date=meta.date, source=meta.source)
+    sentences = attribute(text, cleaned.units, genre=meta.genre, date=meta.date, source=meta.source, reg=reg)
     check_coverage(text, [(s.start, s.end) for s in sentences], [(a, b) for a, b, _ in cleaned.removed], path=path or meta.file)
     statements = []
     last_year: int | None = None
@@ -217,9 +220,17 @@ def build_tables(results: list[DocumentResult]) -> tuple[pd.DataFrame, pd.DataFr
     return documents, statements, removed
 
 
-def process_raw(doc: RawDocument) -> DocumentResult:
+def process_raw(doc: RawDocument, reg=None) -> DocumentResult:
     """:func:`process_document` for a :class:`~corpus_lib.pipeline.load.RawDocument`."""
-    return process_document(doc.meta, doc.text, path=doc.path)
+    return process_document(doc.meta, doc.text, path=doc.path, reg=reg)
+
+
+def corpus_registry(root: str | Path):
+    """The actors registry for a corpus folder: the packaged one, with the folder's own
+    ``actors.csv`` merged over it where there is one."""
+    from corpus_lib.pipeline.actors import merged
+
+    return merged(read_actors(Path(root)))
 
 
 def code_stances(statements: pd.DataFrame, *, tag=None) -> pd.DataFrame:
@@ -274,7 +285,8 @@ def load_corpus(path: str | Path | None = None, *, stances: bool = True, tables:
             read[name] = frame
         return Corpus(root=root, documents=read["documents"], statements=read["statements"],
                       removed=read["removed"], stances=read.get("stances") if stances else None)
-    results = [process_raw(doc) for doc in load_documents(root)]
+    reg = corpus_registry(root)
+    results = [process_raw(doc, reg) for doc in load_documents(root)]
     documents, statements, removed = build_tables(results)
     coded = code_stances(statements) if stances else None
     return Corpus(root=root, documents=documents, statements=statements, removed=removed, stances=coded)

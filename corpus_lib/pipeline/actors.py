@@ -247,8 +247,21 @@ def _top_level_alternatives(pattern: str) -> list[str]:
     return parts + [current]
 
 
+@lru_cache(maxsize=8)
+def merged(rows: tuple[tuple[tuple[str, str], ...], ...]) -> Registry:
+    """The packaged registry with a corpus's own rows merged over it: for a pattern both name,
+    the corpus's actor is tried first (see :func:`corpus_lib.pipeline.load.read_actors`)."""
+    if not rows:
+        return registry()
+    return Registry([dict(row) for row in rows] + _packaged_rows())
+
+
+def _packaged_rows() -> list[dict[str, str]]:
+    text = resources.files("corpus_lib").joinpath("data/actors.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
 @lru_cache(maxsize=1)
 def registry() -> Registry:
     """The packaged actors registry (read once)."""
-    text = resources.files("corpus_lib").joinpath("data/actors.csv").read_text(encoding="utf-8")
-    return Registry(list(csv.DictReader(io.StringIO(text))))
+    return Registry(_packaged_rows())

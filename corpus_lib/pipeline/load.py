@@ -1,4 +1,4 @@
-"""Reading a corpus folder: its text files and its ``manifest.csv``.
+"""Reading a corpus folder: its text files, its ``manifest.csv`` and its own ``actors.csv``.
 
 The only module (with :mod:`corpus_lib.pipeline.write`) that touches the file system. Every
 problem raises :class:`~corpus_lib.errors.CorpusError` naming the file, and the line
@@ -16,9 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus_lib.errors import CorpusError
-from corpus_lib.vocab import DATE_BASES, GENRES
+from corpus_lib.vocab import DATE_BASES, GENRES, HOLDERS
 
 MANIFEST_NAME = "manifest.csv"
+ACTORS_NAME = "actors.csv"
+ACTOR_COLUMNS = ("pattern", "kind", "name", "holder", "valid_from", "valid_to", "note")
+ACTOR_KINDS = ("person", "title", "institution")
 MANIFEST_COLUMNS = ("file", "doc_id", "title", "date", "date_basis", "date_note", "source", "genre", "url")
 _DOC_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*\Z")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
@@ -209,3 +212,40 @@ def _doc_id_from_name(relative: Path, taken: set[str]) -> str:
     while doc_id in taken:
         doc_id, n = f"{base}-{n}", n + 1
     return doc_id
+
+
+def read_actors(folder: Path) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """The rows of a corpus's own ``actors.csv`` (none when it has none), checked line by line.
+
+    The columns are the packaged registry's (``corpus_lib/data/actors.csv``); the rows are
+    merged over it, so a corpus can name its own spokespeople, envoys and titles.
+    """
+    path = Path(folder) / ACTORS_NAME
+    if not path.is_file():
+        return ()
+    reader = csv.DictReader(io.StringIO(read_text(path)))
+    missing = [c for c in ACTOR_COLUMNS[:4] if c not in (reader.fieldnames or [])]
+    if missing:
+        raise CorpusError(f"actors file lacks columns: {', '.join(missing)}", path=path, line=1)
+    rows = []
+    for row in reader:
+        rows.append(_check_actor(row, path=path, line=reader.line_num))
+    return tuple(rows)
+
+
+def _check_actor(row: dict, *, path: Path, line: int) -> tuple[tuple[str, str], ...]:
+    values = {c: (row.get(c) or "").strip() for c in ACTOR_COLUMNS}
+    if not values["pattern"] or not values["name"]:
+        raise CorpusError("an actor needs a pattern and a name", path=path, line=line)
+    try:
+        re.compile(values["pattern"])
+    except re.error as err:
+        raise CorpusError(f"bad pattern {values['pattern']!r}: {err}", path=path, line=line) from None
+    if values["kind"] not in ACTOR_KINDS:
+        raise CorpusError(f"kind {values['kind']!r} is not one of {', '.join(ACTOR_KINDS)}", path=path, line=line)
+    if values["holder"] not in HOLDERS:
+        raise CorpusError(f"holder {values['holder']!r} is not one of {', '.join(HOLDERS)}", path=path, line=line)
+    for column in ("valid_from", "valid_to"):
+        if values[column]:
+            parse_iso_day(values[column], path=path, line=line)
+    return tuple(values.items())

@@ -143,7 +143,7 @@ def _person_subject(subject: str, ctx: Discourse, *, you: Speaker | None) -> Att
 
 
 def _is_person(who: Speaker, ctx: Discourse) -> bool:
-    return who == ctx.last_person or any(name == who[0] for name, _ in ctx.persons)
+    return who == ctx.last_person or who[0] in ctx.reg.names or any(name == who[0] for name, _ in ctx.persons)
 
 
 def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution | None:

@@ -53,7 +53,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from corpus_lib.corpus import code_stances, process_document
+from corpus_lib.corpus import code_stances, corpus_registry, process_document
 from corpus_lib.errors import CorpusError
 from corpus_lib.pipeline.load import ManifestRow
 from corpus_lib.scale.cache import CacheStats, DocumentCache, parser_version, rows_to_json
@@ -84,6 +84,18 @@ class Coder:
 
     version: str
     tag: Callable
+
+
+def _parser_version(corpus_dir) -> str:
+    """The parser's version for this corpus: a corpus's own ``actors.csv`` changes the parse too."""
+    import hashlib
+
+    from corpus_lib.pipeline.load import read_actors
+
+    rows = read_actors(Path(corpus_dir))
+    if not rows:
+        return parser_version()
+    return parser_version() + "+actors-" + hashlib.sha256(repr(rows).encode()).hexdigest()[:12]
 
 
 def load_coder() -> Coder:
@@ -177,7 +189,7 @@ def _build_part(ctx, index, items, datas, keys, cache, part_key) -> dict[str, in
         key = keys[i] if keys else None
         entry = cache.get(key) if cache is not None else None
         if entry is None:
-            result = process_document(meta, decode_text(data, path=path), path=path)
+            result = process_document(meta, decode_text(data, path=path), path=path, reg=corpus_registry(ctx.corpus_dir))
             parsed.append(
                 {
                     "document": rows_to_json([result.document])[0],
@@ -454,7 +466,7 @@ def build_tables(
         engine=engine,
         workers=workers,
         coder_version=coder.version if coder else None,
-        parser_version=parser_version(),
+        parser_version=_parser_version(corpus_dir),
     )
     with atomic_folder(Path(out_dir)) as tmp:
         ctx = BuildContext(
