@@ -4,13 +4,13 @@
     python -m benchmarks.learned_cv --cv-only    # cross-validation on the dev files only
 
 1. Leave-one-file-out cross-validation over the development files ``tests/data/dev.csv``,
-   ``dev2.csv`` and ``dev3.csv``: train `corpus_lib.coding.model` on two, score on the third
-   with `corpus_lib.evaluation.evaluate.evaluate_unseen`. Per fold and topic it prints
-   ``stance_macro_f1_gold_rows`` (macro-F1 over the topic's non-neutral labels on the rows
-   the hand codes give the topic, a missed topic counted as wrong) and ``topic_f1`` of
-   the rules (``corpus_lib.coding.coder.tag_stances``; in-sample on every dev file, so
+   ``dev2.csv`` and ``dev3.csv``: train the learned model (`tools.train_second_opinion`) on
+   two, score on the third with `corpus_lib.evaluation.evaluate.evaluate_unseen`. Per fold
+   and topic it prints ``stance_macro_f1_gold_rows`` (macro-F1 over the topic's non-neutral
+   labels on the rows the hand codes give the topic, a missed topic counted as wrong) and
+   ``topic_f1`` of the rules (``corpus_lib.coding.coder.tag_stances``; in-sample on every dev file, so
    optimistic), of the two learned estimators (``logreg``, ``cnb``), and of the
-   pre-registered second opinion (`corpus_lib.coding.model.second_opinion`) built on the
+   pre-registered second opinion (`tools.learned_coders.second_opinion`) built on the
    learned estimator with the higher mean gold-rows figure over the nine cells.
 2. The final check: the chosen estimator trained on all three dev files; rules, learned
    and second opinion scored on ``tests/data/check3.csv``, aggregate figures only (no
@@ -22,12 +22,15 @@ Never run on ``tests/data/unseen.csv``.
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 
-from corpus_lib.coding import model as learned
 from corpus_lib.coding.coder import tag_stances
+from corpus_lib.coding.model import Model
 from corpus_lib.evaluation.evaluate import GOLD_ROWS_METRIC, TOPICS, evaluate_unseen
 from corpus_lib.paths import PROJECT_ROOT
+from tools.learned_coders import second_opinion, tag_with_model
+from tools.train_second_opinion import train
 
 DATA = PROJECT_ROOT / "tests" / "data"
 DEV = ("dev.csv", "dev2.csv", "dev3.csv")
@@ -46,19 +49,23 @@ def _scores(coder, path) -> dict[str, tuple[float, float]]:
 
 
 def _combo(model):
-    return lambda statements: learned.second_opinion(statements, model)
+    return lambda statements: second_opinion(statements, model)
+
+
+def _alone(model):
+    return functools.partial(tag_with_model, model)
 
 
 def cross_validate() -> tuple[str, dict]:
     """Run the folds; return the chosen estimator and the per-fold scores."""
     results: dict[str, dict[str, dict]] = {}
-    models: dict[tuple[str, str], learned.Model] = {}
+    models: dict[tuple[str, str], Model] = {}
     for held in DEV:
         train_files = [DATA / f for f in DEV if f != held]
         results[held] = {"rules": _scores(tag_stances, DATA / held)}
         for kind in KINDS:
-            models[held, kind] = learned.train(train_files, kind=kind)
-            results[held][kind] = _scores(models[held, kind].tag, DATA / held)
+            models[held, kind] = train(train_files, kind=kind)
+            results[held][kind] = _scores(_alone(models[held, kind]), DATA / held)
     means = {
         kind: sum(results[h][kind][t][0] for h in DEV for t in TOPICS) / (len(DEV) * len(TOPICS))
         for kind in KINDS
@@ -85,8 +92,8 @@ def cross_validate() -> tuple[str, dict]:
 
 def final_check(chosen: str) -> None:
     """Train on all dev files; print the aggregate per-topic figures on check3 only."""
-    model = learned.train([DATA / f for f in DEV], kind=chosen)
-    coders = {"rules": tag_stances, f"learned ({chosen})": model.tag, "combination": _combo(model)}
+    model = train([DATA / f for f in DEV], kind=chosen)
+    coders = {"rules": tag_stances, f"learned ({chosen})": _alone(model), "combination": _combo(model)}
     print(f"\nFinal check on {CHECK} (trained on {', '.join(DEV)}; {len(model.features)} features)")
     print(f"{'coder':<18}{'topic':<12}{'gold-rows F1':>14}{'95% interval':>18}{'topic_f1':>10}")
     for name, coder in coders.items():

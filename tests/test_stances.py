@@ -1,4 +1,4 @@
-"""Tests of the stance coder (corpus_lib.coding.coder).
+"""Tests of the stance coder (corpus_lib.coding.coder): one invented sentence per rule, and the output table.
 
 Every sentence here is invented for the test; none is taken from the seed texts or from
 a published article. Statements frames are built by hand with :func:`statements`.
@@ -9,27 +9,23 @@ from __future__ import annotations
 import builtins
 import dataclasses
 import math
-import re
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as hyp
 
 from corpus_lib.coding import coder as st
+from corpus_lib.coding import rules as rules_module
 from corpus_lib.coding.coder import (
-    CODER_VERSION,
     HOLDERS,
     STANCE_COLUMNS,
     STANCES,
     TOPICS,
-    RuleError,
     load_rules,
     tag_stances,
 )
 from corpus_lib.paths import PACKAGE_DIR
+from corpus_lib.vocab import LABELS_BY_TOPIC
 
 COLUMNS = [
     "statement_id",
@@ -660,7 +656,7 @@ def test_scores_follow_the_codebook(sample):
 
 
 def test_labels_fit_their_topics(sample):
-    allowed = load_rules().policy["labels"]
+    allowed = LABELS_BY_TOPIC
     out = tag_stances(sample)
     for topic, stance in zip(out["topic"], out["stance"], strict=True):
         assert stance == "neutral" or stance in allowed[topic]
@@ -722,7 +718,7 @@ def test_duplicate_ids_raise(sample):
 
 
 # ---------------------------------------------------------------------------
-# Rules, files and version
+# Matching, and the files the coder reads
 
 
 def test_index_never_changes_matches(sample):
@@ -730,86 +726,6 @@ def test_index_never_changes_matches(sample):
     texts = list(sample["text"]) + [text for text, *_ in CASES]
     for text in texts:
         assert rules.match(text) == sorted(rules.match(text, use_index=False)), text
-
-
-@pytest.mark.parametrize(
-    ("pattern", "needed"),
-    [
-        # the last listable word after a space is the one every match needs
-        (r"\w+ (?:calls?|asks?) for (?:a |the )?(?:truce|ceasefire)", {"truc", "ceas"}),
-        # an optional word before it does not count: the match may skip it
-        (r"[\w-]+ (?:(?:new |fresh )?talks|dialogue)", {"talk", "dial"}),
-        # alternatives: each needs its own word
-        (r"\w+ strongly agree|\w+ deeply regret", {"agre", "regr"}),
-        # a word glued to an unknown one is no word of the text
-        (r"\w+ing\w*", None),
-        # an alternative without a listable word: fall back to what came before it
-        (r"\w+ harbour (?:\w+|docks)", {"harb"}),
-    ],
-)
-def test_words_every_match_needs(pattern, needed):
-    regex = st._compile(pattern, path="test", line=1)
-    assert st._heads(regex) is None  # such rules cannot be indexed by their first word
-    assert st._heads(regex, inside=True) == (frozenset(needed) if needed else None)
-
-
-_UNINDEXED = [(i, needs) for stage in load_rules()._always for i, needs in stage]
-
-
-def test_every_unindexed_packaged_rule_has_a_filter():
-    assert _UNINDEXED and all(needs for _, needs in _UNINDEXED)
-
-
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=hyp.data())
-def test_unindexed_rules_are_skipped_only_where_they_cannot_match(data):
-    rules = load_rules()
-    i, _ = data.draw(hyp.sampled_from(_UNINDEXED))
-    # a text the rule matches (any word characters where the pattern has \w), in a sentence
-    inner = data.draw(hyp.from_regex(re.compile(rules.rules[i].pattern, re.IGNORECASE), fullmatch=True))
-    before = data.draw(hyp.sampled_from(["", "Yesterday ", "The envoy said: ", "“"]))
-    after = data.draw(hyp.sampled_from(["", ".", " soon, they said.", "” ?"]))
-    text = before + inner + after
-    found = rules.match(text)
-    assert found == sorted(rules.match(text, use_index=False))
-    # the same through the word index and the needed-word filter (the path without RE2)
-    assert dataclasses.replace(rules, _prefilter=(None,) * len(rules._prefilter)).match(text) == found
-    if re.fullmatch(r"(?:\w.*)?\w", inner) and not re.match(r"\w", after):
-        assert any(j == i for j, _, _ in found), (rules.rules[i].rule_id, text)
-
-
-def test_coder_version_is_a_hash_of_the_rule_files(tmp_path):
-    assert CODER_VERSION == load_rules().version
-    assert CODER_VERSION.startswith(st.CODER_RELEASE + "+")
-    folder = tmp_path / "coder"
-    shutil.copytree(PACKAGE_DIR / "data" / "coder", folder)
-    assert load_rules(folder).version == CODER_VERSION
-    with open(folder / "negators.csv", "a", encoding="utf-8") as fh:
-        fh.write('NEG-999,negator,"nary","an extra negator"\n')
-    assert load_rules(folder).version != CODER_VERSION
-
-
-@pytest.mark.parametrize(
-    ("file", "line", "message"),
-    [
-        ("topics.csv", 'TOP-KB-999,karabakh,,,"(unclosed","bad"\n', "bad pattern"),
-        (
-            "stance_cues.csv",
-            'KB-ENG-999,karabakh,open,,,near,"word","label of another topic"\n',
-            "not a karabakh label",
-        ),
-        ("anaphors.csv", 'ANA-001,reference,"again","repeated id"\n', "repeated rule id"),
-        ("topics.csv", 'TOP-KB-998,karabakh,NOPE,,"word","unknown group"\n', "unknown group"),
-    ],
-)
-def test_bad_rule_files_raise_with_file_and_line(tmp_path, file, line, message):
-    folder = tmp_path / "coder"
-    shutil.copytree(PACKAGE_DIR / "data" / "coder", folder)
-    with open(folder / file, "a", encoding="utf-8") as fh:
-        fh.write(line)
-    with pytest.raises(RuleError, match=message) as err:
-        load_rules(folder)
-    assert str(err.value).startswith(file + ":")
 
 
 def test_works_without_any_annotation_file(tmp_path, monkeypatch, sample):
@@ -824,11 +740,11 @@ def test_works_without_any_annotation_file(tmp_path, monkeypatch, sample):
     monkeypatch.setattr(builtins, "open", spy)
     monkeypatch.setattr(Path, "open", lambda self, *a, **k: spy(self, *a, **k))
     monkeypatch.chdir(tmp_path)  # no annotations/ or tests/data/ around
-    st._default_rules.cache_clear()
+    rules_module._default_rules.cache_clear()
     try:
         out = tag_stances(sample)
     finally:
-        st._default_rules.cache_clear()
+        rules_module._default_rules.cache_clear()
     assert not out.empty
     coder_dir = str(PACKAGE_DIR / "data" / "coder")
     assert opened, "the rule files should have been read"
@@ -858,7 +774,6 @@ class _StubModel:
 
 
 def _with_stub(stance, probability):
-    import dataclasses
 
     model = _StubModel(stance, probability)
     return dataclasses.replace(load_rules(), second_opinion=model), model
@@ -910,31 +825,6 @@ def test_second_opinion_can_be_switched_off():
     assert model.asked == []
 
 
-def test_packaged_model_is_loaded_and_versioned():
-    from corpus_lib.coding.model import Model
-
-    rules = load_rules()
-    assert isinstance(rules.second_opinion, Model)
-    assert rules.policy["second_opinion"]["rule_id"] == "LRN-001"
-
-
-def test_a_changed_model_file_changes_the_coder_version(tmp_path):
-    folder = tmp_path / "coder"
-    shutil.copytree(PACKAGE_DIR / "data" / "coder", folder)
-    assert load_rules(folder).version == CODER_VERSION
-    model = folder / st.MODEL_FILE
-    model.write_text(model.read_text(encoding="utf-8").replace('"min_df":2', '"min_df":3'), encoding="utf-8")
-    assert load_rules(folder).version != CODER_VERSION
-
-
-def test_a_policy_asking_for_a_missing_model_is_an_error(tmp_path):
-    folder = tmp_path / "coder"
-    shutil.copytree(PACKAGE_DIR / "data" / "coder", folder)
-    (folder / st.MODEL_FILE).unlink()
-    with pytest.raises(st.RuleError, match="model file is missing"):
-        load_rules(folder)
-
-
 @pytest.mark.parametrize("enabled", [True, False])
 def test_coding_pauses_the_garbage_collector_and_restores_it(sample, monkeypatch, enabled):
     import gc
@@ -957,10 +847,3 @@ def test_coding_pauses_the_garbage_collector_and_restores_it(sample, monkeypatch
         assert gc.isenabled() is enabled  # restored on error too
     finally:
         gc.enable()
-
-
-@settings(max_examples=400, deadline=None)
-@given(hyp.lists(hyp.sampled_from(list("ab9_ .,;’'-\u00a0\tİß٣") + ["nato", "membership", "open-door", "x_y"]), max_size=25))
-def test_keys_are_the_key_regex_matches(pieces):
-    text = "".join(pieces).lower()
-    assert st._keys(text) == set(st._KEY.findall(text))

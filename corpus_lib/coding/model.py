@@ -1,18 +1,18 @@
-"""A small learned stance classifier: the coder's second opinion beside the rules.
+"""The second opinion's model: read the shipped model file and code sentences with it.
 
-Trained on the invented development sentence files (``tests/data/dev.csv``, ``dev2.csv``,
-``dev3.csv``; the `corpus_lib.evaluation.evaluate.load_unseen` format), never on the hand codes of
-the seed texts and never on the held-out files. The packaged model,
-``corpus_lib/data/coder/second_opinion.json``, is complement Naive Bayes trained on the three
-dev files (``python -m corpus_lib.coding.model`` writes it again, byte for byte; a test checks
-that). `corpus_lib.coding.coder.tag_stances` consults it in one place only: where the rules
-found a topic but no stance cue (code ``neutral``) in a sentence that is not a question,
-a confident learned stance replaces ``neutral`` (policy ``second_opinion``; see
-``docs/codebook.md``). It never adds or removes a topic and never overrides a rule's label.
-``benchmarks/learned_cv.py`` holds the measurement behind that choice.
+Where the rules find a topic but no stance cue in a sentence that is not a question, the
+coder asks a small learned classifier (policy ``second_opinion`` in ``policy.json``; see
+``docs/codebook.md``): a confident learned stance replaces ``neutral``. It never adds or
+removes a topic and never overrides a rule's label. This module holds that classifier as
+the coder uses it: :class:`Model` reads ``corpus_lib/data/coder/second_opinion.json``
+(:meth:`Model.from_json`), turns a sentence into features (:func:`featurize`) and
+predicts with numpy alone. Training, and the cross-validation that chose the estimator,
+live outside the installed package in ``tools/train_second_opinion.py``, which writes
+the model file again from the development sentence files, byte for byte.
 
 Model, per topic: one linear classifier over the classes ``none`` (topic not touched)
-plus the topic's stance labels (``STANCE_LABELS``), on binary features of one sentence:
+plus the topic's stance labels (``corpus_lib.vocab.LABELS_BY_TOPIC``), on binary
+features of one sentence:
 
 - lower-cased, Snowball-stemmed unigrams (``w:``) and bigrams (``b:``) of the sentence,
   a token after *not, no, never, nor, without, cannot* or a word ending in *n't* carrying
@@ -21,95 +21,45 @@ plus the topic's stance labels (``STANCE_LABELS``), on binary features of one se
   the same turn, so that a reference ("He", "this war") can carry the topic;
 - the holder (``h:NATO``) and whether the sentence is a question (``q:yes``).
 
-A feature is kept if it occurs in at least ``min_df`` (2) training sentences. Two
-estimators, chosen between by leave-one-file-out cross-validation on the dev files:
-
-- ``logreg``: multinomial logistic regression, L2 penalty ``l2 * ||W||^2 / 2`` (bias not
-  penalised), fitted by scipy's L-BFGS-B from zeros with a fixed iteration cap;
-- ``cnb``: complement Naive Bayes (Rennie et al. 2003), Laplace smoothing ``alpha``;
-  its probabilities are the softmax of its scores, as scikit-learn does.
-
-Both store a weight matrix and a bias per topic, rounded to 6 decimals as soon as they are
-fitted, so a model read back from its JSON predicts exactly what the fitted one did.
-Questions are coded ``neutral`` whatever the weights say (CODEBOOK.md: questions are
-neutral).
-
-The experiment's combination (`second_opinion`, kept to reproduce the measurement), a rule
-fixed BEFORE any cross-validation result was looked at (pre-registered; thresholds not
-tuned):
-
-1. the rules coded a non-neutral label for the topic: keep the rules' label;
-2. the rules coded ``neutral``: take the learned stance (its argmax over the topic's labels,
-   ``none`` left out and the rest renormalised) when it is non-neutral and its
-   renormalised probability is at least ``STANCE_THRESHOLD`` (0.6); else ``neutral``;
-3. the rules did not code the topic: add it only when the learned model is very
-   confident the topic is there (``1 - p(none) >= TOPIC_THRESHOLD``, 0.8), with the
-   learned stance if it passes the rule of 2., else ``neutral``;
-4. a topic the rules coded is never removed; a question stays ``neutral``.
-
-The learned variant inside the second opinion is the one with the higher mean
-``stance_macro_f1_gold_rows`` over the nine (fold, topic) cells of the cross-validation
-(``logreg`` on a tie). Step 3 (adding topics) is left out of the coder: on the seed texts
-it added Karabakh to many sentences that do not touch it (topic F1 0.94 to 0.52), because
-nearly every dev sentence touches a topic while most sentences of a real article do not.
+A sentence's score for a class is the sum of its features' weights plus the class's
+bias, and the probabilities are the softmax of the scores. Weights are stored rounded to
+``DIGITS`` decimals, so a model read back from its JSON predicts exactly what the fitted
+one did. Questions are coded ``neutral`` whatever the weights say (CODEBOOK.md: questions
+are neutral).
 
 Example:
-    >>> import pandas as pd
-    >>> table = pd.DataFrame({
-    ...     "holder": ["NATO", "NATO", "NATO", "NATO"], "context": ["", "", "", ""],
-    ...     "text": ["We condemn Russia.", "We condemn Russia again.",
-    ...              "We cooperate with Russia.", "We cooperate with Russia again."],
-    ...     "karabakh": ["", "", "", ""], "membership": ["", "", "", ""],
-    ...     "russia": ["adversarial", "adversarial", "cooperative", "cooperative"]})
-    >>> model = train_table(table)
+    >>> import numpy as np
+    >>> classes = {t: ("none", "a", "b") for t in TOPICS}
+    >>> weights = {t: np.array([[0.0, 0.0], [2.0, 0.0], [0.0, 1.0]]) for t in TOPICS}
+    >>> model = Model("cnb", {}, ("w:condemn", "w:welcom"), classes, weights, {t: np.zeros(3) for t in TOPICS})
     >>> model.predict(["They condemn Russia."], ["EU"], [False]).query("topic == 'russia'").label.item()
-    'adversarial'
+    'a'
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from nltk.stem import SnowballStemmer
 
-from corpus_lib.errors import check_frame
-from corpus_lib.vocab import HOLDERS, TOPICS
+from corpus_lib.vocab import NEUTRAL, TOPICS
 
-if TYPE_CHECKING:  # scipy is needed to train (a development task), not to predict
-    from scipy import sparse
-
-NEUTRAL = "neutral"
 NONE = "none"  # the class "topic not touched"
 
-__all__ = [
-    "FORMAT",
-    "STANCE_THRESHOLD",
-    "TOPIC_THRESHOLD",
-    "Model",
-    "featurize",
-    "second_opinion",
-    "train",
-    "train_table",
-]
+__all__ = ["DIGITS", "FORMAT", "NONE", "Model", "featurize", "round_weights"]
 
 FORMAT = "corpus_lib.learned/1"
-KINDS = ("logreg", "cnb")
-STANCE_THRESHOLD = 0.6
-TOPIC_THRESHOLD = 0.8
 DIGITS = 6
-REQUIRED_COLUMNS = ("holder", "text", *TOPICS)
 
 # What NLTK's ``RegexpTokenizer`` with this pattern returns (its ``findall``), run with the
-# standard ``re``: the pattern is ASCII only, so both engines match alike, and ``re`` is
-# twice as fast here as the ``regex`` module behind NLTK's wrapper.
+# standard ``re``: the pattern is ASCII only, so both engines match alike, and ``re`` is the
+# faster of the two here (NLTK's wrapper runs the ``regex`` module).
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[.,;:!?()\"]")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _STEMMER = SnowballStemmer("english")
@@ -134,7 +84,7 @@ def featurize(text: str, holder: str = "other", question: bool | None = None, co
 
     Args:
         text: The sentence.
-        holder: Its holder (one of ``HOLDERS``).
+        holder: Its holder (one of ``corpus_lib.vocab.HOLDERS``).
         question: Whether it asks; by default, whether it ends with ``?``.
         context: The preceding sentence of the same turn, or empty.
 
@@ -167,51 +117,7 @@ def featurize(text: str, holder: str = "other", question: bool | None = None, co
     return sorted(feats)
 
 
-def _matrix(rows: Sequence[Sequence[str]], index: dict[str, int]) -> sparse.csr_matrix:
-    from scipy import sparse
-
-    indptr, cols = [0], []
-    for feats in rows:
-        cols.extend(sorted(index[f] for f in feats if f in index))
-        indptr.append(len(cols))
-    data = np.ones(len(cols), dtype=np.float64)
-    return sparse.csr_matrix((data, np.array(cols, dtype=np.int64), np.array(indptr)), shape=(len(rows), len(index)))
-
-
-# --- estimators -----------------------------------------------------------------------
-
-
-def _fit_logreg(x: sparse.csr_matrix, y: np.ndarray, k: int, *, l2: float, max_iter: int) -> tuple[np.ndarray, np.ndarray]:
-    from scipy import optimize
-
-    n, f = x.shape
-    onehot = np.zeros((n, k))
-    onehot[np.arange(n), y] = 1.0
-
-    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        w = theta[: k * f].reshape(k, f)
-        b = theta[k * f:]
-        z = np.asarray(x @ w.T) + b
-        z -= z.max(axis=1, keepdims=True)
-        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
-        value = -(onehot * logp).sum() + 0.5 * l2 * float((w * w).sum())
-        g = np.exp(logp) - onehot
-        grad_w = np.asarray((x.T @ g).T) + l2 * w
-        return value, np.concatenate([grad_w.ravel(), g.sum(axis=0)])
-
-    result = optimize.minimize(
-        loss, np.zeros(k * f + k), jac=True, method="L-BFGS-B",
-        options={"maxiter": max_iter, "gtol": 1e-8, "ftol": 1e-12},
-    )
-    theta = result.x
-    return theta[: k * f].reshape(k, f), theta[k * f:]
-
-
-def _fit_cnb(x: sparse.csr_matrix, y: np.ndarray, k: int, *, alpha: float) -> tuple[np.ndarray, np.ndarray]:
-    counts = np.vstack([np.asarray(x[y == c].sum(axis=0)).ravel() for c in range(k)])
-    complement = counts.sum(axis=0) - counts + alpha
-    logp = np.log(complement / complement.sum(axis=1, keepdims=True))
-    return -logp, np.zeros(k)
+# --- scores ---------------------------------------------------------------------------
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -220,7 +126,8 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def _round(a: np.ndarray) -> np.ndarray:
+def round_weights(a: np.ndarray) -> np.ndarray:
+    """Weights rounded to ``DIGITS`` decimals (``-0.0`` made ``0.0``), as the model file stores them."""
     return np.round(np.asarray(a, dtype=np.float64), DIGITS) + 0.0
 
 
@@ -407,26 +314,6 @@ class Model:
             words.append(("context:" if kind == "c" else "") + name.replace("_NOT_", " NOT_").replace("_", " ").replace("NOT ", "NOT_"))
         return words
 
-    def tag(self, statements: pd.DataFrame) -> pd.DataFrame:
-        """Code a statements table (a coder for `corpus_lib.evaluation.evaluate.evaluate_unseen`).
-
-        The context of a statement is the statement before it (by ``seq``) in the same
-        document and turn. Returns ``statement_id, topic, stance, probability`` for every
-        topic the model says is touched, sorted by statement_id then topic.
-        """
-        contexts = _contexts(statements)
-        pred = self.predict(
-            statements["text"].astype(str).tolist(), statements["holder"].astype(str).tolist(),
-            [bool(q) for q in statements["is_question"]], contexts,
-        )
-        ids = statements["statement_id"].astype(str).to_numpy()
-        hit = pred[pred["label"] != NONE]
-        out = pd.DataFrame({
-            "statement_id": ids[hit["row"].to_numpy()], "topic": hit["topic"].to_numpy(),
-            "stance": hit["label"].to_numpy(), "probability": hit["probability"].to_numpy(),
-        })
-        return _sort_stances(out)
-
     def to_json(self) -> str:
         """Deterministic JSON: sorted keys, weights rounded to 6 decimals."""
         payload = {
@@ -437,8 +324,8 @@ class Model:
             "topics": {
                 t: {
                     "classes": list(self.classes[t]),
-                    "weights": [[float(v) for v in row] for row in _round(self.weights[t])],
-                    "bias": [float(v) for v in _round(self.bias[t])],
+                    "weights": [[float(v) for v in row] for row in round_weights(self.weights[t])],
+                    "bias": [float(v) for v in round_weights(self.bias[t])],
                 }
                 for t in TOPICS
             },
@@ -461,193 +348,3 @@ class Model:
             weights[t] = np.array(topics[t]["weights"], dtype=np.float64).reshape(len(classes[t]), len(features))
             bias[t] = np.array(topics[t]["bias"], dtype=np.float64)
         return cls(payload["kind"], dict(payload["params"]), features, classes, weights, bias)
-
-
-# --- training -------------------------------------------------------------------------
-
-
-def _check_table(table: pd.DataFrame) -> None:
-    from corpus_lib.evaluation.evaluate import STANCE_LABELS
-
-    check_frame(table, "training table", REQUIRED_COLUMNS)
-    if table.empty:
-        raise ValueError("training table has no rows")
-    problems = []
-    for pos, rec in enumerate(table.to_dict("records")):
-        if rec["holder"] not in HOLDERS:
-            problems.append(f"row {pos}: holder {rec['holder']!r} is not one of {', '.join(HOLDERS)}")
-        for topic in TOPICS:
-            label = "" if rec[topic] is None or rec[topic] != rec[topic] else str(rec[topic]).strip()
-            if label and label not in STANCE_LABELS[topic]:
-                problems.append(
-                    f"row {pos}: {topic} label {label!r} is not one of {', '.join(STANCE_LABELS[topic])} (or empty)"
-                )
-    if problems:
-        raise ValueError("bad training table:\n" + "\n".join(problems[:20]))
-
-
-def train_table(
-    table: pd.DataFrame, *, kind: str = "logreg", l2: float = 1.0, max_iter: int = 300,
-    alpha: float = 1.0, min_df: int = 2,
-) -> Model:
-    """Fit a model on a table of coded sentences (the columns of the dev files).
-
-    Args:
-        table: Needs ``holder, text, karabakh, russia, membership`` (a label or empty);
-            ``context`` is used when present. Not modified.
-        kind: ``logreg`` or ``cnb``.
-        l2: L2 penalty of ``logreg``.
-        max_iter: Iteration cap of L-BFGS-B for ``logreg``.
-        alpha: Smoothing of ``cnb``.
-        min_df: Keep a feature seen in at least this many training sentences.
-
-    Raises:
-        ValueError: A column is missing, the table is empty, or a holder or label is not
-            in the codebook's closed sets; ``kind`` is unknown.
-    """
-    from corpus_lib.evaluation.evaluate import STANCE_LABELS
-
-    if kind not in KINDS:
-        raise ValueError(f"kind {kind!r} is not one of {', '.join(KINDS)}")
-    _check_table(table)
-    texts = table["text"].astype(str).tolist()
-    holders = table["holder"].astype(str).tolist()
-    contexts = table["context"].fillna("").astype(str).tolist() if "context" in table.columns else [""] * len(texts)
-    rows = [featurize(t, h, None, c) for t, h, c in zip(texts, holders, contexts)]
-    df: dict[str, int] = {}
-    for feats in rows:
-        for f in feats:
-            df[f] = df.get(f, 0) + 1
-    features = tuple(sorted(f for f, k in df.items() if k >= min_df))
-    index = {f: i for i, f in enumerate(features)}
-    x = _matrix(rows, index)
-    classes, weights, bias = {}, {}, {}
-    for topic in TOPICS:
-        classes[topic] = (NONE, *STANCE_LABELS[topic])
-        pos = {c: i for i, c in enumerate(classes[topic])}
-        y = np.array([pos[str(v).strip() or NONE] if v == v and v is not None else 0 for v in table[topic]])
-        if kind == "logreg":
-            w, b = _fit_logreg(x, y, len(classes[topic]), l2=l2, max_iter=max_iter)
-        else:
-            w, b = _fit_cnb(x, y, len(classes[topic]), alpha=alpha)
-        weights[topic], bias[topic] = _round(w), _round(b)
-    params = {"l2": l2, "max_iter": max_iter, "alpha": alpha, "min_df": min_df, "n_train": len(texts)}
-    if kind == "cnb":
-        del params["l2"], params["max_iter"]
-    else:
-        del params["alpha"]
-    return Model(kind, params, features, classes, weights, bias)
-
-
-def train(paths: Iterable[str | Path], **options) -> Model:
-    """Fit a model on sentence files in the dev-file format (validated by `load_unseen`).
-
-    Keyword options go to `train_table`.
-    """
-    from corpus_lib.evaluation.evaluate import load_unseen
-
-    paths = list(paths)
-    if not paths:
-        raise ValueError("no training files given")
-    table = pd.concat([load_unseen(p) for p in paths], ignore_index=True)
-    return train_table(table, **options)
-
-
-# --- the pre-registered combination ---------------------------------------------------
-
-
-def _contexts(statements: pd.DataFrame) -> list[str]:
-    """For each statement, the text of the one before it in the same document and turn."""
-    frame = statements.reset_index(drop=True)
-    order = sorted(range(len(frame)), key=lambda i: (str(frame.at[i, "doc_id"]), int(frame.at[i, "seq"])))
-    out = [""] * len(frame)
-    prev_key, prev_text = None, ""
-    for i in order:
-        key = (str(frame.at[i, "doc_id"]), int(frame.at[i, "turn"]))
-        out[i] = prev_text if key == prev_key else ""
-        prev_key, prev_text = key, str(frame.at[i, "text"])
-    return out
-
-
-def _sort_stances(frame: pd.DataFrame) -> pd.DataFrame:
-    rank = {t: i for i, t in enumerate(TOPICS)}
-    frame = frame.assign(_r=frame["topic"].map(rank))
-    return frame.sort_values(["statement_id", "_r"], kind="mergesort").drop(columns="_r").reset_index(drop=True)
-
-
-def second_opinion(statements: pd.DataFrame, model: Model, rules: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The rules' codes with the learned model as a second opinion (the pre-registered rule).
-
-    Args:
-        statements: A statements table (as for ``tag_stances``).
-        model: A fitted `Model`.
-        rules: The rules' stances table for ``statements``; ``tag_stances(statements)``
-            by default.
-
-    Returns:
-        ``statement_id, topic, stance, source`` (``rules``, ``learned`` where the learned
-        model changed or added the code), sorted by statement_id then topic.
-    """
-    if rules is None:
-        from corpus_lib.coding.coder import tag_stances
-
-        rules = tag_stances(statements)
-    contexts = _contexts(statements)
-    frame = statements.reset_index(drop=True)
-    pred = model.predict(
-        frame["text"].astype(str).tolist(), frame["holder"].astype(str).tolist(),
-        [bool(q) for q in frame["is_question"]], contexts,
-    )
-    ids = frame["statement_id"].astype(str).tolist()
-    coded = {
-        (str(s), str(t)): str(v)
-        for s, t, v in zip(rules["statement_id"], rules["topic"].astype(str), rules["stance"].astype(str))
-    }
-    records = []
-    for rec in pred.itertuples(index=False):
-        sid = ids[rec.row]
-        learned = rec.stance if (rec.stance != NEUTRAL and rec.stance_probability >= STANCE_THRESHOLD) else NEUTRAL
-        ruled = coded.get((sid, rec.topic))
-        if ruled is not None and ruled != NEUTRAL:
-            records.append((sid, rec.topic, ruled, "rules"))
-        elif ruled == NEUTRAL:
-            records.append((sid, rec.topic, learned, "learned" if learned != NEUTRAL else "rules"))
-        elif 1.0 - rec.p_none >= TOPIC_THRESHOLD:
-            records.append((sid, rec.topic, learned, "learned"))
-    out = pd.DataFrame(records, columns=["statement_id", "topic", "stance", "source"])
-    return _sort_stances(out)
-
-
-# --- the packaged model ---------------------------------------------------------------
-
-MODEL_FILE = "second_opinion.json"
-TRAINING_FILES = ("dev.csv", "dev2.csv", "dev3.csv")
-PACKAGED_KIND = "cnb"
-
-
-def train_packaged(data_dir: str | Path | None = None) -> Model:
-    """The packaged model, trained again from the development files (``tests/data``)."""
-    from corpus_lib.paths import PROJECT_ROOT
-
-    folder = Path(data_dir) if data_dir is not None else PROJECT_ROOT / "tests" / "data"
-    return train([folder / name for name in TRAINING_FILES], kind=PACKAGED_KIND)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m corpus_lib.coding.model [OUT]``: write the packaged model (to the package by default)."""
-    import sys
-
-    from corpus_lib.paths import PACKAGE_DIR
-
-    args = sys.argv[1:] if argv is None else argv
-    out = Path(args[0]) if args else PACKAGE_DIR / "data" / "coder" / MODEL_FILE
-    text = train_packaged().to_json()
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8", newline="\n")
-    tmp.replace(out)
-    print(f"wrote {out} ({len(text)} bytes)")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
