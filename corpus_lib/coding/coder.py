@@ -41,8 +41,10 @@ collector is paused while coding (see :func:`tag_stances`).
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -497,6 +499,7 @@ def _code_stances(
     policy: Mapping[str, Any],
 ) -> list[_Coded]:
     """Pass 4: the stance of every (statement, topic) found, in reading order."""
+    background = _backgrounds(data, policy)
     coded: list[_Coded] = []
     for i in data.order:
         if not topics[i]:
@@ -507,10 +510,47 @@ def _code_stances(
             ev = topics[i].get(topic)
             if ev is None:
                 continue
-            label, score, ids, confidence = _code_topic(topic, sent, ev, data.questions[i], policy)
+            if background[i]:
+                label, score, ids, confidence = _background(ev, policy)
+            else:
+                label, score, ids, confidence = _code_topic(topic, sent, ev, data.questions[i], policy)
+                label, score, ids = _own_words(topic, data.holders[i], label, score, ids, policy)
             # _code_topic only adds ids for stance evidence (cues, negators, voids, policy)
             coded.append((i, t_no, label, score, ids, confidence, len(ids) == len(ev.ids)))
     return coded
+
+
+def _backgrounds(data: _Input, policy: Mapping[str, Any]) -> list[bool]:
+    """Which statements are background narration: a narrator's own sentence held by the outlet
+    (policy ``background``), not a question, voicing no view. Their topics count for salience;
+    they take no stance, from the rules or the second opinion."""
+    rule = policy["background"]
+    holders, roles = set(rule["holders"]), set(rule["roles"])
+    opinion = _opinion_pattern(rule["opinion"])
+    return [
+        data.roles[i] in roles and data.holders[i] in holders and not data.questions[i]
+        and not opinion.search(data.texts[i])
+        for i in range(len(data.texts))
+    ]
+
+
+@functools.lru_cache(maxsize=4)
+def _opinion_pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _background(evidence: _Evidence, policy: Mapping[str, Any]) -> tuple[str, float, list[tuple[str, str]], float]:
+    conf = policy["confidence"]
+    ids = [*evidence.ids, (policy["background"]["rule_id"], "narration")]
+    return NEUTRAL, float("nan"), ids, round(float(conf["topic"][evidence.kind]) * float(conf["background"]), 3)
+
+
+def _own_words(topic: str, holder: Any, label: str, score: float, ids: list, policy: Mapping[str, Any]):
+    """An actor's words against others are no position against itself (policy ``self``)."""
+    rule = policy["self"]
+    if topic == rule["topic"] and holder == rule["holder"] and label in rule["labels"]:
+        return NEUTRAL, float("nan"), [*ids, (rule["rule_id"], str(holder))]
+    return label, score, ids
 
 
 def _previous_in_turn(order: list[int], doc: list[str], turn: list[Any]) -> dict[int, int]:

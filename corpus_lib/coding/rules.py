@@ -52,7 +52,7 @@ __all__ = [
     "load_rules",
 ]
 
-CODER_RELEASE = "stances-1.4"
+CODER_RELEASE = "stances-1.5"
 RULE_FILES = (
     "groups.csv",
     "topics.csv",
@@ -465,6 +465,8 @@ class _RuleReader:
         """The ids the policy gives its own decisions must not be a rule's."""
         for rid in (
             policy["question"]["rule_id"],
+            policy["background"]["rule_id"],
+            policy["self"]["rule_id"],
             policy["context"]["same_turn_rule_id"],
             policy["context"]["earlier_turn_rule_id"],
             *(policy["precedence"][t]["rule_id"] for t in TOPICS),
@@ -548,6 +550,8 @@ def _punct_regex(chars: str, *, dash: bool) -> re.Pattern[str]:
 _POLICY_KEYS = {
     "precedence": (),
     "question": ("rule_id",),
+    "background": ("rule_id", "holders", "roles", "opinion"),
+    "self": ("rule_id", "topic", "holder", "labels"),
     "context": ("turns_back", "span_interviewer_run", "same_turn_rule_id", "earlier_turn_rule_id"),
     "anaphora": ("lookback",),
     "windows": ("negation", "wide", "halt", "post_halt", "deny", "near"),
@@ -555,6 +559,7 @@ _POLICY_KEYS = {
     "confidence": (
         "topic",
         "question",
+        "background",
         "no_cue",
         "one_cue",
         "per_extra_cue",
@@ -582,8 +587,14 @@ def _check_policy(policy: Mapping[str, Any]) -> None:
     for kind in ("explicit", "context", "anaphora", "connective"):
         if kind not in policy["confidence"]["topic"]:
             raise RuleError(f"missing confidence.topic.{kind}", path="policy.json")
+    try:
+        re.compile(policy["background"]["opinion"])
+    except re.error as err:
+        raise RuleError(f"background.opinion is not a regular expression: {err}", path="policy.json") from None
     ids = [
         policy["question"]["rule_id"],
+        policy["background"]["rule_id"],
+        policy["self"]["rule_id"],
         policy["context"]["same_turn_rule_id"],
         policy["context"]["earlier_turn_rule_id"],
     ]

@@ -55,7 +55,8 @@ DECISION = (
     r"suspended|suspends|decided|decides|approved|approves|adopted|adopts|pushed|pushes|cautioned|cautions|"
     r"blocked|blocks|vetoed|vetoes|froze|frozen|freezes|dropped|drops|granted|grants|set up|asked|asks|"
     r"requested|requests|ratified|ratifies|stepped up|reluctant|ready|determined|committed|concerned|"
-    r"unwilling|willing|eager|keen|opposed|against|in favour|in favor|agreed|agree|remains|remain"
+    r"unwilling|willing|eager|keen|opposed|against|in favour|in favor|agreed|agree|remains|remain|"
+    r"(?:joined|joins|acceded to) (?:nato|the (?:north atlantic )?alliance)(?![’']s)|applie[sd] for (?:\w+ )?membership"
 )
 _ACTOR_VERB = re.compile(rf"\b(?:{POSITION}|{DECISION})\b", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|not\s+)*\Z", re.IGNORECASE)
@@ -94,7 +95,7 @@ def trailing_who(sentence: str) -> str | None:
         return None
     verb = verbs[-1]
     tail = sentence[verb.end() :].rstrip(" .!\"”’»)")
-    if _TAIL_STOP.search(tail) or len(tail.split()) > 12:
+    if _TAIL_STOP.search(tail) or len(tail.split()) > 20:
         return None
     segments = sentence[: verb.start()].rstrip().rstrip(",").split(",")
     if len(segments) < 2:

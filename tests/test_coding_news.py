@@ -1,0 +1,84 @@
+"""Coding rules for news prose (issue 13): background narration, an actor's own words, membership cues.
+
+One invented sentence per rule, with the exact code; none is taken from a text we hold.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_stances import code, row_for, statements
+
+from corpus_lib.coding.coder import tag_stances
+
+
+def _one(text: str, topic: str, *, holder: str = "NATO", role: str = "narrator"):
+    frame = statements([(role, [text])], holder=holder)
+    frame["holder"] = frame["holder"].cat.set_categories(frame["holder"].cat.categories)
+    out = tag_stances(frame, second_opinion=True)
+    return row_for(out, "doc.0001", topic)
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Separatists seized Nagorno-Karabakh in a war that killed thousands.", "karabakh"),
+        ("The Karabakh conflict erupted in 1988 and a ceasefire was signed in 1994.", "karabakh"),
+        ("Mediation by the OSCE Minsk Group has brought little progress.", "karabakh"),
+        ("Russian troops crossed the border early on Thursday.", "russia"),
+        ("Georgia was promised membership at the 2008 Bucharest summit.", "membership"),
+    ],
+)
+def test_background_narration_keeps_its_topic_and_takes_no_stance(text, topic):
+    row = _one(text, topic, holder="media")
+    assert row["stance"] == "neutral"
+    assert "BKG-001" in row["rule_ids"].split(";")
+    assert "LRN-001" not in row["rule_ids"]  # nor from the second opinion
+
+
+def test_narration_that_voices_a_view_is_still_coded():
+    row = _one("Critics say Russia's illegal annexation of Crimea changed everything.", "russia", holder="media")
+    assert row["stance"] == "adversarial"
+
+
+def test_the_same_sentence_held_by_an_actor_is_coded():
+    row = _one("NATO supports a negotiated settlement of the Nagorno-Karabakh conflict.", "karabakh", holder="NATO")
+    assert row["stance"] == "engaged"
+
+
+def test_russias_words_against_others_are_no_position_against_russia():
+    row = _one("The expansion of NATO is a direct threat to Russia.", "russia", holder="Russia", role="quoted")
+    assert row["stance"] == "neutral"
+    assert "SLF-001" in row["rule_ids"].split(";")
+    other = _one("The expansion of NATO is a direct threat to Russia.", "russia", holder="NATO", role="quoted")
+    assert other["stance"] == "adversarial"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [
+        ("Georgia will join NATO, the envoy said.", "open", "MB-OPN-018"),
+        ("You will be members of this Alliance.", "open", "TOP-MB-017"),
+        ("The Alliance favours enlargement.", "open", "MB-OPN-002"),
+        ("Enlargement has made Europe safer.", "open", "MB-OPN-006"),
+        ("Taking part in the partnership plan does not imply accession to NATO.", "distant", "MB-DIS-015"),
+        ("It is for Armenia alone to decide its security arrangements.", "open", "TOP-MB-013"),
+        ("No outside country has a veto over who joins the Alliance.", "open", "TOP-MB-018"),
+        ("Our non-aligned status is our choice and it is not going to change.", "distant", "TOP-MB-019"),
+        ("Membership is a question for later.", "conditional", "MB-CON-007"),
+        ("You will be members of this Alliance, he told a news conference after the summit.", "open", "MB-OPN-009"),
+    ],
+)
+def test_membership_cues(text, stance, rule_id):
+    row = row_for(code([[text]]), "doc.0001", "membership")
+    assert row["stance"] == stance
+    assert rule_id in row["rule_ids"].split(";")
+
+
+def test_the_non_aligned_movement_is_not_membership():
+    out = code([["Azerbaijan chairs the Non-Aligned Movement this year."]])
+    assert "membership" not in set(out["topic"].astype(str))
+
+
+def test_blame_for_the_war_is_adversarial():
+    row = row_for(code([["The Kremlin bears full responsibility for this war."]]), "doc.0001", "russia")
+    assert (row["stance"], "RU-ADV-030" in row["rule_ids"]) == ("adversarial", True)
