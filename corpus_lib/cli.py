@@ -44,6 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", type=Path, default=None, help=corpus_help)
     p.add_argument("--gold", type=Path, default=None, help="hand-coded CSV (default: the hand codes of the seed corpus kept with the project)")
     p.add_argument("--unseen", type=Path, default=None, help="also score a held-out sentence file (unseen.csv format)")
+    p.add_argument("--articles", type=Path, default=None,
+                   help="score whole articles instead: a sentence-by-sentence gold file for the --corpus folder "
+                        "(tests/data/news/*_gold.csv format): speaker, role and holder accuracy per speaker role, "
+                        "topic F1 and stance macro-F1")
     p.add_argument("--json", type=Path, default=None, help="also write the figures as JSON to this file")
     p.add_argument("--resamples", type=int, default=1000, help="bootstrap resamples for the intervals")
 
@@ -104,6 +108,8 @@ def cmd_evaluate(args) -> int:
     from corpus_lib.evaluation.evaluate import evaluate, evaluate_unseen, load_gold
     from corpus_lib.paths import ANNOTATIONS_DIR
 
+    if args.articles is not None:
+        return _evaluate_articles(args)
     gold_path = args.gold or ANNOTATIONS_DIR / "seeds.csv"
     if not gold_path.is_file():
         raise CorpusError("gold file not found", path=gold_path)
@@ -125,6 +131,24 @@ def cmd_evaluate(args) -> int:
     if args.json is not None:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(payload, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+def _evaluate_articles(args) -> int:
+    from corpus_lib.corpus import load_corpus
+    from corpus_lib.evaluation.articles import evaluate_articles, load_article_gold
+
+    if not args.articles.is_file():
+        raise CorpusError("article gold file not found", path=args.articles)
+    gold = load_article_gold(args.articles)
+    try:
+        report = evaluate_articles(load_corpus(args.corpus), gold, n_resamples=args.resamples)
+    except ValueError as err:
+        raise CorpusError(str(err), path=args.articles) from None
+    print(report.to_text())
+    if args.json is not None:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(report.table.to_json(orient="records", indent=1) + "\n", encoding="utf-8")
     return 0
 
 

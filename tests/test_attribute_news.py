@@ -138,3 +138,20 @@ def test_name_words(run, words):
 )
 def test_trailing_who(sentence, who):
     assert trailing_who(sentence) == who
+
+
+UNNAMED_HEADLINE_INTERVIEW = """NATO envoy: dialogue with Baku will continue
+
+BAKU, 9 June 2013 (Caspian Wire) – NATO's liaison officer for the South Caucasus, Tomas Lind, answered questions from our correspondent.
+
+– Is the Alliance ready to help settle the conflict?
+
+We support the mediators' efforts. The Alliance is not a mediator itself.
+"""
+
+
+def test_an_interview_without_a_name_in_its_headline_goes_to_the_person_the_lead_introduces():
+    text = UNNAMED_HEADLINE_INTERVIEW
+    sentences = attribute(text, clean(text).units, genre="interview", date=dt.date(2013, 6, 9))
+    answers = [(s.speaker, s.holder) for s in sentences if s.speaker_role == "interviewee"]
+    assert answers == [("Tomas Lind", "NATO"), ("Tomas Lind", "NATO")]

@@ -128,6 +128,7 @@ def attribute(
                     holder = said.holder if said else "media"
                     out.append(Sentence(a, b, turn, "interviewer", "interviewer", holder, q, k))
                 else:
+                    interviewee = interviewee or _introduced_first(ctx)
                     name, holder = interviewee or ("interviewee", "other")
                     out.append(Sentence(a, b, turn, name, "interviewee", holder, q, k))
                 ctx.see(s)
@@ -152,6 +153,12 @@ def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
         known = ctx.known(name) if name and name != "interviewee" else None
         if known:
             s.speaker, s.holder = known
+
+
+def _introduced_first(ctx: Discourse) -> tuple[str, str] | None:
+    """The interviewee where no header names one: the first person the lead introduced
+    ("In an interview with the agency, NATO's liaison officer Tomas Lind said …")."""
+    return ctx.persons[0] if ctx.persons else None
 
 
 def _dateline(text: str, units: list[Unit], reg: Registry) -> str | None:
@@ -221,8 +228,8 @@ def _find_interviewee(text: str, units: list[Unit], reg: Registry, date) -> tupl
         if words:
             return " ".join(words), "other"  # the side comes from the introduction below
         who = ctx.resolve(content)
-        if who and " " in who[0]:
-            return who
+        if who and " " in who[0] and not speakers.ROLE.search(who[0]):
+            return who  # a name; a bare title ("NATO envoy: …") waits for the lead to name the person
     return None
 
 
