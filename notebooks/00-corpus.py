@@ -20,25 +20,16 @@
 # %% tags=["parameters"]
 corpus_dir = None  # folder of .txt files + manifest.csv; None: the seed corpus
 tables_dir = None  # that corpus's tables saved by `corpus-lib report` (Parquet); None: parse corpus_dir
-output_dir = "../reports"  # report folder: charts are written to <output_dir>/figures/
-date_from = "2005-01-01"  # first document date kept
+output_dir = "../reports"  # report folder: the charts 00-corpus-* are written to <output_dir>/figures/
+date_from = "2005-01-01"  # first document date kept; documents outside the range are listed, not counted
 date_to = "2024-12-31"  # last document date kept
-holders = ["NATO", "Azerbaijan", "media"]  # holders to compare; the first one is the focus
+holders = ["NATO", "Azerbaijan", "media"]  # not used here: every holder is counted
 
 # %%
 # %matplotlib inline
-import html
-
-import numpy as np
-import pandas as pd
-from IPython.display import HTML, Markdown, display
-from matplotlib.figure import Figure
-
-from corpus_lib.analysis import plots
+from corpus_lib.analysis.support_sections import corpus_section
 from corpus_lib.corpus import load_corpus
-from corpus_lib.analysis.export import export_chart
 
-pd.set_option("display.max_colwidth", 160)
 corpus = load_corpus(corpus_dir, tables=tables_dir)
 
 # %% [markdown]
@@ -51,26 +42,11 @@ corpus = load_corpus(corpus_dir, tables=tables_dir)
 # listed but left out of every timeline.
 
 # %%
-start, end = pd.Timestamp(date_from), pd.Timestamp(date_to)
-in_range = corpus.documents["date"].between(start, end)
-documents = corpus.documents.loc[in_range].sort_values(["date", "doc_id"])
-left_out = corpus.documents.loc[~in_range, "doc_id"].tolist()
-statements = corpus.statements.loc[corpus.statements["date"].between(start, end)]
-removed = corpus.removed.loc[corpus.removed["doc_id"].isin(documents["doc_id"])]
-basis = documents["date_basis"].astype("string").fillna("none").value_counts()
-display(Markdown(
-    f"**{len(documents)}** of {len(corpus.documents)} documents are dated between {start.date()} and "
-    f"{end.date()}, with **{len(statements)}** statements. Date basis: "
-    + (", ".join(f"{html.escape(name)} {n}" for name, n in basis.items()) or "none")
-    + "."
-    + (f" Left out (outside the range or undated): {html.escape(', '.join(left_out))}." if left_out else "")
-))
+overview = corpus_section(corpus, name="00-corpus", output_dir=output_dir, date_from=date_from, date_to=date_to)
+overview.documents
 
 # %%
-document_table = corpus.documents.assign(date=corpus.documents["date"].dt.strftime("%Y-%m-%d"))[
-    ["doc_id", "date", "date_basis", "date_note", "genre", "source", "title", "n_statements", "n_removed_chars"]
-]
-HTML(document_table.to_html(index=False, escape=True, border=0, na_rep=""))
+overview.document_table
 
 # %% [markdown]
 # ## Statements per document, by holder
@@ -81,23 +57,7 @@ HTML(document_table.to_html(index=False, escape=True, border=0, na_rep=""))
 # mind when reading the yearly means of the other notebooks.
 
 # %%
-per_document = pd.crosstab(statements["doc_id"].astype(str), statements["holder"].astype(str))
-order = documents.loc[documents["doc_id"].isin(per_document.index), "doc_id"].tolist()
-per_document = per_document.reindex(index=order[::-1], columns=[h for h in plots.HOLDER_COLORS if h in per_document.columns])
-if per_document.empty:
-    display(Markdown("No statements in the chosen date range: nothing to chart."))
-else:
-    with plots.house_style():
-        fig = Figure(figsize=(7.5, 1.2 + 0.32 * len(per_document)), layout="constrained")
-        ax = fig.add_subplot()
-        per_document.plot.barh(stacked=True, ax=ax, width=0.75, color=[plots.HOLDER_COLORS[h] for h in per_document.columns])
-        ax.set_xlabel("statements")
-        ax.set_ylabel("")
-        ax.grid(False, axis="y")
-        ax.legend(title="holder", loc="upper left", bbox_to_anchor=(1.01, 1.0))
-        ax.set_title("Statements per document (oldest on top), by holder", loc="left")
-    export_chart(fig, "00-corpus-statements", output_dir=output_dir, data=per_document[::-1].reset_index())
-    display(fig)
+overview.statements
 
 # %% [markdown]
 # ## Speakers
@@ -107,18 +67,10 @@ else:
 # same speaker can hold several actors (an interviewer reporting NATO's view holds NATO).
 
 # %%
-roles = pd.crosstab(statements["speaker_role"].astype(str), statements["holder"].astype(str), margins=True, margins_name="all")
-HTML(roles.to_html(escape=True, border=0))
+overview.roles
 
 # %%
-speakers = (
-    statements.groupby(["speaker", "speaker_role", "holder"], observed=True)
-    .size()
-    .rename("statements")
-    .reset_index()
-    .sort_values(["statements", "speaker"], ascending=[False, True])
-)
-HTML(speakers.to_html(index=False, escape=True, border=0))
+overview.speakers
 
 # %% [markdown]
 # ## What cleaning removed, and why
@@ -128,32 +80,11 @@ HTML(speakers.to_html(index=False, escape=True, border=0))
 # and recorded here with their reason. Counted in characters (whitespace collapsed).
 
 # %%
-ledger = removed.assign(characters=removed["text"].str.len(), reason=removed["reason"].astype(str))
-if ledger.empty:
-    display(Markdown("Cleaning removed nothing from the documents in the chosen range."))
-else:
-    display(HTML(pd.crosstab(ledger["reason"], ledger["doc_id"], margins=True, margins_name="all").to_html(escape=True, border=0)))
-    by_reason = pd.crosstab(ledger["doc_id"], ledger["reason"], values=ledger["characters"], aggfunc="sum")
-    by_reason = by_reason.reindex(index=order).fillna(0).astype(int)
-    with plots.house_style():
-        fig = Figure(figsize=(2.4 + 0.9 * by_reason.shape[1], 1.4 + 0.35 * len(by_reason)), layout="constrained")
-        ax = fig.add_subplot()
-        ax.imshow(np.log1p(by_reason.to_numpy()), cmap="Oranges", aspect="auto", vmin=0)
-        ax.set_xticks(range(by_reason.shape[1]), labels=by_reason.columns, rotation=30, ha="right")
-        ax.set_yticks(range(len(by_reason)), labels=by_reason.index)
-        for (i, j), value in np.ndenumerate(by_reason.to_numpy()):
-            ax.text(j, i, f"{value:,}", ha="center", va="center", fontsize=7, color="#333333" if value < 1000 else "white")
-        ax.grid(False)
-        ax.tick_params(length=0)
-        ax.set_title("Characters removed, by document and reason (colour on a log scale)", loc="left")
-    export_chart(fig, "00-corpus-removed", output_dir=output_dir, data=by_reason.reset_index())
-    display(fig)
+overview.removed
 
 # %% [markdown]
 # One example of each reason (the first in the ledger), to check that the rule removed
 # clutter and not content:
 
 # %%
-examples = ledger.sort_values(["reason", "doc_id", "char_start"]).drop_duplicates("reason")
-examples = examples.assign(text=examples["text"].str.slice(0, 160))[["reason", "doc_id", "char_start", "char_end", "text"]]
-HTML(examples.to_html(index=False, escape=True, border=0)) if len(examples) else Markdown("Nothing was removed.")
+overview.examples

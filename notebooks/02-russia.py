@@ -22,23 +22,17 @@
 # %% tags=["parameters"]
 corpus_dir = None  # folder of .txt files + manifest.csv; None: the seed corpus
 tables_dir = None  # that corpus's tables saved by `corpus-lib report` (Parquet); None: parse corpus_dir
-output_dir = "../reports"  # report folder: charts are written to <output_dir>/figures/
+output_dir = "../reports"  # report folder: the charts 02-russia-* are written to <output_dir>/figures/
 date_from = "2005-01-01"  # first document date kept
 date_to = "2024-12-31"  # last document date kept
-holders = ["NATO", "Azerbaijan", "media"]  # holders to compare; the first one is the focus
+holders = ["NATO", "Azerbaijan", "media"]  # holders compared on Russia; the first one is the focus of the timelines
 
 # %%
 # %matplotlib inline
-import html
-
-import pandas as pd
 import plotly.io as pio
-from IPython.display import HTML, Markdown, display
 
-from corpus_lib import analysis
-from corpus_lib.analysis import plots
+from corpus_lib.analysis.sections import topic_section
 from corpus_lib.corpus import load_corpus
-from corpus_lib.analysis.export import export_chart
 
 pio.renderers.default = "plotly_mimetype+notebook"  # JupyterLab's plotly renderer + offline HTML (plotly.js embedded once)
 corpus = load_corpus(corpus_dir, tables=tables_dir)
@@ -46,28 +40,13 @@ corpus = load_corpus(corpus_dir, tables=tables_dir)
 # %% [markdown]
 # ## Selection
 #
-# Statements of documents dated in the chosen range, on this topic; `focal` holds the
-# focus holder's, `compared` those of every holder in `holders`.
+# Statements of documents dated in the chosen range, on this topic: the focus holder's, and
+# those of every holder in `holders`. `russia.tables` holds the tables behind the charts
+# below, `russia.figures` the charts.
 
 # %%
-topic = "russia"
-unknown = sorted(set(holders) - set(analysis.HOLDERS))
-if unknown:
-    raise ValueError(f"unknown holders {unknown}; choose from {list(analysis.HOLDERS)}")
-focus = holders[0] if holders else "(none)"
-stances = corpus.stances.loc[corpus.stances["date"].between(pd.Timestamp(date_from), pd.Timestamp(date_to))]
-statements = corpus.statements.loc[corpus.statements["date"].between(pd.Timestamp(date_from), pd.Timestamp(date_to))]
-on_topic = stances.loc[stances["topic"] == topic]
-focal = on_topic.loc[on_topic["holder"] == focus]
-compared = on_topic.loc[on_topic["holder"].isin(holders)]
-no_data = f"No statement on {topic} held by {html.escape(focus)} between {date_from} and {date_to}: nothing to chart here."
-display(Markdown(
-    f"**{len(on_topic)}** statements on {topic} in {on_topic['doc_id'].nunique()} documents dated {date_from} to "
-    f"{date_to}; **{len(focal)}** of them held by {html.escape(focus)}, {int(focal['score'].notna().sum())} of "
-    f"which take a position. By holder: "
-    + (", ".join(f"{html.escape(str(h))} {n}" for h, n in on_topic["holder"].value_counts().items() if n) or "none")
-    + "."
-))
+russia = topic_section(corpus, "russia", name="02-russia", output_dir=output_dir, holders=holders, date_from=date_from, date_to=date_to)
+russia.selection
 
 # %% [markdown]
 # ## The position over time
@@ -80,39 +59,14 @@ display(Markdown(
 # the dot. Dashed lines mark events (`corpus_lib/data/events.csv`).
 
 # %%
-if focal.empty:
-    display(Markdown(no_data))
-else:
-    periods = analysis.stance_by_period(stances, topic=topic, holders=focus)
-    by_document = analysis.stance_by_document(stances, corpus.documents, topic=topic, holders=focus)
-    behind = analysis.quotes(stances, corpus.statements, corpus.documents, topic=topic, holders=focus)
-    fig = plots.stance_timeline(
-        periods, documents=by_document, statements=behind, topics=topic, title=f"{focus} on {topic}: yearly mean score"
-    )
-    export_chart(fig, "02-russia-timeline", output_dir=output_dir, data=periods)
-    display(fig)
+russia.timeline
 
 # %% [markdown]
-# The same chart, interactive: hover a ring to read the sentence, who said it and where.
+# The same chart, interactive: hover a ring to read the sentence, who said it and where;
+# below it, the yearly means in words.
 
 # %%
-if focal.empty:
-    display(Markdown(no_data))
-else:
-    fig = plots.stance_timeline_plotly(
-        periods, documents=by_document, statements=behind, topics=topic, title=f"{focus} on {topic}: yearly mean score"
-    )
-    export_chart(fig, "02-russia-timeline-interactive", output_dir=output_dir, data=behind)
-    display(fig)
-
-# %%
-if not focal.empty:
-    years = periods.loc[periods["n_positioned"] > 0]
-    display(Markdown(
-        f"Yearly mean score of {html.escape(focus)} on {topic} (positioned statements): "
-        + ("; ".join(f"**{r.period}** {r.mean_score:+.2f} (n = {r.n_positioned})" for r in years.itertuples()) or "none")
-        + "."
-    ))
+russia.interactive
 
 # %% [markdown]
 # ## Salience: how much each document talks about it
@@ -121,14 +75,7 @@ if not focal.empty:
 # included: a topic can be much talked about with little position taken.
 
 # %%
-if statements.empty:
-    display(Markdown("No statements in the chosen date range."))
-else:
-    salience = analysis.salience(statements, stances)
-    n_documents = salience["doc_id"].nunique()
-    fig = plots.salience_heatmap(salience, topics=topic, title=f"{topic}: share of statements", figsize=(4.8, 1.0 + 0.38 * n_documents))
-    export_chart(fig, "02-russia-salience", output_dir=output_dir, data=salience.loc[salience["topic"] == topic])
-    display(fig)
+russia.salience
 
 # %% [markdown]
 # ## Label shares per year
@@ -137,13 +84,7 @@ else:
 # above a bar is how many statements it stands for).
 
 # %%
-if focal.empty:
-    display(Markdown(no_data))
-else:
-    shares = periods.loc[periods["n_statements"] > 0]
-    fig = plots.label_shares(shares, topics=topic, title=f"{focus} on {topic}: labels per year")
-    export_chart(fig, "02-russia-label-shares", output_dir=output_dir, data=shares)
-    display(fig)
+russia.label_shares
 
 # %% [markdown]
 # ## The statements behind the points
@@ -153,14 +94,7 @@ else:
 # corpus is shown escaped. The same rows are in `figures/02-russia-timeline-interactive.csv`.
 
 # %%
-if focal.empty:
-    display(Markdown(no_data))
-else:
-    table = behind.sort_values(["date", "statement_id"])
-    table = table.assign(date=table["date"].dt.strftime("%Y-%m-%d"))[
-        ["date", "speaker", "speaker_role", "stance", "score", "confidence", "rule_ids", "text", "doc_id"]
-    ]
-    display(HTML(table.to_html(index=False, escape=True, border=0, na_rep="", float_format="{:.2f}".format)))
+russia.statements
 
 # %% [markdown]
 # ## NATO and the other holders
@@ -170,25 +104,7 @@ else:
 # question is `neutral` whoever asks it, so the press's bar rests on its own framing only.
 
 # %%
-if compared.empty:
-    display(Markdown(f"No statement on {topic} by any of {html.escape(', '.join(holders))} in the chosen range."))
-else:
-    by_holder = analysis.holder_comparison(stances, holders=holders, topic=topic)
-    fig = plots.holder_comparison_plot(by_holder, topics=topic, title=f"{topic}: mean score by holder")
-    export_chart(fig, "02-russia-holders", output_dir=output_dir, data=by_holder)
-    display(fig)
-    fig = plots.label_shares(by_holder, x="holder", topics=topic, title=f"{topic}: labels by holder")
-    export_chart(fig, "02-russia-holder-labels", output_dir=output_dir, data=by_holder)
-    display(fig)
-    display(Markdown(
-        "Mean score by holder: "
-        + "; ".join(
-            f"**{html.escape(str(r.holder))}** "
-            + (f"{r.mean_score:+.2f} (n = {r.n_positioned})" if r.n_positioned else "no positioned statement")
-            for r in by_holder.itertuples()
-        )
-        + "."
-    ))
+russia.by_holder
 
 # %% [markdown]
 # ## Chronologies: `use_event_date=True`
@@ -202,12 +118,4 @@ else:
 # statements that would move:
 
 # %%
-if focal.empty:
-    display(Markdown(no_data))
-else:
-    chronology = analysis.quotes(stances, corpus.statements, corpus.documents, topic=topic, holders=holders, use_event_date=True)
-    moved = chronology.loc[chronology["time"] != chronology["date"]]
-    display(Markdown(f"{len(moved)} of {len(chronology)} statements on {topic} (all compared holders) narrate a dated event."))
-    if len(moved):
-        moved = moved.assign(date=moved["date"].dt.strftime("%Y-%m-%d"))[["date", "event_date", "holder", "stance", "text"]]
-        display(HTML(moved.to_html(index=False, escape=True, border=0)))
+russia.chronology

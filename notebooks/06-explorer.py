@@ -22,17 +22,16 @@
 # %% tags=["parameters"]
 corpus_dir = None  # folder of .txt files + manifest.csv; None: the seed corpus
 tables_dir = None  # that corpus's tables saved by `corpus-lib report` (Parquet); None: parse corpus_dir
-output_dir = "../reports"  # report folder: charts are written to <output_dir>/figures/
+output_dir = "../reports"  # report folder: the chart 06-explorer-initial is written to <output_dir>/figures/
 date_from = "2005-01-01"  # first year of the initial selection
 date_to = "2024-12-31"  # last year of the initial selection
 holders = ["NATO", "Azerbaijan", "media"]  # holders selected at first
 
 # %%
 import plotly.io as pio
-from IPython.display import Markdown, display
 
+from corpus_lib.analysis.support_sections import explorer_snapshot
 from corpus_lib.corpus import load_corpus
-from corpus_lib.analysis.export import export_chart
 from corpus_lib.report import stance_explorer
 
 pio.renderers.default = "plotly_mimetype+notebook"  # JupyterLab's plotly renderer + offline HTML (plotly.js embedded once)
@@ -50,9 +49,4 @@ explorer.show()
 # summary, for use in a cell of your own.
 
 # %%
-export_chart(explorer.current, "06-explorer-initial", output_dir=output_dir, data=explorer.data)
-display(Markdown(
-    f"The initial selection as a static chart, for the HTML report (where widgets do not run): "
-    f"{len(explorer.data)} statements, {int(explorer.data['score'].notna().sum())} of them positioned."
-))
-display(explorer.current)
+explorer_snapshot(explorer, name="06-explorer", output_dir=output_dir)

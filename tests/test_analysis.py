@@ -21,20 +21,23 @@ from corpus_frames import (
 )
 from pandas.testing import assert_frame_equal
 
-from corpus_lib import analysis
 from corpus_lib.analysis import (
     LABELS,
     SUMMARY_COLUMNS,
     bootstrap_mean_ci,
     collocations,
+    display,
     holder_comparison,
     keyness,
     kwic,
+    overview,
     quotes,
     salience,
     stance_by_document,
     stance_by_period,
     statement_times,
+    summaries,
+    text,
     timeline_events,
     tokenize,
     tone_vs_stance,
@@ -73,9 +76,14 @@ def test_fixture_follows_the_data_dictionary(tables):
     schemas.Stances.validate(stances)
 
 
-def test_doctests_pass():
-    result = doctest.testmod(analysis.summaries, optionflags=doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted > 10
+@pytest.mark.parametrize(
+    ("module", "examples"),
+    [(summaries, 10), (text, 4), (overview, 7), (display, 3)],
+    ids=lambda value: getattr(value, "__name__", str(value)),
+)
+def test_doctests_pass(module, examples):
+    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted >= examples
     assert result.failed == 0
 
 

@@ -470,14 +470,16 @@ def test_evaluate_unseen_with_an_oracle_coder(unseen):
 
 
 def test_closed_sets_match_the_schemas():
-    # evaluate keeps its own copy of the codebook's closed sets; guard against drift.
+    # the gold readers check against the codebook's closed sets; guard against drift from the schemas.
     from corpus_lib.evaluation import evaluate as ev
+    from corpus_lib.evaluation import gold
 
     schemas = pytest.importorskip("corpus_lib.pipeline.schemas")
     actors = pytest.importorskip("corpus_lib.pipeline.actors")
     load = pytest.importorskip("corpus_lib.pipeline.load")
-    assert ev.TOPICS == tuple(schemas.TOPICS)
-    assert ev.SPEAKER_ROLES == tuple(schemas.ROLES)
-    assert ev.HOLDERS == tuple(actors.HOLDERS)
-    assert ev.GENRES == tuple(load.GENRES)
+    assert ev.TOPICS == gold.TOPICS == tuple(schemas.TOPICS)
+    assert gold.SPEAKER_ROLES == tuple(schemas.ROLES)
+    assert gold.HOLDERS == tuple(actors.HOLDERS)
+    assert gold.GENRES == tuple(load.GENRES)
+    assert ev.STANCE_LABELS is gold.STANCE_LABELS
     assert {s for labels in ev.STANCE_LABELS.values() for s in labels} == set(schemas.STANCES)

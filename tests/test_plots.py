@@ -10,7 +10,7 @@ import pytest
 from corpus_frames import corpus
 
 from corpus_lib import analysis
-from corpus_lib.analysis import plots
+from corpus_lib.analysis import chart_data, plotly_charts, plots, style, timelines
 from corpus_lib.analysis.export import html_network_references, save_plotly_html
 
 BINS = {"early": (2005, 2008), "late": (2022, 2024)}
@@ -32,8 +32,18 @@ def tables():
 
 
 def test_doctests_pass():
-    result = doctest.testmod(plots, optionflags=doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted > 5 and result.failed == 0
+    for module in (plots, timelines, plotly_charts, style, chart_data):
+        result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+        assert result.failed == 0, module.__name__
+    assert doctest.testmod(plots).attempted >= 9  # every bar chart and heatmap has an example
+
+
+def test_plots_reaches_every_chart():
+    """``plots`` is the plotting API: the timelines, the plotly charts and the house style are reached through it."""
+    assert plots.stance_timeline is timelines.stance_timeline
+    assert plots.stance_timeline_plotly is plotly_charts.stance_timeline_plotly
+    assert plots.house_style is style.house_style
+    assert all(callable(getattr(plots, name)) or isinstance(getattr(plots, name), dict) for name in plots.__all__)
 
 
 def test_house_style_is_scoped():
