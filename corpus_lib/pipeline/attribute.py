@@ -87,7 +87,7 @@ def attribute(
     interview = genre == "interview" or sum(u.label in ("question", "answer", "dash") for u in units) >= 2
     interviewee = _find_interviewee(text, units, reg, date) if interview else None
     if interviewee:
-        ctx.persons.append(interviewee)
+        ctx.add(interviewee)
     ctx.dateline = _dateline(text, units, reg)
     out: list[Sentence] = []
     turn = 0

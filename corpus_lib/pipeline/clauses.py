@@ -177,3 +177,27 @@ def subject_clause(sentence: str) -> str:
         if clause == before:
             break
     return clause
+
+
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def lower_words(text: str) -> set[str]:
+    """The lower-cased words of a text: set lookups of them are a cheap first test before a
+    long alternation of words is searched.
+
+    Example:
+        >>> sorted(lower_words("NATO's envoy said"))
+        ['envoy', 'nato', 's', 'said']
+    """
+    return set(_LOWER_WORD.findall(text.lower()))
+
+
+def first_words(alternation: str) -> frozenset[str]:
+    """The first word of each phrase of an alternation of plain lower-case words.
+
+    Example:
+        >>> sorted(first_words("said|pointed out|emphasi[sz]ed"))
+        ['emphasised', 'emphasized', 'pointed', 'said']
+    """
+    return frozenset(phrase.split()[0] for phrase in words_of(alternation))

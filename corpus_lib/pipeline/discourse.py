@@ -17,13 +17,20 @@ from functools import lru_cache
 
 from corpus_lib.pipeline import speakers
 from corpus_lib.pipeline.actors import Mention, Registry
-from corpus_lib.pipeline.clauses import DEFINITE, NAME, PRONOUN, ROLE_NOUNS, subject_clause
+from corpus_lib.pipeline.clauses import DEFINITE, NAME, PRONOUN, subject_clause
 from corpus_lib.pipeline.prefilter import AVAILABLE as _RE2
 from corpus_lib.pipeline.prefilter import PatternSet
 
 Speaker = tuple[str, str]  # (name or title, holder)
 
-_PERSON_NOUN = re.compile(rf"\b(?:{ROLE_NOUNS})\b", re.IGNORECASE)
+# Nouns that make an institution's mention a person ("a NATO official", "the Alliance's deputy chief").
+_PERSON_NOUN = re.compile(
+    r"\b(?:official|officials|representative|representatives|spokes\w+|diplomat|diplomats|envoy|envoys|minister|"
+    r"ministers|ambassador|ambassadors|chief|commander|delegation|secretary)\b",
+    re.IGNORECASE,
+)
+# Two capitalised words in a row: where a new name can stand.
+_TWO_CAPITALISED = re.compile(r"[A-ZÀ-ÞĀ-Ž][^\W\d_]+\s+(?:[a-z]{1,3}\s+)?[A-ZÀ-ÞĀ-Ž][^\W\d_]+")
 # Found wherever ``_PERSON_NOUN`` is found in a piece of a text that starts at a word: the
 # piece may cut a word short ("official|dom"), so the closing ``\b`` is left out.
 _PERSON_NOUN_OPEN = re.compile(_PERSON_NOUN.pattern.removesuffix(r"\b"), re.IGNORECASE)
@@ -32,11 +39,12 @@ _CAPITALISED = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÞĀ-Ž][^\W\d_]+")
 
 @lru_cache(maxsize=4)
 def _people_filter(reg: Registry) -> PatternSet | None:
-    """One RE2 pass that may say a text names no person: none of the registry's person and
-    title patterns, no person noun and no reporting verb occurs anywhere in it (None without RE2)."""
+    """One RE2 pass that may say a text names no registered person and no institution's person:
+    none of the registry's person and title patterns, nor a person noun, occurs in it (None
+    without RE2)."""
     if not _RE2:
         return None
-    patterns = [re.compile(p) for p in reg.person_patterns()] + [_PERSON_NOUN_OPEN, speakers.NAME_CUE]
+    patterns = [re.compile(p) for p in reg.person_patterns()] + [_PERSON_NOUN_OPEN]
     found = PatternSet(list(enumerate(patterns)))
     return None if found.left_out else found
 
@@ -52,7 +60,7 @@ class Discourse:
     persons: list[Speaker] = field(default_factory=list)
     place: str | None = None  # the holder of the place the current sentence is set in
     dateline: str | None = None  # the holder of the article's dateline place
-    _surname_set: frozenset[str] | None = None
+    _surname_set: frozenset[str] = frozenset()
     open_quote: list = field(default_factory=list)  # sentences of a quotation still open
 
     def see(self, text: str) -> None:
@@ -72,16 +80,21 @@ class Discourse:
                 self.last_person = choice[0][1]
 
     def _may_name_people(self, text: str) -> bool:
-        """False only where :meth:`see` would find nobody (most sentences name nobody)."""
+        """False only where :meth:`see` would find nobody (most sentences name nobody): no
+        registered person or institution's person (the RE2 filter), no known surname, and no
+        two capitalised words with a title or a reporting verb to introduce them."""
         found = _people_filter(self.reg)
         if found is None or found.candidates(text):
             return True
-        return bool(self._surnames() & set(_CAPITALISED.findall(text)))
+        surnames = self._surnames()
+        if surnames and not surnames.isdisjoint(_CAPITALISED.findall(text)):
+            return True
+        return _may_introduce(text)
 
     def _people_in(self, text: str) -> list[tuple[int, Speaker]]:
         """(offset, person) for each person, title-holder or institution's person a text names."""
         place = speakers.place_holder(text, self.reg) or self.place
-        new = speakers.introduced(text, self.reg, self.date, place=place)
+        new = speakers.introduced(text, self.reg, self.date, place=place) if _may_introduce(text) else []
         found = [(p.start, self.remember(p)) for p in new]
         taken = [(p.start, p.end) for p in new]
         for m in self.reg.mentions(text, self.date):
@@ -90,7 +103,7 @@ class Discourse:
             if m.kind != "institution":
                 person = self.full_name(m)
                 if " " in person[0]:
-                    self._add(person)
+                    self.add(person)
                 found.append((m.start, person))
             else:
                 found.append((m.start, (text[m.start : m.end], m.holder)))
@@ -102,16 +115,18 @@ class Discourse:
         known = self.known(person.name)
         if known and known[1] != "other":
             return known
-        self._add((person.name, person.holder))
+        self.add((person.name, person.holder))
         return person.name, person.holder
 
-    def _add(self, person: Speaker) -> None:
+    def add(self, person: Speaker) -> None:
+        """Remember a person (the latest mention last)."""
+        if self.persons and self.persons[-1] == person:
+            return
         self.persons = [p for p in self.persons if p[0] != person[0]] + [person]
-        self._surname_set = None
+        self._surname_set = self._surname_set | {person[0].split()[-1]}
 
     def _surnames(self) -> frozenset[str]:
-        if self._surname_set is None:
-            self._surname_set = frozenset(name.split()[-1] for name, _ in self.persons)
+        """The surnames of the people named so far."""
         return self._surname_set
 
     def known(self, name: str) -> Speaker | None:
@@ -123,6 +138,8 @@ class Discourse:
 
     def _known_at(self, text: str) -> list[tuple[int, Speaker]]:
         surnames = self._surnames()
+        if not surnames:
+            return []
         return [(m.start(), self.known(m.group())) for m in _CAPITALISED.finditer(text) if m.group() in surnames]
 
     def full_name(self, m: Mention) -> Speaker:
@@ -158,7 +175,7 @@ class Discourse:
                 words = speakers.name_words(match.group(0))
                 if words and not any(m.start <= match.start() < m.end for m in mentions):
                     holder = mentions[0].holder if mentions else (self.place or "other")
-                    self._add((" ".join(words), holder))
+                    self.add((" ".join(words), holder))
                     return " ".join(words), holder
         unnamed = speakers.unnamed_speaker(phrase, self.reg, self.date, place=self.place or self.dateline)
         if unnamed:
@@ -167,6 +184,12 @@ class Discourse:
             m = mentions[0]
             return phrase[m.start : m.end], m.holder
         return None
+
+
+def _may_introduce(text: str) -> bool:
+    """Whether a text can introduce a new name: two capitalised words, and a title or a
+    reporting verb to mark them as a person's (what :func:`speakers.introduced` needs)."""
+    return bool(_TWO_CAPITALISED.search(text)) and speakers.may_introduce(text)
 
 
 def _possessive(text: str, m: Mention) -> bool:

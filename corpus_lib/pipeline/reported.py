@@ -26,6 +26,8 @@ from corpus_lib.pipeline.clauses import (
     PRONOUN,
     REPORTING,
     first_verbish,
+    first_words,
+    lower_words,
     subject_clause,
 )
 from corpus_lib.pipeline.discourse import Discourse, Speaker
@@ -59,6 +61,15 @@ DECISION = (
     r"(?:joined|joins|acceded to) (?:nato|the (?:north atlantic )?alliance)(?![’']s)|applie[sd] for (?:\w+ )?membership"
 )
 _ACTOR_VERB = re.compile(rf"\b(?:{POSITION}|{DECISION})\b", re.IGNORECASE)
+# The first words of those verbs and phrases, for a set test before the search.
+_ACTOR_WORDS = first_words(POSITION) | {
+    "suspended", "suspends", "decided", "decides", "approved", "approves", "adopted", "adopts", "pushed", "pushes",
+    "cautioned", "cautions", "blocked", "blocks", "vetoed", "vetoes", "froze", "frozen", "freezes", "dropped",
+    "drops", "granted", "grants", "set", "asked", "asks", "requested", "requests", "ratified", "ratifies",
+    "stepped", "reluctant", "ready", "determined", "committed", "concerned", "unwilling", "willing", "eager",
+    "keen", "opposed", "against", "favour", "favor", "agreed", "agree", "remains", "remain", "joined", "joins", "acceded",
+    "applied", "applies",
+}
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|not\s+)*\Z", re.IGNORECASE)
 _STATE_BODY = re.compile(r"^(?:the\s+)?(?:foreign|defen[cs]e)\s+ministry\b|^(?:the\s+)?(?:ministry|government)\b", re.I)
 
@@ -90,7 +101,11 @@ def trailing_who(sentence: str) -> str | None:
         >>> trailing_who("Dialogue can continue, the Alliance said.")
         'the Alliance'
     """
-    verbs = list(_REPORTING_WORD.finditer(sentence))
+    comma = sentence.rfind(",")
+    if comma < 0:
+        return None
+    # the tail after the verb holds no comma, so the verb follows the sentence's last comma
+    verbs = list(_REPORTING_WORD.finditer(sentence, comma))
     if not verbs:
         return None
     verb = verbs[-1]
@@ -152,6 +167,8 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
     within a few words and is not passive ("Russia annexed …" narrates an event, not a position)."""
     if verb is not None and _PASSIVE.match(clause[verb:]):
         return None
+    if _ACTOR_WORDS.isdisjoint(lower_words(clause[:200])):
+        return None  # no position or decision verb near the start: nobody's position
     head = clause[:verb] if verb is not None else clause[:80]
     if _STATE_BODY.match(head.strip()) and ctx.place and _ACTOR_VERB.search(clause[:120]):
         return Attribution("narrator", "narrator", ctx.place)

@@ -24,9 +24,25 @@ import re
 from dataclasses import dataclass
 
 from corpus_lib.pipeline.actors import Registry
-from corpus_lib.pipeline.clauses import ROLE_NOUNS
+from corpus_lib.pipeline.clauses import REPORTING, ROLE_NOUNS, first_words, lower_words
 
 ROLE = re.compile(rf"\b(?:{ROLE_NOUNS})\b", re.IGNORECASE)
+# The words ROLE's phrases start with, for a set test before the search.
+ROLE_WORDS = frozenset(
+    """minister ministers spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople representative
+    representatives envoy envoys ambassador ambassadors official officials diplomat diplomats secretary president
+    vice premier officer adviser advisor aide commander chief head chairman chairwoman chair director deputy
+    lawmaker lawmakers mp parliamentarian senator speaker analyst expert researcher professor general admiral
+    colonel negotiator mediator co liaison counsellor counselor leader leaders delegate delegation ombudsman
+    governor mayor chancellor undersecretary under attaché commissioner rapporteur politician politicians""".split()
+)
+CUE_WORDS = first_words(REPORTING) | {"told", "according"}
+
+
+def may_introduce(text: str) -> bool:
+    """Whether a text has a word that can introduce a name: a title or a reporting verb."""
+    words = lower_words(text)
+    return not words.isdisjoint(ROLE_WORDS) or not words.isdisjoint(CUE_WORDS)
 # A title that marks a state's official, who speaks for the state of the place when the title
 # names none ("Foreign Ministry spokesman", "Deputy Foreign Minister").
 STATE_ROLE = re.compile(
@@ -37,8 +53,8 @@ STATE_ROLE = re.compile(
 _UPPER = r"[A-ZÀ-ÞĀ-Ž]"
 _WORD = rf"{_UPPER}[^\W\d_]*(?:[’'\-][^\W\d_]+)*"
 _PARTICLE = r"(?:de|da|di|van|von|der|den|del|la|le|al|el|bin|ibn|dos|du|ter)"
-# A run of capitalised words (with name particles), the raw material of names and titles.
-_RUN = re.compile(rf"(?<![\w’'\-]){_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD})*")
+# A run of two or more capitalised words (with name particles): where a person's name can be.
+_RUN = re.compile(rf"(?<![\w’'\-]){_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD})+")
 # Capitalised words that are never part of a person's name here.
 NON_NAME = frozenset(
     """
