@@ -131,7 +131,9 @@ def attribute(
                     interviewee = interviewee or _introduced_first(ctx)
                     name, holder = interviewee or ("interviewee", "other")
                     out.append(Sentence(a, b, turn, name, "interviewee", holder, q, k))
-                ctx.see(s)
+                # an answer is its speaker's whoever it names; only questions introduce people
+                if role == "interviewer":
+                    ctx.see(s)
         last_was_question = questions[-1]
     _settle_named(text, out, ctx)
     return out
@@ -293,7 +295,10 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
             turn += 1
         prev_key, prev_holder = key, holder
         out.append(Sentence(a, b, turn, speaker, role, holder, q, k))
-        ctx.see(sentence)
+        if owner:  # inside a quotation, "he" goes on meaning its speaker, whoever it names
+            ctx.last_person = owner
+        else:
+            ctx.see(sentence)
     ctx.open_quote = quotes.carry(carried, out[first:], unit.end)
     ctx.date, ctx.place = ctx.doc_date, None
     return turn
