@@ -499,7 +499,7 @@ def _code_stances(
     policy: Mapping[str, Any],
 ) -> list[_Coded]:
     """Pass 4: the stance of every (statement, topic) found, in reading order."""
-    background = _backgrounds(data, policy)
+    background = _backgrounds(data, policy, topics)
     coded: list[_Coded] = []
     for i in data.order:
         if not topics[i]:
@@ -520,15 +520,15 @@ def _code_stances(
     return coded
 
 
-def _backgrounds(data: _Input, policy: Mapping[str, Any]) -> list[bool]:
-    """Which statements are background narration: a narrator's own sentence held by the outlet
-    (policy ``background``), not a question, voicing no view. Their topics count for salience;
-    they take no stance, from the rules or the second opinion."""
+def _backgrounds(data: _Input, policy: Mapping[str, Any], topics: list) -> list[bool]:
+    """Which statements with a topic are background narration: a narrator's own sentence held
+    by the outlet (policy ``background``), not a question, voicing no view. Their topics count
+    for salience; they take no stance, from the rules or the second opinion."""
     rule = policy["background"]
     holders, roles = set(rule["holders"]), set(rule["roles"])
     opinion = _opinion_pattern(rule["opinion"])
     return [
-        data.roles[i] in roles and data.holders[i] in holders and not data.questions[i]
+        bool(topics[i]) and data.roles[i] in roles and data.holders[i] in holders and not data.questions[i]
         and not opinion.search(data.texts[i])
         for i in range(len(data.texts))
     ]
