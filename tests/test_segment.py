@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_lib.pipeline.segment import ABBREVIATIONS, CHUNK, sentence_tokenizer, split_sentences
+from corpus_lib.pipeline.segment import ABBREVIATIONS, CHUNK, MAX_SENTENCE, sentence_tokenizer, split_sentences
 
 
 def _texts(text: str) -> list[str]:
@@ -54,3 +54,21 @@ def test_spans_are_ordered_disjoint_and_trimmed(text):
     assert all(a < b for a, b in spans)
     assert all(b1 <= a2 for (_, b1), (a2, _) in zip(spans, spans[1:], strict=False))
     assert all(text[a:b] == text[a:b].strip() for a, b in spans)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["word, " * 900 + "end. Next one.", "x" * 5_000, "a b " * 3_000, "Talks; " * 700 + "and more"],
+)
+def test_no_statement_is_longer_than_the_bound(text):
+    spans = split_sentences(text, offset=3)
+    assert all(b - a <= MAX_SENTENCE for a, b in spans)
+    assert all(text[a - 3 : b - 3] == text[a - 3 : b - 3].strip() for a, b in spans)
+    covered = "".join(text[a - 3 : b - 3] for a, b in spans)
+    assert covered.replace(" ", "") == "".join(text.split())  # every non-blank character, in order
+
+
+def test_a_long_sentence_is_cut_at_a_clause_mark_before_a_space():
+    text = "alpha beta, " * 300
+    first = split_sentences(text)[0]
+    assert text[first[0] : first[1]].endswith(",")

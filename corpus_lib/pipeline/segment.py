@@ -55,8 +55,35 @@ def split_sentences(text: str, *, offset: int = 0) -> list[tuple[int, int]]:
         spans = []
         for a, b in _chunks(text):
             spans += _punkt_spans(text[a:b], offset + a)
-        return spans
-    return _punkt_spans(text, offset)
+    else:
+        spans = _punkt_spans(text, offset)
+    if any(b - a > MAX_SENTENCE for a, b in spans):
+        spans = [piece for a, b in spans for piece in _bounded(text, a, b, offset)]
+    return spans
+
+
+MAX_SENTENCE = 2_000
+"""The longest statement, in characters. A longer "sentence" (a list, a table, text without
+full stops) is cut at its last clause mark (``;``, ``:``, ``,``, a dash) before the bound, or
+at a space, so that the coder's cost, which grows faster than linearly in a sentence's
+length, stays bounded and the whole text costs time linear in its length."""
+_CLAUSE_MARK = re.compile(r"[;:,–—]\s|\s")
+
+
+def _bounded(text: str, a: int, b: int, offset: int) -> list[tuple[int, int]]:
+    """The span ``a:b`` (offsets into the source) cut into pieces of at most ``MAX_SENTENCE``
+    characters, each trimmed of surrounding whitespace."""
+    pieces = []
+    while b - a > MAX_SENTENCE:
+        window = text[a - offset : a - offset + MAX_SENTENCE]
+        marks = [m.end() for m in _CLAUSE_MARK.finditer(window) if not m.group().isspace()]
+        spaces = [m.end() for m in _CLAUSE_MARK.finditer(window) if m.group().isspace()]
+        cut = (marks or spaces or [MAX_SENTENCE])[-1]
+        pieces.append((a, a + len(window[:cut].rstrip())))
+        rest = text[a - offset + cut : b - offset]
+        a = a + cut + (len(rest) - len(rest.lstrip()))
+    pieces.append((a, b))
+    return [(x, y) for x, y in pieces if y > x]
 
 
 def _punkt_spans(text: str, offset: int) -> list[tuple[int, int]]:
