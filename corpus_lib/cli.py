@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
+import traceback
 import warnings
 from pathlib import Path
 
 from corpus_lib.errors import CorpusError
+
+OUT_HELP = ("output folder: new, empty or written by corpus-lib before (it holds .corpus-lib-output); "
+            "replaced atomically")
+DEBUG_HELP = "show the traceback of an error"
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -26,13 +33,16 @@ def build_parser() -> argparse.ArgumentParser:
         prog="corpus-lib",
         description="Parse texts into statements and stances tables, and report on them.",
     )
+    parser.add_argument("--debug", action="store_true", help=DEBUG_HELP)
     sub = parser.add_subparsers(dest="command", required=True)
     corpus_help = "corpus folder of .txt files and manifest.csv (default: the seed corpus)"
 
     p = sub.add_parser("tables", help="build the tables of a corpus and write them to a folder")
     p.add_argument("--corpus", type=Path, default=None, help=corpus_help)
-    p.add_argument("--out", type=Path, required=True, help="output folder (replaced atomically)")
+    p.add_argument("--out", type=Path, required=True, help=OUT_HELP)
     p.add_argument("--format", type=_formats, default=("csv",), help="csv, parquet or csv,parquet")
+    p.add_argument("--escape-formulas", action="store_true",
+                   help="in CSV, start text cells that begin with = + - @ (a formula to a spreadsheet) with '")
 
     p = sub.add_parser("validate", help="check a corpus folder and its manifest")
     p.add_argument("--corpus", type=Path, default=None, help=corpus_help)
@@ -53,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="execute the notebooks headless and export every chart")
     p.add_argument("--corpus", type=Path, default=None, help=corpus_help)
-    p.add_argument("--out", type=Path, default=None, help="report folder (default: reports/), replaced atomically")
+    p.add_argument("--out", type=Path, default=None, help="report folder (default: reports/); " + OUT_HELP)
     p.add_argument("--only", default=None, help="comma-separated notebook prefixes to run (default: all)")
     p.add_argument("--no-static", action="store_true", help="skip plotly PNG/SVG through kaleido")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -66,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
         register = None
     if register is not None:
         register(sub)
+    for command in sub.choices.values():  # --debug before or after the command's name
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=DEBUG_HELP)
     return parser
 
 
@@ -79,10 +91,15 @@ def _tables(corpus) -> dict:
 
 def cmd_tables(args) -> int:
     from corpus_lib.corpus import load_corpus
-    from corpus_lib.pipeline.write import write_tables
+    from corpus_lib.paths import SEEDS_DIR
+    from corpus_lib.pipeline.write import TABLE_FILES, output_folder, write_table_files
 
-    corpus = load_corpus(args.corpus)
-    written = write_tables(_tables(corpus), args.out, formats=args.format)
+    inputs = {"corpus folder": args.corpus if args.corpus is not None else SEEDS_DIR}
+    # The folder is checked and locked before the corpus is parsed.
+    with output_folder(args.out, kind="tables", inputs=inputs, legacy=TABLE_FILES) as staging:
+        corpus = load_corpus(args.corpus)
+        written = write_table_files(_tables(corpus), staging, formats=args.format,
+                                    escape_formulas=args.escape_formulas)
     print(corpus.summary())
     print(f"wrote {len(written)} files to {args.out}")
     return 0
@@ -169,7 +186,7 @@ def cmd_report(args) -> int:
             workers=args.jobs,
         )
     except NotebookFailed as err:
-        print(f"corpus-lib: error: {err} (the previous report, if any, is unchanged)", file=sys.stderr)
+        print(f"corpus-lib: error: {one_line(str(err))} (the previous report, if any, is unchanged)", file=sys.stderr)
         return 1
     print(describe(result))
     if args.json is not None:
@@ -187,18 +204,84 @@ COMMANDS = {
 }
 
 
+class Terminated(BaseException):
+    """SIGTERM (or SIGHUP) as an exception, so that ``finally`` blocks remove temporary folders and locks."""
+
+
+def _on_signal(signum, frame) -> None:
+    signal.signal(signum, signal.SIG_IGN)  # a second one must not interrupt the cleaning up
+    raise Terminated(signal.Signals(signum).name)
+
+
+def _catch_termination() -> dict:
+    """Turn SIGTERM and SIGHUP into :class:`Terminated`; return the handlers they replace."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    signums = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    return {signum: signal.signal(signum, _on_signal) for signum in signums}
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: line breaks (in a file name, say) written as ``\\n`` and ``\\r``.
+
+    Example:
+        >>> print(one_line("a\\nb.txt: empty"))
+        a\\nb.txt: empty
+    """
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
+def _os_message(err: OSError) -> str:
+    """An OSError as ``FILE: reason``."""
+    reason = err.strerror or str(err) or type(err).__name__
+    if err.filename is None:
+        return reason
+    names = f"{err.filename} -> {err.filename2}" if err.filename2 is not None else f"{err.filename}"
+    return f"{names}: {reason}"
+
+
+def _fail(args, message: str, code: int) -> int:
+    if getattr(args, "debug", False):
+        traceback.print_exc()
+    print(f"corpus-lib: error: {one_line(message)}", file=sys.stderr)
+    return code
+
+
+def _run(args) -> int:
+    """Run the chosen command; every failure ends in one line (and the traceback with ``--debug``)."""
+    try:
+        command = COMMANDS.get(args.command) or args.handler
+        return command(args)
+    except ValueError as err:  # CorpusError (a file, a line, a reason) and values the user gave
+        return _fail(args, str(err), 2)
+    except OSError as err:  # a file or folder that cannot be read or written
+        return _fail(args, _os_message(err), 2)
+    except KeyboardInterrupt:
+        return _fail(args, "interrupted", 130)
+    except Terminated as err:
+        return _fail(args, f"stopped by {err}", 128 + getattr(signal, str(err), signal.SIGTERM))
+    except Exception as err:  # noqa: BLE001  (a bug: said in one line, the traceback with --debug)
+        return _fail(args, f"internal error: {type(err).__name__}: {err} (run with --debug for the traceback)", 1)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; return the exit code (2 for bad input, with the file and line named)."""
+    """Run the CLI; return the exit code.
+
+    2 for anything the user can fix: bad input (its file and line named), an output folder
+    that may not be written, a file that cannot be read or written, a bad option value.
+    1 for a failed notebook or an internal error; 130 when interrupted, 143 when
+    terminated. Each ends with one line on stderr; ``--debug`` adds the traceback.
+    """
     args = build_parser().parse_args(argv)
 
     def show(message, category, filename, lineno, file=None, line=None):
-        print(f"corpus-lib: warning: {message}", file=sys.stderr)
+        print(f"corpus-lib: warning: {one_line(str(message))}", file=sys.stderr)
 
-    with warnings.catch_warnings():
-        warnings.showwarning = show
-        try:
-            command = COMMANDS.get(args.command) or args.handler
-            return command(args)
-        except CorpusError as err:
-            print(f"corpus-lib: error: {err}", file=sys.stderr)
-            return 2
+    previous = _catch_termination()
+    try:
+        with warnings.catch_warnings():
+            warnings.showwarning = show
+            return _run(args)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)

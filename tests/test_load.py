@@ -12,6 +12,7 @@ copied.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import warnings
 from collections.abc import Callable
@@ -24,7 +25,7 @@ import pytest
 from corpus_lib.cli import main
 from corpus_lib.corpus import load_corpus
 from corpus_lib.errors import CorpusError
-from corpus_lib.pipeline.load import decode_text, load_documents, read_manifest
+from corpus_lib.pipeline.load import decode_text, escape_name, load_documents, read_manifest
 
 HEADER = "file,doc_id,title,date,date_basis,date_note,source,genre,url"
 
@@ -234,6 +235,7 @@ def test_cli_bad_input_leaves_existing_output_intact(
     (out / "documents.csv").write_bytes(b"doc_id\nearlier-run\n")
     (out / "statements.parquet").write_bytes(bytes(range(256)))
     (out / "nested" / "note.txt").write_bytes(b"kept as it is\r\n")
+    (out / ".corpus-lib-output").write_text("{}\n", encoding="utf-8")  # an earlier run's output
     before = snapshot(out)
     siblings = sorted(p.name for p in tmp_path.iterdir())
     code = main(["tables", "--corpus", str(folder), "--out", str(out), "--format", "csv,parquet"])
@@ -428,3 +430,68 @@ def test_ten_thousand_statements_sorted_by_id_stay_in_reading_order(tmp_path: Pa
     assert len(statements) == len(sentences)
     assert statements["seq"].tolist() == list(range(1, len(sentences) + 1))
     assert statements["text"].tolist() == sentences
+
+
+# --- what is read, and the decoding rules of issue 12 ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    ["\u00a0\u2003\n\u3000".encode(), "\ufeff \u200b\r\n".encode(), b"\xef\xbb\xbf", "\u2028\u2029\x85".encode()],
+)
+def test_decode_refuses_unicode_whitespace_as_holding_no_text(data: bytes) -> None:
+    with pytest.raises(CorpusError, match="holds no text") as info:
+        decode_text(data, path="w.txt")
+    assert info.value.path == "w.txt"
+
+
+@pytest.mark.parametrize(
+    ("data", "wide"),
+    [
+        ("Minutes.\n".encode("utf-16"), "UTF-16"),
+        ("Minutes.\n".encode("utf-16-le"), "UTF-16"),
+        ("Minutes of the harbour committee.\n".encode("utf-16-be"), "UTF-16"),
+        ("Minutes.\n".encode("utf-32"), "UTF-32"),
+    ],
+)
+def test_decode_hints_at_utf16_and_utf32(data: bytes, wide: str) -> None:
+    with pytest.raises(CorpusError, match=f"looks like {wide}: save it as UTF-8"):
+        decode_text(data, path="u.txt")
+
+
+def test_decode_names_the_offset_of_a_nul_byte_anywhere() -> None:
+    data = MEETING.encode() * 60 + b"\x00" + MEETING.encode()
+    with pytest.raises(CorpusError, match=rf"NUL byte at offset {len(MEETING.encode()) * 60}\b"):
+        decode_text(data, path="late.txt")
+
+
+def test_unlisted_links_are_named_in_warnings_and_never_read(tmp_path: Path) -> None:
+    if os.name == "nt":
+        pytest.skip("needs POSIX symlinks")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "secret.txt").write_text("Secret harbour plans.\n", encoding="utf-8")
+    folder = make_corpus(tmp_path / "corpus", {"a.txt": MEETING}, [row("a.txt", "a")])
+    (folder / "secret.txt").symlink_to(tmp_path / "outside" / "secret.txt")
+    (folder / "alias.txt").symlink_to("a.txt")
+    (folder / "more").symlink_to(tmp_path / "outside", target_is_directory=True)
+    with pytest.warns(UserWarning) as record:
+        docs = load_documents(folder)
+    assert [d.meta.doc_id for d in docs] == ["a"]
+    messages = sorted(str(w.message) for w in record)
+    assert len(messages) == 3
+    assert re.search(r"alias\.txt: a symbolic link", messages[0])
+    assert re.search(r"more: a symbolic link to a folder", messages[1])
+    assert re.search(r"secret\.txt: a symbolic link", messages[2])
+
+
+def test_manifest_file_spellings_load_the_file_once_under_its_spelling(tmp_path: Path) -> None:
+    folder = make_corpus(tmp_path / "corpus", {"sub/a.txt": MEETING}, [row("./sub/../sub/a.txt", "a")])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        docs = load_documents(folder)
+    assert [(d.meta.doc_id, d.meta.file) for d in docs] == [("a", "./sub/../sub/a.txt")]
+
+
+def test_escape_name_keeps_one_line() -> None:
+    assert escape_name("harbour/minutes é.txt") == "harbour/minutes é.txt"
+    assert "\n" not in escape_name("a\nb.txt") and "\\n" in escape_name("a\nb.txt")

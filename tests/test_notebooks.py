@@ -392,12 +392,13 @@ def test_a_failing_notebook_is_named_and_the_previous_report_stays(tmp_path):
     out = tmp_path / "report"
     out.mkdir()
     (out / "previous.txt").write_text("the last good report", encoding="utf-8")
+    (out / ".corpus-lib-output").write_text("{}\n", encoding="utf-8")  # written by an earlier report
     with pytest.raises(NotebookFailed) as caught:
         run_report(out=out, only=["01"], parameters={"holders": ["nobody"]}, static_images=False, progress=False)
     message = str(caught.value)
     assert "01-karabakh.ipynb" in message and "ValueError" in message and "unknown holders ['nobody']" in message
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report"], "a temporary folder was left behind"
-    assert sorted(p.name for p in out.iterdir()) == ["previous.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [".corpus-lib-output", "previous.txt"]
 
 
 def test_a_notebook_runs_on_its_own_with_its_default_parameters(tmp_path):

@@ -36,13 +36,15 @@ from typing import TYPE_CHECKING
 
 from corpus_lib.analysis import export
 from corpus_lib.analysis.export import EXPORT_LOG, FIGURES
-from corpus_lib.paths import NOTEBOOKS_DIR, REPORTS_DIR
+from corpus_lib.paths import NOTEBOOKS_DIR, REPORTS_DIR, SEEDS_DIR
 
 if TYPE_CHECKING:  # pragma: no cover
     pass
 
 TABLES = "tables"
 NOTEBOOK_OUT = "notebooks"
+# What a report folder held before the marker file existed: such a folder is still the report's own.
+REPORT_NAMES = (FIGURES, TABLES, NOTEBOOK_OUT)
 
 
 def notebooks(folder: str | Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -315,7 +317,8 @@ def run_report(
 
     Args:
         corpus: Corpus folder (default: the seed corpus).
-        out: Report folder, replaced atomically (default ``reports/``).
+        out: Report folder, replaced atomically (default ``reports/``): new, empty or written by
+            this package before (see :mod:`corpus_lib.pipeline.write`), and clear of the corpus.
         only: Run only the notebooks whose names start with these prefixes (``["01", "02"]``).
         static_images: Turn plotly charts into PNG/SVG with kaleido when a Chrome is found.
         progress: Show a progress bar.
@@ -330,16 +333,20 @@ def run_report(
 
     Raises:
         NotebookFailed: a notebook failed (the previous report is left as it was).
+        OutputError: ``out`` may not be written (checked before anything runs) or is locked by another run.
     """
     run_started, run_began = time.perf_counter(), time.time()
     from concurrent.futures import as_completed
 
     from tqdm.auto import tqdm
 
-    from corpus_lib.pipeline.write import atomic_folder, write_frame
+    from corpus_lib.pipeline.write import check_output, output_folder, write_frame
 
     out = Path(out).resolve()
     corpus_dir = str(Path(corpus).resolve()) if corpus is not None else None
+    # The folder's checks come first: a report is never written over files it did not write.
+    inputs = {"corpus folder": corpus_dir or SEEDS_DIR, "notebooks folder": NOTEBOOKS_DIR}
+    check_output(out, inputs=inputs, legacy=REPORT_NAMES)
     chosen = [nb for nb in notebooks() if not only or any(nb.name.startswith(p) for p in only)]
     if not chosen:
         raise ValueError(f"no notebooks match {only!r} in {NOTEBOOKS_DIR}")
@@ -347,7 +354,7 @@ def run_report(
     pool = _worker_pool(result.workers)  # before any thread of ours starts (tqdm's monitor, kaleido)
     with contextlib.ExitStack() as stack:
         stack.callback(pool.shutdown, wait=True, cancel_futures=True)
-        staging = stack.enter_context(atomic_folder(out))
+        staging = stack.enter_context(output_folder(out, kind="report", inputs=inputs, legacy=REPORT_NAMES))
         scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="corpus-lib-report-"))
         static = _StaticImages(staging / FIGURES, Path(scratch), result, timeout=static_timeout, enabled=static_images)
         bar = tqdm(total=len(chosen) + 2, disable=not progress, desc="report", unit="step")

@@ -20,7 +20,9 @@ Memory is bounded by a batch per worker: the full list of manifest rows is kept,
 the texts or rows of more than the batches in flight.
 
 The output folder is written atomically (built in a temporary sibling, swapped in at the
-end), and per-document results can be cached across builds (:mod:`corpus_lib.scale.cache`).
+end), only where it is new, empty or written by this package before, and by one build at a
+time (:func:`corpus_lib.pipeline.write.output_folder`); per-document results can be cached
+across builds (:mod:`corpus_lib.scale.cache`).
 
 Engines: ``engine="local"`` runs in this process (``workers=1``) or in a process pool
 (``workers=N``); ``engine="dask"`` maps the batches over a dask bag, on dask's process
@@ -55,7 +57,7 @@ from pathlib import Path
 
 from corpus_lib.corpus import code_stances, corpus_registry, process_document
 from corpus_lib.errors import CorpusError
-from corpus_lib.pipeline.load import ManifestRow
+from corpus_lib.pipeline.load import ManifestRow, read_bytes
 from corpus_lib.scale.cache import CacheStats, DocumentCache, parser_version, rows_to_json
 
 log = logging.getLogger(__name__)
@@ -158,10 +160,8 @@ def _hold(n: int) -> None:
 
 
 def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as err:
-        raise CorpusError(f"cannot read file: {err.strerror}", path=path) from None
+    """A planned file's bytes, read as the loader reads them (no final symlink, regular files only)."""
+    return read_bytes(path)
 
 
 @functools.cache
@@ -432,7 +432,8 @@ def build_tables(
 
     Args:
         corpus_dir: folder of ``.txt`` files and ``manifest.csv``.
-        out_dir: output folder, replaced atomically when the build succeeds.
+        out_dir: output folder, replaced atomically when the build succeeds: new, empty or
+            written by this package before, and clear of the corpus and cache folders.
         formats: ``("parquet",)``, ``("csv",)`` or both; :func:`load_tables` reads Parquet.
         batch_size: documents per part (and per unit of work).
         workers: processes (``engine="local"``), or dask's process scheduler's workers
@@ -446,7 +447,7 @@ def build_tables(
     Returns:
         A :class:`BuildReport` (counts, cache counters, documents in flight at most).
     """
-    from corpus_lib.pipeline.write import atomic_folder
+    from corpus_lib.pipeline.write import output_folder
 
     started = time.perf_counter()
     formats = tuple(formats)
@@ -457,18 +458,20 @@ def build_tables(
         raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
     if batch_size < 1 or workers < 1:
         raise ValueError("batch_size and workers must be at least 1")
-    plan = plan_documents(corpus_dir)
-    batches = [(k, plan[i : i + batch_size]) for k, i in enumerate(range(0, len(plan), batch_size))]
-    coder = load_coder()
-    report = BuildReport(
-        n_docs=len(plan),
-        n_parts=len(batches),
-        engine=engine,
-        workers=workers,
-        coder_version=coder.version if coder else None,
-        parser_version=_parser_version(corpus_dir),
-    )
-    with atomic_folder(Path(out_dir)) as tmp:
+    # The output folder is checked and locked before the corpus is read.
+    inputs = {"corpus folder": corpus_dir, "cache folder": cache_dir}
+    with output_folder(Path(out_dir), kind="build", inputs=inputs, legacy=(*TABLES, BUILD_INFO)) as tmp:
+        plan = plan_documents(corpus_dir)
+        batches = [(k, plan[i : i + batch_size]) for k, i in enumerate(range(0, len(plan), batch_size))]
+        coder = load_coder()
+        report = BuildReport(
+            n_docs=len(plan),
+            n_parts=len(batches),
+            engine=engine,
+            workers=workers,
+            coder_version=coder.version if coder else None,
+            parser_version=_parser_version(corpus_dir),
+        )
         ctx = BuildContext(
             corpus_dir=str(Path(corpus_dir).resolve()),
             out_dir=str(tmp),
@@ -545,6 +548,36 @@ def _pool_context():
     return multiprocessing.get_context("spawn")
 
 
+def _die_with_parent(parent: int) -> None:
+    """Pool initializer: the worker ends when the build's process does, even by ``kill -9``.
+
+    On Linux the worker asks for SIGTERM when its parent process dies (``prctl`` with
+    ``PR_SET_PDEATHSIG``; a forkserver's workers get it when the forkserver exits, which it
+    does when the build's process is gone); elsewhere this step is skipped. SIGTERM and
+    SIGHUP get their default action back (the command line's handler, inherited through
+    ``fork``, raises instead). A worker whose build is already gone exits at once.
+    """
+    import signal
+
+    from corpus_lib.pipeline.write import pid_alive
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            pr_set_pdeathsig = 1
+            libc.prctl(pr_set_pdeathsig, ctypes.c_ulong(signal.SIGTERM), ctypes.c_ulong(0), ctypes.c_ulong(0),
+                       ctypes.c_ulong(0))
+        except (OSError, AttributeError):  # pragma: no cover - no prctl in this libc
+            pass
+    if not pid_alive(parent):
+        os._exit(1)
+
+
 def warm_up() -> None:
     """Run the pipeline once on a two-sentence text, so that lazy set-up (the schemas'
     validators, the tokenizer, the actor registry, the coder's rules) is done before workers
@@ -567,7 +600,8 @@ def _run_pool(ctx, batches, *, workers, progress, report) -> list[BatchReport]:
     pending: dict = {}
     todo = iter(batches)
     in_flight = 0
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(), initializer=_die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         while True:
             while len(pending) < 2 * workers:
                 batch = next(todo, None)
@@ -616,16 +650,28 @@ def _run_dask(ctx, batches, *, workers, scheduler, report) -> list[BatchReport]:
 # Command line: ``corpus-lib build``.
 
 
+def _at_least_one(value: str) -> int:
+    """An option's whole number of at least 1 (``argparse`` type)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
 def register(subparsers) -> argparse.ArgumentParser:
     """Add the ``build`` subcommand to an ``argparse`` subparsers object; return its parser."""
     p = subparsers.add_parser("build", help="stream a (large) corpus into partitioned Parquet tables")
     p.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: the seed corpus)")
-    p.add_argument("--out", type=Path, required=True, help="output folder (replaced atomically)")
-    p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--out", type=Path, required=True,
+                   help="output folder: new, empty or written by corpus-lib before; replaced atomically")
+    p.add_argument("--workers", type=_at_least_one, default=1, help="worker processes (default 1)")
     p.add_argument("--engine", choices=ENGINES, default="local", help="local process pool or dask")
     p.add_argument("--scheduler", default=None, help="dask.distributed scheduler address (engine dask)")
     p.add_argument("--cache", type=Path, default=None, help="per-document cache folder")
-    p.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="documents per part")
+    p.add_argument("--batch-size", type=_at_least_one, default=DEFAULT_BATCH_SIZE, help="documents per part")
     p.add_argument("--format", default="parquet", help="parquet, csv or parquet,csv")
     p.add_argument("--progress", action="store_true", help="show a progress bar")
     p.set_defaults(handler=cmd_build)
