@@ -48,9 +48,15 @@ def run_cli(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.Comp
                           timeout=timeout, check=False)
 
 
+def _default_sigint() -> None:
+    """In the child: SIGINT as a terminal delivers it, even where the test runner was started in
+    the background (a shell's background jobs inherit SIGINT ignored, and so would the CLI)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_cli(args: list[str], cwd: Path) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "corpus_lib", *args], cwd=cwd, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, preexec_fn=_default_sigint)
 
 
 def copy_seeds(folder: Path) -> Path:
