@@ -454,3 +454,18 @@ def test_a_symlinked_output_is_written_at_its_target(tmp_path: Path) -> None:
     write.write_tables({"t": pd.DataFrame({"a": [1]})}, tmp_path / "link")
     assert (tmp_path / "link").is_symlink()
     assert sorted(p.name for p in (tmp_path / "real").iterdir()) == [write.MARKER, "t.csv"]
+
+
+def test_build_escapes_formulas_in_its_csv_parts_on_request(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Headline\n\n=HYPERLINK(\"http://x\") is what the text said.\n", encoding="utf-8")
+    for escape, name in ((False, "plain"), (True, "escaped")):
+        argv = ["build", "--corpus", "c", "--out", name, "--format", "csv", "--batch-size", "1"]
+        done = subprocess.run([sys.executable, "-m", "corpus_lib", *argv, *(["--escape-formulas"] if escape else [])],
+                              cwd=tmp_path, capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+    plain = (tmp_path / "plain" / "statements" / "part-00000.csv").read_text(encoding="utf-8")
+    escaped = (tmp_path / "escaped" / "statements" / "part-00000.csv").read_text(encoding="utf-8")
+    assert ',"=HYPERLINK(' in plain and "'=HYPERLINK(" not in plain
+    assert "'=HYPERLINK(" in escaped

@@ -92,10 +92,10 @@ def test_hook_counts_documents_held(archive, tmp_path, monkeypatch):
         seen.append(meta.doc_id)
         return real_process(meta, text, **kw)
 
-    def write(df, path, fmt, *, table):
+    def write(df, path, fmt, *, table, **options):
         if table == "documents":
             written.append(len(seen))
-        return real_write(df, path, fmt, table=table)
+        return real_write(df, path, fmt, table=table, **options)
 
     monkeypatch.setattr(build, "process_document", process)
     monkeypatch.setattr(build, "write_part", write)

@@ -135,6 +135,7 @@ class BuildContext:
     cache_dir: str | None
     coder_version: str | None
     parser_version: str
+    escape_formulas: bool = False
 
 
 @dataclass
@@ -231,7 +232,7 @@ def _build_part(ctx, index, items, datas, keys, cache, part_key) -> dict[str, in
     for name, df in frames.items():
         for fmt in ctx.formats:
             written[f"{name}.{fmt}"] = out / name / f"part-{index:05d}.{fmt}"
-            write_part(df, written[f"{name}.{fmt}"], fmt, table=name)
+            write_part(df, written[f"{name}.{fmt}"], fmt, table=name, escape_formulas=ctx.escape_formulas)
     rows = {name: len(df) for name, df in frames.items()}
     if cache is not None:
         cache.put_part(part_key, written, rows)
@@ -251,7 +252,8 @@ def process_batch(ctx: BuildContext, batch: tuple[int, Sequence[tuple[ManifestRo
     try:
         datas = [_read(folder / rel) for _, rel in items]
         keys = [cache.key(data, meta) for data, (meta, _) in zip(datas, items, strict=True)] if cache else None
-        part_key = cache.part_key(keys, {"formats": list(ctx.formats), "writer": _writer_version()}) if cache else None
+        options = {"formats": list(ctx.formats), "writer": _writer_version(), "escape_formulas": ctx.escape_formulas}
+        part_key = cache.part_key(keys, options) if cache else None
         part = cache.get_part(part_key) if cache else None
         if part is not None:  # the whole part, as an earlier build wrote it
             for name, source in sorted(part["files"].items()):
@@ -294,8 +296,9 @@ def arrow_schema(table: str):
     return pa.Schema.from_pandas(empty, preserve_index=False).remove_metadata()
 
 
-def write_part(df, path: Path, fmt: str, *, table: str) -> None:
-    """Write one part: Parquet with the table's fixed Arrow schema (deterministic bytes), or CSV."""
+def write_part(df, path: Path, fmt: str, *, table: str, escape_formulas: bool = False) -> None:
+    """Write one part: Parquet with the table's fixed Arrow schema (deterministic bytes), or CSV
+    (with spreadsheet formulas escaped on request, see :func:`corpus_lib.pipeline.write.write_frame`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "parquet":
         import pyarrow as pa
@@ -307,7 +310,7 @@ def write_part(df, path: Path, fmt: str, *, table: str) -> None:
     elif fmt == "csv":
         from corpus_lib.pipeline.write import write_frame
 
-        write_frame(df, path, "csv")
+        write_frame(df, path, "csv", escape_formulas=escape_formulas)
     else:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
 
@@ -427,6 +430,7 @@ def build_tables(
     scheduler=None,
     cache_dir: str | Path | None = None,
     progress: bool = False,
+    escape_formulas: bool = False,
 ) -> BuildReport:
     """Build the partitioned tables of a corpus folder into ``out_dir`` (see the module docs).
 
@@ -479,6 +483,7 @@ def build_tables(
             cache_dir=str(Path(cache_dir).resolve()) if cache_dir is not None else None,
             coder_version=report.coder_version,
             parser_version=report.parser_version,
+            escape_formulas=escape_formulas,
         )
         if engine == "dask":
             reports = _run_dask(ctx, batches, workers=workers, scheduler=scheduler, report=report)
@@ -674,6 +679,8 @@ def register(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=_at_least_one, default=DEFAULT_BATCH_SIZE, help="documents per part")
     p.add_argument("--format", default="parquet", help="parquet, csv or parquet,csv")
     p.add_argument("--progress", action="store_true", help="show a progress bar")
+    p.add_argument("--escape-formulas", action="store_true",
+                   help="in CSV parts, put ' before text cells starting with = + - @ (for spreadsheets)")
     p.set_defaults(handler=cmd_build)
     return p
 
@@ -692,6 +699,7 @@ def cmd_build(args) -> int:
         scheduler=args.scheduler,
         cache_dir=args.cache,
         progress=args.progress,
+        escape_formulas=args.escape_formulas,
     )
     print(report.summary())
     print(f"wrote {args.out}")
