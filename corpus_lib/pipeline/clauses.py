@@ -40,16 +40,15 @@ POST_WHO_FIRST = re.compile(
 PRE_ATTRIBUTION = re.compile(rf"(?:\b(?:{REPORTING})\b(?:\s+that)?[\s,:]*|:\s*)\Z", re.IGNORECASE)
 PRONOUN = re.compile(r"^\W*(?:he|she|him|her)\b", re.IGNORECASE)
 # Nouns that make a phrase a person's title (singular and plural).
-ROLE_NOUNS = (
-    r"minister|ministers|spokes(?:man|woman|person|men|women|people)|representative|representatives|"
-    r"envoy|envoys|ambassador|ambassadors|official|officials|diplomat|diplomats|secretary|"
-    r"president|vice[- ]president|premier|officer|adviser|advisor|aide|commander|chief|head|chairman|"
-    r"chairwoman|chair|director|deputy|lawmaker|lawmakers|mp|parliamentarian|senator|speaker|"
-    r"analyst|expert|researcher|professor|general|admiral|colonel|negotiator|mediator|co-chair|"
-    r"liaison|counsellor|counselor|leader|leaders|delegate|delegation|ombudsman|governor|mayor|"
-    r"chancellor|undersecretary|under-secretary|attaché|commissioner|rapporteur|politician|politicians|"
-    r"head of state|secretary general|secretary-general"
-)
+ROLE_PHRASES: tuple[str, ...] = tuple(
+    """minister ministers spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople representative
+    representatives envoy envoys ambassador ambassadors official officials diplomat diplomats secretary president
+    vice-president premier officer adviser advisor aide commander chief head chairman chairwoman chair director
+    deputy lawmaker lawmakers mp parliamentarian senator speaker analyst expert researcher professor general admiral
+    colonel negotiator mediator co-chair liaison counsellor counselor leader leaders delegate delegation ombudsman
+    governor mayor chancellor undersecretary under-secretary attaché commissioner rapporteur politician politicians""".split()
+) + ("vice president", "head of state", "secretary general", "secretary-general")
+ROLE_NOUNS = "|".join(re.escape(p).replace(r"\ ", " ") for p in sorted(ROLE_PHRASES, key=lambda p: (-len(p), p)))
 # "The envoy", "this official", "the deputy chief": a bare title that refers back to a person.
 DEFINITE = re.compile(rf"\b(?:the|this|that)\s+(?:[\w\-]+\s+){{0,3}}?(?:{ROLE_NOUNS})\b", re.IGNORECASE)
 NAME = re.compile(r"\b(?:[A-Z]\.\s*)?[A-Z][a-zà-ÿ’'\-]+(?:\s+(?:de\s+|von\s+der\s+|van\s+)?[A-Z][a-zà-ÿ’'\-]+){1,3}\b")

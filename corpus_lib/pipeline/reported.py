@@ -26,9 +26,9 @@ from corpus_lib.pipeline.clauses import (
     PRONOUN,
     REPORTING,
     first_verbish,
-    first_words,
     lower_words,
     subject_clause,
+    words_of,
 )
 from corpus_lib.pipeline.discourse import Discourse, Speaker
 
@@ -52,24 +52,21 @@ _PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _NOT_HEAD = re.compile(r"\b(?:of|by|with|between|for|against|to|from|in|on|about|over|under|among|and its|mediated)\b", re.I)
-# What an actor does when it takes a position or a decision, besides the reporting and position verbs.
-DECISION = (
+# What an actor does when it takes a position or a decision, besides the reporting and position
+# verbs: plain phrases, and joining NATO or applying for membership.
+DECISION_PHRASES = (
     r"suspended|suspends|decided|decides|approved|approves|adopted|adopts|pushed|pushes|cautioned|cautions|"
     r"blocked|blocks|vetoed|vetoes|froze|frozen|freezes|dropped|drops|granted|grants|set up|asked|asks|"
     r"requested|requests|ratified|ratifies|stepped up|reluctant|ready|determined|committed|concerned|"
-    r"unwilling|willing|eager|keen|opposed|against|in favour|in favor|agreed|agree|remains|remain|"
-    r"(?:joined|joins|acceded to) (?:nato|the (?:north atlantic )?alliance)(?![’']s)|applie[sd] for (?:\w+ )?membership"
+    r"unwilling|willing|eager|keen|opposed|against|in favour|in favor|agreed|agree|remains|remain"
 )
-_ACTOR_VERB = re.compile(rf"\b(?:{POSITION}|{DECISION})\b", re.IGNORECASE)
-# The first words of those verbs and phrases, for a set test before the search.
-_ACTOR_WORDS = first_words(POSITION) | {
-    "suspended", "suspends", "decided", "decides", "approved", "approves", "adopted", "adopts", "pushed", "pushes",
-    "cautioned", "cautions", "blocked", "blocks", "vetoed", "vetoes", "froze", "frozen", "freezes", "dropped",
-    "drops", "granted", "grants", "set", "asked", "asks", "requested", "requests", "ratified", "ratifies",
-    "stepped", "reluctant", "ready", "determined", "committed", "concerned", "unwilling", "willing", "eager",
-    "keen", "opposed", "against", "favour", "favor", "agreed", "agree", "remains", "remain", "joined", "joins", "acceded",
-    "applied", "applies",
-}
+JOINING = r"(?:joined|joins|acceded to) (?:nato|the (?:north atlantic )?alliance)(?![’']s)|applie[sd] for (?:\w+ )?membership"
+_ACTOR_VERB = re.compile(rf"\b(?:{POSITION}|{DECISION_PHRASES}|{JOINING})\b", re.IGNORECASE)
+# For a set test before the search: the longest word of each verb or phrase, which must be there
+# for the phrase to be ("in favour": favour).
+_ACTOR_WORDS = frozenset(
+    max(phrase.split(), key=len) for phrase in words_of(f"{POSITION}|{DECISION_PHRASES}")
+) | {"joined", "joins", "acceded", "applied", "applies"}
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|not\s+)*\Z", re.IGNORECASE)
 _STATE_BODY = re.compile(r"^(?:the\s+)?(?:foreign|defen[cs]e)\s+ministry\b|^(?:the\s+)?(?:ministry|government)\b", re.I)
 

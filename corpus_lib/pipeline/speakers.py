@@ -24,18 +24,11 @@ import re
 from dataclasses import dataclass
 
 from corpus_lib.pipeline.actors import Registry
-from corpus_lib.pipeline.clauses import REPORTING, ROLE_NOUNS, first_words, lower_words
+from corpus_lib.pipeline.clauses import REPORTING, ROLE_NOUNS, ROLE_PHRASES, first_words, lower_words
 
 ROLE = re.compile(rf"\b(?:{ROLE_NOUNS})\b", re.IGNORECASE)
 # The words ROLE's phrases start with, for a set test before the search.
-ROLE_WORDS = frozenset(
-    """minister ministers spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople representative
-    representatives envoy envoys ambassador ambassadors official officials diplomat diplomats secretary president
-    vice premier officer adviser advisor aide commander chief head chairman chairwoman chair director deputy
-    lawmaker lawmakers mp parliamentarian senator speaker analyst expert researcher professor general admiral
-    colonel negotiator mediator co liaison counsellor counselor leader leaders delegate delegation ombudsman
-    governor mayor chancellor undersecretary under attaché commissioner rapporteur politician politicians""".split()
-)
+ROLE_WORDS = frozenset(re.findall(r"[a-z]+", phrase)[0] for phrase in ROLE_PHRASES)  # tokens as lower_words cuts them
 CUE_WORDS = first_words(REPORTING) | {"told", "according"}
 
 
@@ -85,9 +78,6 @@ _REPORTING_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
-# Words without which no name in a sentence has a cue other than a title: a reporting verb or
-# "according" (the prefilter of :class:`~corpus_lib.pipeline.discourse.Discourse` uses it).
-NAME_CUE = re.compile(_REPORTING_AFTER.pattern.removeprefix("^\\s*(?:,\\s*)?(?:has\\s+|had\\s+|also\\s+|then\\s+)*") + "|according", re.IGNORECASE)
 _APPOSITION_OPEN = re.compile(rf"^\s*,\s*(?:the|a|an|{_UPPER}[\w\-]*[’']s|{_UPPER}[\w\-]*)\b")
 _PLACE_LEAD = re.compile(rf"^\W*(?:in|from)\s+({_WORD}(?:\s+{_WORD})?)\s*,", re.IGNORECASE)
 _DATELINE = re.compile(rf"^\W*({_UPPER}[A-Za-zÀ-ÿ\-]+(?:\s+{_UPPER}[A-Za-zÀ-ÿ\-]+)?)\s*(?:,|\(|/|–|—|-)")
