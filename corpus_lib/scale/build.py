@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import hashlib
 import json
 import logging
 import os
@@ -57,7 +58,7 @@ from pathlib import Path
 
 from corpus_lib.corpus import code_stances, corpus_registry, process_document
 from corpus_lib.errors import CorpusError
-from corpus_lib.pipeline.load import ManifestRow, read_bytes
+from corpus_lib.pipeline.load import ManifestRow, read_actors, read_bytes
 from corpus_lib.scale.cache import CacheStats, DocumentCache, parser_version, rows_to_json
 
 log = logging.getLogger(__name__)
@@ -90,10 +91,6 @@ class Coder:
 
 def _parser_version(corpus_dir) -> str:
     """The parser's version for this corpus: a corpus's own ``actors.csv`` changes the parse too."""
-    import hashlib
-
-    from corpus_lib.pipeline.load import read_actors
-
     rows = read_actors(Path(corpus_dir))
     if not rows:
         return parser_version()
