@@ -165,8 +165,6 @@ def _read(path: Path) -> bytes:
 @functools.cache
 def _writer_version() -> str:
     """What shapes the part files besides their rows: this module and pyarrow's version."""
-    import hashlib
-
     import pyarrow
 
     return hashlib.sha256(Path(__file__).read_bytes() + pyarrow.__version__.encode()).hexdigest()[:16]
