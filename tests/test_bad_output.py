@@ -274,7 +274,11 @@ def test_a_terminated_run_removes_its_temporary_folder_and_lock(signum: int, tmp
         _, stderr = proc.communicate(timeout=30)
     finally:
         proc.kill()
-    assert proc.returncode == {signal.SIGTERM: 143, signal.SIGINT: 130}[signum]
+    # An interrupted run exits 130; now and then CPython, on its way out after the CLI has
+    # reported the interrupt and cleaned up, ends by SIGINT itself (-2), which a shell also
+    # shows as 130. The message and the clean-up are the same either way.
+    expected = {signal.SIGTERM: {143}, signal.SIGINT: {130, -signal.SIGINT}}[signum]
+    assert proc.returncode in expected
     assert_one_line(stderr, "stopped by SIGTERM" if signum == signal.SIGTERM else "interrupted")
     assert tree(tmp_path) == before
 
