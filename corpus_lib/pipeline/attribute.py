@@ -200,11 +200,15 @@ def _is_headline(text: str, unit: Unit) -> bool:
     return fully_quoted or not SENTENCE_END.search(content)
 
 
+# A headline that opens with who speaks: "Name: words", "NATO envoy: words".
+_COLON_HEAD = re.compile(r"^([^:\"“]{2,60}):\s+\S")
+
+
 def _headline_speaker(sentence: str, interviewee, ctx: Discourse, unit: Unit) -> tuple[str, str]:
     content = sentence.strip()
     if INTERVIEW_INTRO.match(content):
         return "headline", "media"
-    colon = re.match(r"^([^:\"“]{2,60}):\s+\S", content)
+    colon = _COLON_HEAD.match(content)
     if colon:
         who = ctx.resolve(colon.group(1))
         if who:
@@ -225,7 +229,7 @@ def _find_interviewee(text: str, units: list[Unit], reg: Registry, date) -> tupl
         people = [m for m in reg.mentions(content, date) if m.kind in ("person", "title")]
         if people:
             return people[0].name, people[0].holder
-        colon = re.match(r"^([^:\"“]{2,60}):\s+\S", content.strip())
+        colon = _COLON_HEAD.match(content.strip())
         words = speakers.name_words(colon.group(1).strip()) if colon else []
         if words:
             return " ".join(words), "other"  # the side comes from the introduction below
