@@ -12,9 +12,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check uv || true
 	if [ -x $(BIN)/uv ]; then \
-		$(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python -e ".[notebooks,scale,dev]"; \
+		$(BIN)/uv pip install -q --compile-bytecode --python $(BIN)/python -e ".[notebooks,ingest,scale,dev]"; \
 	else \
-		$(BIN)/python -m pip install -q --disable-pip-version-check -e ".[notebooks,scale,dev]"; \
+		$(BIN)/python -m pip install -q --disable-pip-version-check -e ".[notebooks,ingest,scale,dev]"; \
 	fi
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
