@@ -1,19 +1,28 @@
 """The pipeline: load -> clean -> segment and attribute -> date events -> tables.
 
 :func:`process_document` is the per-document unit of work (pure: text and metadata in,
-rows out), so that later stages can cache or parallelise it; :func:`load_corpus` runs it
-over a folder and returns checked tables.
+rows out), so that later stages can cache or parallelise it; :func:`parse_and_code` runs it
+and the coder over a list of documents, through the per-document cache
+(:mod:`corpus_lib.pipeline.cache`) when one is given; :func:`load_corpus` does that over a
+folder and returns checked tables.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
 from corpus_lib.errors import CorpusError
-from corpus_lib.pipeline.load import ManifestRow, RawDocument, load_documents, read_actors
+from corpus_lib.pipeline.load import ManifestRow, RawDocument, read_actors
 
 # The parsing modules (Punkt via NLTK, which imports scipy; pandera; VADER) are imported by
 # the functions that parse, not here: reading saved tables back (``load_corpus(tables=…)``,
@@ -174,8 +183,6 @@ class Corpus:
             >>> load_corpus(tables=folder).statements.equals(corpus.statements)
             True
         """
-        import json
-
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         written, levels = [], {}
@@ -246,7 +253,13 @@ def code_stances(statements: pd.DataFrame, *, tag=None) -> pd.DataFrame:
     return schemas.make_stances((tag or tag_stances)(statements))
 
 
-def load_corpus(path: str | Path | None = None, *, stances: bool = True, tables: str | Path | None = None) -> Corpus:
+def load_corpus(
+    path: str | Path | None = None,
+    *,
+    stances: bool = True,
+    tables: str | Path | None = None,
+    cache: bool | str | Path = True,
+) -> Corpus:
     """Read a folder of ``.txt`` files and its ``manifest.csv`` into checked tables.
 
     Args:
@@ -256,6 +269,11 @@ def load_corpus(path: str | Path | None = None, *, stances: bool = True, tables:
             tables are read back instead of parsing the texts again (what
             ``corpus-lib report`` hands its notebooks). It must have been saved from
             ``path`` (or from the seed corpus when ``path`` is omitted).
+        cache: keep each parsed and coded document in a cache folder, keyed by its bytes,
+            its manifest row and the parser's and coder's versions, so a second load of an
+            unchanged corpus reads instead of parsing: True (default) uses
+            ``$CORPUS_LIB_CACHE`` or the user's cache folder (see :func:`cache_folder`), a
+            path uses that folder, False parses everything afresh and writes nothing.
 
     Raises:
         ValueError: ``tables`` was saved from another corpus folder, or lacks the stances asked for.
@@ -269,24 +287,163 @@ def load_corpus(path: str | Path | None = None, *, stances: bool = True, tables:
 
     root = Path(path) if path is not None else SEEDS_DIR
     if tables is not None:
-        import json
-
         folder = Path(tables)
         meta = json.loads((folder / "corpus.json").read_text(encoding="utf-8"))
         if Path(meta["root"]) != root.resolve():
             raise ValueError(f"the tables in {folder} were built from {meta['root']}, not from {root.resolve()}")
         if stances and "stances" not in meta["tables"]:
             raise ValueError(f"the tables in {folder} have no stances")
-        read = {}
-        for name in meta["tables"]:
-            frame = pd.read_parquet(folder / f"{name}.parquet")
-            for column, (categories, ordered) in meta["categories"][name].items():
-                frame[column] = frame[column].astype(pd.CategoricalDtype(categories, ordered=ordered))
-            read[name] = frame
+        read = _read_saved(folder, meta)
         return Corpus(root=root, documents=read["documents"], statements=read["statements"],
                       removed=read["removed"], stances=read.get("stances") if stances else None)
-    reg = corpus_registry(root)
-    results = [process_raw(doc, reg) for doc in load_documents(root)]
-    documents, statements, removed = build_tables(results)
-    coded = code_stances(statements) if stances else None
-    return Corpus(root=root, documents=documents, statements=statements, removed=removed, stances=coded)
+    return _parse_folder(root, stances=stances, cache=cache)
+
+
+def _read_saved(folder: Path, meta: dict) -> dict[str, pd.DataFrame]:
+    """The tables :meth:`Corpus.save` wrote into ``folder`` (``meta`` is its ``corpus.json``)."""
+    read = {}
+    for name in meta["tables"]:
+        frame = pd.read_parquet(folder / f"{name}.parquet")
+        for column, (categories, ordered) in meta["categories"][name].items():
+            frame[column] = frame[column].astype(pd.CategoricalDtype(categories, ordered=ordered))
+        read[name] = frame
+    return read
+
+
+def _parse_folder(root: Path, *, stances: bool, cache: bool | str | Path) -> Corpus:
+    """Parse (and code) every document of ``root``, through the cache unless it is off.
+
+    The cache holds each document's rows and, beside them, the whole corpus's tables under
+    a key made of every document's key: an unchanged corpus reads four Parquet files, a
+    corpus with one edited file parses that file alone and assembles the rest.
+    """
+    from corpus_lib.pipeline.cache import DocumentCache
+    from corpus_lib.pipeline.load import plan_rows, read_bytes
+
+    folder = cache_folder(cache)
+    items = [(meta, root / meta.file, read_bytes(root / meta.file)) for meta in plan_rows(root)]
+    tag = _tag_stances if stances else None
+    if folder is None:
+        return Corpus(root=root, **tables_from(*parse_and_code(items, reg=corpus_registry(root), tag=tag)))
+    store = DocumentCache(folder, parser=corpus_parser_version(root), coder=coder_version() if stances else None)
+    whole = store.part_key([store.key(data, meta) for meta, _, data in items], {"kind": "corpus", "stances": stances})
+    part = store.get_part(whole)
+    if part is not None:
+        saved = json.loads(part["files"]["corpus.json"].read_bytes())
+        return Corpus(root=root, **{"stances": None, **_read_saved(part["files"]["corpus.json"].parent, saved)})
+    corpus = Corpus(root=root, **tables_from(*parse_and_code(items, reg=corpus_registry(root), cache=store, tag=tag)))
+    store.root.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=store.root) as tmp:
+        written = corpus.save(tmp)
+        store.put_part(whole, {p.name: p for p in written}, {n: len(getattr(corpus, n)) for n in Corpus.TABLES
+                                                             if getattr(corpus, n) is not None})
+    return corpus
+
+
+def cache_folder(cache: bool | str | Path) -> Path | None:
+    """Where :func:`load_corpus` keeps parsed documents: ``cache`` itself when a path,
+    ``$CORPUS_LIB_CACHE`` or the user's cache folder (``$XDG_CACHE_HOME/corpus-lib``,
+    ``~/.cache/corpus-lib``) when True, nowhere when False."""
+    if cache is False:
+        return None
+    if cache is not True:
+        return Path(cache)
+    if os.environ.get("CORPUS_LIB_CACHE"):
+        return Path(os.environ["CORPUS_LIB_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "corpus-lib"
+
+
+def corpus_parser_version(root: str | Path) -> str:
+    """The parser's version for a corpus: a corpus's own ``actors.csv`` changes the parse too."""
+    from corpus_lib.pipeline.cache import parser_version
+
+    rows = read_actors(Path(root))
+    if not rows:
+        return parser_version()
+    return parser_version() + "+actors-" + hashlib.sha256(repr(rows).encode()).hexdigest()[:12]
+
+
+@lru_cache(maxsize=1)
+def coder_version() -> str:
+    """The coder's version: a hash of the coding package's source and its data files (the
+    rules, the release string and the second opinion's model among them), so any change to
+    how stances are coded invalidates cached stances. Read as bytes, nothing imported: a
+    corpus whose stances are all cached never loads the coder."""
+    root = resources.files("corpus_lib")
+    digest = hashlib.sha256()
+    for folder, suffix in (("coding", ".py"), ("data/coder", "")):
+        for path in sorted((p for p in root.joinpath(folder).iterdir() if p.name.endswith(suffix)), key=lambda p: p.name):
+            if path.is_file():
+                digest.update(f"{folder}/{path.name}".encode() + b"\0" + path.read_bytes() + b"\0")
+    return "coder-" + digest.hexdigest()[:16]
+
+
+def _tag_stances(statements: pd.DataFrame) -> pd.DataFrame:
+    """The package's coder, imported only when a statement needs coding (a cached corpus needs none)."""
+    from corpus_lib.coding.coder import tag_stances
+
+    return tag_stances(statements)
+
+
+def parse_and_code(
+    items: Sequence[tuple[ManifestRow, Path, bytes]], *, reg=None, cache=None, tag: Callable | None = None
+) -> tuple[list[dict], list[list[dict]] | None]:
+    """Parse and code documents, taking from ``cache`` what it holds and storing what it lacks.
+
+    ``items`` are (manifest row, path, file bytes). Returns each document's parsed rows as
+    JSON-ready ``{"document", "statements", "removed"}`` and, with a coder ``tag``, its
+    stance rows (None without one). Documents are coded independently of each other, so a
+    document's cached stances stay right whatever else the corpus holds.
+    """
+    from corpus_lib.pipeline.cache import rows_to_json
+    from corpus_lib.pipeline.load import decode_text
+
+    parsed, stances, store = [], [], []
+    for meta, path, data in items:
+        key = cache.key(data, meta) if cache is not None else None
+        entry = cache.get(key) if cache is not None else None
+        if entry is None:
+            result = process_document(meta, decode_text(data, path=path), path=path, reg=reg)
+            parsed.append({"document": rows_to_json([result.document])[0], "statements": rows_to_json(result.statements),
+                           "removed": rows_to_json(result.removed)})
+        else:
+            parsed.append(entry.parsed)
+        stances.append(entry.stances if entry is not None else None)
+        needs_write = cache is not None and (entry is None or (tag is not None and entry.stances is None))
+        store.append((key, cache.inputs(data, meta)) if needs_write else None)
+    if tag is not None:
+        _code_missing(parsed, stances, tag)
+    if cache is not None:
+        for i, pending in enumerate(store):
+            if pending is not None:
+                cache.put(pending[0], parsed[i], stances[i] if tag is not None else None, pending[1])
+    return parsed, (stances if tag is not None else None)
+
+
+def _code_missing(parsed: list[dict], stances: list[list[dict] | None], tag: Callable) -> None:
+    """Code, in one call, the statements of the documents whose stances are not known yet."""
+    from corpus_lib.pipeline import schemas
+    from corpus_lib.pipeline.cache import rows_to_json
+
+    todo = [i for i, s in enumerate(stances) if s is None]
+    if not todo:
+        return
+    frame = schemas.make_statements([row for i in todo for row in parsed[i]["statements"]])
+    by_doc: dict[str, list[dict]] = {parsed[i]["document"]["doc_id"]: [] for i in todo}
+    for row in rows_to_json(code_stances(frame, tag=tag).to_dict("records")):
+        by_doc[row["doc_id"]].append(row)
+    for i in todo:
+        stances[i] = by_doc[parsed[i]["document"]["doc_id"]]
+
+
+def tables_from(parsed: list[dict], stances: list[list[dict]] | None) -> dict[str, pd.DataFrame | None]:
+    """The checked tables of :func:`parse_and_code`'s rows (``stances`` None when not coded)."""
+    from corpus_lib.pipeline import schemas
+
+    return {
+        "documents": schemas.make_documents([p["document"] for p in parsed]),
+        "statements": schemas.make_statements([r for p in parsed for r in p["statements"]]),
+        "removed": schemas.make_removed([r for p in parsed for r in p["removed"]]),
+        "stances": None if stances is None else schemas.make_stances([r for s in stances for r in s]),
+    }

@@ -1,8 +1,18 @@
-"""Shared fixtures: the seed corpus is loaded once per test session."""
+"""Shared fixtures: the seed corpus is loaded once per test session.
+
+``load_corpus`` caches parsed documents in the user's cache folder by default; the tests
+point it at a folder of their own (one per test), so no run reads what another run, a
+monkeypatched parser or the developer's own work left there.
+"""
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
+
+os.environ["CORPUS_LIB_CACHE"] = tempfile.mkdtemp(prefix="corpus-lib-test-cache-")
 
 from corpus_lib.paths import SEEDS_DIR
 
@@ -20,3 +30,9 @@ def seed_raw():
     from corpus_lib.pipeline.load import load_documents
 
     return {doc.meta.doc_id: doc.text for doc in load_documents(SEEDS_DIR)}
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory, monkeypatch):
+    """Each test's ``load_corpus`` caches into a fresh folder."""
+    monkeypatch.setenv("CORPUS_LIB_CACHE", str(tmp_path_factory.mktemp("cache")))

@@ -10,6 +10,7 @@ import pytest
 from corpus_lib.corpus import code_stances, load_corpus
 from corpus_lib.errors import CorpusError
 from corpus_lib.paths import SEEDS_DIR
+from corpus_lib import corpus as corpus_module
 from corpus_lib.scale import build
 from corpus_lib.scale.synth import make_corpus
 
@@ -86,7 +87,7 @@ def test_never_holds_more_than_a_batch(single):
 def test_hook_counts_documents_held(archive, tmp_path, monkeypatch):
     """Instrument process_document: it never sees more than one batch between two writes."""
     seen, written = [], []
-    real_process, real_write = build.process_document, build.write_part
+    real_process, real_write = corpus_module.process_document, build.write_part
 
     def process(meta, text, **kw):
         seen.append(meta.doc_id)
@@ -97,7 +98,7 @@ def test_hook_counts_documents_held(archive, tmp_path, monkeypatch):
             written.append(len(seen))
         return real_write(df, path, fmt, table=table, **options)
 
-    monkeypatch.setattr(build, "process_document", process)
+    monkeypatch.setattr(corpus_module, "process_document", process)
     monkeypatch.setattr(build, "write_part", write)
     build.build_tables(archive, tmp_path / "t", batch_size=BATCH)
     assert max(b - a for a, b in zip([0, *written], written, strict=False)) <= BATCH

@@ -6,11 +6,13 @@ import json
 import logging
 import shutil
 
+import pandas as pd
 import pytest
 
+from corpus_lib.paths import SEEDS_DIR
+from corpus_lib.pipeline.cache import CACHE_SUBDIR, CacheStats, DocumentCache, parser_version
 from corpus_lib.pipeline.load import ManifestRow
 from corpus_lib.scale import build
-from corpus_lib.scale.cache import CACHE_SUBDIR, CacheStats, DocumentCache, parser_version
 from corpus_lib.scale.synth import make_corpus
 
 N_DOCS = 10
@@ -128,7 +130,7 @@ def damage_forged(path):
     """Consistent checksum, but rows missing: still not trusted."""
     import hashlib
 
-    from corpus_lib.scale.cache import _canonical
+    from corpus_lib.pipeline.cache import _canonical
 
     head, body = path.read_bytes().split(b"\n", 1)
     header, body = json.loads(head), json.loads(body)
@@ -147,7 +149,7 @@ def test_damaged_entries_are_detected_logged_and_rebuilt(corpus, tmp_path, caplo
     for damage, path in zip(DAMAGES, entries, strict=False):
         damage(path)
     drop_parts(tmp_path)
-    with caplog.at_level(logging.WARNING, logger="corpus_lib.scale.cache"):
+    with caplog.at_level(logging.WARNING, logger="corpus_lib.pipeline.cache"):
         report = run(corpus, tmp_path, "repaired")
     assert report.cache.rebuilt == len(DAMAGES)
     assert report.cache.hits == N_DOCS - len(DAMAGES)
@@ -174,7 +176,7 @@ def test_damaged_cached_parts_are_rebuilt(corpus, tmp_path, caplog, damage):
         target.unlink()
     else:
         (folders[0] / "manifest.json").write_text("{not json")
-    with caplog.at_level(logging.WARNING, logger="corpus_lib.scale.cache"):
+    with caplog.at_level(logging.WARNING, logger="corpus_lib.pipeline.cache"):
         report = run(corpus, tmp_path, "again")
     assert report.cache.part_hits == len(folders) - 1 and report.cache.hits == N_DOCS
     assert any("cached part" in r.getMessage() for r in caplog.records)
@@ -187,7 +189,7 @@ def test_entry_for_another_key_is_not_trusted(corpus, tmp_path, caplog):
     a, b = DocumentCache(tmp_path / "cache").entries()[:2]
     a.write_bytes(b.read_bytes())  # a whole, valid entry, in the wrong place
     drop_parts(tmp_path)
-    with caplog.at_level(logging.WARNING, logger="corpus_lib.scale.cache"):
+    with caplog.at_level(logging.WARNING, logger="corpus_lib.pipeline.cache"):
         report = run(corpus, tmp_path, "again")
     assert report.cache.rebuilt == 1
     assert part_bytes(tmp_path / "cold") == part_bytes(tmp_path / "again")
@@ -230,3 +232,72 @@ def test_cache_across_workers(corpus, tmp_path):
     report = build.build_tables(corpus, tmp_path / "pool", batch_size=BATCH, workers=2, cache_dir=tmp_path / "cache")
     assert (report.cache.hits, report.cache.parsed) == (N_DOCS, 0)
     assert part_bytes(tmp_path / "cold") == part_bytes(tmp_path / "pool")
+
+
+# ------------------------------------------------------------------ load_corpus and the cache
+
+
+def _tables(corpus):
+    return {name: getattr(corpus, name) for name in ("documents", "statements", "removed", "stances")}
+
+
+def _assert_same(a, b):
+    for name, frame in _tables(a).items():
+        pd.testing.assert_frame_equal(frame, getattr(b, name), check_exact=True, obj=name)
+
+
+def test_load_corpus_reads_an_unchanged_corpus_back_without_parsing(tmp_path, monkeypatch):
+    from corpus_lib import corpus as corpus_module
+
+    cold = corpus_module.load_corpus(SEEDS_DIR, cache=tmp_path)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("an unchanged corpus was parsed or coded again")
+
+    monkeypatch.setattr(corpus_module, "process_document", refuse)
+    monkeypatch.setattr(corpus_module, "_tag_stances", refuse)
+    _assert_same(corpus_module.load_corpus(SEEDS_DIR, cache=tmp_path), cold)
+
+
+def test_load_corpus_parses_only_the_edited_document(tmp_path, monkeypatch):
+    from corpus_lib import corpus as corpus_module
+
+    folder = tmp_path / "c"
+    shutil.copytree(SEEDS_DIR, folder)
+    corpus_module.load_corpus(folder, cache=tmp_path / "cache")
+    edited = sorted(folder.glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\nNATO said the door stays open.\n", encoding="utf-8")
+    seen, real = [], corpus_module.process_document
+
+    def process(meta, text, **kwargs):
+        seen.append(meta.file)
+        return real(meta, text, **kwargs)
+
+    monkeypatch.setattr(corpus_module, "process_document", process)
+    warm = corpus_module.load_corpus(folder, cache=tmp_path / "cache")
+    assert seen == [edited.name]
+    _assert_same(warm, corpus_module.load_corpus(folder, cache=False))
+    assert "NATO said the door stays open." in set(warm.statements["text"])
+
+
+def test_load_corpus_without_cache_writes_nothing(tmp_path, monkeypatch):
+    from corpus_lib import corpus as corpus_module
+
+    monkeypatch.setenv("CORPUS_LIB_CACHE", str(tmp_path / "env-cache"))
+    corpus_module.load_corpus(SEEDS_DIR, cache=False)
+    assert not (tmp_path / "env-cache").exists()
+    corpus_module.load_corpus(SEEDS_DIR)
+    assert any((tmp_path / "env-cache").rglob("*.json"))
+
+
+def test_load_corpus_rebuilds_a_damaged_cached_table(tmp_path, caplog):
+    from corpus_lib import corpus as corpus_module
+
+    cold = corpus_module.load_corpus(SEEDS_DIR, cache=tmp_path)
+    damaged = sorted(tmp_path.rglob("statements.parquet"))
+    assert damaged
+    damaged[0].write_bytes(b"not parquet")
+    with caplog.at_level("WARNING"):
+        again = corpus_module.load_corpus(SEEDS_DIR, cache=tmp_path)
+    assert "damaged" in caplog.text
+    _assert_same(again, cold)

@@ -12,16 +12,16 @@ Conventions shared by the summaries:
   ``n_positioned`` counts those with a score (every label but ``neutral``; note that
   ``conditional`` is a position with score 0).
 * ``mean_score`` is the mean of the scores, NaN when nothing is positioned.
-* ``ci_low``/``ci_high`` is a percentile bootstrap interval of that mean. With
-  ``resample="statements"`` (default) statements are resampled; with
-  ``resample="documents"`` whole documents are resampled (a cluster bootstrap, more
-  honest when statements of one document are not independent). The interval is NaN
-  with fewer than two scores (or two documents). Each group draws from its own
-  random stream, seeded from ``seed`` and the group's key, so a group's interval does
-  not change when other groups are added or filtered out.
+* ``ci_low``/``ci_high`` is a percentile bootstrap interval of that mean. By default
+  (``resample="documents"``) whole documents are resampled: statements of one document
+  are not independent, so a period resting on one document gets no interval (NaN) and
+  one resting on few gets a wide one. ``resample="statements"`` resamples statements
+  (what ``stance_by_document`` does inside one document). See
+  :mod:`corpus_lib.analysis.bootstrap`.
 * ``share_<label>`` columns, one per stance label in data-dictionary order, are
   shares of ``n_statements`` (labels a topic cannot take are 0; NaN when the group is
-  empty), so the shares of a row sum to 1.
+  empty), so the shares of a row sum to 1; ``share_<label>_low``/``share_<label>_high``
+  is each share's interval, resampled like the mean's.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ import itertools
 import math
 import re
 import warnings
-import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from typing import Literal
@@ -38,6 +37,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from corpus_lib.analysis.bootstrap import bootstrap_mean_ci, bootstrap_share_ci, group_rng
 from corpus_lib.analysis.frames import (
     LABELS,
     categorical,
@@ -66,6 +66,7 @@ __all__ = [
 ]
 
 SHARE_COLUMNS: tuple[str, ...] = tuple(f"share_{label}" for label in LABELS)
+SHARE_CI_COLUMNS: tuple[str, ...] = tuple(f"share_{label}_{end}" for label in LABELS for end in ("low", "high"))
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "n_documents",
     "n_statements",
@@ -74,6 +75,7 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "ci_low",
     "ci_high",
     *SHARE_COLUMNS,
+    *SHARE_CI_COLUMNS,
 )
 
 Resample = Literal["statements", "documents"]
@@ -82,79 +84,33 @@ Bins = str | Mapping[str, tuple[int, int]] | Sequence[tuple[str, int, int]]
 _EVENT_DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2]))?$")
 
 
-# --------------------------------------------------------------------------- bootstrap
-
-
-def _group_rng(seed: int, key: Iterable[object]) -> np.random.Generator:
-    text = "\x1f".join(str(k) for k in key)
-    return np.random.default_rng(np.random.SeedSequence([int(seed), zlib.crc32(text.encode())]))
-
-
-def bootstrap_mean_ci(
-    scores: Sequence[float] | np.ndarray,
-    *,
-    groups: Sequence[object] | np.ndarray | None = None,
-    n_resamples: int = 2000,
-    confidence: float = 0.95,
-    seed: int | np.random.Generator = 0,
-) -> tuple[float, float]:
-    """Percentile bootstrap interval of a mean, optionally resampling whole groups.
-
-    Resampling ``n`` values with replacement is the same as drawing how often each
-    distinct value is picked from a multinomial, which is what is done here: exact,
-    fast and memory-light for scores that take few values. With ``groups`` (e.g. the
-    ``doc_id`` of each score) whole groups are resampled and the mean of all their
-    scores is taken (cluster bootstrap). Missing scores are ignored.
-
-    Args:
-        scores: Numeric scores.
-        groups: Optional cluster label per score, same length as ``scores``.
-        n_resamples: Number of bootstrap resamples.
-        confidence: Coverage of the interval, between 0 and 1.
-        seed: Seed, or a ready ``numpy.random.Generator``.
-
-    Returns:
-        ``(low, high)``; ``(nan, nan)`` with fewer than two scores (or groups).
-
-    Example:
-        >>> bootstrap_mean_ci([1.0, 1.0, 1.0])
-        (1.0, 1.0)
-        >>> low, high = bootstrap_mean_ci([1, -1, 1, 0, 1, -1], seed=3)
-        >>> bool(-1 <= low < 1 / 6 < high <= 1)
-        True
-    """
-    if not 0.0 < confidence < 1.0:
-        raise ValueError(f"confidence must be between 0 and 1, got {confidence!r}")
-    if int(n_resamples) != n_resamples or n_resamples < 1:
-        raise ValueError(f"n_resamples must be a positive integer, got {n_resamples!r}")
-    values = np.asarray(scores, dtype=float)
-    ok = ~np.isnan(values)
-    rng = seed if isinstance(seed, np.random.Generator) else np.random.default_rng(seed)
-    tail = (1.0 - confidence) / 2.0
-    if groups is None:
-        values = values[ok]
-        if values.size < 2:
-            return (math.nan, math.nan)
-        uniq, counts = np.unique(values, return_counts=True)
-        draws = rng.multinomial(values.size, counts / values.size, size=int(n_resamples))
-        means = draws @ uniq / values.size
-    else:
-        labels = np.asarray(groups, dtype=object)
-        if labels.shape != values.shape:
-            raise ValueError("groups must have the same length as scores")
-        codes, _ = pd.factorize(pd.Series(labels[ok], dtype=object), sort=True)
-        k = int(codes.max()) + 1 if codes.size else 0
-        if k < 2:
-            return (math.nan, math.nan)
-        sums = np.bincount(codes, weights=values[ok], minlength=k)
-        sizes = np.bincount(codes, minlength=k).astype(float)
-        picks = rng.multinomial(k, np.full(k, 1.0 / k), size=int(n_resamples))
-        means = (picks @ sums) / (picks @ sizes)
-    low, high = np.quantile(means, [tail, 1.0 - tail])
-    return (float(low), float(high))
-
-
 # --------------------------------------------------------------------------- summaries
+
+
+def _group_summary(
+    group: pd.DataFrame, key, resample: Resample, n_resamples: int, confidence: float, seed: int
+) -> tuple:
+    """The SUMMARY_COLUMNS of one group: counts, mean score and label shares with their intervals."""
+    key = key if isinstance(key, tuple) else (key,)
+    scores = group["score"].to_numpy(dtype=float)
+    positioned = ~np.isnan(scores)
+    n = len(group)
+    clusters = group["doc_id"].to_numpy(dtype=object) if resample == "documents" else None
+    options = {"n_resamples": n_resamples, "confidence": confidence}
+    low, high = bootstrap_mean_ci(scores, groups=clusters, seed=group_rng(seed, key), **options)
+    labels = group["stance"].astype(object).to_numpy()
+    share_low, share_high = bootstrap_share_ci(labels, LABELS, groups=clusters, seed=group_rng(seed, (*key, "shares")), **options)
+    counts = group["stance"].value_counts()
+    return (
+        group["doc_id"].nunique(),
+        n,
+        int(positioned.sum()),
+        float(scores[positioned].mean()) if positioned.any() else math.nan,
+        low,
+        high,
+        *(float(counts.get(label, 0)) / n for label in LABELS),
+        *(float(v) for pair in zip(share_low, share_high) for v in pair),
+    )
 
 
 def _summarise(
@@ -169,36 +125,14 @@ def _summarise(
     """One row per observed key combination with the SUMMARY_COLUMNS."""
     if resample not in ("statements", "documents"):
         raise ValueError(f"resample must be 'statements' or 'documents', got {resample!r}")
-    rows = []
-    for key, group in frame.groupby(list(keys), sort=True, dropna=False):
-        key = key if isinstance(key, tuple) else (key,)
-        scores = group["score"].to_numpy(dtype=float)
-        positioned = ~np.isnan(scores)
-        n = len(group)
-        low, high = bootstrap_mean_ci(
-            scores,
-            groups=group["doc_id"].to_numpy(dtype=object) if resample == "documents" else None,
-            n_resamples=n_resamples,
-            confidence=confidence,
-            seed=_group_rng(seed, key),
-        )
-        counts = group["stance"].value_counts()
-        rows.append(
-            (
-                *key,
-                group["doc_id"].nunique(),
-                n,
-                int(positioned.sum()),
-                float(scores[positioned].mean()) if positioned.any() else math.nan,
-                low,
-                high,
-                *(float(counts.get(label, 0)) / n for label in LABELS),
-            )
-        )
+    rows = [
+        (*(key if isinstance(key, tuple) else (key,)), *_group_summary(group, key, resample, n_resamples, confidence, seed))
+        for key, group in frame.groupby(list(keys), sort=True, dropna=False)
+    ]
     out = pd.DataFrame(rows, columns=[*keys, *SUMMARY_COLUMNS])
     counts = {"n_documents": "int64", "n_statements": "int64", "n_positioned": "int64"}
     if out.empty:  # no group: give the key columns a text dtype so that merges work
-        floats = dict.fromkeys(["mean_score", "ci_low", "ci_high", *SHARE_COLUMNS], "float64")
+        floats = dict.fromkeys(["mean_score", "ci_low", "ci_high", *SHARE_COLUMNS, *SHARE_CI_COLUMNS], "float64")
         return out.astype({**dict.fromkeys(keys, object), **counts, **floats})
     return out.astype(counts)
 
@@ -411,7 +345,7 @@ def stance_by_period(
     use_event_date: bool = False,
     topic: str | Iterable[str] | None = None,
     holders: str | Iterable[str] | None = None,
-    resample: Resample = "statements",
+    resample: Resample = "documents",
     n_resamples: int = 2000,
     confidence: float = 0.95,
     seed: int = 0,
@@ -428,7 +362,7 @@ def stance_by_period(
             empty); see :func:`statement_times`.
         topic: A topic or topics to keep; all by default.
         holders: A holder or holders to keep; all by default.
-        resample: ``"statements"`` or ``"documents"`` (cluster bootstrap).
+        resample: ``"documents"`` (cluster bootstrap, the default) or ``"statements"``.
         n_resamples: Bootstrap resamples.
         confidence: Coverage of the interval.
         seed: Seed of the bootstrap.
@@ -475,7 +409,7 @@ def holder_comparison(
     topic: str | Iterable[str] | None = None,
     freq_or_bins: Bins | None = None,
     use_event_date: bool = False,
-    resample: Resample = "statements",
+    resample: Resample = "documents",
     n_resamples: int = 2000,
     confidence: float = 0.95,
     seed: int = 0,
@@ -491,7 +425,7 @@ def holder_comparison(
         freq_or_bins: ``None`` (no periods), ``"year"`` or bins as in
             :func:`stance_by_period`.
         use_event_date: Place statements at their event date (with periods only).
-        resample: ``"statements"`` or ``"documents"``.
+        resample: ``"documents"`` (cluster bootstrap, the default) or ``"statements"``.
         n_resamples: Bootstrap resamples.
         confidence: Coverage of the interval.
         seed: Seed of the bootstrap.

@@ -22,7 +22,7 @@ the texts or rows of more than the batches in flight.
 The output folder is written atomically (built in a temporary sibling, swapped in at the
 end), only where it is new, empty or written by this package before, and by one build at a
 time (:func:`corpus_lib.pipeline.write.output_folder`); per-document results can be cached
-across builds (:mod:`corpus_lib.scale.cache`).
+across builds (:mod:`corpus_lib.pipeline.cache`).
 
 Engines: ``engine="local"`` runs in this process (``workers=1``) or in a process pool
 (``workers=N``); ``engine="dask"`` maps the batches over a dask bag, on dask's process
@@ -56,10 +56,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from corpus_lib.corpus import code_stances, corpus_registry, process_document
+from corpus_lib.corpus import (
+    code_stances,
+    coder_version,
+    corpus_parser_version,
+    corpus_registry,
+    parse_and_code,
+    process_document,
+    tables_from,
+)
 from corpus_lib.errors import CorpusError
-from corpus_lib.pipeline.load import ManifestRow, read_actors, read_bytes
-from corpus_lib.scale.cache import CacheStats, DocumentCache, parser_version, rows_to_json
+from corpus_lib.pipeline.cache import CacheStats, DocumentCache
+from corpus_lib.pipeline.load import ManifestRow, read_bytes
 
 log = logging.getLogger(__name__)
 
@@ -83,25 +91,17 @@ SORT_KEYS = {
 
 @dataclass(frozen=True)
 class Coder:
-    """The stance coder: its version (a hash of its rule files) and its tagging function."""
+    """The stance coder: its version (its rule files and source, :func:`corpus_lib.corpus.coder_version`) and its tagging function."""
 
     version: str
     tag: Callable
-
-
-def _parser_version(corpus_dir) -> str:
-    """The parser's version for this corpus: a corpus's own ``actors.csv`` changes the parse too."""
-    rows = read_actors(Path(corpus_dir))
-    if not rows:
-        return parser_version()
-    return parser_version() + "+actors-" + hashlib.sha256(repr(rows).encode()).hexdigest()[:12]
 
 
 def load_coder() -> Coder:
     """The package's stance coder (imported when a build first needs it: it loads the rules)."""
     from corpus_lib.coding import coder
 
-    return Coder(version=str(coder.CODER_VERSION), tag=coder.tag_stances)
+    return Coder(version=coder_version(), tag=coder.tag_stances)
 
 
 # --------------------------------------------------------------------------------------
@@ -172,56 +172,12 @@ def _writer_version() -> str:
 
 def _build_part(ctx, index, items, datas, keys, cache, part_key) -> dict[str, int]:
     """Parse (or take from the cache) and code one batch's documents; write its part files."""
-    from corpus_lib.pipeline import schemas
-    from corpus_lib.pipeline.load import decode_text
-
     coder = load_coder() if ctx.coder_version is not None else None
     folder = Path(ctx.corpus_dir)
-    parsed: list[dict] = []
-    stances: list[list[dict] | None] = []
-    store: list[tuple[str, dict] | None] = []  # (key, inputs) of entries to (re)write
-    for i, (meta, rel) in enumerate(items):
-        path, data = folder / rel, datas[i]
-        key = keys[i] if keys else None
-        entry = cache.get(key) if cache is not None else None
-        if entry is None:
-            result = process_document(meta, decode_text(data, path=path), path=path, reg=corpus_registry(ctx.corpus_dir))
-            parsed.append(
-                {
-                    "document": rows_to_json([result.document])[0],
-                    "statements": rows_to_json(result.statements),
-                    "removed": rows_to_json(result.removed),
-                }
-            )
-            stances.append(None)
-        else:
-            parsed.append(entry.parsed)
-            stances.append(entry.stances)
-        needs_write = cache is not None and (entry is None or (coder is not None and entry.stances is None))
-        store.append((key, cache.inputs(data, meta)) if needs_write else None)
-
-    if coder is not None:
-        todo = [i for i, s in enumerate(stances) if s is None]
-        if todo:
-            frame = schemas.make_statements([row for i in todo for row in parsed[i]["statements"]])
-            coded = code_stances(frame, tag=coder.tag)
-            by_doc: dict[str, list[dict]] = {parsed[i]["document"]["doc_id"]: [] for i in todo}
-            for row in rows_to_json(coded.to_dict("records")):
-                by_doc[row["doc_id"]].append(row)
-            for i in todo:
-                stances[i] = by_doc[parsed[i]["document"]["doc_id"]]
-    if cache is not None:
-        for i, pending in enumerate(store):
-            if pending is not None:
-                cache.put(pending[0], parsed[i], stances[i] if coder is not None else None, pending[1])
-
-    frames = {
-        "documents": schemas.make_documents([p["document"] for p in parsed]),
-        "statements": schemas.make_statements([r for p in parsed for r in p["statements"]]),
-        "removed": schemas.make_removed([r for p in parsed for r in p["removed"]]),
-    }
-    if coder is not None:
-        frames["stances"] = schemas.make_stances([r for s in stances for r in (s or [])])
+    docs = [(meta, folder / rel, data) for (meta, rel), data in zip(items, datas, strict=True)]
+    parsed, stances = parse_and_code(docs, reg=corpus_registry(ctx.corpus_dir), cache=cache,
+                                     tag=coder.tag if coder is not None else None)
+    frames = {name: df for name, df in tables_from(parsed, stances).items() if df is not None}
     out = Path(ctx.out_dir)
     written = {}
     for name, df in frames.items():
@@ -440,7 +396,7 @@ def build_tables(
         engine: ``"local"`` or ``"dask"``.
         scheduler: for ``engine="dask"``: a ``dask.distributed`` scheduler address or
             ``Client``; ``None`` uses dask's local process scheduler.
-        cache_dir: the per-document cache folder (:mod:`corpus_lib.scale.cache`), or ``None``.
+        cache_dir: the per-document cache folder (:mod:`corpus_lib.pipeline.cache`), or ``None``.
         progress: show a progress bar over batches (local engine).
 
     Returns:
@@ -469,7 +425,7 @@ def build_tables(
             engine=engine,
             workers=workers,
             coder_version=coder.version if coder else None,
-            parser_version=_parser_version(corpus_dir),
+            parser_version=corpus_parser_version(corpus_dir),
         )
         ctx = BuildContext(
             corpus_dir=str(Path(corpus_dir).resolve()),

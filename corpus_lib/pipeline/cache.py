@@ -69,21 +69,10 @@ log = logging.getLogger(__name__)
 
 CACHE_FORMAT = 1
 CACHE_SUBDIR = f"corpus-lib-cache-v{CACHE_FORMAT}"
-# What the parse of one document depends on, besides its bytes and manifest row.
-PARSER_FILES = (
-    "pipeline/load.py",
-    "pipeline/clean.py",
-    "pipeline/segment.py",
-    "pipeline/attribute.py",
-    "pipeline/actors.py",
-    "pipeline/dates.py",
-    "corpus.py",
-    "pipeline/schemas.py",
-    "scale/cache.py",
-    "pipeline/tone.py",
-    "pipeline/vader_mirror.py",
-    "data/actors.csv",
-)
+# What the parse of one document depends on, besides its bytes and manifest row: every
+# module of the pipeline (found by listing the package, so a new module cannot be forgotten),
+# the corpus module that drives it, and the actors registry.
+PARSER_DATA = ("corpus.py", "data/actors.csv")
 _META_FIELDS = tuple(f.name for f in dataclasses.fields(ManifestRow) if f.name != "line")
 
 
@@ -95,11 +84,12 @@ def parser_version() -> str:
     Any edit to the parser (a rule, an abbreviation, an actor) changes it, and with it every
     cache key, so nothing parsed by older code is reused.
     """
-    import nltk
+    from importlib.metadata import version
 
     root = resources.files("corpus_lib")
-    digest = hashlib.sha256(f"nltk={nltk.__version__};format={CACHE_FORMAT}".encode())
-    for name in PARSER_FILES:
+    digest = hashlib.sha256(f"nltk={version('nltk')};format={CACHE_FORMAT}".encode())
+    names = sorted(f"pipeline/{p.name}" for p in root.joinpath("pipeline").iterdir() if p.name.endswith(".py"))
+    for name in (*names, *PARSER_DATA):
         path = root.joinpath(name)
         digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"-") + b"\0")
     try:  # the tone's lexicon (corpus_lib.pipeline.tone reads VADER's from the vaderSentiment package)
