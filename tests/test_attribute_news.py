@@ -155,3 +155,64 @@ def test_an_interview_without_a_name_in_its_headline_goes_to_the_person_the_lead
     sentences = attribute(text, clean(text).units, genre="interview", date=dt.date(2013, 6, 9))
     answers = [(s.speaker, s.holder) for s in sentences if s.speaker_role == "interviewee"]
     assert answers == [("Tomas Lind", "NATO"), ("Tomas Lind", "NATO")]
+
+
+# Invented by the team for these tests (2026-12-05): a press-conference transcript whose turns
+# open with speakers' names in capitals, and an interview whose questions are bare paragraphs.
+TRANSCRIPT = """Envoy in Vantaa: talks go on
+
+VANTAA, May 2, 2015 (Harbour Wire) – Below is the transcript of a press conference given by Mirela Ostrova, NATO's special representative for the region, and the Azerbaijani deputy minister Kamran Sadiqov.
+
+MIRELA OSTROVA: Thank you all for coming. The Alliance supports the talks between the sides.
+
+We will keep our partnership with both countries.
+
+KAMRAN SADIQOV: Azerbaijan values this partnership.
+
+REPORTER (Harbour Wire): Ms Ostrova, will NATO send observers?
+
+OSTROVA: We have no such plan. That is for the sides and the mediators to decide.
+"""
+
+QUESTION_PARAGRAPHS = """Tove Hallin: "Our door stays open"
+
+OSLO, June 3, 2016 (Fjord Press) – Tove Hallin, a NATO spokesperson, answered our questions.
+
+How does NATO see the region?
+
+We see partners who choose their own way.
+
+Some analysts say the partnership has stalled. Is that fair?
+
+It is not. Our work goes on every day.
+"""
+
+
+def _attributed(raw: str, genre: str = "news"):
+    cleaned = clean(raw)
+    out = attribute(raw, cleaned.units, genre=genre, date=dt.date(2015, 5, 2), reg=registry())
+    return {" ".join(raw[s.start : s.end].split()): (s.speaker, s.speaker_role, s.holder) for s in out}, cleaned
+
+
+def test_a_transcript_gives_each_turn_to_the_speaker_its_capital_label_names():
+    rows, cleaned = _attributed(TRANSCRIPT)
+    assert rows["Thank you all for coming."] == ("Mirela Ostrova", "interviewee", "NATO")
+    assert rows["We will keep our partnership with both countries."] == ("Mirela Ostrova", "interviewee", "NATO")
+    assert rows["Azerbaijan values this partnership."] == ("Kamran Sadiqov", "interviewee", "Azerbaijan")
+    assert rows["Ms Ostrova, will NATO send observers?"][:2] == ("interviewer", "interviewer")
+    assert rows["That is for the sides and the mediators to decide."] == ("Mirela Ostrova", "interviewee", "NATO")
+    labels = [TRANSCRIPT[a:b] for a, b, reason in cleaned.removed if reason == "turn_marker"]
+    assert labels == ["MIRELA OSTROVA: ", "KAMRAN SADIQOV: ", "REPORTER (Harbour Wire): ", "OSTROVA: "]
+
+
+def test_capitals_naming_an_institution_open_no_turn():
+    raw = "Summit ends\n\nBRUSSELS, May 2, 2015 – Leaders met.\n\nNATO: the door stays open, the communique said.\n"
+    _, cleaned = _attributed(raw)
+    assert [reason for *_, reason in cleaned.removed if reason == "turn_marker"] == []
+
+
+def test_a_short_paragraph_ending_with_a_question_is_the_next_question():
+    rows, _ = _attributed(QUESTION_PARAGRAPHS, genre="interview")
+    assert rows["Some analysts say the partnership has stalled."][1] == "interviewer"
+    assert rows["Is that fair?"][1] == "interviewer"
+    assert rows["It is not."] == ("Tove Hallin", "interviewee", "NATO")

@@ -6,6 +6,11 @@ Layouts handled (and their likes):
   that lost its label: an unlabelled paragraph right after a question is the answer;
 - dash-led interviews, where turns open with a dash and alternate interviewer and
   interviewee (a section headline hands the next dash to the interviewer);
+- transcripts whose turns open with a speaker's name in capitals (``HENRIKE VOS:``,
+  ``VOS:``, ``REPORTER (Agency):``): a speaker who only asks, or is labelled as the press,
+  is the interviewer, every other one speaks for themself, found by full name or surname
+  among the people the text introduced; unlabelled paragraphs go on with the last speaker;
+- unlabelled interviews whose questions are short paragraphs ending with a question mark;
 - headlines and quoted section titles (a headline ``Name: words`` quotes Name; a quoted
   section title in an interview quotes the interviewee);
 - news prose with quotations attributed after (``"…," said NATO representative X``;
@@ -84,7 +89,9 @@ def attribute(
     reg = reg or registry()
     ctx = Discourse(date=date, reg=reg, doc_date=date)
     publisher = _publisher_holder(source, reg) if genre in ("essay", "press_release", "speech") else "media"
-    interview = genre == "interview" or sum(u.label in ("question", "answer", "dash") for u in units) >= 2
+    interview = genre == "interview" or sum(u.label in ("question", "answer", "dash", "speaker") for u in units) >= 2
+    askers = _askers(text, units)
+    voice: tuple[str, str] | None = None  # the speaker of a transcript's current turn (name, role)
     interviewee = _find_interviewee(text, units, reg, date) if interview else None
     if interviewee:
         ctx.add(interviewee)
@@ -109,8 +116,16 @@ def attribute(
                 ctx.see(s)
             last_was_question = False
             continue
+        if unit.label == "speaker" or (voice and not unit.label):
+            voice = _voice(unit.who, askers) if unit.label == "speaker" else voice
+            turn += 1
+            role = voice[1]
+            _speak(spans, sentences, questions, voice, turn, k, ctx, interviewee, out)
+            last_was_question = questions[-1]
+            continue
+        voice = None
         if interview:
-            new_role = _interview_role(unit, role, all(questions), last_was_question)
+            new_role = _interview_role(unit, role, questions, last_was_question)
             if new_role != role or unit.label:
                 turn += 1
             role = new_role
@@ -171,7 +186,67 @@ def _dateline(text: str, units: list[Unit], reg: Registry) -> str | None:
     return None
 
 
-def _interview_role(unit: Unit, role: str | None, all_questions: bool, last_was_question: bool) -> str:
+_REPORTER = re.compile(r"\b(?:REPORTER|JOURNALIST|CORRESPONDENT|QUESTION|MODERATOR|INTERVIEWER|HOST|PRESS)\b")
+
+
+def _askers(text: str, units: list[Unit]) -> frozenset[str]:
+    """The transcript labels of the press: marked as such (``REPORTER``, an outlet in
+    brackets) or whose every turn ends with a question."""
+    turns: dict[str, list[bool]] = {}
+    for i, unit in enumerate(units):
+        if unit.label != "speaker":
+            continue
+        name = _label_name(unit.who)
+        if _REPORTER.search(unit.who) or "(" in unit.who:
+            turns.setdefault(name, []).append(True)
+            continue
+        body = [text[u.start : u.end] for u in [unit, *_continued(units, i)]]
+        turns.setdefault(name, []).append(is_question(body[-1].strip()))
+    return frozenset(name for name, asked in turns.items() if all(asked))
+
+
+def _continued(units: list[Unit], i: int) -> list[Unit]:
+    """The unlabelled body paragraphs that go on with the turn opened by ``units[i]``."""
+    out = []
+    for unit in units[i + 1 :]:
+        if unit.label or unit.zone != "body":
+            break
+        out.append(unit)
+    return out
+
+
+def _label_name(who: str) -> str:
+    """A speaker label's name in ordinary case: ``HENRIKE VOS (Agency)`` → ``Henrike Vos``."""
+    return " ".join(word.capitalize() if "'" not in word else word.title() for word in who.split("(")[0].split())
+
+
+def _voice(who: str, askers: frozenset[str]) -> tuple[str, str]:
+    """(name, role) of a transcript label: the press asks (``interviewer``), others answer."""
+    name = _label_name(who)
+    return (name, "interviewer") if name in askers else (name, "interviewee")
+
+
+def _speak(spans, sentences, questions, voice, turn, k, ctx: Discourse, interviewee, out: list[Sentence]) -> None:
+    """The sentences of one transcript turn: the press's hold what they report, a speaker's
+    their own side (a person named before, by full name or surname, else a new person)."""
+    name, role = voice
+    if role == "interviewer":
+        for (a, b), s, q in zip(spans, sentences, questions):
+            said = None if q else narrated(s, ctx, you=interviewee)
+            out.append(Sentence(a, b, turn, "interviewer", "interviewer", said.holder if said else "media", q, k))
+            ctx.see(s)
+        return
+    known = ctx.known(name) or ctx.known(name.split()[-1]) or ctx.resolve(name)
+    speaker = known if known and (" " in known[0] or known[0] in ctx.reg.names) else (name, "other")
+    for (a, b), q in zip(spans, questions):
+        out.append(Sentence(a, b, turn, speaker[0], "interviewee", speaker[1], q, k))
+    ctx.last_person = speaker
+
+
+def _interview_role(unit: Unit, role: str | None, questions: list[bool], last_was_question: bool) -> str:
+    all_questions = all(questions)
+    if not unit.label and role == "interviewee" and questions[-1] and len(questions) <= 3:
+        return "interviewer"  # a short paragraph that ends by asking: the next question
     if unit.label == "question":
         return "interviewer"
     if unit.label == "answer":

@@ -20,7 +20,8 @@ Rules (each general, none keyed on a particular text):
   words (author, outlet, place), below the title.
 - ``repeated_article``/``repeated_text``: a run of paragraphs repeating earlier ones
   word for word (a whole article pasted twice), or one long repeated paragraph.
-- ``turn_marker``: an interview label (``Question:``, ``Answer:``, ``Q:``, ``A:``) or the
+- ``turn_marker``: an interview label (``Question:``, ``Answer:``, ``Q:``, ``A:``), a
+  transcript's speaker label in capitals (``HENRIKE VOS:``, ``REPORTER (Agency):``) or the
   dash that opens a turn (dash-led interviews, dashed lists); it becomes the turn's
   speaker or boundary, not words of the sentence.
 """
@@ -57,6 +58,16 @@ _WIDGET_LINE = re.compile(
 _OPENER = re.compile(r"""[\-–—•"“”'‘`«(\[]|[^\W\d_]|\d""")
 _LABEL = re.compile(r"(?P<label>(?P<word>question|answer|interviewer|q|a)\s*:\s*)(?=\S)", re.IGNORECASE)
 _DASH = re.compile(r"(?P<label>[\-–—]\s+)(?=\S)")
+# A transcript's speaker label: a name in capitals, perhaps with an outlet in brackets
+# ("HENRIKE VOS:", "O'DWYER:", "REPORTER (Baku Wire):").
+_CAPS_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]*[A-ZÀ-Þ.]"
+_SPEAKER = re.compile(
+    rf"(?P<label>(?P<name>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}})(?:\s*\((?P<outlet>[^()\n]{{1,60}})\))?\s*:\s+)(?=\S)"
+)
+# Capitals before a colon that name no speaker: institutions and editorial tags.
+_NOT_SPEAKERS = frozenset(
+    "NATO EU UN OSCE CSTO PACE US USA UK UPDATE NOTE EDITOR'S BREAKING PHOTO VIDEO AUDIO READ ALSO SEE".split()
+)
 _SENTENCE_END = re.compile(r"""[.!?…]["”’»')\]]*(?:\s|\Z)""")
 _ENDS_SENTENCE = re.compile(r"""[.!?…]["”’»')\]]*\Z""")
 _DATE_ONLY = re.compile(
@@ -88,7 +99,8 @@ class Unit:
     start: int
     end: int
     block: int
-    label: str = ""  # "question", "answer" or "dash" when a turn label opened the unit
+    label: str = ""  # "question", "answer", "dash" or "speaker" when a turn label opened the unit
+    who: str = ""  # a "speaker" label's words ("HENRIKE VOS", "REPORTER (Baku Wire)")
     zone: str = "body"  # "header" before the first prose unit
     lines: list[int] = field(default_factory=list)  # indices of its lines
 
@@ -231,6 +243,8 @@ def clean(text: str) -> Cleaned:
         label_span = _label(text, unit)
         if label_span:
             result.removed.append((unit.start, label_span[0], "turn_marker"))
+            if label_span[1] == "speaker":
+                unit.who = " ".join(text[unit.start : label_span[0]].rstrip().rstrip(":").split())
             unit.start, unit.label = label_span
     result.units = units
     result.removed.sort()
@@ -401,4 +415,7 @@ def _label(text: str, unit: Unit) -> tuple[int, str] | None:
     match = _DASH.match(content)
     if match:
         return unit.start + match.end("label"), "dash"
+    match = _SPEAKER.match(content) if unit.zone == "body" else None
+    if match and not set(match.group("name").split()) & _NOT_SPEAKERS:
+        return unit.start + match.end("label"), "speaker"
     return None
