@@ -216,3 +216,34 @@ def test_a_short_paragraph_ending_with_a_question_is_the_next_question():
     assert rows["Some analysts say the partnership has stalled."][1] == "interviewer"
     assert rows["Is that fair?"][1] == "interviewer"
     assert rows["It is not."] == ("Tove Hallin", "interviewee", "NATO")
+
+
+# Invented by the team (2026-12-05): attributions a wire report words in several ways.
+SHAPES = """Talks in Karsova
+
+KARSOVA, June 4, 2012 (Lake Wire) – The Alliance will not mediate in the conflict, Petra Lund, the NATO Secretary General's envoy for the region, who arrived in Karsova on Monday, told reporters on Tuesday.
+
+No new format is needed, a NATO official said on Tuesday, as talks between the sides resumed.
+
+An EU spokeswoman, Clara Maes, said the bloc backed the mediators.
+
+Dmitri Orlov, a Karsova-based political analyst, said the visit changed little.
+
+A senior NATO diplomat said the talks were useful. The diplomat acknowledged, however, that no breakthrough was near.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        ("KARSOVA, June 4", ("Petra Lund", "quoted", "NATO")),  # a relative clause between apposition and verb
+        ("No new format is needed", ("a NATO official", "quoted", "NATO")),  # a scene after the attribution
+        ("An EU spokeswoman, Clara Maes", ("Clara Maes", "quoted", "EU")),  # the title before the name
+        ("Dmitri Orlov, a Karsova-based", ("Dmitri Orlov", "quoted", "other")),  # an analyst speaks for no actor
+        ("The diplomat acknowledged, however", ("NATO diplomat", "quoted", "NATO")),  # an aside after the subject
+    ],
+)
+def test_wire_attributions_in_other_shapes(start, expected):
+    sentences = attribute(SHAPES, clean(SHAPES).units, genre="news", date=dt.date(2012, 6, 4), reg=registry())
+    rows = {SHAPES[s.start : s.end]: (s.speaker, s.speaker_role, s.holder) for s in sentences}
+    assert _row(rows, start) == expected

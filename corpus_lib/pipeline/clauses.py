@@ -14,7 +14,9 @@ REPORTING = (
     r"said|says|say|saying|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
     r"continued|told|tells|stated|states|declared|declares|underlined|underlines|explained|"
     r"remarked|concluded|insisted|warned|recalled|pointed out|reiterated|announced|replied|"
-    r"answered|affirmed|assured|confirmed|observed|commented|wrote|argued|believes|thinks"
+    r"answered|affirmed|assured|confirmed|observed|commented|wrote|argued|believes|thinks|"
+    r"acknowledged|acknowledges|admitted|admits|conceded|concedes|insists|maintained|maintains|"
+    r"cautioned|indicated|suggested|clarified"
 )
 POSITION = (
     REPORTING

@@ -44,6 +44,9 @@ class Attribution(NamedTuple):
 _ACCORDING = re.compile(r"^\W*(?:\w+,\s+)?according\s+to\s+(?P<who>[^,;:\"“”]{2,120}?),\s", re.IGNORECASE)
 _REPORTING_WORD = re.compile(rf"\b(?:{REPORTING}|told|informed)\b", re.IGNORECASE)
 _TAIL_STOP = re.compile(r"""[,;:"“”«»]""")
+# A last clause that sets the scene after the attribution ("…, the official said, as talks went on.").
+_CIRCUMSTANCE = re.compile(r",\s+(?:as|while|when|after|before|amid|following|adding|citing|since)\b[^,]*\Z", re.I)
+_RELATIVE_OPEN = re.compile(r"\s*(?:who|whose|which)\b", re.IGNORECASE)
 _YOU_LAST = re.compile(r"\byou\s*\Z", re.IGNORECASE)
 _PRONOUN_LAST = re.compile(r"\b(?:he|she)\s*\Z", re.IGNORECASE)
 _PASSIVE = re.compile(
@@ -97,10 +100,17 @@ def trailing_who(sentence: str) -> str | None:
         "Anna Berg, NATO's envoy"
         >>> trailing_who("Dialogue can continue, the Alliance said.")
         'the Alliance'
+        >>> trailing_who("No role is planned, a NATO official said, as the talks went on.")
+        'a NATO official'
+        >>> trailing_who("A NATO spokesman, Anna Berg, said the talks went well.")
+        'A NATO spokesman, Anna Berg'
     """
     comma = sentence.rfind(",")
     if comma < 0:
         return None
+    if _CIRCUMSTANCE.match(sentence, comma):  # "…, a NATO official said, as clashes went on."
+        sentence = sentence[:comma] + "."
+        comma = sentence.rfind(",")
     # the tail after the verb holds no comma, so the verb follows the sentence's last comma
     verbs = list(_REPORTING_WORD.finditer(sentence, comma))
     if not verbs:
@@ -110,11 +120,16 @@ def trailing_who(sentence: str) -> str | None:
     if _TAIL_STOP.search(tail) or len(tail.split()) > 20:
         return None
     segments = sentence[: verb.start()].rstrip().rstrip(",").split(",")
+    while len(segments) > 2 and _RELATIVE_OPEN.match(segments[-1]):  # "…, X, the envoy, who arrived on Monday, said"
+        segments.pop()
     if len(segments) < 2:
         return None
     who = segments[-1].strip()
-    if len(segments) >= 3 and speakers.ROLE.search(who) and speakers.name_words(segments[-2].strip()):
-        who = segments[-2].strip() + ", " + who
+    name = speakers.name_words(segments[-2].strip())
+    if speakers.ROLE.search(who) and name and (len(segments) >= 3 or " ".join(name) == segments[-2].strip()):
+        who = segments[-2].strip() + ", " + who  # "…, Anna Berg, NATO's envoy, said"; "Anna Berg, an analyst, said"
+    elif speakers.ROLE.search(segments[-2]) and speakers.name_words(who) and len(segments[-2].split()) <= 12:
+        who = segments[-2].strip() + ", " + who  # "A NATO spokesman, Anna Berg, said": the title before the name
     first = who.split()[0] if who else ""
     if not who or len(who.split()) > 25 or who[0] in "\"“”'‘" or first.lower() in ("and", "but", "which", "who"):
         return None
@@ -129,10 +144,15 @@ def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
 
 
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]{0,150},")
+_ASIDE = re.compile(
+    r",\s+(?:however|though|meanwhile|in turn|too|also|in particular|for (?:his|her|its|their) part|in response),\s+",
+    re.IGNORECASE,
+)
 
 
 def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attribution | None:
     clause = _RELATIVE.sub(",", subject_clause(sentence))  # "X, who arrived on Monday, said": X said
+    clause = _ASIDE.sub(" ", clause)  # "The envoy, however, said": the envoy said
     verb = first_verbish(clause)
     subject = clause[:verb] if verb is not None else ""
     if verb is not None and len(subject.split()) <= 16 and POSITION_AFTER.match(clause[verb:]):

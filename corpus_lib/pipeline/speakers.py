@@ -14,7 +14,8 @@ here by the shape of the introduction:
 The side (holder) is the first actor the title phrase names ("the NATO Secretary General's
 Special Representative" is NATO's; "Russia's envoy to NATO" is Russia's). An official whose
 title names no actor ("Foreign Ministry spokesman X") speaks for the place the sentence is
-set in ("In Moscow, …") or, failing that, the article's dateline; anyone else is ``other``.
+set in ("In Moscow, …") or, failing that, the article's dateline; an analyst, expert or
+scholar speaks for no actor (``other``), wherever they are based; anyone else is ``other``.
 No name of any text is listed here: the rules read titles, appositions and places.
 """
 
@@ -41,6 +42,12 @@ def may_introduce(text: str) -> bool:
 STATE_ROLE = re.compile(
     r"\b(?:minist\w*|presiden\w*|government|parliament\w*|foreign policy|spokes\w+|ambassador|"
     r"state secretary|deputy|prime|cabinet|defen[cs]e|interior|national security)\b",
+    re.IGNORECASE,
+)
+# A title that marks an independent expert, who holds ``other`` (not the state of their city).
+EXPERT = re.compile(
+    r"\b(?:analysts?|experts?|political scientists?|scholars?|researchers?|professors?|commentators?|"
+    r"political observers?|think[- ]tanks?|academics?|lecturers?)\b",
     re.IGNORECASE,
 )
 _UPPER = r"[A-ZÀ-ÞĀ-Ž]"
@@ -166,6 +173,9 @@ def introduced(sentence: str, reg: Registry, date=None, *, place: str | None = N
         title = _title_around(sentence, start, end)
         if title is None:
             continue
+        if EXPERT.search(title):  # an analyst speaks for no actor, wherever they are based
+            found.append(Person(start, end, name, reg.holder_of(name) or "other"))
+            continue
         holder = reg.holder_of(name) or affiliation(title, reg, date)
         holder = holder or (place if place and STATE_ROLE.search(title) else None)
         found.append(Person(start, end, name, holder or "other"))
@@ -205,5 +215,8 @@ def unnamed_speaker(phrase: str, reg: Registry, date=None, *, place: str | None 
     if not role or len(phrase.split()) > 12:
         return None
     phrase = phrase[: role.end()] + phrase[role.end() :].split(",", 1)[0]  # "…official, speaking …"
-    holder = affiliation(phrase, reg, date) or (place if place and STATE_ROLE.search(phrase) else "other")
+    if EXPERT.search(phrase):
+        holder = "other"
+    else:
+        holder = affiliation(phrase, reg, date) or (place if place and STATE_ROLE.search(phrase) else "other")
     return " ".join(phrase.strip(" ,.;:\"“”").split()[-8:]), holder
