@@ -52,11 +52,13 @@ russia.selection
 # ## The position over time
 #
 # The line is the yearly mean score of the focus holder's positioned statements (+1
-# cooperative, −1 adversarial), with a 95% bootstrap interval (statements resampled). Faint
+# cooperative, −1 adversarial), with a 95% bootstrap interval that resamples whole documents. Faint
 # discs are documents (their mean, sized by how many positioned statements they hold),
 # small rings are single statements (jittered a little so they do not hide each other).
-# A year with one document rests on one interview or article: read the interval, not just
-# the dot. Dashed lines mark events (`corpus_lib/data/events.csv`).
+# A year resting on one document has no interval at all and is drawn hollow: one interview
+# or article is one observation, however many sentences it holds. Dashed lines mark the
+# topic's events (`corpus_lib/data/events.csv`); a shaded band marks a shift the
+# change-point model finds, with its 90% interval (see "In words" at the end).
 
 # %%
 russia.timeline
@@ -119,3 +121,15 @@ russia.by_holder
 
 # %%
 russia.chronology
+
+# %% [markdown]
+# ## In words: did the position shift?
+#
+# One sentence per holder in `holders`, from the change-point model (documents as the
+# independent observations): the direction, size and date of any shift with its 90%
+# interval and the probability of no change, the documents and statements on each side,
+# and the caveats the tables call for. A holder with fewer than four documents taking a
+# position gets no finding, only the counts.
+
+# %%
+russia.findings

@@ -89,3 +89,18 @@ synthesis.tone
 
 # %%
 synthesis.summary
+
+# %% [markdown]
+# ## Findings: did a position shift, and when?
+#
+# One sentence per holder and topic, written from the change-point model
+# (`analysis.change_points`): documents, not sentences, are the independent observations,
+# so a shift resting on one long interview is not a finding. Each sentence gives the
+# direction and size of the shift, when (with a 90% interval), the probability of no
+# change, and how many documents and statements lie on each side. Caveats are written by
+# rule: a side resting on two documents or fewer, statements that narrate an earlier event
+# but sit at their document's date, a holder heard in one genre only. Where fewer than four
+# documents take a position, the sentence says the evidence is too thin instead.
+
+# %%
+synthesis.findings

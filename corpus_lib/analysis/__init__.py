@@ -14,6 +14,10 @@ Modules, by the question they answer:
 * ``sections`` (a topic, the synthesis) and ``support_sections`` (the corpus overview, the
   validation's charts, the explorer's snapshot): a notebook's charts and tables in one
   call, each chart exported as it is drawn; ``display`` holds what a cell shows.
+* ``shifts``: change points in a holder's stance on a topic (Bayesian, documents as the
+  independent unit): ``change_points`` and ``shift_evidence``.
+* ``correction``: label shares and mean scores corrected for the coder's misclassification
+  by a validation table of hand and machine codes (``corrected``).
 * ``frames``: the input checks and output finishing the tables share.
 
 The names of ``summaries`` and ``text`` are re-exported here, so ``from corpus_lib import
@@ -25,6 +29,8 @@ load inside the functions that use them, so importing this package loads neither
 """
 
 from corpus_lib.analysis import summaries, text
+from corpus_lib.analysis.correction import corrected
+from corpus_lib.analysis.shifts import change_points, shift_evidence
 from corpus_lib.analysis.summaries import *  # noqa: F403  (the summaries are this package's API)
 from corpus_lib.analysis.text import *  # noqa: F403  (and so are the word statistics)
 from corpus_lib.vocab import HOLDERS, LABEL_SCORES, LABELS_BY_TOPIC, TOPICS
@@ -32,3 +38,5 @@ from corpus_lib.vocab import HOLDERS, LABEL_SCORES, LABELS_BY_TOPIC, TOPICS
 __all__ = ["HOLDERS", "LABEL_SCORES", "LABELS_BY_TOPIC", "TOPICS"]
 __all__ += summaries.__all__
 __all__ += text.__all__
+__all__ += ["change_points", "shift_evidence"]
+__all__ += ["corrected"]

@@ -30,6 +30,7 @@ import pandas as pd
 from corpus_lib.analysis import plots
 from corpus_lib.analysis.display import Note, Shown, Table
 from corpus_lib.analysis.export import export_chart
+from corpus_lib.analysis.findings import as_markdown, findings
 from corpus_lib.analysis.overview import dated_between
 from corpus_lib.analysis.summaries import (
     holder_comparison,
@@ -113,9 +114,11 @@ class TopicSection(Section):
         statements: The table of the focus holder's statements behind the points.
         by_holder: Mean score and labels of every compared holder, and the means in words.
         chronology: The statements that ``use_event_date=True`` would move.
+        findings: One sentence per compared holder on whether and when its position moved,
+            with the evidence and the caveats (:func:`~corpus_lib.analysis.findings.findings`).
 
     ``tables`` holds ``periods``, ``documents``, ``quotes``, ``salience``, ``label_shares``,
-    ``holders`` and ``chronology`` (those the selection has), ``figures`` the charts
+    ``holders``, ``chronology`` and ``findings`` (those the selection has), ``figures`` the charts
     (``timeline``, ``timeline-interactive``, …).
     """
 
@@ -127,6 +130,7 @@ class TopicSection(Section):
     statements: Shown
     by_holder: Shown
     chronology: Shown
+    findings: Shown
 
 
 @dataclass(frozen=True)
@@ -305,6 +309,15 @@ def _chronology(data: _TopicData, tables: dict[str, pd.DataFrame]) -> Shown:
     return Shown([note, Table(moved)])
 
 
+def _findings(sel: Selection, topic: str | None, tables: dict[str, pd.DataFrame]) -> Shown:
+    """The compared holders' findings in words (all topics when ``topic`` is None)."""
+    if not sel.holders:
+        return Shown([Note("No holder chosen: no finding.")])
+    table = findings(sel.stances, sel.corpus.documents, holders=sel.holders, topic=topic)
+    tables["findings"] = table
+    return Shown([Note(as_markdown(table))])
+
+
 def topic_section(
     corpus: Tables,
     topic: str,
@@ -354,6 +367,7 @@ def topic_section(
         statements=_statements_table(data, tables),
         by_holder=_by_holder(data, charts, tables),
         chronology=_chronology(data, tables),
+        findings=_findings(data.sel, topic, tables),
         tables=tables,
         figures=charts.figures,
     )
@@ -372,6 +386,8 @@ class SynthesisSection(Section):
         keyness: The words that mark the shift between the two periods.
         tone: Tone (VADER) beside stance, and the mean tone of each label.
         summary: The figures above in words.
+        findings: One sentence per compared holder and topic on whether and when its
+            position moved, with the evidence and the caveats.
 
     ``tables`` holds ``periods``, ``documents``, ``keyness``, ``tone``, ``tone_by_label``
     and ``bins`` (those the selection has), ``figures`` the charts.
@@ -382,6 +398,7 @@ class SynthesisSection(Section):
     keyness: Shown
     tone: Shown
     summary: Shown
+    findings: Shown
 
 
 def _span(period: tuple[int, int]) -> str:
@@ -575,6 +592,7 @@ def synthesis_section(
         keyness=_keyness(data, charts, tables),
         tone=_tone(data, charts, tables),
         summary=_summary(data, tables),
+        findings=_findings(data.sel, None, tables),
         tables=tables,
         figures=charts.figures,
     )
