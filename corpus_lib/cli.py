@@ -70,12 +70,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=None, help="notebooks to run at a time (default: one per core)")
     p.add_argument("--json", type=Path, default=None, help="also write the timings as JSON to this file")
 
+    p = sub.add_parser("import", help="bring saved web pages, PDFs, Word, RTF and archive-export files into a corpus folder")
+    p.add_argument("sources", nargs="+", type=Path, metavar="SRC", help="a file, or a folder read recursively")
+    p.add_argument("--out", type=Path, required=True,
+                   help="corpus folder to write texts, manifest.csv and import_log.csv to: new, or one to add to "
+                        "(no text in it is ever replaced)")
+
+    p = sub.add_parser("manifest", help="draft manifest.csv for a folder of .txt files from datelines and file names")
+    p.add_argument("folder", type=Path, metavar="DIR", help="folder of .txt files")
+
     try:
         from corpus_lib.scale.build import register
     except ImportError:  # pragma: no cover - the scale layer is optional
         register = None
     if register is not None:
         register(sub)
+    for name in ("tables", "summary", "evaluate", "report"):
+        sub.choices[name].add_argument(
+            "--allow-undated", action="store_true",
+            help="keep going when documents have no date (they stay off the timelines); by default such a corpus stops")
     for command in sub.choices.values():  # --debug before or after the command's name
         command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=DEBUG_HELP)
     return parser
@@ -97,7 +110,7 @@ def cmd_tables(args) -> int:
     inputs = {"corpus folder": args.corpus if args.corpus is not None else SEEDS_DIR}
     # The folder is checked and locked before the corpus is parsed.
     with output_folder(args.out, kind="tables", inputs=inputs, legacy=TABLE_FILES) as staging:
-        corpus = load_corpus(args.corpus)
+        corpus = load_corpus(args.corpus, allow_undated=args.allow_undated)
         written = write_table_files(_tables(corpus), staging, formats=args.format,
                                     escape_formulas=args.escape_formulas)
     print(corpus.summary())
@@ -108,7 +121,11 @@ def cmd_tables(args) -> int:
 def cmd_validate(args) -> int:
     from corpus_lib.corpus import load_corpus
 
-    corpus = load_corpus(args.corpus)
+    corpus = load_corpus(args.corpus, allow_undated=True)
+    undated = corpus.documents.loc[corpus.documents["date"].isna(), "file"].tolist()
+    if undated:
+        print(f"warning: {len(undated)} documents have no date ({', '.join(undated[:3])}"
+              f"{' …' if len(undated) > 3 else ''}): `corpus-lib manifest` drafts their dates", file=sys.stderr)
     print(f"ok: {len(corpus.documents)} documents, {len(corpus.statements)} statements")
     return 0
 
@@ -116,7 +133,7 @@ def cmd_validate(args) -> int:
 def cmd_summary(args) -> int:
     from corpus_lib.corpus import load_corpus
 
-    print(load_corpus(args.corpus).summary())
+    print(load_corpus(args.corpus, allow_undated=args.allow_undated).summary())
     return 0
 
 
@@ -130,7 +147,7 @@ def cmd_evaluate(args) -> int:
     gold_path = args.gold or ANNOTATIONS_DIR / "seeds.csv"
     if not gold_path.is_file():
         raise CorpusError("gold file not found", path=gold_path)
-    corpus = load_corpus(args.corpus)
+    corpus = load_corpus(args.corpus, allow_undated=args.allow_undated)
     try:
         gold = load_gold(gold_path)
     except ValueError as err:
@@ -159,7 +176,7 @@ def _evaluate_articles(args) -> int:
         raise CorpusError("article gold file not found", path=args.articles)
     gold = load_article_gold(args.articles)
     try:
-        report = evaluate_articles(load_corpus(args.corpus), gold, n_resamples=args.resamples)
+        report = evaluate_articles(load_corpus(args.corpus, allow_undated=args.allow_undated), gold, n_resamples=args.resamples)
     except ValueError as err:
         raise CorpusError(str(err), path=args.articles) from None
     print(report.to_text())
@@ -184,6 +201,7 @@ def cmd_report(args) -> int:
             static_images=not args.no_static,
             progress=not args.no_progress,
             workers=args.jobs,
+            allow_undated=args.allow_undated,
         )
     except NotebookFailed as err:
         print(f"corpus-lib: error: {one_line(str(err))} (the previous report, if any, is unchanged)", file=sys.stderr)
@@ -195,12 +213,31 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_import(args) -> int:
+    from corpus_lib.ingest.run import import_sources
+
+    report = import_sources(args.sources, args.out)
+    print(report.summary())
+    if report.nothing_imported:
+        raise CorpusError(report.failure_line())
+    return 0
+
+
+def cmd_manifest(args) -> int:
+    from corpus_lib.ingest.manifest_draft import draft_manifest
+
+    print(draft_manifest(args.folder).summary())
+    return 0
+
+
 COMMANDS = {
     "tables": cmd_tables,
     "validate": cmd_validate,
     "summary": cmd_summary,
     "evaluate": cmd_evaluate,
     "report": cmd_report,
+    "import": cmd_import,
+    "manifest": cmd_manifest,
 }
 
 

@@ -259,6 +259,7 @@ def load_corpus(
     stances: bool = True,
     tables: str | Path | None = None,
     cache: bool | str | Path = True,
+    allow_undated: bool = False,
 ) -> Corpus:
     """Read a folder of ``.txt`` files and its ``manifest.csv`` into checked tables.
 
@@ -274,9 +275,14 @@ def load_corpus(
             unchanged corpus reads instead of parsing: True (default) uses
             ``$CORPUS_LIB_CACHE`` or the user's cache folder (see :func:`cache_folder`), a
             path uses that folder, False parses everything afresh and writes nothing.
+        allow_undated: keep going when documents have no date (they stay off every
+            timeline); by default such a corpus stops with a message naming them and the
+            command that drafts their dates (``corpus-lib manifest``).
 
     Raises:
         ValueError: ``tables`` was saved from another corpus folder, or lacks the stances asked for.
+        CorpusError: a file or the manifest cannot be read, or documents have no date
+            (unless ``allow_undated``).
 
     Example:
         >>> corpus = load_corpus()
@@ -296,7 +302,7 @@ def load_corpus(
         read = _read_saved(folder, meta)
         return Corpus(root=root, documents=read["documents"], statements=read["statements"],
                       removed=read["removed"], stances=read.get("stances") if stances else None)
-    return _parse_folder(root, stances=stances, cache=cache)
+    return _parse_folder(root, stances=stances, cache=cache, allow_undated=allow_undated)
 
 
 def _read_saved(folder: Path, meta: dict) -> dict[str, pd.DataFrame]:
@@ -310,7 +316,20 @@ def _read_saved(folder: Path, meta: dict) -> dict[str, pd.DataFrame]:
     return read
 
 
-def _parse_folder(root: Path, *, stances: bool, cache: bool | str | Path) -> Corpus:
+def check_dated(root: Path, rows: Sequence[ManifestRow]) -> None:
+    """Stop on documents without a date: charts over time would silently leave them out."""
+    undated = [row.file for row in rows if row.date is None]
+    if undated:
+        shown = ", ".join(undated[:3]) + (f" and {len(undated) - 3} more" if len(undated) > 3 else "")
+        raise CorpusError(
+            f"{len(undated)} of {len(rows)} documents have no date ({shown}): run `corpus-lib manifest {root}` to "
+            "draft their dates from datelines and file names, check it, and save it as manifest.csv "
+            "(or pass allow_undated=True / --allow-undated to leave them off the timelines)",
+            path=root,
+        )
+
+
+def _parse_folder(root: Path, *, stances: bool, cache: bool | str | Path, allow_undated: bool) -> Corpus:
     """Parse (and code) every document of ``root``, through the cache unless it is off.
 
     The cache holds each document's rows and, beside them, the whole corpus's tables under
@@ -320,8 +339,11 @@ def _parse_folder(root: Path, *, stances: bool, cache: bool | str | Path) -> Cor
     from corpus_lib.pipeline.cache import DocumentCache
     from corpus_lib.pipeline.load import plan_rows, read_bytes
 
+    rows = plan_rows(root)
+    if not allow_undated:
+        check_dated(root, rows)
     folder = cache_folder(cache)
-    items = [(meta, root / meta.file, read_bytes(root / meta.file)) for meta in plan_rows(root)]
+    items = [(meta, root / meta.file, read_bytes(root / meta.file)) for meta in rows]
     tag = _tag_stances if stances else None
     if folder is None:
         return Corpus(root=root, **tables_from(*parse_and_code(items, reg=corpus_registry(root), tag=tag)))

@@ -321,7 +321,7 @@ def test_file_without_manifest_row_loads_with_a_warning(tmp_path: Path) -> None:
     assert (meta.file, meta.date, meta.date_basis, meta.genre) == ("extra notes.txt", None, "", "")
 
     with pytest.warns(UserWarning, match=r"extra notes\.txt"):
-        corpus = load_corpus(folder)
+        corpus = load_corpus(folder, allow_undated=True)
     documents = corpus.documents.set_index("doc_id")
     assert pd.isna(documents.loc["extra-notes", "date_basis"])
     assert pd.isna(documents.loc["extra-notes", "date"])
@@ -332,7 +332,7 @@ def test_file_without_manifest_row_loads_with_a_warning(tmp_path: Path) -> None:
 def test_folder_without_manifest_loads_every_file_with_a_warning_each(tmp_path: Path) -> None:
     folder = make_corpus(tmp_path / "corpus", {"a.txt": MEETING, "sub/b.txt": MEETING.upper()}, None)
     with pytest.warns(UserWarning) as record:
-        corpus = load_corpus(folder)
+        corpus = load_corpus(folder, allow_undated=True)
     assert len(record) == 2
     assert corpus.documents["doc_id"].tolist() == ["a", "sub-b"]
     assert corpus.documents["date_basis"].isna().all()
@@ -346,6 +346,24 @@ def test_cli_warns_about_a_file_without_manifest_row(
     captured = capsys.readouterr()
     assert "ok: 2 documents" in captured.out
     assert "warning" in captured.err and "b.txt" in captured.err
+    assert "1 documents have no date (b.txt)" in captured.err or "have no date (b.txt)" in captured.err
+
+
+def test_undated_documents_stop_load_corpus_with_the_command_to_run(tmp_path: Path) -> None:
+    folder = make_corpus(tmp_path / "corpus", {"a.txt": MEETING, "b.txt": MEETING.lower()}, None)
+    with pytest.warns(UserWarning), pytest.raises(CorpusError, match=r"2 of 2 documents have no date \(a.txt, b.txt\)"
+                                                   r".*corpus-lib manifest"):
+        load_corpus(folder)
+    with pytest.warns(UserWarning):
+        assert len(load_corpus(folder, allow_undated=True).documents) == 2
+
+
+def test_cli_stops_on_undated_documents_unless_allowed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = make_corpus(tmp_path / "corpus", {"a.txt": MEETING}, None)
+    assert main(["summary", "--corpus", str(folder)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and "have no date" in err[-1] and "corpus-lib manifest" in err[-1]  # the warning, then the error
+    assert main(["summary", "--corpus", str(folder), "--allow-undated"]) == 0
 
 
 def test_bom_and_crlf_load_silently_with_the_bom_in_the_ledger(

@@ -312,6 +312,7 @@ def run_report(
     static_timeout: float = 60.0,
     parameters: dict | None = None,
     workers: int | None = None,
+    allow_undated: bool = False,
 ) -> ReportResult:
     """Build the tables, execute the notebooks headless and export every chart.
 
@@ -327,6 +328,8 @@ def run_report(
         static_timeout: Time limit for each plotly static export, seconds.
         parameters: Extra notebook parameters (``date_from``, ``date_to``, ``holders``).
         workers: Notebooks to run at a time (default: one per core, see :func:`default_workers`).
+        allow_undated: Go on when documents have no date (they stay off the timelines);
+            by default such a corpus stops before anything runs.
 
     Returns:
         A :class:`ReportResult` (paths written, timings, messages).
@@ -362,7 +365,7 @@ def run_report(
             started = time.perf_counter()
             from corpus_lib.corpus import load_corpus  # timed with the tables: it imports the whole pipeline
 
-            loaded = load_corpus(corpus_dir)
+            loaded = load_corpus(corpus_dir, allow_undated=allow_undated)
             (staging / TABLES).mkdir()
             for name in ("documents", "statements", "removed", "stances"):
                 write_frame(getattr(loaded, name), staging / TABLES / f"{name}.csv", "csv")
