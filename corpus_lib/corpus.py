@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from corpus_lib.errors import CorpusError
+from corpus_lib.pipeline.corrections import read_events
 from corpus_lib.pipeline.load import ManifestRow, RawDocument, read_actors
 
 # The parsing modules (Punkt via NLTK, which imports scipy; pandera; VADER) are imported by
@@ -161,6 +162,8 @@ class Corpus:
     statements: pd.DataFrame
     removed: pd.DataFrame
     stances: pd.DataFrame | None = None
+    events: pd.DataFrame | None = None  # the corpus's own events.csv (date, label, kind), if any
+    corrections: pd.DataFrame | None = None  # the hand corrections applied (corrections.csv), if any
 
     TABLES = ("documents", "statements", "removed", "stances")
 
@@ -197,6 +200,17 @@ class Corpus:
         (folder / "corpus.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
         written.append(folder / "corpus.json")
         return written
+
+    def to_excel(self, path: str | Path) -> Path:
+        """Write every table to a new ``.xlsx`` file, one sheet each, the data dictionary first.
+
+        Text that a spreadsheet would take for a formula stays text; an existing file is
+        never replaced (a :class:`~corpus_lib.errors.CorpusError` says so).
+        """
+        from corpus_lib.pipeline.spreadsheet import write_workbook
+
+        tables = {name: getattr(self, name) for name in (*self.TABLES, "corrections") if getattr(self, name) is not None}
+        return write_workbook(path, tables)
 
     def summary(self) -> str:
         """A few lines on what was loaded."""
@@ -301,7 +315,8 @@ def load_corpus(
             raise ValueError(f"the tables in {folder} have no stances")
         read = _read_saved(folder, meta)
         return Corpus(root=root, documents=read["documents"], statements=read["statements"],
-                      removed=read["removed"], stances=read.get("stances") if stances else None)
+                      removed=read["removed"], stances=read.get("stances") if stances else None,
+                      events=read_events(root))
     return _parse_folder(root, stances=stances, cache=cache, allow_undated=allow_undated)
 
 
@@ -346,19 +361,37 @@ def _parse_folder(root: Path, *, stances: bool, cache: bool | str | Path, allow_
     items = [(meta, root / meta.file, read_bytes(root / meta.file)) for meta in rows]
     tag = _tag_stances if stances else None
     if folder is None:
-        return Corpus(root=root, **tables_from(*parse_and_code(items, reg=corpus_registry(root), tag=tag)))
+        return _with_own_files(Corpus(root=root, **tables_from(*parse_and_code(items, reg=corpus_registry(root), tag=tag))))
     store = DocumentCache(folder, parser=corpus_parser_version(root), coder=coder_version() if stances else None)
     whole = store.part_key([store.key(data, meta) for meta, _, data in items], {"kind": "corpus", "stances": stances})
     part = store.get_part(whole)
     if part is not None:
         saved = json.loads(part["files"]["corpus.json"].read_bytes())
-        return Corpus(root=root, **{"stances": None, **_read_saved(part["files"]["corpus.json"].parent, saved)})
+        return _with_own_files(Corpus(root=root, **{"stances": None, **_read_saved(part["files"]["corpus.json"].parent, saved)}))
     corpus = Corpus(root=root, **tables_from(*parse_and_code(items, reg=corpus_registry(root), cache=store, tag=tag)))
     store.root.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=store.root) as tmp:
         written = corpus.save(tmp)
         store.put_part(whole, {p.name: p for p in written}, {n: len(getattr(corpus, n)) for n in Corpus.TABLES
                                                              if getattr(corpus, n) is not None})
+    return _with_own_files(corpus)
+
+
+def _with_own_files(corpus: Corpus) -> Corpus:
+    """The corpus with its own ``corrections.csv`` applied and its ``events.csv`` attached
+    (see :mod:`corpus_lib.pipeline.corrections`); the machine's tables stay in the cache."""
+    from corpus_lib.pipeline import schemas
+    from corpus_lib.pipeline.corrections import CORRECTIONS_NAME, apply_corrections, read_corrections
+
+    corpus.events = read_events(corpus.root)
+    fixes = read_corrections(corpus.root)
+    if not fixes:
+        return corpus
+    statements, stances, audit = apply_corrections(corpus.statements, corpus.stances, fixes,
+                                                   path=corpus.root / CORRECTIONS_NAME)
+    corpus.statements = schemas.make_statements(statements.to_dict("records"))
+    corpus.stances = None if stances is None else schemas.make_stances(stances)
+    corpus.corrections = audit
     return corpus
 
 

@@ -29,3 +29,11 @@ def seeds_dir() -> Path:
 
 
 SEEDS_DIR = seeds_dir()
+
+
+def data_dictionary() -> Path:
+    """``docs/data_dictionary.md``: the repository's or, in an installed wheel, the packaged copy."""
+    checkout = PROJECT_ROOT / "docs" / "data_dictionary.md"
+    if checkout.is_file():
+        return checkout
+    return Path(str(resources.files("corpus_lib") / "_docs" / "data_dictionary.md"))

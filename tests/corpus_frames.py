@@ -35,7 +35,7 @@ STATEMENT_COLUMNS = [
 ]  # fmt: skip
 STANCE_COLUMNS = [
     "statement_id", "doc_id", "date", "event_date", "holder", "topic", "stance", "score",
-    "rule_ids", "cues", "confidence",
+    "rule_ids", "cues", "confidence", "source", "machine_stance",
 ]  # fmt: skip
 
 # (doc_id, date, title, source, genre)
@@ -140,7 +140,7 @@ def make_stances(rows: list[tuple], statements: pd.DataFrame) -> pd.DataFrame:
             (
                 statement_id, st["doc_id"], st["date"], st["event_date"], st["holder"], topic,
                 stance, SCORES[stance], f"{topic[:1].upper()}{len(records) + 1}",
-                stance, 0.9,
+                stance, 0.9, "machine", "",
             )
         )  # fmt: skip
     frame = pd.DataFrame(records, columns=STANCE_COLUMNS)
@@ -150,6 +150,7 @@ def make_stances(rows: list[tuple], statements: pd.DataFrame) -> pd.DataFrame:
     frame["stance"] = pd.Categorical(frame["stance"], categories=LABELS)
     frame["score"] = frame["score"].astype(float)
     frame["confidence"] = frame["confidence"].astype(float)
+    frame["source"] = pd.Categorical(frame["source"], categories=["machine", "hand"])
     return frame.sort_values(["statement_id", "topic"]).reset_index(drop=True)
 
 

@@ -72,7 +72,8 @@ def test_fixture_follows_the_data_dictionary(tables):
 
     schemas.Documents.validate(documents)
     # the fixture leaves out the coded ``tone`` column, so that tone_vs_stance's error can be tested
-    schemas.Statements.validate(statements.assign(tone=0.0))
+    sources = pd.Categorical(["machine"] * len(statements), categories=["machine", "hand"])
+    schemas.Statements.validate(statements.assign(tone=0.0, source=sources, machine_holder=""))
     schemas.Stances.validate(stances)
 
 

@@ -17,6 +17,8 @@ from corpus_lib.pipeline.load import DATE_BASES, GENRES
 from corpus_lib.vocab import ROLES, STANCES, TOPICS
 
 _EVENT_DATE = r"^(\d{4}(-\d{2})?)?$"
+SOURCES = ("machine", "hand")
+"""Who set a row's codes: the parser and coder, or a person through ``corrections.csv``."""
 
 
 def _category(levels) -> pd.CategoricalDtype:
@@ -60,6 +62,8 @@ class Statements(pa.DataFrameModel):
     date: Series[pd.Timestamp] = pa.Field(nullable=True)
     event_date: Series[str] = pa.Field(str_matches=_EVENT_DATE)
     tone: Series[float] = pa.Field(ge=-1.0, le=1.0)
+    source: Series[pd.CategoricalDtype] = pa.Field(dtype_kwargs={"categories": list(SOURCES)})
+    machine_holder: Series[str]
 
     class Config:
         strict = True
@@ -98,6 +102,8 @@ class Stances(pa.DataFrameModel):
     rule_ids: Series[str]
     cues: Series[str]
     confidence: Series[float] = pa.Field(ge=0.0, le=1.0)
+    source: Series[pd.CategoricalDtype] = pa.Field(dtype_kwargs={"categories": list(SOURCES)})
+    machine_stance: Series[str]
 
     class Config:
         strict = True
@@ -119,7 +125,12 @@ def _dates(values: pd.Series) -> pd.Series:
 
 def _strings(df: pd.DataFrame, columns) -> None:
     for c in columns:
-        df[c] = df[c].fillna("").astype(str)
+        df[c] = df[c].astype(object).where(df[c].notna(), "").astype(str)
+
+
+def _sources(values: pd.Series) -> pd.Series:
+    """Who set each row: ``machine`` unless a row says ``hand``."""
+    return values.astype(object).where(values.notna(), "machine").astype(_category(SOURCES))
 
 
 def make_documents(rows: list[dict]) -> pd.DataFrame:
@@ -138,7 +149,8 @@ def make_statements(rows: list[dict]) -> pd.DataFrame:
     """Build, sort and validate the ``statements`` table."""
     columns = list(Statements.to_schema().columns)
     df = _frame(rows, columns)
-    _strings(df, ["statement_id", "doc_id", "speaker", "text", "event_date"])
+    _strings(df, ["statement_id", "doc_id", "speaker", "text", "event_date", "machine_holder"])
+    df["source"] = _sources(df["source"])
     df["speaker_role"] = df["speaker_role"].astype(_category(ROLES))
     df["holder"] = df["holder"].astype(_category(HOLDERS))
     df["is_question"] = df["is_question"].astype(bool)
@@ -161,8 +173,9 @@ def make_stances(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     """Build, sort and validate the ``stances`` table."""
     columns = list(Stances.to_schema().columns)
     df = rows.copy() if isinstance(rows, pd.DataFrame) else _frame(rows, columns)
-    df = df[columns]
-    _strings(df, ["statement_id", "doc_id", "event_date", "rule_ids", "cues"])
+    df = df.reindex(columns=columns)  # the coder's frames have no source yet: the machine's
+    _strings(df, ["statement_id", "doc_id", "event_date", "rule_ids", "cues", "machine_stance"])
+    df["source"] = _sources(df["source"])
     df["date"] = _dates(df["date"])
     df["holder"] = df["holder"].astype(str).astype(_category(HOLDERS))
     df["topic"] = df["topic"].astype(str).astype(_category(TOPICS))
