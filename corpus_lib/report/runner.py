@@ -26,9 +26,11 @@ import functools
 import json
 import os
 import re
+import sys
 import tempfile
 import time
 import uuid
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -230,16 +232,17 @@ def _run_notebook(
     started, cpu_started, began = time.perf_counter(), _cpu_seconds(), time.time()
     os.environ[EXPORT_LOG] = log  # inherited by the kernel papermill starts
     try:
-        papermill.execute_notebook(
-            str(source),
-            str(executed),
-            parameters=parameters,
-            kernel_name=kernel,
-            cwd=str(source.parent),
-            progress_bar=False,
-            execution_timeout=timeout,
-            request_save_on_cell_execute=False,  # saved once at the end (a notebook is up to 5 MB)
-        )
+        with _stderr_into(executed.with_suffix(".log")):
+            papermill.execute_notebook(
+                str(source),
+                str(executed),
+                parameters=parameters,
+                kernel_name=kernel,
+                cwd=str(source.parent),
+                progress_bar=False,
+                execution_timeout=timeout,
+                request_save_on_cell_execute=False,  # saved once at the end (a notebook is up to 5 MB)
+            )
     except Exception as err:  # noqa: BLE001  (reported with the notebook's name)
         raise NotebookFailed(source.name, _failure(err)) from None
     finally:
@@ -268,6 +271,22 @@ _WORKER_MODULES = [
     "corpus_lib.report", "papermill", "nbconvert.exporters.html", "nbconvert.filters.highlight", "IPython.lib.lexers",
     "ipykernel.kernelspec", "bleach", "psutil",
 ]
+
+
+@contextlib.contextmanager
+def _stderr_into(path: Path):
+    """Send this process's standard error, and so its kernel's (``[IPKernelApp] WARNING …``),
+    into ``path`` while the block runs: the report's console keeps its progress and summary."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(path, "ab") as log:
+        os.dup2(log.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def _worker_pool(workers: int):
@@ -365,7 +384,10 @@ def run_report(
             started = time.perf_counter()
             from corpus_lib.corpus import load_corpus  # timed with the tables: it imports the whole pipeline
 
-            loaded = load_corpus(corpus_dir, allow_undated=allow_undated)
+            with warnings.catch_warnings(record=True) as caught:  # shown last, under the summary, not scrolled away
+                warnings.simplefilter("always", UserWarning)
+                loaded = load_corpus(corpus_dir, allow_undated=allow_undated)
+            result.messages += [f"warning: {w.message}" for w in caught if issubclass(w.category, UserWarning)]
             (staging / TABLES).mkdir()
             for name in ("documents", "statements", "removed", "stances"):
                 write_frame(getattr(loaded, name), staging / TABLES / f"{name}.csv", "csv")
@@ -513,7 +535,9 @@ def describe(result: ReportResult) -> str:
             lines.append(
                 f"  {fmt:<26} {entry['seconds']:6.1f} s  {share * entry['seconds']:4.0f}%   {entry['files']:3d} files"
             )
-    lines += [f"  note: {m}" for m in result.messages]
+    notes = [m for m in result.messages if not m.startswith("warning: ")]
+    lines += [f"  note: {m}" for m in notes] + [m for m in result.messages if m.startswith("warning: ")]
+    lines.append(f"the kernels' own messages are in {result.out / NOTEBOOK_OUT}/*.log")
     return "\n".join(lines)
 
 
