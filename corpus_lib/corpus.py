@@ -361,14 +361,16 @@ def _parse_folder(root: Path, *, stances: bool, cache: bool | str | Path, allow_
     items = [(meta, root / meta.file, read_bytes(root / meta.file)) for meta in rows]
     tag = _tag_stances if stances else None
     if folder is None:
-        return _with_own_files(Corpus(root=root, **tables_from(*parse_and_code(items, reg=corpus_registry(root), tag=tag))))
+        parsed = parse_and_code(items, reg=corpus_registry(root), tag=tag, progress=True)
+        return _with_own_files(Corpus(root=root, **tables_from(*parsed)))
     store = DocumentCache(folder, parser=corpus_parser_version(root), coder=coder_version() if stances else None)
     whole = store.part_key([store.key(data, meta) for meta, _, data in items], {"kind": "corpus", "stances": stances})
     part = store.get_part(whole)
     if part is not None:
         saved = json.loads(part["files"]["corpus.json"].read_bytes())
         return _with_own_files(Corpus(root=root, **{"stances": None, **_read_saved(part["files"]["corpus.json"].parent, saved)}))
-    corpus = Corpus(root=root, **tables_from(*parse_and_code(items, reg=corpus_registry(root), cache=store, tag=tag)))
+    parsed = parse_and_code(items, reg=corpus_registry(root), cache=store, tag=tag, progress=True)
+    corpus = Corpus(root=root, **tables_from(*parsed))
     store.root.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=store.root) as tmp:
         written = corpus.save(tmp)
@@ -442,20 +444,29 @@ def _tag_stances(statements: pd.DataFrame) -> pd.DataFrame:
 
 
 def parse_and_code(
-    items: Sequence[tuple[ManifestRow, Path, bytes]], *, reg=None, cache=None, tag: Callable | None = None
+    items: Sequence[tuple[ManifestRow, Path, bytes]],
+    *,
+    reg=None,
+    cache=None,
+    tag: Callable | None = None,
+    progress: bool = False,
 ) -> tuple[list[dict], list[list[dict]] | None]:
     """Parse and code documents, taking from ``cache`` what it holds and storing what it lacks.
 
     ``items`` are (manifest row, path, file bytes). Returns each document's parsed rows as
     JSON-ready ``{"document", "statements", "removed"}`` and, with a coder ``tag``, its
     stance rows (None without one). Documents are coded independently of each other, so a
-    document's cached stances stay right whatever else the corpus holds.
+    document's cached stances stay right whatever else the corpus holds. With ``progress``,
+    a bar appears once parsing has taken three seconds (none for a quick load).
     """
+    from tqdm.auto import tqdm
+
     from corpus_lib.pipeline.cache import rows_to_json
     from corpus_lib.pipeline.load import decode_text
 
     parsed, stances, store = [], [], []
-    for meta, path, data in items:
+    bar = tqdm(items, desc="parsing", unit="doc", delay=3.0, leave=False, disable=not progress)
+    for meta, path, data in bar:
         key = cache.key(data, meta) if cache is not None else None
         entry = cache.get(key) if cache is not None else None
         if entry is None:
