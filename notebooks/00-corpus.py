@@ -77,7 +77,10 @@ overview.speakers
 #
 # Page clutter is not a statement: lists of unrelated headlines, site widgets ("Loading…"),
 # repeated titles, bylines, interview labels and separators are removed by general rules
-# and recorded here with their reason. Counted in characters (whitespace collapsed).
+# and recorded here with their reason. Characters are counted without whitespace, as the
+# document table's `n_removed_chars` counts them, so each row of the chart sums to that
+# document's `n_removed_chars`; `char_start`/`char_end` below are offsets in the raw file
+# (their difference also counts line breaks and spaces).
 
 # %%
 overview.removed

@@ -13,9 +13,10 @@
 # choosing, and which sentences stand behind them?
 #
 # Pick a topic, one or more holders (ctrl/cmd-click for several) and a range of years: the
-# timeline (yearly mean score with its 95% interval; each ring a statement: hover it for the
-# sentence, speaker and source) and the table of positioned statements below it follow the
-# selection. The chosen holders are pooled. The widgets need a running kernel: open this
+# timeline (yearly mean score with its 95% interval, a hollow point where a year rests on
+# one document; each ring a statement: hover it for the sentence, speaker and source) and
+# the table of positioned statements below it, oldest first, follow the selection. Each
+# chosen holder is a series of its own, in its colour. The widgets need a running kernel: open this
 # notebook in JupyterLab (`.venv/bin/jupyter lab notebooks/`) and run all cells. In the HTML
 # report the explorer does not show; the chart of the initial selection is repeated at the end.
 

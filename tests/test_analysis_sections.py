@@ -57,8 +57,8 @@ def test_topic_section_draws_and_exports_every_chart(tables, tmp_path):
     # the CSV beside a chart is the table it draws
     periods = pd.read_csv(tmp_path / "figures" / "02-russia-timeline.csv")
     assert len(periods) == len(russia.tables["periods"])
-    assert "statements on russia" in _texts(russia.selection)
-    assert _texts(russia.interactive).startswith("Yearly mean score of NATO on russia")
+    assert "statements** on Russia" in _texts(russia.selection)
+    assert _texts(russia.interactive).startswith("Yearly mean score of NATO on Russia")
     assert isinstance(russia.statements[0], Table)
     assert _texts(russia.by_holder).startswith("Mean score by holder: **NATO**")
 
@@ -67,8 +67,8 @@ def test_topic_section_says_what_it_lacks(tables, tmp_path):
     nobody = sections.topic_section(
         tables, "karabakh", name="01-karabakh", output_dir=tmp_path, holders=["EU"], date_from="2005-01-01"
     )
-    assert "No statement on karabakh held by EU" in _texts(nobody.timeline)
-    assert "No statement on karabakh by any of EU" in _texts(nobody.by_holder)
+    assert "No statement on Karabakh held by EU" in _texts(nobody.timeline)
+    assert "No statement on Karabakh by any of EU" in _texts(nobody.by_holder)
     assert set(_charts(tmp_path)) == {"01-karabakh-salience"}  # the only chart that does not depend on EU
     empty = sections.topic_section(tables, "karabakh", name="x", output_dir=tmp_path / "e", date_from="1990-01-01",
                                    date_to="1990-12-31")  # fmt: skip
@@ -97,7 +97,7 @@ def test_corpus_section(tables, tmp_path):
     assert "**4** of 4 documents are dated between 2005-01-01 and 2024-12-31" in _texts(overview.documents)
     counts = overview.tables["statements"]
     assert counts.index.tolist() == ["apa-2006-alpha", "news-2008-beta", "nato-2022-gamma", "trend-2024-delta"]
-    assert overview.tables["removed_chars"].loc["apa-2006-alpha"].to_dict() == {"byline": 12, "widget": 8}
+    assert overview.tables["removed_chars"].loc["apa-2006-alpha"].to_dict() == {"byline": 10, "widget": 8}
     assert overview.tables["examples"]["text"].tolist() == ["By A. Writer", "Loading…"]
     later = support_sections.corpus_section(tables, name="x", output_dir=tmp_path / "l", date_from="2023-01-01")
     assert "Left out (outside the range or undated): apa-2006-alpha" in _texts(later.documents)

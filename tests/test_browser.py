@@ -209,7 +209,7 @@ def test_jupyterlab_runs_the_russia_notebook(lab, page, tmp_path):
     assert problems == [], problems[0][:2000]
     assert page.locator(".jp-OutputArea-output img").count() >= 4  # the matplotlib charts
     assert page.locator(".jp-OutputArea-child .js-plotly-plot").count() >= 1
-    assert "No statement on russia" not in page.locator(".jp-Notebook").inner_text()
+    assert "No statement on Russia" not in page.locator(".jp-Notebook").inner_text()
     assert page.dialogs == [] and page.blocked == [], (page.dialogs, page.blocked)
     # the notebook wrote its charts next to the copy, as in a checkout (output_dir="../reports")
     assert (lab["root"].parent / "reports" / "figures" / "02-russia-timeline.png").is_file()
@@ -222,10 +222,10 @@ def test_jupyterlab_explorer_widgets_drive_the_chart(lab, page, tmp_path):
     _open_and_run_all(lab, page, "06-explorer.ipynb", tmp_path)
     page.wait_for_selector(".jupyter-widgets .js-plotly-plot .main-svg", timeout=60_000)
     assert _problems(page) == []
-    assert page.evaluate(_CHART_TITLES)[0].startswith("russia: NATO, Azerbaijan, media")
+    assert page.evaluate(_CHART_TITLES)[0].startswith("Russia: NATO, Azerbaijan, media")
     page.locator(".jupyter-widgets select").first.select_option("karabakh")
     page.wait_for_function(
-        "() => document.querySelector('.js-plotly-plot').layout.title.text.startsWith('karabakh')", timeout=30_000
+        "() => document.querySelector('.js-plotly-plot').layout.title.text.startsWith('Karabakh')", timeout=30_000
     )
     assert re.search(r"\d+ statements on karabakh", page.locator(".widget-html-content").first.inner_text())
     page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
@@ -271,3 +271,87 @@ def test_malicious_text_shows_as_text_and_runs_nothing(malicious_report, page, f
     assert page.dialogs == [], page.dialogs
     assert page.blocked == [], page.blocked
     assert page.errors == [], page.errors
+
+
+# ----------------------------------------------------------------------------- tooltips inside the view
+
+_RIGHTMOST_STATEMENT = """(uid) => {
+    const gd = document.querySelector('.js-plotly-plot');
+    const c = gd.data.findIndex(t => t.uid === uid);
+    const x = gd.data[c].x.map(v => new Date(v).getTime());
+    const p = x.indexOf(Math.max(...x));
+    Plotly.Fx.hover(gd, [{curveNumber: c, pointNumber: p}]);
+    return p;
+}"""
+
+_EVERY_POINT = """() => {
+    const gd = document.querySelector('.js-plotly-plot');
+    const out = [];
+    gd.data.forEach((t, c) => (t.x || []).forEach((x, p) => {
+        if (t.y[p] !== null && t.hovertext && t.hovertext[p]) out.push([c, p]);
+    }));
+    return out;
+}"""
+
+_HOVER = """([c, p]) => {
+    const gd = document.querySelector('.js-plotly-plot');
+    Plotly.Fx.unhover(gd);
+    Plotly.Fx.hover(gd, [{curveNumber: c, pointNumber: p}]);
+}"""
+
+
+def _inside(box: dict, frame: dict) -> bool:
+    return (
+        box["x"] >= frame["x"] - 0.5
+        and box["y"] >= frame["y"] - 0.5
+        and box["x"] + box["width"] <= frame["x"] + frame["width"] + 0.5
+        and box["y"] + box["height"] <= frame["y"] + frame["height"] + 0.5
+    )
+
+
+@pytest.fixture(scope="module")
+def russia_timeline_page(seed_corpus, tmp_path_factory):
+    """NATO on Russia as the report exports it (plotly HTML), and the statements behind it."""
+    from corpus_lib import analysis
+    from corpus_lib.analysis import plots
+    from corpus_lib.analysis.export import save_plotly_html
+
+    stances, documents = seed_corpus.stances, seed_corpus.documents
+    periods = analysis.stance_by_period(stances, topic="russia", holders="NATO")
+    by_document = analysis.stance_by_document(stances, documents, topic="russia", holders="NATO")
+    behind = analysis.quotes(stances, seed_corpus.statements, documents, topic="russia", holders="NATO")
+    fig = plots.stance_timeline_plotly(periods, documents=by_document, statements=behind, topics="russia",
+                                       title="NATO on Russia: yearly mean score")  # fmt: skip
+    page = save_plotly_html(fig, tmp_path_factory.mktemp("tooltip") / "02-russia-timeline-interactive.html")
+    return page, behind.loc[behind["score"].notna() & behind["time"].notna()].reset_index(drop=True)
+
+
+@pytest.mark.slow
+def test_tooltip_of_the_rightmost_point_lies_inside_the_view(russia_timeline_page, browser):
+    page_file, statements = russia_timeline_page
+    width = 1000  # the figure (960 pixels) and the page's margin, no more: a tooltip reaching past it is cut
+    context = browser.new_context(viewport={"width": width, "height": 700})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        page.goto(page_file.as_uri(), wait_until="load", timeout=90_000)
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+        view = {"x": 0, "y": 0, "width": width, "height": 700}
+        plot = page.query_selector(".js-plotly-plot .main-svg").bounding_box()
+        point = page.evaluate(_RIGHTMOST_STATEMENT, "statements-russia")
+        label = page.wait_for_selector(".hoverlayer .hovertext", timeout=10_000)
+        box = label.bounding_box()
+        page.screenshot(path=str(page_file.with_suffix(".png")))
+        assert _inside(box, view) and _inside(box, plot), (box, plot)
+        speaker = statements.loc[point, "speaker"]
+        assert re.sub(r"\s+", "", speaker) in re.sub(r"\s+", "", label.text_content())
+        assert box["x"] > plot["x"] + plot["width"] / 4  # the label of a point far right, opening to its left
+        outside = []
+        for where in page.evaluate(_EVERY_POINT):  # and every other point's tooltip, left half or right
+            page.evaluate(_HOVER, where)
+            other = page.query_selector(".hoverlayer .hovertext")
+            if other is not None and not _inside(other.bounding_box(), plot):
+                outside.append((where, other.bounding_box()))
+        assert outside == []
+    finally:
+        context.close()

@@ -236,6 +236,9 @@ def test_save_plotly_static_png_and_pdf_are_byte_stable(plotly_figure, tmp_path,
     assert second, second.message
     png, pdf, svg = first.paths
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(png.read_bytes()[16:20], "big"), int.from_bytes(png.read_bytes()[20:24], "big")
+    # print resolution by default: three device pixels per CSS pixel of the layout
+    assert (width, height) == (3 * plotly_figure.layout.width, 3 * plotly_figure.layout.height)
     assert png.read_bytes() == (tmp_path / "b.png").read_bytes()
     assert pdf.read_bytes() == (tmp_path / "b.pdf").read_bytes()  # dates fixed in place
     assert svg.read_bytes().lstrip().startswith(b"<svg")  # SVG: valid, but not stable

@@ -66,7 +66,9 @@ def test_stance_timeline(tables):
     assert isinstance(fig, Figure)
     assert len(fig.axes) == 2  # event strip + timeline
     strip, main = fig.axes
-    assert [t.get_text() for t in main.get_legend().get_texts()] == list(analysis.TOPICS)
+    legend = [t.get_text() for t in main.get_legend().get_texts()]
+    assert legend[:3] == ["Karabakh", "Russia", "Membership"]  # each topic's colour, then the marks
+    assert {"document mean (size = statements)", "single statement", "event"} <= set(legend)
     n_events = len(analysis.timeline_events())
     assert len(strip.texts) == n_events  # every event falls inside 2006-2024
     assert "Bucharest summit" in {t.get_text() for t in strip.texts}
@@ -100,7 +102,7 @@ def test_topics_timeline(tables):
     fig = plots.topics_timeline(tables["years"], documents=tables["by_doc"], statements=tables["quotes"], title="t")
     assert len(fig.axes) == 4
     titles = [ax.get_title(loc="left") for ax in fig.axes[1:]]
-    assert titles == list(analysis.TOPICS)
+    assert titles == [plots.topic_name(t) for t in analysis.TOPICS]
     shared = fig.axes[1].get_shared_x_axes()
     assert all(shared.joined(fig.axes[1], ax) for ax in fig.axes[2:])
     assert len(plots.topics_timeline(tables["years"], show_events=False).axes) == 3
@@ -194,16 +196,16 @@ def test_stance_timeline_plotly_traces(tables):
 
     fig = plots.stance_timeline_plotly(tables["years"], documents=tables["by_doc"], statements=tables["quotes"])
     assert isinstance(fig, go.Figure)
-    assert len(fig.data) == 3 * 3  # per topic: means, documents, statements
-    assert [t.uid for t in fig.data[:3]] == [
-        "mean-karabakh",
-        "documents-karabakh",
-        "statements-karabakh",
-    ]
+    uids = [t.uid for t in fig.data]
+    for topic in analysis.TOPICS:  # per topic, in order: means, (hollow points,) documents, statements
+        mine = [u for u in uids if u.endswith(f"-{topic}")]
+        assert [u for u in mine if not u.startswith("hollow-")] == [f"{k}-{topic}" for k in ("mean", "documents", "statements")]
+    assert uids[-1] == "legend-event"
     n_events = len(analysis.timeline_events())
     assert len(fig.layout.shapes) == n_events and len(fig.layout.annotations) == n_events
     plain = plots.stance_timeline_plotly(tables["bins"], show_events=False)
-    assert len(plain.data) == 3 and not plain.layout.shapes
+    assert [t.uid for t in plain.data if t.uid.startswith("mean-")] == [f"mean-{t}" for t in analysis.TOPICS]
+    assert not plain.layout.shapes
     # a gap row breaks the line between early and late
     assert plain.data[0].y[1] is None
     again = plots.stance_timeline_plotly(tables["years"], documents=tables["by_doc"], statements=tables["quotes"])
@@ -219,7 +221,7 @@ def test_plotly_hover_text_is_escaped(tables, tmp_path):
     by_doc["title"] = "<svg onload=alert(3)>"
     fig = plots.stance_timeline_plotly(tables["years"], documents=by_doc, statements=quotes)
     statements_trace = next(t for t in fig.data if t.uid == "statements-russia")
-    hover = statements_trace.hovertext[0]
+    hover = statements_trace.hovertext[0].replace("<br>", " ")  # the lines of the wrapped sentence, joined
     assert "&lt;script&gt;alert('x')&lt;/script&gt;" in hover  # quotes stay readable: they cannot open a tag
     assert "&lt;img src=x onerror=alert(1)&gt;" in hover
     assert "&amp;" in hover and " & " not in hover

@@ -178,3 +178,103 @@ def timeline_span(
     chosen = chosen_topics(periods, topics)
     limits = data_limits(periods, documents, statements, chosen)
     return chosen, limits, clip_events(events_frame(events, show_events), limits)
+
+
+GENERAL_EVENT = "general"
+"""The ``kind`` of an event that bears on every topic: it is marked on every topic's chart."""
+
+
+def events_for(events: pd.DataFrame, topics: Iterable[str]) -> pd.DataFrame:
+    """The events a chart of ``topics`` marks: those of its topics and the ``general`` ones.
+
+    Example:
+        >>> events = pd.DataFrame({"date": pd.to_datetime(["2008-04-03", "2008-08-08", "2010-01-01"]),
+        ...     "label": ["Bucharest summit", "Georgia war", "Anything"],
+        ...     "kind": ["membership", "russia", "general"]})
+        >>> events_for(events, ["russia"])["label"].tolist()
+        ['Georgia war', 'Anything']
+    """
+    if events.empty:
+        return events
+    keep = set(topics) | {GENERAL_EVENT}
+    return events.loc[events["kind"].astype(str).isin(keep)]
+
+
+SHIFT_NEEDS = ("topic", "date", "date_low", "date_high")
+"""Columns a shifts frame must have; ``mean_before``/``mean_after`` are drawn when present."""
+
+
+def check_extra_inputs(shifts: pd.DataFrame | None, corrected: pd.DataFrame | None) -> None:
+    """KeyError unless the optional shifts and corrected frames have the columns the timelines read."""
+    if shifts is not None:
+        need_columns(shifts, SHIFT_NEEDS, "shifts")
+    if corrected is not None:
+        need_columns(corrected, ("period_start", "period_end", "topic", "mean_score", "ci_low", "ci_high"), "corrected")
+
+
+def shift_rows(shifts: pd.DataFrame | None, topic: str) -> pd.DataFrame:
+    """One topic's shifts that have a date, in date order (a "no shift" row has none)."""
+    rows = of_topic(shifts, topic)
+    if rows.empty:
+        return rows
+    rows = rows.loc[rows["date"].notna()]
+    return rows.assign(
+        date=pd.to_datetime(rows["date"]),
+        date_low=pd.to_datetime(rows["date_low"]).fillna(pd.to_datetime(rows["date"])),
+        date_high=pd.to_datetime(rows["date_high"]).fillna(pd.to_datetime(rows["date"])),
+    ).sort_values("date", kind="mergesort")
+
+
+def shift_steps(
+    rows: pd.DataFrame, limits: tuple[pd.Timestamp, pd.Timestamp] | None
+) -> list[tuple[pd.Timestamp, pd.Timestamp, float]]:
+    """The segment means of one topic's shifts as (start, end, mean) steps across ``limits``.
+
+    The first segment runs from the left limit to the first shift at its ``mean_before``,
+    each later one from a shift to the next at the earlier shift's ``mean_after``. Steps
+    with no mean are left out; with no limits or no mean columns there are none.
+    """
+    if rows.empty or limits is None or not {"mean_before", "mean_after"} <= set(rows.columns):
+        return []
+    dates = list(rows["date"])
+    edges = [limits[0], *dates, limits[1]]
+    means = [rows["mean_before"].iloc[0], *rows["mean_after"]]
+    return [(a, b, float(m)) for a, b, m in zip(edges[:-1], edges[1:], means, strict=True) if pd.notna(m)]
+
+
+def n_text(rows: pd.DataFrame) -> list[str]:
+    """``n=7/1`` per period: positioned statements / documents ('' where the frame lacks the counts)."""
+    if not {"n_positioned", "n_documents"} <= set(rows.columns):
+        return [""] * len(rows)
+    return [
+        "" if pd.isna(k) or pd.isna(d) else f"n={int(k)}/{int(d)}"
+        for k, d in zip(rows["n_positioned"], rows["n_documents"], strict=True)
+    ]
+
+
+def no_interval(rows: pd.DataFrame) -> np.ndarray:
+    """Periods with a mean but no interval (resting on fewer than two documents): drawn hollow."""
+    mean = rows["mean_score"].to_numpy(dtype=float)
+    return ~np.isnan(mean) & np.isnan(rows["ci_low"].to_numpy(dtype=float))
+
+
+def period_years(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Where a period's bar stands on a time axis in years: its middle and its length.
+
+    Example:
+        >>> rows = pd.DataFrame({"period_start": pd.to_datetime(["2008-01-01", "2022-01-01"]),
+        ...     "period_end": pd.to_datetime(["2008-12-31", "2024-12-31"])})
+        >>> middle, length = period_years(rows)
+        >>> middle.round(2).tolist(), length.round(2).tolist()
+        ([2008.5, 2023.5], [1.0, 3.0])
+    """
+    start = pd.to_datetime(rows["period_start"])
+    end = pd.to_datetime(rows["period_end"]) + pd.Timedelta(days=1)
+    year = 365.2425 * 86400.0
+
+    def decimal(when: pd.Series) -> np.ndarray:
+        first = pd.to_datetime(when.dt.year.astype(str) + "-01-01")
+        return when.dt.year.to_numpy(dtype=float) + (when - first).dt.total_seconds().to_numpy() / year
+
+    low, high = decimal(start), decimal(end)
+    return (low + high) / 2, np.round(high - low, 6)

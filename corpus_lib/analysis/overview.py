@@ -116,19 +116,25 @@ def speaker_counts(statements: pd.DataFrame) -> pd.DataFrame:
 
 
 def removal_ledger(removed: pd.DataFrame) -> pd.DataFrame:
-    """The cleaning ledger with the length of each removed span (``characters``) and its reason as text.
+    """The cleaning ledger with each span's non-whitespace characters (``characters``) and its reason as text.
+
+    ``characters`` counts what ``n_removed_chars`` of the documents table counts (the
+    data dictionary's definition), so a document's spans sum to its ``n_removed_chars``:
+    not the span's length in the raw file (``char_end - char_start``, which includes
+    line breaks and indentation) nor the collapsed ``text`` (which includes spaces).
 
     Example:
-        >>> removed = pd.DataFrame({"doc_id": ["d"], "reason": ["widget"], "text": ["Loading…"]})
+        >>> removed = pd.DataFrame({"doc_id": ["d"], "reason": ["byline"], "text": ["By A. Writer"]})
         >>> removal_ledger(removed)["characters"].tolist()
-        [8]
+        [10]
     """
     require_columns(removed, ("doc_id", "reason", "text"), "removed")
-    return removed.assign(characters=removed["text"].str.len(), reason=removed["reason"].astype(str))
+    solid = removed["text"].astype(str).str.replace(r"\s+", "", regex=True).str.len()
+    return removed.assign(characters=solid.astype("int64"), reason=removed["reason"].astype(str))
 
 
 def removed_by_reason(ledger: pd.DataFrame, order: list[str]) -> pd.DataFrame:
-    """Characters removed per document (rows, in ``order``) and reason (columns); 0 where none.
+    """Non-whitespace characters removed per document (rows, in ``order``) and reason (columns); 0 where none.
 
     Args:
         ledger: Output of :func:`removal_ledger`.
@@ -146,16 +152,16 @@ def removed_by_reason(ledger: pd.DataFrame, order: list[str]) -> pd.DataFrame:
 
 
 def removal_examples(ledger: pd.DataFrame, *, width: int = 160) -> pd.DataFrame:
-    """One example of each cleaning reason (the first in the ledger), its text cut to ``width``.
+    """One example of each cleaning reason (the first in the ledger), with its non-whitespace characters, its text cut to ``width``.
 
     Example:
         >>> ledger = pd.DataFrame({"reason": ["widget", "widget"], "doc_id": ["d", "d"],
-        ...     "char_start": [9, 2], "char_end": [17, 8], "text": ["Loading…", "Share"]})
-        >>> removal_examples(ledger)["text"].tolist()
-        ['Share']
+        ...     "char_start": [9, 2], "char_end": [17, 8], "text": ["Loading…", "Share"], "characters": [8, 5]})
+        >>> removal_examples(ledger)[["text", "characters"]].to_numpy().tolist()
+        [['Share', 5]]
     """
-    require_columns(ledger, ("reason", "doc_id", "char_start", "char_end", "text"), "ledger")
+    require_columns(ledger, ("reason", "doc_id", "char_start", "char_end", "text", "characters"), "ledger")
     examples = ledger.sort_values(["reason", "doc_id", "char_start"]).drop_duplicates("reason")
     return examples.assign(text=examples["text"].str.slice(0, width))[
-        ["reason", "doc_id", "char_start", "char_end", "text"]
+        ["reason", "doc_id", "char_start", "char_end", "characters", "text"]
     ]

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from corpus_lib.analysis import plotly_charts, style, timelines
-from corpus_lib.analysis.chart_data import chosen_topics, need_columns, of_topic
+from corpus_lib.analysis.chart_data import chosen_topics, need_columns, of_topic, period_years
 
 # Re-exported: ``plots`` is the plotting API, so the timelines, the plotly charts and the
 # house style are reached through it too.
@@ -63,6 +63,61 @@ def _share_columns(topic: str, include_neutral: bool) -> list[str]:
     return labels
 
 
+def _on_time_axis(summary: pd.DataFrame, x: str) -> bool:
+    """Whether bars of ``x`` stand on a time axis: periods with their start and end dates."""
+    return x == "period" and {"period_start", "period_end"} <= set(summary.columns)
+
+
+def _bar_places(rows: pd.DataFrame, x: str, timed: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Where each bar stands and how wide it is: periods in years on a time axis, anything else side by side."""
+    if timed:
+        middle, length = period_years(rows)
+        return middle, 0.8 * length
+    return np.arange(len(rows), dtype=float), np.full(len(rows), 0.75)
+
+
+def _panel_width(summary: pd.DataFrame, chosen: list[str], x: str, timed: bool) -> float:
+    """Width of one panel in inches: by the years a time axis spans, else by the number of bars."""
+    if timed:
+        rows = summary.loc[summary["topic"].astype(str).isin(chosen)]
+        middle, length = period_years(rows) if len(rows) else (np.zeros(1), np.ones(1))
+        years = float((middle + length / 2).max() - (middle - length / 2).min())
+        return max(3.0, min(1.6 + 0.2 * years, 12.0 / len(chosen)))
+    n_bars = max((len(of_topic(summary, t)) for t in chosen), default=1)
+    return max(2.6, min(1.4 + 0.3 * n_bars, 12.0 / len(chosen)))
+
+
+def _share_panel(ax: Axes, rows: pd.DataFrame, topic: str, *, x: str, timed: bool, include_neutral: bool) -> None:
+    """One topic's stacked bars, the count of statements above each, its legend below."""
+    labels = _share_columns(topic, include_neutral)
+    need_columns(rows, [f"share_{lab}" for lab in labels], "summary")
+    shares = rows[[f"share_{lab}" for lab in labels]].to_numpy(dtype=float)
+    if not include_neutral:
+        total = shares.sum(axis=1, keepdims=True)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            shares = np.where(total > 0, shares / total, np.nan)
+    pos, width = _bar_places(rows, x, timed)
+    bottom = np.zeros(len(rows))
+    for j, lab in enumerate(labels):
+        height = np.nan_to_num(shares[:, j])
+        ax.bar(pos, height, bottom=bottom, color=style.LABEL_COLORS[lab], label=lab, width=width)
+        bottom += height
+    for p, n in zip(pos, rows["n_statements"].to_numpy(), strict=True):
+        if n:
+            ax.text(p, 1.01, f"{int(n)}", ha="center", va="bottom", fontsize=6.5, color=style.GREY)
+    ax.set_xticks(pos)
+    crowded = len(rows) > 6 or (timed and len(rows) > 1 and np.diff(np.sort(pos)).min() < 1.5)
+    ax.set_xticklabels([str(v) for v in rows[x]], rotation=90 if crowded else 0)
+    if timed:  # a true time axis: the years between the bars stay visible as gaps
+        ax.set_xlim((pos - width / 2).min() - 0.6, (pos + width / 2).max() + 0.6)
+    ax.set_ylim(0, 1.08)
+    ax.set_title(style.topic_name(topic), loc="left", color=style.TOPIC_COLORS[topic])
+    panel = ax.figure.get_figwidth() / max(len(ax.figure.axes), 1)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3 if crowded else -0.12),
+              ncols=len(labels) if panel >= 3.4 else 2, handlelength=1, columnspacing=0.8)  # fmt: skip
+    ax.grid(False, axis="x")
+
+
 def label_shares(
     summary: pd.DataFrame,
     *,
@@ -80,11 +135,14 @@ def label_shares(
             :func:`~corpus_lib.analysis.stance_by_document` or
             :func:`~corpus_lib.analysis.holder_comparison` output.
         x: Column giving the bars (``period``, ``doc_id``, ``holder`` …), in frame order.
+            Periods with ``period_start``/``period_end`` stand on a true time axis: a bar
+            is as wide as its period (less a gap) at its place in time, so the years
+            with no bar show as gaps.
         topics: Topics to draw; those in ``summary`` by default.
         include_neutral: Show ``neutral``; if False, shares are recomputed over the
             positioned statements only.
-        title: Figure title.
-        figsize: Size in inches (default grows with the number of bars).
+        title: Figure title (wrapped to fit the figure's width).
+        figsize: Size in inches (default grows with the years spanned or the number of bars).
 
     Returns:
         The figure, one axes per topic; the count of statements is written above
@@ -100,48 +158,20 @@ def label_shares(
     """
     need_columns(summary, ("topic", "n_statements", x), "summary")
     chosen = chosen_topics(summary, topics)
-    n_bars = max((len(of_topic(summary, t)) for t in chosen), default=1)
-    panel = max(2.4, min(1.4 + 0.3 * n_bars, 12.0 / len(chosen)))
-    size = figsize or (panel * len(chosen), 3.6)
+    timed = _on_time_axis(summary, x)
+    panel = _panel_width(summary, chosen, x, timed)
     with style.house_style():
-        fig = style.new_figure(size)
+        fig = style.new_figure(figsize or (panel * len(chosen), 3.8))
         axes = fig.subplots(1, len(chosen), sharey=True, squeeze=False)[0]
         for ax, topic in zip(axes, chosen, strict=True):
             style.house_axes(ax)
             rows = of_topic(summary, topic)
-            labels = _share_columns(topic, include_neutral)
-            need_columns(rows, [f"share_{lab}" for lab in labels], "summary")
-            shares = rows[[f"share_{lab}" for lab in labels]].to_numpy(dtype=float)
-            if not include_neutral:
-                total = shares.sum(axis=1, keepdims=True)
-                with np.errstate(invalid="ignore", divide="ignore"):
-                    shares = np.where(total > 0, shares / total, np.nan)
-            pos = np.arange(len(rows))
-            bottom = np.zeros(len(rows))
-            for j, lab in enumerate(labels):
-                height = np.nan_to_num(shares[:, j])
-                ax.bar(pos, height, bottom=bottom, color=style.LABEL_COLORS[lab], label=lab, width=0.75)
-                bottom += height
-            counts = rows["n_statements"].to_numpy()
-            for p, n in zip(pos, counts, strict=True):
-                if n == 0:
-                    continue
-                ax.text(p, 1.01, f"{int(n)}", ha="center", va="bottom", fontsize=6.5, color=style.GREY)
-            ax.set_xticks(pos)
-            ax.set_xticklabels([str(v) for v in rows[x]], rotation=90 if len(rows) > 6 else 0)
-            ax.set_ylim(0, 1.08)
-            ax.set_title(topic, loc="left", color=style.TOPIC_COLORS[topic])
-            ax.legend(
-                loc="upper center",
-                bbox_to_anchor=(0.5, -0.12 if len(rows) <= 6 else -0.3),
-                ncols=len(labels) if panel >= 3.4 else 2,
-                handlelength=1,
-                columnspacing=0.8,
-            )
-            ax.grid(False, axis="x")
+            if timed:
+                rows = rows.sort_values("period_start", kind="mergesort")
+            _share_panel(ax, rows, topic, x=x, timed=timed, include_neutral=include_neutral)
         axes[0].set_ylabel("share of statements")
         if title:
-            fig.suptitle(title, x=0.01, ha="left")
+            style.figure_title(fig, title)
     return fig
 
 
@@ -190,7 +220,7 @@ def salience_heatmap(
         fig = style.new_figure(size)
         ax = fig.add_subplot()
         image = ax.imshow(values, cmap="Blues", vmin=0, vmax=1, aspect="auto", interpolation="nearest")
-        ax.set_xticks(np.arange(len(chosen)), labels=chosen)
+        ax.set_xticks(np.arange(len(chosen)), labels=[style.topic_name(t) for t in chosen])
         ax.set_yticks(
             np.arange(len(table)),
             labels=[
@@ -219,7 +249,7 @@ def salience_heatmap(
         bar.set_label("share of statements")
         bar.ax.tick_params(labelsize=style.HOUSE_RC["ytick.labelsize"])
         if title:
-            ax.set_title(title, loc="left")
+            style.figure_title(fig, title)
     return fig
 
 
@@ -302,14 +332,14 @@ def _holder_bars(
             for p, m, n in zip(pos, mean, rows["n_positioned"].fillna(0).to_numpy(), strict=True):
                 label = "n/a" if np.isnan(m) else f"n={int(n)}"
                 ax.text(p, -1.12, label, ha="center", va="bottom", fontsize=6, color=style.GREY)
-        ax.set_xticks(np.arange(len(chosen)), labels=chosen)
+        ax.set_xticks(np.arange(len(chosen)), labels=[style.topic_name(t) for t in chosen])
         ax.axhline(0, color="#999999", linewidth=0.6)
         style.score_ticks(ax, None)
         ax.set_ylabel("mean score")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=len(holders))
         ax.grid(False, axis="x")
         if title:
-            ax.set_title(title, loc="left")
+            style.figure_title(fig, title)
     return fig
 
 
@@ -335,11 +365,26 @@ def _holder_lines(
             ax.set_xlim(-0.5, len(periods) - 0.5)
             ax.axhline(0, color="#999999", linewidth=0.6)
             style.score_ticks(ax, topic)
-            ax.set_title(topic, loc="left", color=style.TOPIC_COLORS[topic])
+            ax.set_title(style.topic_name(topic), loc="left", color=style.TOPIC_COLORS[topic])
         fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncols=len(holders))
         if title:
-            fig.suptitle(title, x=0.01, ha="left")
+            style.figure_title(fig, title)
     return fig
+
+
+SIGNIFICANT_G2 = 3.84
+"""G² at p = 0.05 (one degree of freedom): bars below it are drawn faded and hatched."""
+
+
+def _mark_not_significant(bar, color: str):
+    """Fade and hatch a bar (or a legend patch): its word is not significantly key."""
+    from matplotlib.colors import to_rgba
+
+    bar.set_facecolor(to_rgba(color, 0.25))
+    bar.set_edgecolor(color)
+    bar.set_linewidth(0.6)
+    bar.set_hatch("////")
+    return bar
 
 
 def keyness_plot(
@@ -351,10 +396,13 @@ def keyness_plot(
 ) -> Figure:
     """Horizontal bars of the most key words of each period (G², early to the left).
 
+    Words below G² 3.84 (p > 0.05) are drawn faded and hatched, and the legend says so:
+    the chart lists the top words of each side whether or not they are significant.
+
     Args:
         kn: Output of :func:`~corpus_lib.analysis.keyness`.
         top: Words per direction.
-        title: Axes title.
+        title: Figure title (wrapped to fit the figure's width).
         figsize: Size in inches.
 
     Returns:
@@ -366,6 +414,7 @@ def keyness_plot(
         >>> len(keyness_plot(kn).axes)
         1
     """
+    from matplotlib.patches import Patch
     from matplotlib.ticker import FuncFormatter
 
     need_columns(kn, ("word", "g2", "direction"), "kn")
@@ -379,27 +428,31 @@ def keyness_plot(
         style.house_axes(ax)
         for frame, sign, name in ((early, -1, "early"), (late, 1, "late")):
             pos = -np.arange(len(frame), dtype=float)
-            values = sign * frame["g2"].to_numpy(dtype=float)
-            ax.barh(pos, values, color=style.PERIOD_COLORS[name], height=0.7, label=name)
-            for p, v, word in zip(pos, values, frame["word"], strict=True):
-                ax.text(
-                    v + sign * 0.01 * max(kn["g2"].max(), 1),
-                    p,
-                    f" {word} ",
-                    va="center",
-                    ha="left" if sign > 0 else "right",
-                    fontsize=7,
-                )
-        limit = float(kn["g2"].max()) * 1.45 if len(kn) else 1.0
+            g2 = frame["g2"].to_numpy(dtype=float)
+            bars = ax.barh(pos, sign * g2, color=style.PERIOD_COLORS[name], height=0.7, label=name)
+            for bar, p, v, word in zip(bars, pos, g2, frame["word"], strict=True):
+                weak = v < SIGNIFICANT_G2
+                if weak:
+                    _mark_not_significant(bar, style.PERIOD_COLORS[name])
+                ax.text(sign * (v + 0.01 * max(kn["g2"].max(), 1)), p, f" {word} ", va="center",
+                        ha="left" if sign > 0 else "right", fontsize=7,
+                        color=style.GREY if weak else "black")  # fmt: skip
+        limit = max(float(kn["g2"].max()) * 1.45 if len(kn) else 1.0, SIGNIFICANT_G2 * 2)
         ax.set_xlim(-limit, limit)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{abs(v):g}"))
         ax.set_yticks([])
         ax.axvline(0, color="#999999", linewidth=0.6)
-        ax.set_xlabel("G² (early ← → late)")
-        ax.legend(loc="lower right")
+        for edge in (-SIGNIFICANT_G2, SIGNIFICANT_G2):
+            ax.axvline(edge, color="#999999", linewidth=0.6, linestyle=(0, (2, 2)))
+        ax.set_xlabel("G² (early ← → late); dotted: 3.84")
+        handles, labels = ax.get_legend_handles_labels()
+        if (kn["g2"].to_numpy(dtype=float) < SIGNIFICANT_G2).any():
+            handles.append(_mark_not_significant(Patch(), style.GREY))
+            labels.append("not significant (G² < 3.84, p > 0.05)")
+        ax.legend(handles, labels, loc="lower right")
         ax.grid(False, axis="y")
         if title:
-            ax.set_title(title, loc="left")
+            style.figure_title(fig, title)
     return fig
 
 
@@ -456,11 +509,11 @@ def tone_vs_stance_plot(
             ax.set_xlim(-0.6, len(labels) - 0.4)
             ax.set_ylim(-1.05, 1.05)
             ax.axhline(0, color="#999999", linewidth=0.6)
-            ax.set_title(topic, loc="left", color=style.TOPIC_COLORS[topic])
+            ax.set_title(style.topic_name(topic), loc="left", color=style.TOPIC_COLORS[topic])
             ax.grid(False, axis="x")
         axes[0].set_ylabel("tone (VADER compound)")
         if title:
-            fig.suptitle(title, x=0.01, ha="left")
+            style.figure_title(fig, title)
     return fig
 
 
@@ -481,7 +534,7 @@ def confusion_heatmap(
             the index and column names, e.g. ``gold``/``pred``, label the axes).
         normalize: ``None`` (counts), ``"true"`` (rows sum to 1), ``"pred"`` (columns
             sum to 1) or ``"all"``.
-        title: Axes title.
+        title: Figure title (wrapped to fit the figure's width).
         xlabel: X label; the column index name by default.
         ylabel: Y label; the row index name by default.
         figsize: Size in inches.
@@ -543,7 +596,7 @@ def confusion_heatmap(
         bar.set_label("share" if normalize else "count")
         bar.ax.tick_params(labelsize=style.HOUSE_RC["ytick.labelsize"])
         if title:
-            ax.set_title(title, loc="left")
+            style.figure_title(fig, title)
     return fig
 
 
@@ -572,7 +625,7 @@ def statements_by_holder_plot(counts: pd.DataFrame, *, figsize: tuple[float, flo
         ax.set_ylabel("")
         ax.grid(False, axis="y")
         ax.legend(title="holder", loc="upper left", bbox_to_anchor=(1.01, 1.0))
-        ax.set_title("Statements per document (oldest on top), by holder", loc="left")
+        style.figure_title(fig, "Statements per document (oldest on top), by holder")
     return fig
 
 
@@ -580,12 +633,13 @@ def removed_heatmap(chars: pd.DataFrame, *, figsize: tuple[float, float] | None 
     """Documents (rows) × cleaning reasons (columns): characters removed, colour on a log scale.
 
     Args:
-        chars: Characters removed per document (index) and reason (columns), as
-            :func:`corpus_lib.analysis.overview.removed_by_reason` returns.
+        chars: Non-whitespace characters removed per document (index) and reason
+            (columns), as :func:`corpus_lib.analysis.overview.removed_by_reason` returns;
+            a row sums to the document's ``n_removed_chars``.
         figsize: Size in inches (default grows with the table).
 
     Returns:
-        The figure, one axes; each cell shows its count.
+        The figure, one axes; each cell shows its count, each row label its total.
 
     Example:
         >>> chars = pd.DataFrame({"widget": [12, 0], "byline": [40, 3000]}, index=["d1", "d2"])
@@ -598,14 +652,17 @@ def removed_heatmap(chars: pd.DataFrame, *, figsize: tuple[float, float] | None 
         ax = fig.add_subplot()
         ax.imshow(np.log1p(values), cmap="Oranges", aspect="auto", vmin=0)
         ax.set_xticks(range(chars.shape[1]), labels=chars.columns, rotation=30, ha="right")
-        ax.set_yticks(range(len(chars)), labels=chars.index)
+        totals = values.sum(axis=1) if values.size else np.zeros(len(chars), dtype=int)
+        ax.set_yticks(
+            range(len(chars)), labels=[f"{doc} ({int(t):,} in all)" for doc, t in zip(chars.index, totals, strict=True)]
+        )
         for (i, j), value in np.ndenumerate(values):
             ax.text(
                 j, i, f"{value:,}", ha="center", va="center", fontsize=7, color="#333333" if value < 1000 else "white"
             )
         ax.grid(False)
         ax.tick_params(length=0)
-        ax.set_title("Characters removed, by document and reason (colour on a log scale)", loc="left")
+        style.figure_title(fig, "Non-whitespace characters removed, by document and reason (colour on a log scale)")
     return fig
 
 
@@ -658,8 +715,8 @@ def agreement_plot(
             ax.set_yticks(position, labels=chosen)
             ax.set_xlim(0, 1.02)
             ax.invert_yaxis()
-            ax.set_title(topic, loc="left", color=style.TOPIC_COLORS[topic])
+            ax.set_title(style.topic_name(topic), loc="left", color=style.TOPIC_COLORS[topic])
         axes[0].set_xlabel("value (95% interval); dashed: 0.8 and 0.667")
         if title:
-            fig.suptitle(title, x=0.01, ha="left")
+            style.figure_title(fig, title)
     return fig

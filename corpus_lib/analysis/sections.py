@@ -32,12 +32,15 @@ from corpus_lib.analysis.display import Note, Shown, Table
 from corpus_lib.analysis.export import export_chart
 from corpus_lib.analysis.findings import as_markdown, findings
 from corpus_lib.analysis.overview import dated_between
+from corpus_lib.analysis.shifts import change_points
+from corpus_lib.analysis.style import counted, topic_name
 from corpus_lib.analysis.summaries import (
     holder_comparison,
     quotes,
     salience,
     stance_by_document,
     stance_by_period,
+    timeline_events,
     tone_vs_stance,
 )
 from corpus_lib.analysis.text import keyness
@@ -69,6 +72,17 @@ class Charts:
         export_chart(fig, f"{self.name}-{chart}", output_dir=self.output_dir, data=data)
         self.figures[chart] = fig
         return fig
+
+
+def corpus_events(corpus: Tables) -> pd.DataFrame:
+    """The packaged timeline events and the corpus's own (``events.csv`` beside its manifest)."""
+    events = timeline_events()
+    own = getattr(corpus, "events", None)
+    if own is None or own.empty:
+        return events
+    both = pd.concat([events.astype({"kind": str}), own.astype({"kind": str})], ignore_index=True)
+    both["kind"] = pd.Categorical(both["kind"], categories=list(TOPICS))
+    return both.sort_values(["date", "label"], kind="mergesort").reset_index(drop=True)
 
 
 def check_holders(holders: Sequence[str]) -> str:
@@ -173,7 +187,7 @@ class _TopicData:
 
     @property
     def no_data(self) -> Note:
-        return self.sel.no_data(f"statement on {self.topic}")
+        return self.sel.no_data(f"statement on {topic_name(self.topic)}")
 
 
 def _select_topic(corpus: Tables, topic: str, holders: Sequence[str], date_from: str, date_to: str) -> _TopicData:
@@ -188,7 +202,8 @@ def _select_topic(corpus: Tables, topic: str, holders: Sequence[str], date_from:
 def _selection_note(data: _TopicData) -> Note:
     on_topic, focal = data.on_topic, data.focal
     return Note(
-        f"**{len(on_topic)}** statements on {data.topic} in {on_topic['doc_id'].nunique()} documents dated "
+        f"**{counted(len(on_topic), 'statement')}** on {topic_name(data.topic)} in "
+        f"{counted(on_topic['doc_id'].nunique(), 'document')} dated "
         f"{data.sel.date_from} to {data.sel.date_to}; **{len(focal)}** of them held by {html.escape(data.sel.focus)}, "
         f"{int(focal['score'].notna().sum())} of which take a position. By holder: " + _counts_by_holder(on_topic) + "."
     )
@@ -202,20 +217,24 @@ def _over_time(data: _TopicData, charts: Charts, tables: dict[str, pd.DataFrame]
     periods = stance_by_period(data.sel.stances, topic=topic, holders=focus)
     by_document = stance_by_document(data.sel.stances, corpus.documents, topic=topic, holders=focus)
     behind = quotes(data.sel.stances, corpus.statements, corpus.documents, topic=topic, holders=focus)
-    title = f"{focus} on {topic}: yearly mean score"
+    shifts = change_points(data.sel.stances, topic=topic, holder=focus)
+    events = corpus_events(corpus)
+    title = f"{focus} on {topic_name(topic)}: yearly mean score"
     timeline = charts.export(
-        plots.stance_timeline(periods, documents=by_document, statements=behind, topics=topic, title=title),
+        plots.stance_timeline(periods, documents=by_document, statements=behind, topics=topic, title=title,
+                              shifts=shifts, events=events),
         "timeline",
         periods,
     )
     interactive = charts.export(
-        plots.stance_timeline_plotly(periods, documents=by_document, statements=behind, topics=topic, title=title),
+        plots.stance_timeline_plotly(periods, documents=by_document, statements=behind, topics=topic, title=title,
+                                     shifts=shifts, events=events),
         "timeline-interactive",
         behind,
     )
     years = periods.loc[periods["n_positioned"] > 0]
     yearly = Note(
-        f"Yearly mean score of {html.escape(focus)} on {topic} (positioned statements): "
+        f"Yearly mean score of {html.escape(focus)} on {topic_name(topic)} (positioned statements): "
         + (
             "; ".join(f"**{r.period}** {r.mean_score:+.2f} (n = {r.n_positioned})" for r in years.itertuples())
             or "none"
@@ -224,9 +243,11 @@ def _over_time(data: _TopicData, charts: Charts, tables: dict[str, pd.DataFrame]
     )
     shares = periods.loc[periods["n_statements"] > 0]
     label_shares = charts.export(
-        plots.label_shares(shares, topics=topic, title=f"{focus} on {topic}: labels per year"), "label-shares", shares
+        plots.label_shares(shares, topics=topic, title=f"{focus} on {topic_name(topic)}: labels per year"),
+        "label-shares",
+        shares,
     )
-    tables.update(periods=periods, documents=by_document, quotes=behind, label_shares=shares)
+    tables.update(periods=periods, documents=by_document, quotes=behind, label_shares=shares, shifts=shifts)
     return Shown([timeline]), Shown([interactive, yearly]), Shown([label_shares])
 
 
@@ -237,7 +258,8 @@ def _salience(data: _TopicData, charts: Charts, tables: dict[str, pd.DataFrame])
     shares = salience(data.sel.statements, data.sel.stances)
     n_documents = shares["doc_id"].nunique()
     fig = plots.salience_heatmap(
-        shares, topics=data.topic, title=f"{data.topic}: share of statements", figsize=(4.8, 1.0 + 0.38 * n_documents)
+        shares, topics=data.topic, title=f"{topic_name(data.topic)}: share of statements",
+        figsize=(4.8, 1.0 + 0.38 * n_documents),
     )
     tables["salience"] = shares.loc[shares["topic"] == data.topic]
     return Shown([charts.export(fig, "salience", tables["salience"])])
@@ -259,17 +281,18 @@ def _by_holder(data: _TopicData, charts: Charts, tables: dict[str, pd.DataFrame]
     topic = data.topic
     if data.compared.empty:
         return Shown(
-            [Note(f"No statement on {topic} by any of {html.escape(', '.join(data.sel.holders))} in the chosen range.")]
+            [Note(f"No statement on {topic_name(topic)} by any of {html.escape(', '.join(data.sel.holders))} "
+                  "in the chosen range.")]
         )
     by_holder = holder_comparison(data.sel.stances, holders=data.sel.holders, topic=topic)
     tables["holders"] = by_holder
     means = charts.export(
-        plots.holder_comparison_plot(by_holder, topics=topic, title=f"{topic}: mean score by holder"),
+        plots.holder_comparison_plot(by_holder, topics=topic, title=f"{topic_name(topic)}: mean score by holder"),
         "holders",
         by_holder,
     )
     labels = charts.export(
-        plots.label_shares(by_holder, x="holder", topics=topic, title=f"{topic}: labels by holder"),
+        plots.label_shares(by_holder, x="holder", topics=topic, title=f"{topic_name(topic)}: labels by holder"),
         "holder-labels",
         by_holder,
     )
@@ -301,7 +324,8 @@ def _chronology(data: _TopicData, tables: dict[str, pd.DataFrame]) -> Shown:
     tables["chronology"] = chronology
     moved = chronology.loc[chronology["time"] != chronology["date"]]
     note = Note(
-        f"{len(moved)} of {len(chronology)} statements on {data.topic} (all compared holders) narrate a dated event."
+        f"{len(moved)} of {counted(len(chronology), 'statement')} on {topic_name(data.topic)} (all compared holders) "
+        f"{'narrates' if len(moved) == 1 else 'narrate'} a dated event."
     )
     if not len(moved):
         return Shown([note])
@@ -444,8 +468,9 @@ def _select_synthesis(
 def _synthesis_selection(data: _SynthesisData) -> Note:
     focal = data.focal
     return Note(
-        f"{html.escape(data.sel.focus)}: **{len(focal)}** statement–topic codes in {focal['doc_id'].nunique()} documents; "
-        f"{data.n_early} statements in {_span(data.early)}, {data.n_late} in {_span(data.late)}."
+        f"{html.escape(data.sel.focus)}: **{counted(len(focal), 'statement–topic code')}** in "
+        f"{counted(focal['doc_id'].nunique(), 'document')}; "
+        f"{counted(data.n_early, 'statement')} in {_span(data.early)}, {data.n_late} in {_span(data.late)}."
     )
 
 
@@ -456,7 +481,10 @@ def _topics_timeline(data: _SynthesisData, charts: Charts, tables: dict[str, pd.
     periods = stance_by_period(data.sel.stances, holders=data.sel.focus)
     by_document = stance_by_document(data.sel.stances, data.sel.corpus.documents, holders=data.sel.focus)
     tables.update(periods=periods, documents=by_document)
-    fig = plots.topics_timeline(periods, documents=by_document, title=f"{data.sel.focus}: yearly mean score per topic")
+    shifts = pd.concat([change_points(data.sel.stances, topic=t, holder=data.sel.focus) for t in TOPICS], ignore_index=True)
+    tables["shifts"] = shifts
+    fig = plots.topics_timeline(periods, documents=by_document, title=f"{data.sel.focus}: yearly mean score per topic",
+                                shifts=shifts, events=corpus_events(data.sel.corpus))
     return Shown([charts.export(fig, "topics-timeline", periods)])
 
 
@@ -497,7 +525,7 @@ def _with_n(row: pd.Series) -> str:
     """``+0.50 (n = 4 in 2 documents)``, or ``no position``."""
     if not row.n_positioned:
         return "no position"
-    return f"{row.mean_score:+.2f} (n = {row.n_positioned} in {row.n_documents} documents)"
+    return f"{row.mean_score:+.2f} (n = {row.n_positioned} in {counted(row.n_documents, 'document')})"
 
 
 def _shift_lines(data: _SynthesisData, tables: dict[str, pd.DataFrame]) -> list[str]:

@@ -24,7 +24,7 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-from corpus_lib.analysis import plots
+from corpus_lib.analysis import plots, style
 from corpus_lib.analysis.display import Note, Shown, Table
 from corpus_lib.analysis.overview import (
     dated_between,
@@ -92,9 +92,10 @@ def _documents_note(
     start, end = pd.Timestamp(date_from), pd.Timestamp(date_to)
     left_out = corpus.documents.loc[~corpus.documents["doc_id"].isin(documents["doc_id"]), "doc_id"].tolist()
     basis = documents["date_basis"].astype("string").fillna("none").value_counts()
+    verb = "is" if len(documents) == 1 else "are"
     return Note(
-        f"**{len(documents)}** of {len(corpus.documents)} documents are dated between {start.date()} and "
-        f"{end.date()}, with **{len(statements)}** statements. Date basis: "
+        f"**{len(documents)}** of {style.counted(len(corpus.documents), 'document')} {verb} dated between {start.date()} and "
+        f"{end.date()}, with **{len(statements)}** {'statement' if len(statements) == 1 else 'statements'}. Date basis: "
         + (", ".join(f"{html.escape(name)} {n}" for name, n in basis.items()) or "none")
         + "."
         + (f" Left out (outside the range or undated): {html.escape(', '.join(left_out))}." if left_out else "")
@@ -102,7 +103,11 @@ def _documents_note(
 
 
 def _removed(ledger: pd.DataFrame, order: list[str], charts: Charts, tables: dict[str, pd.DataFrame]) -> Shown:
-    """Removed spans by reason and document, and the characters removed per document and reason."""
+    """Removed spans by reason and document, and the non-whitespace characters removed per document and reason.
+
+    Characters are counted as ``n_removed_chars`` counts them, so a row of the chart sums to
+    its document's ``n_removed_chars`` in the document table.
+    """
     if ledger.empty:
         return Shown([Note("Cleaning removed nothing from the documents in the chosen range.")])
     spans = pd.crosstab(ledger["reason"], ledger["doc_id"], margins=True, margins_name="all")
@@ -226,7 +231,11 @@ def validation_section(validation: Validation, *, name: str, output_dir: str | P
     for topic in TOPICS:
         matrix = validation.confusion[topic]
         fig = plots.confusion_heatmap(
-            matrix, normalize="true", xlabel="automatic", ylabel="hand", title=f"{topic}: hand vs automatic stance"
+            matrix,
+            normalize="true",
+            xlabel="automatic",
+            ylabel="hand",
+            title=f"{style.topic_name(topic)}: hand vs automatic stance",
         )
         confusion.append(charts.export(fig, f"confusion-{topic}", matrix.reset_index()))
     return ValidationSection(
@@ -264,6 +273,6 @@ def explorer_snapshot(explorer: Any, *, name: str, output_dir: str | Path) -> Sh
     Charts(name, output_dir).export(explorer.current, "initial", explorer.data)
     note = Note(
         "The initial selection as a static chart, for the HTML report (where widgets do not run): "
-        f"{len(explorer.data)} statements, {int(explorer.data['score'].notna().sum())} of them positioned."
+        f"{style.counted(len(explorer.data), 'statement')}, {int(explorer.data['score'].notna().sum())} of them positioned."
     )
     return Shown([note, explorer.current])

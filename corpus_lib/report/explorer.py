@@ -34,9 +34,11 @@ class StanceExplorer:
             display(...)``: a headless run, nbclient, can stall syncing captured output.)
         current: The current selection's chart as a plain ``go.Figure`` with the fixed
             trace ids of :func:`~corpus_lib.analysis.plots.stance_timeline_plotly`: export this one.
-        table: The statements behind the chart (an ``ipywidgets.HTML``, text escaped).
-        data: The statements behind the current figure (``analysis.quotes``).
-        periods: The yearly summary behind the current figure (``analysis.stance_by_period``).
+        table: The positioned statements behind the chart, oldest first (an
+            ``ipywidgets.HTML``, text escaped).
+        data: The statements behind the current figure (``analysis.quotes``), oldest first.
+        periods: The yearly summary per holder behind the current figure
+            (``analysis.holder_comparison`` by year).
         live: Whether ``figure`` is a ``FigureWidget``.
     """
 
@@ -66,7 +68,6 @@ class StanceExplorer:
 
     def update(self, change=None) -> None:
         """Recompute the selection's tables and redraw (the widgets' callback)."""
-        import html
         import json
 
         import pandas as pd
@@ -80,28 +81,21 @@ class StanceExplorer:
         stances = self.corpus.stances
         years = pd.to_datetime(stances["date"]).dt.year
         chosen = stances.loc[years.between(first, last)]
-        if not holders:  # nothing selected: draw the empty chart, say why
-            chosen, holders_arg = chosen.iloc[0:0], None
-        else:
-            holders_arg = list(holders)
-        self.periods = analysis.stance_by_period(chosen, topic=topic, holders=holders_arg)
-        self.data = analysis.quotes(
-            chosen, self.corpus.statements, self.corpus.documents, topic=topic, holders=holders_arg
-        )
         who = ", ".join(holders) if holders else "no holder"
-        new = plots.stance_timeline_plotly(
-            self.periods, statements=self.data, topics=topic, title=f"{topic}: {who}, {first}–{last}"
-        )
-        self.current = new
-        positioned = int(self.data["score"].notna().sum())
-        if self.data.empty:
-            line = f"No statement on <b>{html.escape(topic)}</b> by {html.escape(who)} in {first}–{last}."
-        else:
-            line = (
-                f"<b>{len(self.data)}</b> statements on <b>{html.escape(topic)}</b> by {html.escape(who)} "
-                f"in {first}–{last}, from {self.data['doc_id'].nunique()} documents; {positioned} take a position."
+        title = f"{plots.topic_name(topic)}: {who}, {first}–{last}"
+        if holders:  # a series per holder: pooling them would hide who holds which position
+            self.periods = analysis.holder_comparison(chosen, holders=list(holders), topic=topic, freq_or_bins="year")
+            self.data = _by_date(analysis.quotes(chosen, self.corpus.statements, self.corpus.documents, topic=topic,
+                                                 holders=list(holders)))  # fmt: skip
+            new = plots.stance_timeline_plotly(
+                self.periods, statements=self.data, topics=topic, by="holder", title=title
             )
-        self.status.value = line
+        else:  # nothing selected: draw the empty chart, say why
+            self.periods = analysis.stance_by_period(chosen.iloc[0:0], topic=topic)
+            self.data = analysis.quotes(chosen.iloc[0:0], self.corpus.statements, self.corpus.documents, topic=topic)
+            new = plots.stance_timeline_plotly(self.periods, statements=self.data, topics=topic, title=title)
+        self.current = new
+        self.status.value = _status(self.data, topic, who, first, last)
         shown = self.data.loc[self.data["score"].notna(), ["date", "holder", "speaker", "stance", "text"]]
         shown = shown.assign(date=shown["date"].dt.strftime("%Y-%m-%d")).head(self.max_rows)
         self.table.value = shown.to_html(index=False, escape=True, border=0) if len(shown) else ""
@@ -118,6 +112,28 @@ class StanceExplorer:
             self.output.outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
 
 
+def _by_date(statements: pd.DataFrame) -> pd.DataFrame:
+    """The statements oldest first (statement id within a date), as the table lists them."""
+    return statements.sort_values(["date", "statement_id"], kind="mergesort").reset_index(drop=True)
+
+
+def _status(data: pd.DataFrame, topic: str, who: str, first: int, last: int) -> str:
+    """The line above the chart: how many statements and documents the selection holds (text escaped)."""
+    import html
+
+    from corpus_lib.analysis.style import counted
+
+    if data.empty:
+        return f"No statement on <b>{html.escape(topic)}</b> by {html.escape(who)} in {first}–{last}."
+    positioned = int(data["score"].notna().sum())
+    n = len(data)
+    return (
+        f"<b>{n}</b> {'statement' if n == 1 else 'statements'} on <b>{html.escape(topic)}</b> by {html.escape(who)} "
+        f"in {first}–{last}, from {counted(data['doc_id'].nunique(), 'document')}; "
+        f"{positioned} {'takes' if positioned == 1 else 'take'} a position."
+    )
+
+
 def stance_explorer(
     corpus,
     *,
@@ -129,8 +145,9 @@ def stance_explorer(
     """Widgets (topic dropdown, holder multi-select, year range slider) driving a stance timeline.
 
     The figure is :func:`corpus_lib.analysis.plots.stance_timeline_plotly` of the selected
-    statements (yearly means with their intervals and every positioned statement,
-    whose hover text shows the sentence, speaker and source, escaped). It lives here,
+    statements, one series per holder (named holder and topic, in the holder's colour):
+    yearly means with their intervals and every positioned statement, whose hover text
+    shows the sentence, speaker and source, escaped. It lives here,
     not in the notebook, because widgets need a callback and notebooks hold no
     function definitions. Executed headless (papermill), the widgets show their
     initial state; a selection with no statements shows an empty chart and says so.
@@ -161,9 +178,16 @@ def stance_explorer(
     chosen = tuple(h for h in HOLDERS if h in set(holders))
     controls = {
         "topic": widgets.Dropdown(options=list(TOPICS), value=topic, description="topic"),
-        "holders": widgets.SelectMultiple(options=list(HOLDERS), value=chosen, rows=len(HOLDERS), description="holders"),
+        "holders": widgets.SelectMultiple(
+            options=list(HOLDERS), value=chosen, rows=len(HOLDERS), description="holders"
+        ),
         "years": widgets.IntRangeSlider(
-            min=first, max=last, value=(low, high), step=1, description="years", continuous_update=False,
+            min=first,
+            max=last,
+            value=(low, high),
+            step=1,
+            description="years",
+            continuous_update=False,
             layout=widgets.Layout(width="380px"),
         ),
     }
@@ -182,7 +206,5 @@ def stance_explorer(
     explorer.update()
     for control in controls.values():
         control.observe(explorer.update, names="value")
-    explorer.widget = widgets.VBox(
-        [widgets.HBox(list(controls.values())), explorer.status, view, explorer.table]
-    )
+    explorer.widget = widgets.VBox([widgets.HBox(list(controls.values())), explorer.status, view, explorer.table])
     return explorer
