@@ -112,18 +112,28 @@ def reports(tmp_path_factory):
         "seeds-again": _cli_report(None, root / "seeds-again", static, only=",".join(RERUN)),
         "small": _cli_report(small, root / "small", static),
     }
+    consoles = {}
     try:
         result = run_report(out=root / "seeds", static_images=static, progress=False)
         for name, process in others.items():
             out, err = process.communicate(timeout=900)
             assert process.returncode == 0, f"report {name} failed:\n{err[-3000:]}"
+            consoles[name] = out + err
     finally:
         for process in others.values():
             if process.poll() is None:
                 process.kill()
                 process.communicate()
     return {"seeds": root / "seeds", "seeds-again": root / "seeds-again", "small": root / "small",
-            "static": static, "result": result, "small_corpus": small}
+            "static": static, "result": result, "small_corpus": small, "consoles": consoles}
+
+
+def test_kernel_noise_goes_to_log_files_not_the_console(reports):
+    for name, console in reports["consoles"].items():
+        assert "IPKernelApp" not in console and "KeyboardInterrupt caught" not in console, name
+        assert console.rstrip().endswith("*.log"), name  # the summary's last line says where the logs are
+    assert sorted(p.stem for p in (reports["small"] / "notebooks").glob("*.log")) == sorted(
+        p.stem for p in (reports["small"] / "notebooks").glob("*.ipynb"))
 
 
 def _outputs(notebook: Path):
@@ -188,7 +198,7 @@ def _check_chart(folder: Path, name: str, static: bool) -> None:
 
 def test_every_notebook_has_its_pair_and_names_its_charts_after_itself():
     assert [p.stem for p in NOTEBOOK_SOURCES] == [p.stem for p in NOTEBOOKS]
-    assert [p.stem[:2] for p in NOTEBOOKS] == ["00", "01", "02", "03", "04", "05", "06"]
+    assert [p.stem[:2] for p in NOTEBOOKS] == ["00", "01", "02", "03", "04", "05", "06", "07"]
     assert (NOTEBOOKS_DIR / "jupytext.toml").is_file()
     for path in NOTEBOOK_SOURCES:
         text = path.read_text(encoding="utf-8")
@@ -275,7 +285,7 @@ def test_the_small_corpus_exports_what_it_has_and_says_what_it_lacks(reports):
     # no membership statement, no removed text, no hand codes: messages instead of charts
     assert not any(name.startswith(("03-membership-timeline", "05-", "00-corpus-removed")) for name in charts)
     notebooks = reports["small"] / "notebooks"
-    assert "No statement on membership held by NATO" in _output_text(notebooks / "03-membership.ipynb")
+    assert "No statement on Membership held by NATO" in _output_text(notebooks / "03-membership.ipynb")
     assert "Cleaning removed nothing" in _output_text(notebooks / "00-corpus.ipynb")
     assert "no validation here" in _output_text(notebooks / "05-validation.ipynb")
 
@@ -421,7 +431,7 @@ def test_explorer_follows_its_widgets(tmp_path):
 
     corpus = load_corpus(write_small_corpus(tmp_path / "corpus"))
     explorer = stance_explorer(corpus, topic="russia", holders=["NATO", "Azerbaijan", "media"], date_from="2005-01-01")
-    assert explorer.current.layout.title.text == "russia: NATO, Azerbaijan, media, 2007–2023"
+    assert explorer.current.layout.title.text == "Russia: NATO, Azerbaijan, media, 2007–2023"
     # "Allies will keep supporting Ukraine …" reports the Allies' position: NATO holds it
     assert set(explorer.data["holder"].astype(str)) == {"NATO"}
     assert all(escaped in explorer.table.value for escaped in ESCAPED)
@@ -429,7 +439,7 @@ def test_explorer_follows_its_widgets(tmp_path):
     assert all(escaped in hover for escaped in ESCAPED) and not any(raw in hover for raw in RAW)
     if not explorer.live:  # the Output widget holds the chart as plotly JSON
         (shown,) = explorer.output.outputs
-        assert shown["data"]["application/vnd.plotly.v1+json"]["layout"]["title"]["text"].startswith("russia")
+        assert shown["data"]["application/vnd.plotly.v1+json"]["layout"]["title"]["text"].startswith("Russia")
     widgets = explorer.controls
     widgets["topic"].value = "membership"
     assert explorer.data.empty and "No statement on <b>membership</b>" in explorer.status.value

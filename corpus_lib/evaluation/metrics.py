@@ -17,7 +17,7 @@ Conventions, the same in every function:
   return 1.0. Where the coders use different labels the usual formula applies, even
   if each coder uses a single label (kappa is then 0.0 or below).
 - Missing values (None, NaN) are an error everywhere except in
-  `krippendorff_alpha_nominal`, which is built to handle them.
+  `krippendorff_alpha_nominal` and `krippendorff_alpha`, which are built to handle them.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ __all__ = [
     "bootstrap_ci",
     "cohen_kappa",
     "confusion_matrix",
+    "krippendorff_alpha",
     "krippendorff_alpha_nominal",
     "macro_f1",
     "precision_recall_f1",
@@ -362,6 +363,103 @@ def krippendorff_alpha_nominal(
         return 1.0
     observed = float(coincidence.sum() - np.trace(coincidence))
     return float(1.0 - (n - 1) * observed / expected)
+
+
+ALPHA_LEVELS: tuple[str, ...] = ("nominal", "ordinal", "interval", "ratio")
+
+
+def _squared_differences(values: np.ndarray, n_c: np.ndarray, level: str) -> np.ndarray:
+    """Krippendorff's difference function delta**2 between every two values, by level of measurement."""
+    k = len(values)
+    if level == "nominal":
+        return 1.0 - np.eye(k)
+    v = values.astype(float)
+    if level == "interval":
+        return (v[:, None] - v[None, :]) ** 2
+    if level == "ratio":
+        total = v[:, None] + v[None, :]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out = ((v[:, None] - v[None, :]) / total) ** 2
+        return np.where(total == 0, 0.0, out)
+    # ordinal: the values between c and k, inclusive, minus half of c's and k's own count
+    cum = np.concatenate([[0.0], np.cumsum(n_c, dtype=float)])
+    low, high = np.minimum.outer(np.arange(k), np.arange(k)), np.maximum.outer(np.arange(k), np.arange(k))
+    between = cum[high + 1] - cum[low]
+    return (between - (n_c[:, None] + n_c[None, :]) / 2.0) ** 2
+
+
+def krippendorff_alpha(data: Any, *, level: str = "nominal") -> float:
+    """Krippendorff's alpha for any number of coders, missing values and four levels of measurement.
+
+    ``data`` is the reliability data matrix as Krippendorff lays it out: one row per
+    coder, one column per unit, None or NaN where a coder did not code a unit. A unit
+    with fewer than two values is not pairable and drops out. With ``o`` the coincidence
+    matrix over the pairable values, ``n_c`` its margins, ``n`` their sum and ``delta2``
+    the difference function of the level::
+
+        alpha = 1 - (n - 1) * sum_ck o_ck delta2_ck / sum_ck n_c n_k delta2_ck
+
+    ``nominal`` compares labels (delta2 is 0 for equal labels, 1 otherwise), so any
+    hashable labels will do; ``ordinal``, ``interval`` and ``ratio`` need numbers and use
+    Krippendorff's rank, squared and relative squared differences. When the expected
+    disagreement is zero (one value only among the pairable values) alpha is 1.0, as in
+    `krippendorff_alpha_nominal`, which this generalises.
+
+    Args:
+        data: Coders by units (a nested sequence, a 2-D array or a DataFrame).
+        level: One of ``nominal``, ``ordinal``, ``interval``, ``ratio``.
+
+    Returns:
+        Alpha, at most 1.0.
+
+    Raises:
+        ValueError: on data that is not two-dimensional, an unknown level, non-numeric
+            values at a metric level, or no unit with two values.
+
+    Example:
+        >>> data = [[1, 2, 3, None], [1, 2, 2, 4], [1, None, 3, 4]]
+        >>> round(krippendorff_alpha(data), 3), round(krippendorff_alpha(data, level="interval"), 3)
+        (0.757, 0.926)
+    """
+    if level not in ALPHA_LEVELS:
+        raise ValueError(f"level must be one of {', '.join(ALPHA_LEVELS)}, got {level!r}")
+    matrix = data.to_numpy(dtype=object) if isinstance(data, pd.DataFrame) else np.array(data, dtype=object)
+    if matrix.ndim != 2 or matrix.size == 0:
+        raise ValueError(f"data must be a non-empty coders x units matrix, got shape {matrix.shape}")
+    present = ~pd.isna(matrix)
+    values = matrix[present]
+    if level == "nominal":
+        labels = np.asarray(_observed_labels(values) if values.size else [], dtype=object)
+    else:
+        try:
+            labels = np.unique(np.asarray(values, dtype=float))
+        except (TypeError, ValueError):
+            raise ValueError(f"{level} alpha needs numbers, got {values[:3].tolist()}...") from None
+    codes = np.full(matrix.shape, -1, dtype=np.intp)
+    if values.size:
+        codes[present] = (
+            _encode(np.asarray(values, dtype=object), list(labels), "values") if level == "nominal"
+            else np.searchsorted(labels, np.asarray(values, dtype=float))
+        )
+    k = len(labels)
+    counts = np.zeros((matrix.shape[1], k), dtype=np.int64)  # units x values
+    coders, units = np.nonzero(present)
+    np.add.at(counts, (units, codes[coders, units]), 1)
+    m_u = counts.sum(axis=1)
+    pairable = m_u >= 2
+    if not pairable.any():
+        raise ValueError("no unit has values from two or more coders: alpha is undefined")
+    c = counts[pairable].astype(float)
+    weighted = c / (m_u[pairable] - 1)[:, None]
+    coincidence = weighted.T @ c - np.diag(weighted.sum(axis=0))
+    n_c = counts[pairable].sum(axis=0)
+    n = float(n_c.sum())
+    delta2 = _squared_differences(labels, n_c, level)
+    expected = float((np.outer(n_c, n_c) * delta2).sum())
+    if expected == 0:
+        return 1.0
+    observed = float((coincidence * delta2).sum())
+    return float(1.0 - (n - 1.0) * observed / expected)
 
 
 def bootstrap_ci(
