@@ -36,9 +36,11 @@ import plotly.io as pio
 
 from corpus_lib.analysis.sections import topic_section
 from corpus_lib.corpus import load_corpus
+from corpus_lib.evaluation import validation_for
 
 pio.renderers.default = "plotly_mimetype+notebook"  # JupyterLab's plotly renderer + offline HTML (plotly.js embedded once)
 corpus = load_corpus(corpus_dir, tables=tables_dir)
+validation = validation_for(corpus, corpus_dir)  # hand codes of this corpus, if any: the corrected series
 
 # %% [markdown]
 # ## Selection
@@ -48,7 +50,7 @@ corpus = load_corpus(corpus_dir, tables=tables_dir)
 # below, `membership.figures` the charts.
 
 # %%
-membership = topic_section(corpus, "membership", name="03-membership", output_dir=output_dir, holders=holders, date_from=date_from, date_to=date_to)
+membership = topic_section(corpus, "membership", name="03-membership", output_dir=output_dir, holders=holders, date_from=date_from, date_to=date_to, validation=validation)
 membership.selection
 
 # %% [markdown]
@@ -61,7 +63,10 @@ membership.selection
 # A year resting on one document has no interval at all and is drawn hollow: one interview
 # or article is one observation, however many sentences it holds. Dashed lines mark the
 # topic's events (`corpus_lib/data/events.csv`); a shaded band marks a shift the
-# change-point model finds, with its 90% interval (see "In words" at the end).
+# change-point model finds, with its 90% interval (see "In words" at the end). Where the
+# corpus has hand codes (the seeds do: `annotations/seeds.csv`), a dashed series with square
+# points corrects the yearly means for the coder's measured errors; its interval is wider
+# because it also resamples the hand codes. The solid series is the coder's own.
 
 # %%
 membership.timeline

@@ -28,6 +28,7 @@ from typing import Any, Protocol
 import pandas as pd
 
 from corpus_lib.analysis import plots
+from corpus_lib.analysis.correction import corrected
 from corpus_lib.analysis.display import Note, Shown, Table
 from corpus_lib.analysis.export import export_chart
 from corpus_lib.analysis.findings import as_markdown, findings
@@ -209,7 +210,26 @@ def _selection_note(data: _TopicData) -> Note:
     )
 
 
-def _over_time(data: _TopicData, charts: Charts, tables: dict[str, pd.DataFrame]) -> tuple[Shown, Shown, Shown]:
+def _corrected(data: _TopicData, validation: pd.DataFrame | None) -> tuple[pd.DataFrame | None, Note | None]:
+    """The focus holder's period means corrected for coder error, and a note on it (None and
+    None without hand codes for this corpus)."""
+    if validation is None:
+        return None, None
+    try:
+        fixed = corrected(data.sel.stances, validation, topic=data.topic, holders=data.sel.focus)
+    except ValueError as err:  # hand codes that cannot correct this topic (none on it)
+        return None, Note(f"No corrected series: {html.escape(str(err))}.")
+    n = int(fixed["n_validation"].max()) if len(fixed) else 0
+    return fixed, Note(
+        "The dashed series (squares) corrects the yearly means for the coder's errors, estimated from "
+        f"{counted(n, 'hand-coded statement')} on {topic_name(data.topic)}; its interval also resamples those hand "
+        "codes, so it is wider. The solid series is the coder's own."
+    )
+
+
+def _over_time(
+    data: _TopicData, charts: Charts, tables: dict[str, pd.DataFrame], validation: pd.DataFrame | None = None
+) -> tuple[Shown, Shown, Shown]:
     """The timeline, its interactive twin with the yearly means in words, and the label shares."""
     if data.focal.empty:
         return Shown([data.no_data]), Shown([data.no_data]), Shown([data.no_data])
@@ -219,16 +239,17 @@ def _over_time(data: _TopicData, charts: Charts, tables: dict[str, pd.DataFrame]
     behind = quotes(data.sel.stances, corpus.statements, corpus.documents, topic=topic, holders=focus)
     shifts = change_points(data.sel.stances, topic=topic, holder=focus)
     events = corpus_events(corpus)
+    fixed, fixed_note = _corrected(data, validation)
     title = f"{focus} on {topic_name(topic)}: yearly mean score"
     timeline = charts.export(
         plots.stance_timeline(periods, documents=by_document, statements=behind, topics=topic, title=title,
-                              shifts=shifts, events=events),
+                              shifts=shifts, events=events, corrected=fixed),
         "timeline",
         periods,
     )
     interactive = charts.export(
         plots.stance_timeline_plotly(periods, documents=by_document, statements=behind, topics=topic, title=title,
-                                     shifts=shifts, events=events),
+                                     shifts=shifts, events=events, corrected=fixed),
         "timeline-interactive",
         behind,
     )
@@ -248,7 +269,9 @@ def _over_time(data: _TopicData, charts: Charts, tables: dict[str, pd.DataFrame]
         shares,
     )
     tables.update(periods=periods, documents=by_document, quotes=behind, label_shares=shares, shifts=shifts)
-    return Shown([timeline]), Shown([interactive, yearly]), Shown([label_shares])
+    if fixed is not None:
+        tables["corrected"] = fixed
+    return Shown([timeline, *([fixed_note] if fixed_note else [])]), Shown([interactive, yearly]), Shown([label_shares])
 
 
 def _salience(data: _TopicData, charts: Charts, tables: dict[str, pd.DataFrame]) -> Shown:
@@ -351,6 +374,7 @@ def topic_section(
     holders: Sequence[str] = DEFAULT_HOLDERS,
     date_from: str = "2005-01-01",
     date_to: str = "2024-12-31",
+    validation: pd.DataFrame | None = None,
 ) -> TopicSection:
     """One topic's charts and tables over time and by holder, exported as ``<name>-<chart>``.
 
@@ -370,6 +394,10 @@ def topic_section(
         holders: Holders to compare; the first is the focus.
         date_from: First document date kept (``YYYY-MM-DD``).
         date_to: Last document date kept.
+        validation: Hand and machine codes of hand-coded statements of this corpus
+            (:func:`corpus_lib.evaluation.validation_for` or ``validation_table``): the
+            timelines then also draw the means corrected for coder error
+            (:func:`~corpus_lib.analysis.correction.corrected`).
 
     Returns:
         A :class:`TopicSection`.
@@ -380,7 +408,7 @@ def topic_section(
     data = _select_topic(corpus, topic, holders, date_from, date_to)
     charts = Charts(name, output_dir)
     tables: dict[str, pd.DataFrame] = {}
-    timeline, interactive, label_shares = _over_time(data, charts, tables)
+    timeline, interactive, label_shares = _over_time(data, charts, tables, validation)
     salience_part = _salience(data, charts, tables)
     return TopicSection(
         selection=Shown([_selection_note(data)]),

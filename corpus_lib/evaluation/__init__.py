@@ -50,6 +50,7 @@ _EXPORTS = {
     "machine_vs_gold": "weighted",
     "MachineValidation": "weighted",
     "validation_table": "weighted",
+    "validation_for": "weighted",
     "krippendorff_alpha": "metrics",
 }
 __all__ = sorted(_EXPORTS)

@@ -154,7 +154,7 @@ def disagreements(gold: pd.DataFrame, stances: pd.DataFrame, statements: pd.Data
     return wrong.sort_values(["topic", "statement_id"])[columns], len(pairs)
 
 
-def _not_here(corpus_dir: str | Path | None, gold_path: Path) -> str | None:
+def why_not_validated(corpus_dir: str | Path | None, gold_path: Path) -> str | None:
     """Why this corpus cannot be validated, or None."""
     if corpus_dir is not None and Path(corpus_dir).resolve() != SEEDS_DIR.resolve():
         return (
@@ -183,7 +183,7 @@ def validate_seeds(
         the hand codes are missing.
     """
     gold_path = Path(gold_path) if gold_path is not None else ANNOTATIONS_DIR / "seeds.csv"
-    reason = _not_here(corpus_dir, gold_path)
+    reason = why_not_validated(corpus_dir, gold_path)
     if reason:
         return SeedValidation(ok=False, message=reason)
     gold = load_gold(gold_path)
@@ -204,3 +204,4 @@ def validate_seeds(
     )
     wrong, n_pairs = disagreements(gold, corpus.stances, corpus.statements)
     return SeedValidation(ok=True, message=message, report=report, gold=gold, disagreements=wrong, n_pairs=n_pairs)
+

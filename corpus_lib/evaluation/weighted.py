@@ -26,13 +26,16 @@ import html
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from corpus_lib.evaluation.evaluate import EvaluationReport, evaluate
-from corpus_lib.evaluation.gold import check_coded
+from corpus_lib.evaluation.gold import check_coded, load_gold
 from corpus_lib.evaluation.validation import disagreements as machine_disagreements
+from corpus_lib.evaluation.validation import why_not_validated
+from corpus_lib.paths import ANNOTATIONS_DIR
 from corpus_lib.vocab import LABELS_BY_TOPIC, TOPICS
 
 __all__ = ["TABLE_COLUMNS", "WEIGHTED_COLUMNS", "WEIGHTED_METRICS", "MachineValidation", "machine_vs_gold", "validation_table"]
@@ -281,3 +284,18 @@ def machine_vs_gold(corpus, adjudication, *, n_resamples: int = 1000, seed: int 
     return MachineValidation(ok=True, notes=tuple(notes), report=report,
                              weighted=_weighted_table(table, holders, **options), confusion=_confusion(table),
                              table=table, disagreements=wrong.reset_index(drop=True))
+
+
+def validation_for(corpus, corpus_dir: str | Path | None = None, *, gold_path: str | Path | None = None):
+    """The hand and machine codes of every statement of a hand-coded corpus, for
+    :func:`corpus_lib.analysis.corrected`; None when the corpus has no hand codes here.
+
+    The seed corpus's hand codes (``annotations/seeds.csv``) cover all its statements, so a
+    statement they leave out counts as coded on no topic. A user's gold file from
+    :func:`~corpus_lib.evaluation.adjudicate` covers its sample only: pass its statements to
+    :func:`~corpus_lib.evaluation.validation_table` instead.
+    """
+    gold_path = Path(gold_path) if gold_path is not None else ANNOTATIONS_DIR / "seeds.csv"
+    if why_not_validated(corpus_dir, gold_path) or corpus.stances is None:
+        return None
+    return validation_table(corpus.stances, load_gold(gold_path), statements=corpus.statements)
