@@ -356,7 +356,7 @@ def test_escape_formulas_quotes_text_cells_in_csv_only(tmp_path: Path) -> None:
 def test_tables_escape_formulas_on_the_command_line(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path)
     (corpus / "formula.txt").write_text('=HYPERLINK("http://example.org","x") is what NATO said.\n', encoding="utf-8")
-    runs = [start_cli(["tables", "--corpus", "c", "--out", out, *extra], tmp_path)
+    runs = [start_cli(["tables", "--corpus", "c", "--out", out, "--allow-undated", *extra], tmp_path)
             for out, extra in (("plain", []), ("escaped", ["--escape-formulas"]))]
     for proc in runs:
         _, stderr = proc.communicate(timeout=120)
