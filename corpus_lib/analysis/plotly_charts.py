@@ -240,15 +240,7 @@ def _period_trace(series: _Series) -> go.Scatter:
         uid=f"mean-{series.key}",
         line={"color": series.color, "width": 2},
         marker={"color": series.color, "size": 8},
-        error_y={
-            "type": "data",
-            "symmetric": False,
-            "array": [None if np.isnan(h) else float(h - m) for h, m in zip(high, mean, strict=True)],
-            "arrayminus": [None if np.isnan(lo) else float(m - lo) for lo, m in zip(low, mean, strict=True)],
-            "color": series.color,
-            "thickness": 1.2,
-            "width": 3,
-        },
+        error_y=_error_bars(mean, low, high, series.color, thickness=1.2, width=3),
         text=[t if not gap else "" for t, gap in zip(n_text(rows), rows["_gap"], strict=True)],
         textposition=[f"{'bottom' if m > 0 else 'top'} {side}" for m in np.nan_to_num(mean)],
         textfont={"size": 10, "color": series.color},
@@ -257,6 +249,19 @@ def _period_trace(series: _Series) -> go.Scatter:
         connectgaps=False,
         cliponaxis=False,
     )
+
+
+def _error_bars(mean: np.ndarray, low: np.ndarray, high: np.ndarray, color: str, *, thickness: float, width: int) -> dict:
+    """Plotly error bars from an interval around each mean (none where the interval is missing)."""
+    return {
+        "type": "data",
+        "symmetric": False,
+        "array": [None if np.isnan(h) else float(h - m) for h, m in zip(high, mean, strict=True)],
+        "arrayminus": [None if np.isnan(lo) else float(m - lo) for lo, m in zip(low, mean, strict=True)],
+        "color": color,
+        "thickness": thickness,
+        "width": width,
+    }
 
 
 def _corrected_trace(rows: pd.DataFrame, series: _Series) -> go.Scatter:
@@ -283,15 +288,7 @@ def _corrected_trace(rows: pd.DataFrame, series: _Series) -> go.Scatter:
         uid=f"corrected-{series.key}",
         line={"color": series.color, "width": 1.5, "dash": "dash"},
         marker={"color": series.color, "size": 7, "symbol": "square-open"},
-        error_y={
-            "type": "data",
-            "symmetric": False,
-            "array": [None if np.isnan(h) else float(h - m) for h, m in zip(high, mean, strict=True)],
-            "arrayminus": [None if np.isnan(lo) else float(m - lo) for lo, m in zip(low, mean, strict=True)],
-            "color": series.color,
-            "thickness": 1,
-            "width": 2,
-        },
+        error_y=_error_bars(mean, low, high, series.color, thickness=1, width=2),
         hovertext=hover,
         hoverinfo="text",
         connectgaps=False,
