@@ -274,6 +274,7 @@ def load_corpus(
     tables: str | Path | None = None,
     cache: bool | str | Path = True,
     allow_undated: bool = False,
+    events: str | Path | None = None,
 ) -> Corpus:
     """Read a folder of ``.txt`` files and its ``manifest.csv`` into checked tables.
 
@@ -292,6 +293,8 @@ def load_corpus(
         allow_undated: keep going when documents have no date (they stay off every
             timeline); by default such a corpus stops with a message naming them and the
             command that drafts their dates (``corpus-lib manifest``).
+        events: an events file (``date, label, kind``) whose events join the corpus's own
+            ``events.csv`` in ``Corpus.events`` and on the timelines.
 
     Raises:
         ValueError: ``tables`` was saved from another corpus folder, or lacks the stances asked for.
@@ -316,8 +319,11 @@ def load_corpus(
         read = _read_saved(folder, meta)
         return Corpus(root=root, documents=read["documents"], statements=read["statements"],
                       removed=read["removed"], stances=read.get("stances") if stances else None,
-                      events=read_events(root))
-    return _parse_folder(root, stances=stances, cache=cache, allow_undated=allow_undated)
+                      events=read_events(root, extra=events))
+    corpus = _parse_folder(root, stances=stances, cache=cache, allow_undated=allow_undated)
+    if events is not None:
+        corpus.events = read_events(root, extra=events)
+    return corpus
 
 
 def _read_saved(folder: Path, meta: dict) -> dict[str, pd.DataFrame]:

@@ -22,6 +22,7 @@
 # %% tags=["parameters"]
 corpus_dir = None  # folder of .txt files + manifest.csv; None: the seed corpus
 tables_dir = None  # that corpus's tables saved by `corpus-lib report` (Parquet); None: parse corpus_dir
+events_file = None  # a CSV of date,label,kind: more events for the timelines, besides the corpus's events.csv
 output_dir = "../reports"  # report folder: the charts 01-karabakh-* are written to <output_dir>/figures/
 date_from = "2005-01-01"  # first document date kept
 date_to = "2024-12-31"  # last document date kept
@@ -36,7 +37,7 @@ from corpus_lib.corpus import load_corpus
 from corpus_lib.evaluation import validation_for
 
 pio.renderers.default = "plotly_mimetype+notebook"  # JupyterLab's plotly renderer + offline HTML (plotly.js embedded once)
-corpus = load_corpus(corpus_dir, tables=tables_dir)
+corpus = load_corpus(corpus_dir, tables=tables_dir, events=events_file)
 validation = validation_for(corpus, corpus_dir)  # hand codes of this corpus, if any: the corrected series
 
 # %% [markdown]

@@ -123,3 +123,22 @@ def test_to_excel_keeps_formula_like_text_as_text(tmp_path, seed_corpus):
     cell = book["t"]["A2"]
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
     assert book["t"]["B3"].value is None
+
+
+def test_an_events_file_joins_the_corpus_events(corpus_dir, tmp_path):
+    (corpus_dir / "events.csv").write_text("date,label,kind\n2019-05-02,Invented summit,membership\n", encoding="utf-8")
+    extra = tmp_path / "more.csv"
+    extra.write_text("date,label,kind\n2012-01-10,Invented talks,karabakh\n", encoding="utf-8")
+    events = load_corpus(corpus_dir, stances=False, events=extra).events
+    assert events["label"].tolist() == ["Invented talks", "Invented summit"]
+    with pytest.raises(CorpusError, match="events file not found"):
+        load_corpus(corpus_dir, stances=False, events=tmp_path / "missing.csv")
+
+
+def test_the_timelines_draw_the_corpus_events(corpus_dir, tmp_path):
+    from corpus_lib.analysis.sections import corpus_events
+
+    (corpus_dir / "events.csv").write_text("date,label,kind\n2019-05-02,Invented summit,membership\n", encoding="utf-8")
+    events = corpus_events(load_corpus(corpus_dir, stances=False))
+    assert "Invented summit" in set(events["label"]) and "Bucharest summit" in set(events["label"])
+    assert list(events["date"]) == sorted(events["date"])

@@ -268,3 +268,33 @@ def test_export_chart_logs_the_time_of_each_format(summaries, plotly_figure, tmp
     monkeypatch.delenv(EXPORT_LOG)
     export_chart(fresh, "untimed", output_dir=tmp_path)
     assert len(log.read_text(encoding="utf-8").splitlines()) == len(records)
+
+
+def _small_plotly():
+    import plotly.graph_objects as go
+
+    return go.Figure(go.Scatter(x=[1, 2], y=[0, 1]), layout={"width": 300, "height": 200})
+
+
+@pytest.mark.skipif(find_chrome() is None, reason="no Chrome/Chromium found for kaleido")
+def test_export_chart_makes_plotly_images_where_a_browser_can(tmp_path):
+    written = {p.name for p in export.export_chart(_small_plotly(), "p", output_dir=tmp_path, static=True)}
+    assert {"p.html", "p.plotly.json", "p.png", "p.svg"} <= written
+    assert (tmp_path / "figures" / "p.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_export_chart_makes_no_images_outside_a_kernel_by_default(tmp_path):
+    written = {p.name for p in export.export_chart(_small_plotly(), "p", output_dir=tmp_path)}
+    assert written == {"p.html", "p.plotly.json"}
+
+
+@pytest.mark.parametrize("ours", [True, False])
+def test_without_a_browser_stale_images_go_only_from_a_folder_the_package_wrote(tmp_path, monkeypatch, ours):
+    monkeypatch.setattr(export, "find_chrome", lambda: None)
+    figures = tmp_path / "figures"
+    figures.mkdir()
+    (figures / "p.png").write_bytes(b"old")
+    if ours:
+        (tmp_path / ".corpus-lib-output").write_text("{}", encoding="utf-8")
+    export.export_chart(_small_plotly(), "p", output_dir=tmp_path, static=True)
+    assert (figures / "p.png").exists() is not ours

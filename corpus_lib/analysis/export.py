@@ -636,17 +636,49 @@ class _ExportClock:
                 handle.writelines(json.dumps(record) + "\n" for record in self.records)
 
 
-def export_chart(fig, name: str, *, output_dir: str | Path, data: pd.DataFrame | None = None) -> list[Path]:
+# The marker of a folder the package wrote (corpus_lib.pipeline.write.MARKER; analysis does not import the pipeline).
+_OUTPUT_MARKER = ".corpus-lib-output"
+
+
+def _static_here() -> bool:
+    """Whether :func:`export_chart` makes a plotly chart's PNG and SVG itself: inside a notebook
+    kernel (JupyterLab) but not under ``corpus-lib report``, which makes them after the notebooks."""
+    import sys
+
+    return EXPORT_LOG not in os.environ and "ipykernel" in sys.modules
+
+
+def _plotly_static(fig, stem: Path, output_dir: Path, clock) -> list[Path]:
+    """The PNG and SVG of a plotly chart where a browser can render them (one Chrome kept for the
+    session); where none can, the images an earlier report left beside it are removed, so no
+    stale image sits beside a new chart (only in a folder the package wrote)."""
+    done = save_plotly_static(fig, stem)
+    clock.lap("plotly static")
+    if done:
+        return list(done.paths)
+    if (output_dir / _OUTPUT_MARKER).is_file():
+        for suffix in (".png", ".svg"):
+            stem.with_name(stem.name + suffix).unlink(missing_ok=True)
+    return []
+
+
+def export_chart(
+    fig, name: str, *, output_dir: str | Path, data: pd.DataFrame | None = None, static: bool | None = None
+) -> list[Path]:
     """Write one chart (and the data behind it) into ``output_dir/figures``.
 
     When the environment variable ``CORPUS_LIB_EXPORT_LOG`` names a file, the time spent
-    on each written format is appended to it (:func:`run_report` uses this).
+    on each written format is appended to it (:func:`run_report` uses this). A plotly
+    chart gets its static PNG and SVG too when ``static`` is True, or by default when
+    exported from a notebook kernel outside ``corpus-lib report`` (which makes them itself).
 
     Args:
         fig: A matplotlib ``Figure`` or a plotly ``Figure``.
         name: File stem: lower-case letters, digits, ``-`` and ``_`` (``"russia-timeline"``).
         output_dir: The report folder (the notebooks' ``output_dir`` parameter).
         data: The tidy frame the chart draws, written as ``NAME.csv``.
+        static: Make a plotly chart's PNG and SVG here (None: in a notebook kernel, not
+            under the report).
 
     Returns:
         The paths written.
@@ -679,6 +711,8 @@ def export_chart(fig, name: str, *, output_dir: str | Path, data: pd.DataFrame |
         spec = json.dumps(fig.to_plotly_json(), sort_keys=True, default=str, ensure_ascii=False)
         written.append(_write_bytes(stem.with_name(name + ".plotly.json"), spec.encode("utf-8")))
         clock.lap("plotly json")
+        if _static_here() if static is None else static:
+            written += _plotly_static(fig, stem, Path(output_dir), clock)
     if data is not None:
         written.append(save_table(data, stem.with_name(name + ".csv")))
         clock.lap("csv")

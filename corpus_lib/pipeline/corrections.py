@@ -39,6 +39,7 @@ __all__ = [
     "apply_corrections",
     "read_corrections",
     "read_events",
+    "read_events_file",
 ]
 
 CORRECTIONS_NAME = "corrections.csv"
@@ -101,11 +102,20 @@ def _check(fix: Correction, path: Path) -> None:
                           path=path, line=fix.line)
 
 
-def read_events(folder: Path) -> pd.DataFrame | None:
-    """The corpus's ``events.csv`` as a frame of ``date, label, kind`` (None when it has none)."""
-    path = Path(folder) / EVENTS_NAME
-    if not os.path.lexists(path):
+def read_events(folder: Path, *, extra: str | Path | None = None) -> pd.DataFrame | None:
+    """The corpus's ``events.csv``, and the events file ``extra`` (a notebook's parameter),
+    as one frame of ``date, label, kind`` (None when there is neither)."""
+    paths = [p for p in (Path(folder) / EVENTS_NAME, extra) if p is not None and os.path.lexists(p)]
+    if extra is not None and not os.path.lexists(extra):
+        raise CorpusError("events file not found", path=extra)
+    if not paths:
         return None
+    frames = [read_events_file(Path(p)) for p in paths]
+    return pd.concat(frames, ignore_index=True).sort_values(["date", "label"], kind="mergesort").reset_index(drop=True)
+
+
+def read_events_file(path: Path) -> pd.DataFrame:
+    """One events file (``date, label, kind``), each row checked."""
     rows = []
     for line, row in _rows(path, ("date", "label", "kind"), 3):
         if not row["label"]:
