@@ -93,7 +93,7 @@ from corpus_lib.analysis.frames import (
     select_names,
     stance_frame,
 )
-from corpus_lib.analysis.summaries import Bins, _grid, _with_periods
+from corpus_lib.analysis.summaries import Bins, key_grid, with_periods
 from corpus_lib.errors import check_frame
 from corpus_lib.vocab import HOLDERS, LABEL_SCORES, LABELS_BY_TOPIC, NEUTRAL, TOPICS
 
@@ -424,7 +424,7 @@ def corrected(
     head: tuple[str, ...] = ("topic",)
     keys: tuple[str, ...] = ("topic",)
     if periods:
-        frame, period_table = _with_periods(frame, freq_or_bins, use_event_date=use_event_date)
+        frame, period_table = with_periods(frame, freq_or_bins, use_event_date=use_event_date)
         parts.insert(0, period_table)
         head, keys = ("period", "period_start", "period_end", "topic"), ("period", "topic")
     if by_holder:
@@ -444,7 +444,7 @@ def corrected(
                 **stats,
             }
         )
-    return _finish(records, _grid(*parts), keys, head, checked)
+    return _finish(records, key_grid(*parts), keys, head, checked)
 
 
 def _finish(

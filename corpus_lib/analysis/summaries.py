@@ -309,7 +309,7 @@ def _period_table(freq_or_bins: Bins, years: Iterable[int]) -> pd.DataFrame:
     )
 
 
-def _with_periods(
+def with_periods(
     frame: pd.DataFrame, freq_or_bins: Bins, *, use_event_date: bool
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Attach period columns to ``frame`` (rows outside every bin dropped) + all periods."""
@@ -331,7 +331,8 @@ def _with_periods(
     return frame, periods.drop(columns=["first_year", "last_year"])
 
 
-def _grid(*parts: pd.DataFrame) -> pd.DataFrame:
+def key_grid(*parts: pd.DataFrame) -> pd.DataFrame:
+    """Every combination of the rows of ``parts`` (a cross join): the keys a summary reports, empty ones too."""
     out = parts[0]
     for part in parts[1:]:
         out = out.merge(part, how="cross")
@@ -387,7 +388,7 @@ def stance_by_period(
     """
     extra = ("event_date",) if use_event_date else ()
     frame = stance_frame(stances, topic=topic, holders=holders, extra=extra)
-    frame, periods = _with_periods(frame, freq_or_bins, use_event_date=use_event_date)
+    frame, periods = with_periods(frame, freq_or_bins, use_event_date=use_event_date)
     summary = _summarise(
         frame,
         ("period", "topic"),
@@ -397,7 +398,7 @@ def stance_by_period(
         resample=resample,
     )
     topics = pd.DataFrame({"topic": list(select_names(topic, TOPICS, "topic"))})
-    out = _fill_grid(summary, _grid(periods, topics), ("period", "topic"))
+    out = _fill_grid(summary, key_grid(periods, topics), ("period", "topic"))
     columns = ("period", "period_start", "period_end", "topic", *SUMMARY_COLUMNS)
     return finish(out, columns, ("period_start", "topic"))
 
@@ -452,13 +453,13 @@ def holder_comparison(
     holder_frame = pd.DataFrame({"holder": list(holder_names)})
     if freq_or_bins is None:
         keys: tuple[str, ...] = ("holder", "topic")
-        grid = _grid(holder_frame, topics)
+        grid = key_grid(holder_frame, topics)
         head: tuple[str, ...] = keys
         sort: tuple[str, ...] = keys
     else:
-        frame, periods = _with_periods(frame, freq_or_bins, use_event_date=use_event_date)
+        frame, periods = with_periods(frame, freq_or_bins, use_event_date=use_event_date)
         keys = ("holder", "period", "topic")
-        grid = _grid(holder_frame, periods, topics)
+        grid = key_grid(holder_frame, periods, topics)
         head = ("holder", "period", "period_start", "period_end", "topic")
         sort = ("holder", "period_start", "topic")
     summary = _summarise(frame, keys, n_resamples=n_resamples, confidence=confidence, seed=seed, resample=resample)
@@ -516,7 +517,7 @@ def salience(statements: pd.DataFrame, stances: pd.DataFrame) -> pd.DataFrame:
         .rename("n_touching")
         .reset_index()
     )
-    out = _grid(docs, pd.DataFrame({"topic": list(TOPICS)})).merge(touched, on=["doc_id", "topic"], how="left")
+    out = key_grid(docs, pd.DataFrame({"topic": list(TOPICS)})).merge(touched, on=["doc_id", "topic"], how="left")
     out["n_touching"] = out["n_touching"].fillna(0).astype("int64")
     out["share"] = out["n_touching"] / out["n_statements"]
     columns = ("doc_id", "date", "topic", "n_statements", "n_touching", "share")
