@@ -266,6 +266,8 @@ CASES = [
     ("Euro-Atlantic integration is the choice of the Moldovan people.", "membership", "open", "MB-OPN-016"),
     ("If Baku decides one day that it wants to apply for membership, we will listen.", "membership", "open", "MB-OPN-016"),
     ("For Tbilisi, NATO membership is not a question of if but of when.", "membership", "open", "MB-OPN-016"),
+    ("Moscow cannot be allowed to dictate whether Georgia joins NATO.", "membership", "open", "MB-OPN-016"),
+    ("Joining NATO is for the Moldovan people alone to decide.", "membership", "open", "MB-OPN-016"),
     ("The Alliance does not discuss membership with Yerevan.", "membership", "distant", "MB-DIS-013"),
     ("Helsinki abandoned its neutrality on NATO membership.", "membership", "open", "HLT-001"),
     ("NATO membership is a long road for Chisinau, the envoy said.", "membership", "conditional", "MB-CON-013"),
@@ -575,6 +577,20 @@ def test_context_from_the_question_before_the_answer():
     row = row_for(out, "doc.0002", "karabakh")
     assert row["stance"] == "detached"
     assert "CTX-002" in row["rule_ids"]
+
+
+def test_a_countrys_own_choice_answers_a_question_on_membership():
+    """Invented (2026-12-05): the answer names no membership word, only the country's choice."""
+    out = code(
+        [
+            ("interviewer", ["Does non-alignment close the door to NATO membership for Baku?"]),
+            ("interviewee", ["Azerbaijan is a sovereign state, and it decides its own foreign policy."]),
+        ]
+    )
+    row = row_for(out, "doc.0002", "membership")
+    assert row["stance"] == "open" and "TOP-MB-103" in row["rule_ids"]
+    alone = code([["Azerbaijan is a sovereign state, and it decides its own foreign policy."]])
+    assert "membership" not in set(alone["topic"])  # without a turn on membership, no topic
 
 
 def test_context_spans_a_question_split_over_several_turns():
