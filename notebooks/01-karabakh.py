@@ -22,11 +22,11 @@
 # %% tags=["parameters"]
 corpus_dir = None  # folder of .txt files + manifest.csv; None: the seed corpus
 tables_dir = None  # that corpus's tables saved by `corpus-lib report` (Parquet); None: parse corpus_dir
-events_file = None  # a CSV of date,label,kind: more events for the timelines, besides the corpus's events.csv
 output_dir = "../reports"  # report folder: the charts 01-karabakh-* are written to <output_dir>/figures/
 date_from = "2005-01-01"  # first document date kept
 date_to = "2024-12-31"  # last document date kept
 holders = ["NATO", "Azerbaijan", "media"]  # holders compared on the Karabakh conflict; the first one is the focus of the timelines
+events_file = None  # a CSV of date,label,kind: more events for the timelines, besides the corpus's events.csv
 
 # %%
 # %matplotlib inline
