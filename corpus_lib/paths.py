@@ -13,6 +13,8 @@ PROJECT_ROOT = PACKAGE_DIR.parent
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORTS_DIR = PROJECT_ROOT / "reports"
 ANNOTATIONS_DIR = PROJECT_ROOT / "annotations"
+OUTPUT_MARKER = ".corpus-lib-output"
+"""The file that marks a folder the package wrote (an output may replace only such a folder)."""
 
 
 def seeds_dir() -> Path:

@@ -38,6 +38,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from corpus_lib.paths import OUTPUT_MARKER
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     import plotly.graph_objects as go
@@ -636,10 +638,6 @@ class _ExportClock:
                 handle.writelines(json.dumps(record) + "\n" for record in self.records)
 
 
-# The marker of a folder the package wrote (corpus_lib.pipeline.write.MARKER; analysis does not import the pipeline).
-_OUTPUT_MARKER = ".corpus-lib-output"
-
-
 def _static_here() -> bool:
     """Whether :func:`export_chart` makes a plotly chart's PNG and SVG itself: inside a notebook
     kernel (JupyterLab) but not under ``corpus-lib report``, which makes them after the notebooks."""
@@ -656,7 +654,7 @@ def _plotly_static(fig, stem: Path, output_dir: Path, clock) -> list[Path]:
     clock.lap("plotly static")
     if done:
         return list(done.paths)
-    if (output_dir / _OUTPUT_MARKER).is_file():
+    if (output_dir / OUTPUT_MARKER).is_file():
         for suffix in (".png", ".svg"):
             stem.with_name(stem.name + suffix).unlink(missing_ok=True)
     return []

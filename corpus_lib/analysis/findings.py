@@ -24,9 +24,10 @@ import pandas as pd
 
 from corpus_lib.analysis.frames import select_names, stance_frame
 from corpus_lib.analysis.shifts import change_points
+from corpus_lib.analysis.style import counted
 from corpus_lib.vocab import HOLDERS, TOPICS
 
-__all__ = ["FINDING_COLUMNS", "MIN_DOCUMENTS", "as_markdown", "findings", "plural"]
+__all__ = ["FINDING_COLUMNS", "MIN_DOCUMENTS", "as_markdown", "findings"]
 
 MIN_DOCUMENTS = 4
 """Fewest documents with a position on a topic before a holder's position over time is described."""
@@ -35,16 +36,6 @@ FINDING_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 # The label each end of a topic's scale stands for.
 _POLES = {"karabakh": ("detached", "engaged"), "russia": ("adversarial", "cooperative"), "membership": ("distant", "open")}
-
-
-def plural(n: int, noun: str) -> str:
-    """``1 document``, ``2 documents``.
-
-    Example:
-        >>> plural(1, "document"), plural(3, "statement")
-        ('1 document', '3 statements')
-    """
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _caveats(rows: pd.DataFrame, documents: pd.DataFrame, shifts: pd.DataFrame) -> list[str]:
@@ -56,7 +47,7 @@ def _caveats(rows: pd.DataFrame, documents: pd.DataFrame, shifts: pd.DataFrame) 
     narrated = int((rows["event_date"].fillna("").astype(str) != "").sum()) if "event_date" in rows else 0
     if narrated:
         verb = "narrates" if narrated == 1 else "narrate"
-        out.append(f"{plural(narrated, 'statement')} of {len(rows)} {verb} an earlier event but "
+        out.append(f"{counted(narrated, 'statement')} of {len(rows)} {verb} an earlier event but "
                    f"{'is' if narrated == 1 else 'are'} placed at the document's date")
     genres = documents.loc[documents["doc_id"].isin(rows["doc_id"]), "genre"].dropna().astype(str).unique()
     if len(genres) == 1:
@@ -72,9 +63,9 @@ def _shift_sentence(holder: str, topic: str, shift, p_no_change: float) -> str:
         f"{holder}'s position on {topic.capitalize()} moved towards {towards} by {size:+.2f} "
         f"(mean score {shift.mean_before:+.2f} → {shift.mean_after:+.2f}) around {shift.date:%B %Y} "
         f"(90% interval {shift.date_low:%Y}–{shift.date_high:%Y}; probability of no change {p_no_change:.2f}), "
-        f"on {plural(int(shift.n_documents_before), 'document')} ({plural(int(shift.n_statements_before), 'statement')}) "
-        f"before and {plural(int(shift.n_documents_after), 'document')} "
-        f"({plural(int(shift.n_statements_after), 'statement')}) after."
+        f"on {counted(int(shift.n_documents_before), 'document')} ({counted(int(shift.n_statements_before), 'statement')}) "
+        f"before and {counted(int(shift.n_documents_after), 'document')} "
+        f"({counted(int(shift.n_statements_after), 'statement')}) after."
     )
 
 
@@ -84,7 +75,7 @@ def _finding(holder: str, topic: str, rows: pd.DataFrame, documents: pd.DataFram
     base = {"holder": holder, "topic": topic, "n_documents": n_docs, "n_statements": n_statements}
     if n_docs < MIN_DOCUMENTS:
         text = (f"Too thin to describe a change: {holder} takes a position on {topic.capitalize()} in "
-                f"{plural(n_docs, 'document')} ({plural(n_statements, 'statement')}).")
+                f"{counted(n_docs, 'document')} ({counted(n_statements, 'statement')}).")
         return {**base, "p_no_change": float("nan"), "n_shifts": 0, "finding": text, "caveats": ""}
     found = change_points(rows, topic=topic, holder=holder, keep_null=True)
     p_no_change = float(found["p_no_change"].iloc[0])
@@ -92,8 +83,8 @@ def _finding(holder: str, topic: str, rows: pd.DataFrame, documents: pd.DataFram
     if shifts.empty:
         mean = rows["score"].mean()
         text = (f"No shift in {holder}'s position on {topic.capitalize()} (probability of no change "
-                f"{p_no_change:.2f}): mean score {mean:+.2f} over {plural(n_docs, 'document')} "
-                f"({plural(n_statements, 'statement')}).")
+                f"{p_no_change:.2f}): mean score {mean:+.2f} over {counted(n_docs, 'document')} "
+                f"({counted(n_statements, 'statement')}).")
     else:
         text = " ".join(_shift_sentence(holder, topic, s, p_no_change) for s in shifts.itertuples())
     caveats = _caveats(rows, documents, shifts)

@@ -39,12 +39,13 @@ from pathlib import Path
 import pandas as pd
 
 from corpus_lib.errors import CorpusError
+from corpus_lib.paths import OUTPUT_MARKER
 
 FORMATS = ("csv", "parquet")
 TABLE_NAMES = ("documents", "statements", "removed", "stances")
 # What `corpus-lib tables` (and Corpus.save, in a report's tables/) wrote before the marker file existed.
 TABLE_FILES = frozenset({f"{name}.{fmt}" for name in TABLE_NAMES for fmt in FORMATS} | {"corpus.json"})
-MARKER = ".corpus-lib-output"
+MARKER = OUTPUT_MARKER
 LOCK_WAIT = 1.0  # seconds a second writer waits for the lock before it stops
 # Text a spreadsheet reads as a formula (OWASP's list: = + - @, tab, carriage return).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
