@@ -320,10 +320,7 @@ def load_corpus(
         return Corpus(root=root, documents=read["documents"], statements=read["statements"],
                       removed=read["removed"], stances=read.get("stances") if stances else None,
                       events=read_events(root, extra=events))
-    corpus = _parse_folder(root, stances=stances, cache=cache, allow_undated=allow_undated)
-    if events is not None:
-        corpus.events = read_events(root, extra=events)
-    return corpus
+    return _parse_folder(root, stances=stances, cache=cache, allow_undated=allow_undated, events=events)
 
 
 def _read_saved(folder: Path, meta: dict) -> dict[str, pd.DataFrame]:
@@ -350,7 +347,9 @@ def check_dated(root: Path, rows: Sequence[ManifestRow]) -> None:
         )
 
 
-def _parse_folder(root: Path, *, stances: bool, cache: bool | str | Path, allow_undated: bool) -> Corpus:
+def _parse_folder(
+    root: Path, *, stances: bool, cache: bool | str | Path, allow_undated: bool, events: str | Path | None
+) -> Corpus:
     """Parse (and code) every document of ``root``, through the cache unless it is off.
 
     The cache holds each document's rows and, beside them, the whole corpus's tables under
@@ -368,13 +367,14 @@ def _parse_folder(root: Path, *, stances: bool, cache: bool | str | Path, allow_
     tag = _tag_stances if stances else None
     if folder is None:
         parsed = parse_and_code(items, reg=corpus_registry(root), tag=tag, progress=True)
-        return _with_own_files(Corpus(root=root, **tables_from(*parsed)))
+        return _with_own_files(Corpus(root=root, **tables_from(*parsed)), events)
     store = DocumentCache(folder, parser=corpus_parser_version(root), coder=coder_version() if stances else None)
     whole = store.part_key([store.key(data, meta) for meta, _, data in items], {"kind": "corpus", "stances": stances})
     part = store.get_part(whole)
     if part is not None:
         saved = json.loads(part["files"]["corpus.json"].read_bytes())
-        return _with_own_files(Corpus(root=root, **{"stances": None, **_read_saved(part["files"]["corpus.json"].parent, saved)}))
+        read = _read_saved(part["files"]["corpus.json"].parent, saved)
+        return _with_own_files(Corpus(root=root, **{"stances": None, **read}), events)
     parsed = parse_and_code(items, reg=corpus_registry(root), cache=store, tag=tag, progress=True)
     corpus = Corpus(root=root, **tables_from(*parsed))
     store.root.mkdir(parents=True, exist_ok=True)
@@ -382,16 +382,17 @@ def _parse_folder(root: Path, *, stances: bool, cache: bool | str | Path, allow_
         written = corpus.save(tmp)
         store.put_part(whole, {p.name: p for p in written}, {n: len(getattr(corpus, n)) for n in Corpus.TABLES
                                                              if getattr(corpus, n) is not None})
-    return _with_own_files(corpus)
+    return _with_own_files(corpus, events)
 
 
-def _with_own_files(corpus: Corpus) -> Corpus:
-    """The corpus with its own ``corrections.csv`` applied and its ``events.csv`` attached
-    (see :mod:`corpus_lib.pipeline.corrections`); the machine's tables stay in the cache."""
+def _with_own_files(corpus: Corpus, events: str | Path | None = None) -> Corpus:
+    """The corpus with its own ``corrections.csv`` applied and its ``events.csv`` (and the
+    events file ``events``) attached (see :mod:`corpus_lib.pipeline.corrections`); the
+    machine's tables stay in the cache."""
     from corpus_lib.pipeline import schemas
     from corpus_lib.pipeline.corrections import CORRECTIONS_NAME, apply_corrections, read_corrections
 
-    corpus.events = read_events(corpus.root)
+    corpus.events = read_events(corpus.root, extra=events)
     fixes = read_corrections(corpus.root)
     if not fixes:
         return corpus
