@@ -247,3 +247,54 @@ def test_wire_attributions_in_other_shapes(start, expected):
     sentences = attribute(SHAPES, clean(SHAPES).units, genre="news", date=dt.date(2012, 6, 4), reg=registry())
     rows = {SHAPES[s.start : s.end]: (s.speaker, s.speaker_role, s.holder) for s in sentences}
     assert _row(rows, start) == expected
+
+
+# Invented by the team (2026-12-05): regional-agency copy with leads, bare titles and asides.
+AGENCY = """Deputy Secretary General: door stays open
+
+BAKU, October 14, 2013 (Caspian Report) – The Alliance's Deputy Secretary General Margit Lindqvist has met with Azerbaijan's deputy foreign minister in Baku.
+
+Touching upon the conflict, Lindqvist said the Alliance supports a peaceful settlement.
+
+In her words, the partnership is not directed against any third country.
+
+As she put it, there is no military solution.
+
+The deputy minister, for his part, informed the guest about the situation on the line of contact.
+
+He underlined that the talks must go on.
+
+Sources in the Azerbaijani Foreign Ministry told Caspian Report that a new round was planned.
+
+"Both capitals want calm," said Aydin Karimli, a political scientist at a Baku university.
+
+Lindqvist said the Alliance supported the talks. NATO would also continue its training courses.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        # a deputy's title is not the office holder's: the name the lead gives is the speaker
+        ("Deputy Secretary General: door", ("Deputy Secretary General", "headline", "NATO")),
+        ("In her words", ("Margit Lindqvist", "quoted", "NATO")),
+        ("As she put it", ("Margit Lindqvist", "quoted", "NATO")),
+        # a bare title that does not fit the last speaker is someone new, of the dateline's state
+        ("The deputy minister, for his part", ("The deputy minister", "quoted", "Azerbaijan")),
+        ("He underlined", ("The deputy minister", "quoted", "Azerbaijan")),
+        ("Sources in the Azerbaijani", ("Sources in the Azerbaijani Foreign Ministry", "quoted", "Azerbaijan")),
+        ('"Both capitals want calm,"', ("Aydin Karimli", "quoted", "other")),  # an expert named after "said"
+        ("NATO would also continue", ("Margit Lindqvist", "quoted", "NATO")),  # reported speech goes on
+    ],
+)
+def test_regional_agency_shapes(start, expected):
+    rows, _ = _attributed(AGENCY)
+    assert _row(rows, start) == expected
+
+
+def test_a_named_title_is_never_the_registry_office_holder_when_a_deputy_or_former_holds_it():
+    reg = registry()
+    date = dt.date(2016, 5, 1)
+    assert reg.mentions("NATO Secretary General said", date)[0].kind == "title"
+    for text in ("NATO Deputy Secretary General said", "the former Secretary General said"):
+        assert {(m.kind, m.holder) for m in reg.mentions(text, date)} == {("institution", "NATO")}

@@ -122,6 +122,8 @@ class Registry:
             resume = match.end()
             index = int(match.lastgroup[1:])
             actor = self._resolve(self._actors[index], date)
+            if actor is not None and actor.kind == "title" and _OTHER_HOLDER.search(text, max(0, pos - 30), pos):
+                actor = Actor("institution", actor.holder, actor.holder)  # "Deputy Secretary General"
             if actor is not None:
                 found.append(Mention(match.start(), match.end(), actor.kind, actor.name, actor.holder))
         return found
@@ -144,6 +146,12 @@ class Registry:
         """The holder of a person by canonical name, if registered."""
         actor = self.names.get(name)
         return actor.holder if actor else None
+
+
+# Words before a title that make it someone else's office: a deputy, a predecessor, a stand-in.
+_OTHER_HOLDER = re.compile(
+    r"\b(?:deputy|assistant|vice|former|ex|acting|interim|late|then|first deputy)[\s-]+(?:NATO\s+)?\Z", re.IGNORECASE
+)
 
 
 def _alternation(patterns: list[str], indices) -> re.Pattern:

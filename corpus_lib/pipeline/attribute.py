@@ -37,6 +37,8 @@ from corpus_lib.pipeline.clauses import (
     PRE_ATTRIBUTION,
     QUESTION_END,
     SENTENCE_END,
+    first_verbish,
+    subject_clause,
 )
 from corpus_lib.pipeline.clean import Unit
 from corpus_lib.pipeline.dates import find_event_date
@@ -363,7 +365,7 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
         if owner:
             speaker, role, holder = owner[0], "quoted", owner[1]
         else:
-            said = None if q else narrated(sentence, ctx)
+            said = None if q else narrated(sentence, ctx) or _reported_on(sentence, out)
             if said:
                 speaker, role, holder = said
             else:
@@ -384,6 +386,20 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
 
 
 _OPENERS = "\"“«‘'"
+# A main verb in the reported-speech mood ("NATO would also continue …").
+_BACKSHIFTED = re.compile(r"(?:would|could)\s", re.IGNORECASE)
+
+
+def _reported_on(sentence: str, out: list[Sentence]) -> tuple[str, str, str] | None:
+    """The speaker of the sentence before, when this one goes on in reported speech: its main
+    verb is backshifted ("would") right after a person's reported words, with no new source."""
+    if not out or out[-1].speaker_role != "quoted":
+        return None
+    clause = subject_clause(sentence)
+    verb = first_verbish(clause)
+    if verb is None or not _BACKSHIFTED.match(clause, verb):
+        return None
+    return out[-1].speaker, "quoted", out[-1].holder
 
 
 class _Quotes:

@@ -48,7 +48,9 @@ ROLE_PHRASES: tuple[str, ...] = tuple(
     vice-president premier officer adviser advisor aide commander chief head chairman chairwoman chair director
     deputy lawmaker lawmakers mp parliamentarian senator speaker analyst expert researcher professor general admiral
     colonel negotiator mediator co-chair liaison counsellor counselor leader leaders delegate delegation ombudsman
-    governor mayor chancellor undersecretary under-secretary attaché commissioner rapporteur politician politicians""".split()
+    governor mayor chancellor undersecretary under-secretary attaché commissioner rapporteur politician politicians
+    analysts experts researchers scientist scientists economist economists historian historians observer observers
+    source sources""".split()
 ) + ("vice president", "head of state", "secretary general", "secretary-general")
 ROLE_NOUNS = "|".join(re.escape(p).replace(r"\ ", " ") for p in sorted(ROLE_PHRASES, key=lambda p: (-len(p), p)))
 # "The envoy", "this official", "the deputy chief": a bare title that refers back to a person.

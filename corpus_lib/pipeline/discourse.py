@@ -35,6 +35,14 @@ _TWO_CAPITALISED = re.compile(r"[A-ZÀ-ÞĀ-Ž][^\W\d_]+\s+(?:[a-z]{1,3}\s+)?[A-
 # piece may cut a word short ("official|dom"), so the closing ``\b`` is left out.
 _PERSON_NOUN_OPEN = re.compile(_PERSON_NOUN.pattern.removesuffix(r"\b"), re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÞĀ-Ž][^\W\d_]+")
+# Title nouns specific enough that "the minister" cannot be the envoy named before; other
+# title nouns ("the official", "the diplomat", "the envoy") refer back to whoever spoke last.
+_SPECIFIC_TITLE = re.compile(
+    r"\b(?:minister|president|premier|spokes(?:man|woman|person)|secretary|commander|chair(?:man|woman)?|speaker|"
+    r"lawmaker|mp|parliamentarian|senator|analyst|expert|professor|researcher|ambassador|advis[eo]r|director|mayor|"
+    r"governor)\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=4)
@@ -61,6 +69,7 @@ class Discourse:
     place: str | None = None  # the holder of the place the current sentence is set in
     dateline: str | None = None  # the holder of the article's dateline place
     _surname_set: frozenset[str] = frozenset()
+    titles: dict[str, str] = field(default_factory=dict)  # a person's title as introduced, lower case
     open_quote: list = field(default_factory=list)  # sentences of a quotation still open
 
     def see(self, text: str) -> None:
@@ -113,6 +122,8 @@ class Discourse:
     def remember(self, person: speakers.Person) -> Speaker:
         """Add an introduced person (a known name keeps the side it was first given, unless unknown)."""
         known = self.known(person.name)
+        if person.title:
+            self.titles[(known or (person.name,))[0]] = person.title.lower()
         if known and known[1] != "other":
             return known
         self.add((person.name, person.holder))
@@ -165,9 +176,46 @@ class Discourse:
         known = self._known_at(phrase)
         if known:
             return known[0][1]
-        if (PRONOUN.match(phrase) or (DEFINITE.search(phrase) and not mentions)) and self.last_person:
+        if PRONOUN.match(phrase) and self.last_person:
             return self.last_person
+        if DEFINITE.search(phrase) and self._same_side(mentions):  # "the envoy", "the NATO official"
+            found = self.by_title(phrase)
+            if found:
+                return found
         return self._name_or_title(phrase, mentions, allow_names=allow_names)
+
+    def _same_side(self, mentions: list[Mention]) -> bool:
+        """Whether a bare title's actors are none, or only the last person's side ("the NATO
+        official" after a NATO envoy refers back to the envoy)."""
+        last = self.last_person
+        return all(m.kind == "institution" and last is not None and m.holder == last[1] for m in mentions)
+
+    def by_title(self, phrase: str) -> Speaker | None:
+        """The person a bare title refers back to ("the envoy", "the deputy minister").
+
+        A specific title noun ("minister", "spokesperson") finds the latest person introduced
+        with it. When nobody was, and the last person's title is known and lacks it, the title
+        is someone new, an unnamed official of the place ("The deputy minister, for his part,
+        said" after an envoy's visit to Baku), remembered as the last person. Any other title
+        refers back to the last person.
+        """
+        specific = _SPECIFIC_TITLE.search(phrase)
+        if specific is None:
+            return self.last_person
+        noun = specific.group(0).lower()
+        for person in reversed(self.persons):
+            if noun in self.titles.get(person[0], ""):
+                return person
+        last = self.last_person
+        if last is not None and (last[0] not in self.titles or noun in last[0].lower()):
+            return last
+        new = speakers.unnamed_speaker(phrase, self.reg, self.date, place=self.place or self.dateline)
+        if new is None:
+            return last
+        self.titles[new[0]] = new[0].lower()
+        self.add(new)
+        self.last_person = new
+        return new
 
     def _name_or_title(self, phrase: str, mentions: list[Mention], *, allow_names: bool) -> Speaker | None:
         if allow_names:

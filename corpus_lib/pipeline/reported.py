@@ -2,7 +2,8 @@
 
 A news sentence reports someone in three common shapes, tried in this order:
 
-- a lead "According to him, …" or "According to the envoy, …";
+- a lead "According to him, …", "According to the envoy, …", "In his words, …", "As she put
+  it, …";
 - a trailing attribution "…, Anna Berg, the Alliance's spokesperson, told reporters." or
   "…, the Alliance said in a statement.";
 - a subject that reports or holds a position: "He noted that …", "Berg stressed …",
@@ -41,7 +42,19 @@ class Attribution(NamedTuple):
     holder: str
 
 
-_ACCORDING = re.compile(r"^\W*(?:\w+,\s+)?according\s+to\s+(?P<who>[^,;:\"“”]{2,120}?),\s", re.IGNORECASE)
+_ACCORDING = re.compile(
+    r"^\W*(?:\w+,\s+)?(?:according\s+to|in\s+the\s+(?:words|view|opinion|assessment)\s+of)"
+    r"\s+(?P<who>[^,;:\"“”]{2,120}?),\s",
+    re.IGNORECASE,
+)
+# Other leads that give the words to someone: "In his words, …", "In her view, …", "As he put it, …",
+# "As the envoy noted, …".
+_IN_WORDS = re.compile(r"^\W*(?:\w+,\s+)?in\s+(?:his|her)\s+(?:words|view|opinion|assessment|estimation),\s", re.I)
+_AS_SAID = re.compile(
+    r"^\W*(?:\w+,\s+)?as\s+(?P<who>[^,;:\"“”]{2,80}?)\s+(?:put\s+it|(?:has\s+|had\s+)?(?:noted|said|stressed|"
+    r"underlined|emphasi[sz]ed|pointed\s+out|explained|added|recalled|remarked|observed))\b[^,;:\"“”]{0,40},\s",
+    re.IGNORECASE,
+)
 _REPORTING_WORD = re.compile(rf"\b(?:{REPORTING}|told|informed)\b", re.IGNORECASE)
 _TAIL_STOP = re.compile(r"""[,;:"“”«»]""")
 # A last clause that sets the scene after the attribution ("…, the official said, as talks went on.").
@@ -88,8 +101,13 @@ def _as_attribution(who: Speaker | None, ctx: Discourse) -> Attribution | None:
 
 
 def _according(sentence: str, ctx: Discourse) -> Attribution | None:
-    match = _ACCORDING.match(sentence)
-    return _as_attribution(ctx.resolve(match.group("who")), ctx) if match else None
+    """A lead that names the source: "According to X, …", "In his words, …", "As X put it, …"."""
+    match = _ACCORDING.match(sentence) or _AS_SAID.match(sentence)
+    if match:
+        return _as_attribution(ctx.resolve(match.group("who")), ctx)
+    if _IN_WORDS.match(sentence) and ctx.last_person:
+        return Attribution(ctx.last_person[0], "quoted", ctx.last_person[1])
+    return None
 
 
 def trailing_who(sentence: str) -> str | None:
@@ -131,6 +149,8 @@ def trailing_who(sentence: str) -> str | None:
     elif speakers.ROLE.search(segments[-2]) and speakers.name_words(who) and len(segments[-2].split()) <= 12:
         who = segments[-2].strip() + ", " + who  # "A NATO spokesman, Anna Berg, said": the title before the name
     first = who.split()[0] if who else ""
+    if _ASIDE_WORDS.match(who):  # "The minister, for his part, informed …": an aside, not the source
+        return None
     if not who or len(who.split()) > 25 or who[0] in "\"“”'‘" or first.lower() in ("and", "but", "which", "who"):
         return None
     if first.islower() and first.endswith("ing"):  # "…, speaking on condition of anonymity, said"
@@ -143,11 +163,13 @@ def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
     return _as_attribution(ctx.resolve(who), ctx) if who else None
 
 
-_RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]{0,150},")
-_ASIDE = re.compile(
-    r",\s+(?:however|though|meanwhile|in turn|too|also|in particular|for (?:his|her|its|their) part|in response),\s+",
-    re.IGNORECASE,
+_ASIDE_PHRASE = (
+    r"however|though|meanwhile|in turn|too|also|in particular|for (?:his|her|its|their) part|in response|"
+    r"in addition|moreover|furthermore|at the same time|in this regard|in this context|in return"
 )
+_ASIDE_WORDS = re.compile(rf"^(?:{_ASIDE_PHRASE})$", re.IGNORECASE)
+_RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]{0,150},")
+_ASIDE = re.compile(rf",\s+(?:{_ASIDE_PHRASE}),\s+", re.IGNORECASE)
 
 
 def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attribution | None:
@@ -165,10 +187,11 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
 def _person_subject(subject: str, ctx: Discourse, *, you: Speaker | None) -> Attribution | None:
     if you and _YOU_LAST.search(subject):
         return Attribution("interviewer", "interviewer", you[1])
-    if PRONOUN.match(subject) or _PRONOUN_LAST.search(subject) or (
-        DEFINITE.match(subject.strip()) and not ctx.reg.mentions(subject, ctx.date)
-    ):
+    if PRONOUN.match(subject) or _PRONOUN_LAST.search(subject):
         return Attribution(ctx.last_person[0], "quoted", ctx.last_person[1]) if ctx.last_person else None
+    if DEFINITE.match(subject.strip()) and not ctx.reg.mentions(subject, ctx.date):
+        who = ctx.by_title(subject)
+        return Attribution(who[0], "quoted", who[1]) if who else None
     who = ctx.resolve(subject)
     if who is None or not (_is_person(who, ctx) or speakers.ROLE.search(who[0])):
         return None

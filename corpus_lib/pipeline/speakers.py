@@ -47,7 +47,7 @@ STATE_ROLE = re.compile(
 # A title that marks an independent expert, who holds ``other`` (not the state of their city).
 EXPERT = re.compile(
     r"\b(?:analysts?|experts?|political scientists?|scholars?|researchers?|professors?|commentators?|"
-    r"political observers?|think[- ]tanks?|academics?|lecturers?)\b",
+    r"political observers?|think[- ]tanks?|academics?|lecturers?|economists?|historians?)\b",
     re.IGNORECASE,
 )
 _UPPER = r"[A-ZÀ-ÞĀ-Ž]"
@@ -98,6 +98,7 @@ class Person:
     end: int
     name: str
     holder: str
+    title: str = ""
 
 
 def name_words(run: str) -> list[str]:
@@ -174,11 +175,11 @@ def introduced(sentence: str, reg: Registry, date=None, *, place: str | None = N
         if title is None:
             continue
         if EXPERT.search(title):  # an analyst speaks for no actor, wherever they are based
-            found.append(Person(start, end, name, reg.holder_of(name) or "other"))
+            found.append(Person(start, end, name, reg.holder_of(name) or "other", title))
             continue
         holder = reg.holder_of(name) or affiliation(title, reg, date)
         holder = holder or (place if place and STATE_ROLE.search(title) else None)
-        found.append(Person(start, end, name, holder or "other"))
+        found.append(Person(start, end, name, holder or "other", title))
     return found
 
 
