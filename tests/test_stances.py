@@ -567,6 +567,19 @@ def test_context_from_the_same_turn():
     assert "CTX-001" in row["rule_ids"]
 
 
+def test_context_spans_a_quoted_speakers_run_of_paragraphs():
+    paragraphs = [
+        ("quoted", ["The envoy discussed the Karabakh conflict in Baku."]),
+        ("quoted", ["The visit was useful."]),
+        ("quoted", ["He hoped the sides would keep the ceasefire."]),
+    ]
+    row = row_for(code(paragraphs), "doc.0003", "karabakh")
+    assert "CTX-002" in row["rule_ids"]
+    # a narrator's paragraph breaks the run: the cue is too far from the conflict's name
+    paragraphs.insert(2, ("narrator", ["The weather was fine."]))
+    assert code(paragraphs).query("statement_id == 'doc.0004'").empty
+
+
 def test_context_from_the_question_before_the_answer():
     out = code(
         [

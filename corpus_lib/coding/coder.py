@@ -124,13 +124,22 @@ _Coded = tuple[int, int, str, float, list[tuple[str, str]], float, bool]
 # The per-topic decision
 
 
-def _context_turns(turns: Sequence[Any], roles: Sequence[str], policy: Mapping[str, Any]) -> dict[Any, list[Any]]:
-    """For each turn of a document, the earlier turns whose explicit topics it may use."""
+def _context_turns(
+    turns: Sequence[Any], roles: Sequence[str], voices: Sequence[str], policy: Mapping[str, Any]
+) -> dict[Any, list[Any]]:
+    """For each turn of a document, the earlier turns whose explicit topics it may use: the
+    turn(s) before it, and, for a quoted speaker, every earlier paragraph of the same run of
+    that speaker's words with the turn(s) before the run (wire copy gives each sentence of a
+    speech its own paragraph)."""
     back = int(policy["context"]["turns_back"])
     span_run = bool(policy["context"]["span_interviewer_run"])
     out: dict[Any, list[Any]] = {}
     for p, t in enumerate(turns):
-        lo = max(0, p - back)
+        start = p
+        if roles[p] == "quoted":
+            while start > 0 and roles[start - 1] == "quoted" and voices[start - 1] == voices[p]:
+                start -= 1
+        lo = max(0, start - back)
         if span_run and roles[p] == "interviewee":
             # A question may span several interviewer turns: take the whole run.
             while 0 < lo < p and roles[lo] == "interviewer" and roles[lo - 1] == "interviewer":
@@ -332,6 +341,7 @@ class _Input:
     questions: list[bool]
     holders: list[Any]
     roles: list[str]
+    voices: list[str]  # the speaker, where the table has one
     order: list[int]
 
 
@@ -356,6 +366,7 @@ def _read_input(statements: pd.DataFrame) -> _Input:
         questions=[_flag(x) for x in statements["is_question"].tolist()],
         holders=holders,
         roles=_strings(statements["speaker_role"].tolist()) if "speaker_role" in statements.columns else [""] * n,
+        voices=_strings(statements["speaker"].tolist()) if "speaker" in statements.columns else [""] * n,
         order=sorted(range(n), key=lambda i: (doc[i], seq[i], sid[i])),
     )
 
@@ -420,6 +431,7 @@ def _add_context(
     for members in by_doc.values():
         turn_order: list[Any] = []
         turn_role: list[str] = []
+        turn_voice: list[str] = []
         anchor: dict[Any, dict[str, str]] = {}
         for i in members:
             t = turn[i]
@@ -427,9 +439,10 @@ def _add_context(
                 anchor[t] = {}
                 turn_order.append(t)
                 turn_role.append(str(roles[i]))
+                turn_voice.append(data.voices[i])
             for topic, ev in explicit[i].items():
                 anchor[t].setdefault(topic, ev.ids[0][1])
-        earlier = _context_turns(turn_order, turn_role, policy)
+        earlier = _context_turns(turn_order, turn_role, turn_voice, policy)
         for i in members:
             for topic, ev in pending[i].items():
                 if topic in topics[i]:
