@@ -275,6 +275,15 @@ CASES = [
     ("It remains to be seen whether Allies still back Georgia's membership.", "membership", "neutral", "VOI-001"),
     ("Is the door closed for Ukraine now?", "membership", "neutral", "TOP-MB-016"),
     ("Does Montenegro's accession change anything for Skopje?", "membership", "neutral", "TOP-MB-014"),
+    # Release 1.7: invented by the team on 2026-12-05
+    ("Their future lies within this Alliance, the envoy said.", "membership", "open", "TOP-MB-020"),
+    ("Our home is firmly in the Euro-Atlantic family.", "membership", "open", "MB-OPN-017"),
+    ("No third country can decide Moldova's future, a NATO spokesman said.", "membership", "open", "TOP-MB-021"),
+    ("The partnership plan works well, but partnership is not membership.", "membership", "distant", "MB-DIS-016"),
+    ("Few in Yerevan believe the Alliance will open its door to them.", "membership", "distant", "MB-OPN-001"),
+    ("Moscow called the accession of Finland to NATO a grave mistake.", "membership", "distant", "MB-DIS-014"),
+    ("Allies want the accession process for Sweden to move as quickly as possible.", "membership", "open", "MB-OPN-014"),
+    ("Helsinki and Stockholm handed in their NATO applications on Wednesday.", "membership", "neutral", "TOP-MB-003"),
     # Questions
     ("Will Azerbaijan ever apply for NATO membership?", "membership", "neutral", "QST-001"),
     ("Is Russia still a threat to the region?", "russia", "neutral", "QST-001"),
@@ -565,6 +574,13 @@ def test_context_from_the_same_turn():
     row = row_for(out, "doc.0002", "karabakh")
     assert row["stance"] == "detached"
     assert "CTX-001" in row["rule_ids"]
+
+
+def test_a_countrys_choices_and_a_veto_are_membership_in_a_turn_on_it():
+    out = code([["We discussed Georgia's NATO membership.", "Russia cannot dictate Georgia's choices.",
+                 "No third country will have a veto over it."]])
+    assert row_for(out, "doc.0002", "membership")["stance"] == "open"
+    assert row_for(out, "doc.0003", "membership")["stance"] == "open"
 
 
 def test_context_spans_a_quoted_speakers_run_of_paragraphs():
