@@ -298,3 +298,16 @@ def test_a_named_title_is_never_the_registry_office_holder_when_a_deputy_or_form
     assert reg.mentions("NATO Secretary General said", date)[0].kind == "title"
     for text in ("NATO Deputy Secretary General said", "the former Secretary General said"):
         assert {(m.kind, m.holder) for m in reg.mentions(text, date)} == {("institution", "NATO")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        ("Some Allies say the application cannot be considered now.", "other"),  # members, not the Alliance
+        ("Many in Baku believe the mediators have failed.", "Azerbaijan"),  # people of a place
+        ("Azerbaijan pursues a balanced foreign policy.", "Azerbaijan"),  # a policy is a position
+    ],
+)
+def test_narrated_subjects_that_hold_a_side(sentence, holder):
+    rows, _ = _attributed(f"Headline\n\nLONDON, May 2, 2015 (Wire) – Talks went on.\n\n{sentence}\n")
+    assert rows[sentence] == ("narrator", "narrator", holder)

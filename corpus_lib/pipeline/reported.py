@@ -74,7 +74,8 @@ DECISION_PHRASES = (
     r"suspended|suspends|decided|decides|approved|approves|adopted|adopts|pushed|pushes|cautioned|cautions|"
     r"blocked|blocks|vetoed|vetoes|froze|frozen|freezes|dropped|drops|granted|grants|set up|asked|asks|"
     r"requested|requests|ratified|ratifies|stepped up|reluctant|ready|determined|committed|concerned|"
-    r"unwilling|willing|eager|keen|opposed|against|in favour|in favor|agreed|agree|remains|remain"
+    r"unwilling|willing|eager|keen|opposed|against|in favour|in favor|agreed|agree|remains|remain|"
+    r"follows|followed|pursues|pursued|conducts|conducted"
 )
 JOINING = r"(?:joined|joins|acceded to) (?:nato|the (?:north atlantic )?alliance)(?![’']s)|applie[sd] for (?:\w+ )?membership"
 _ACTOR_VERB = re.compile(rf"\b(?:{POSITION}|{DECISION_PHRASES}|{JOINING})\b", re.IGNORECASE)
@@ -212,11 +213,28 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
     head = clause[:verb] if verb is not None else clause[:80]
     if _STATE_BODY.match(head.strip()) and ctx.place and _ACTOR_VERB.search(clause[:120]):
         return Attribution("narrator", "narrator", ctx.place)
-    mentions = ctx.reg.mentions(head, ctx.date)
-    if not mentions or _NOT_HEAD.search(head[: mentions[0].start]) or len(head[: mentions[0].start].split()) > 2:
-        return None
-    window = " ".join(clause[mentions[0].end :].split()[:8])
+    some = _SOME_ALLIES.match(head)
+    if some:  # individual Allies speak for themselves, not for the Alliance
+        holder, end = "other", some.end()
+    else:
+        mentions = ctx.reg.mentions(head, ctx.date)
+        lead = head[: mentions[0].start] if mentions else ""
+        if not mentions or (_NOT_HEAD.search(lead) and not _PEOPLE_IN.match(lead)) or len(lead.split()) > 2:
+            return None
+        holder, end = mentions[0].holder, mentions[0].end
+    window = " ".join(clause[end:].split()[:8])
     found = _ACTOR_VERB.search(window)
     if found is None or _PASSIVE.match(window[found.start() :]) or _BE_BEFORE.search(window[: found.start()]):
         return None
-    return Attribution("narrator", "narrator", mentions[0].holder)
+    return Attribution("narrator", "narrator", holder)
+
+
+# "Some Allies", "several Allies", "individual Allies": members speaking for themselves.
+_SOME_ALLIES = re.compile(
+    r"^\W*(?:some|several|many|most|few|a few|certain|individual|other|two|three|four|a number of|a group of)"
+    r"\s+(?:of\s+the\s+)?(?:nato\s+)?(?:allies|member (?:states|countries))\b",
+    re.IGNORECASE,
+)
+# "Many in Baku", "some in Yerevan": people of a place, who hold that place's side.
+_PEOPLE_IN = re.compile(r"^\W*(?:many|some|most|few|others|people|critics|officials|politicians)\s+in\s+\Z", re.I)
+
