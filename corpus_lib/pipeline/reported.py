@@ -75,7 +75,7 @@ DECISION_PHRASES = (
     r"blocked|blocks|vetoed|vetoes|froze|frozen|freezes|dropped|drops|granted|grants|set up|asked|asks|"
     r"requested|requests|ratified|ratifies|stepped up|reluctant|ready|determined|committed|concerned|"
     r"unwilling|willing|eager|keen|opposed|against|in favour|in favor|agreed|agree|remains|remain|"
-    r"follows|followed|pursues|pursued|conducts|conducted"
+    r"follows|followed|pursues|pursued|conducts|conducted|believe|argue|say|think|fear|insist|want|hope"
 )
 JOINING = r"(?:joined|joins|acceded to) (?:nato|the (?:north atlantic )?alliance)(?![’']s)|applie[sd] for (?:\w+ )?membership"
 _ACTOR_VERB = re.compile(rf"\b(?:{POSITION}|{DECISION_PHRASES}|{JOINING})\b", re.IGNORECASE)
@@ -176,6 +176,8 @@ _ASIDE = re.compile(rf",\s+(?:{_ASIDE_PHRASE}),\s+", re.IGNORECASE)
 def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attribution | None:
     clause = _RELATIVE.sub(",", subject_clause(sentence))  # "X, who arrived on Monday, said": X said
     clause = _ASIDE.sub(" ", clause)  # "The envoy, however, said": the envoy said
+    if _SOME_ALLIES.match(clause) and _ACTOR_VERB.search(clause, 0, 120):
+        return Attribution("narrator", "narrator", "other")  # individual Allies, not the Alliance
     verb = first_verbish(clause)
     subject = clause[:verb] if verb is not None else ""
     if verb is not None and len(subject.split()) <= 16 and POSITION_AFTER.match(clause[verb:]):
