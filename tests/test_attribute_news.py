@@ -311,3 +311,25 @@ def test_a_named_title_is_never_the_registry_office_holder_when_a_deputy_or_form
 def test_narrated_subjects_that_hold_a_side(sentence, holder):
     rows, _ = _attributed(f"Headline\n\nLONDON, May 2, 2015 (Wire) – Talks went on.\n\n{sentence}\n")
     assert rows[sentence] == ("narrator", "narrator", holder)
+
+
+# Invented by the team (2026-12-05): a dateline with full stops, a hyphenated surname, a name
+# after the attribution's last comma, and a bare title met again.
+MEETING = """Deputy minister meets envoy
+
+LAKESIDE, 14 November 2019, KPA. Karsovia has no plans to join NATO, Deputy Foreign Minister Oren Valdi said at a meeting with the NATO Secretary General's Special Representative, Daria Kowalczyk-Holm.
+
+Kowalczyk-Holm said the Allies supported the talks. She added that NATO respected Karsovia's choice.
+
+Responding to the vote, a spokesperson for the Alliance said the decision was for Karsovia alone. "Our door remains open," the spokesperson said.
+"""
+
+
+def test_a_meeting_report_with_a_dateline_in_full_stops():
+    rows, _ = _attributed(MEETING.replace("Karsovia", "Azerbaijan").replace("LAKESIDE", "BAKU"))
+    assert _row(rows, "BAKU, 14 November 2019, KPA. Azerbaijan has no plans") == (
+        "Oren Valdi", "quoted", "Azerbaijan"  # the dateline's state, for a title that names none
+    )
+    assert _row(rows, "Kowalczyk-Holm said") == ("Daria Kowalczyk-Holm", "quoted", "NATO")
+    assert _row(rows, "She added") == ("Daria Kowalczyk-Holm", "quoted", "NATO")
+    assert _row(rows, '"Our door remains open,"') == ("a spokesperson for the Alliance", "quoted", "NATO")

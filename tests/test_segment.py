@@ -72,3 +72,18 @@ def test_a_long_sentence_is_cut_at_a_clause_mark_before_a_space():
     text = "alpha beta, " * 300
     first = split_sentences(text)[0]
     assert text[first[0] : first[1]].endswith(",")
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("YEREVAN, June 23. /HPA/. The minister spoke. He left.", "YEREVAN, June 23. /HPA/. The minister spoke."),
+        ("Baku, 14 November 2019, ATO. The envoy arrived. Talks began.", "Baku, 14 November 2019, ATO. The envoy arrived."),
+        ("KARSOVA, MARCH 14, LAKEPRESS. The talks resumed. Nobody spoke.", "KARSOVA, MARCH 14, LAKEPRESS. The talks resumed."),
+        ("NATO. It is an alliance.", "NATO."),  # a word in capitals alone is no dateline
+        ("The talks resumed. YEREVAN, June 23. Then rain.", "The talks resumed."),
+    ],
+)
+def test_a_dateline_that_ends_in_a_full_stop_belongs_to_the_first_sentence(text, first):
+    a, b = split_sentences(text)[0]
+    assert text[a:b] == first

@@ -177,7 +177,8 @@ def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
 def _introduced_first(ctx: Discourse) -> tuple[str, str] | None:
     """The interviewee where no header names one: the first person the lead introduced
     ("In an interview with the agency, NATO's liaison officer Tomas Lind said …")."""
-    return ctx.persons[0] if ctx.persons else None
+    named = [p for p in ctx.persons if not ctx.title_only(p[0])]
+    return (named or ctx.persons or [None])[0]
 
 
 def _dateline(text: str, units: list[Unit], reg: Registry) -> str | None:

@@ -34,7 +34,7 @@ _TWO_CAPITALISED = re.compile(r"[A-ZÀ-ÞĀ-Ž][^\W\d_]+\s+(?:[a-z]{1,3}\s+)?[A-
 # Found wherever ``_PERSON_NOUN`` is found in a piece of a text that starts at a word: the
 # piece may cut a word short ("official|dom"), so the closing ``\b`` is left out.
 _PERSON_NOUN_OPEN = re.compile(_PERSON_NOUN.pattern.removesuffix(r"\b"), re.IGNORECASE)
-_CAPITALISED = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÞĀ-Ž][^\W\d_]+")
+_CAPITALISED = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:-[A-ZÀ-ÞĀ-Ž][^\W\d_]+)*")
 # Title nouns specific enough that "the minister" cannot be the envoy named before; other
 # title nouns ("the official", "the diplomat", "the envoy") refer back to whoever spoke last.
 _SPECIFIC_TITLE = re.compile(
@@ -102,7 +102,7 @@ class Discourse:
 
     def _people_in(self, text: str) -> list[tuple[int, Speaker]]:
         """(offset, person) for each person, title-holder or institution's person a text names."""
-        place = speakers.place_holder(text, self.reg) or self.place
+        place = speakers.place_holder(text, self.reg) or self.place or self.dateline
         new = speakers.introduced(text, self.reg, self.date, place=place) if _may_introduce(text) else []
         found = [(p.start, self.remember(p)) for p in new]
         taken = [(p.start, p.end) for p in new]
@@ -134,7 +134,12 @@ class Discourse:
         if self.persons and self.persons[-1] == person:
             return
         self.persons = [p for p in self.persons if p[0] != person[0]] + [person]
-        self._surname_set = self._surname_set | {person[0].split()[-1]}
+        if not self.title_only(person[0]):
+            self._surname_set = self._surname_set | {person[0].split()[-1]}
+
+    def title_only(self, name: str) -> bool:
+        """Whether a person is known by a bare title ("the spokesperson"), not by a name."""
+        return self.titles.get(name) == name.lower()
 
     def _surnames(self) -> frozenset[str]:
         """The surnames of the people named so far."""
@@ -226,7 +231,9 @@ class Discourse:
                     self.add((" ".join(words), holder))
                     return " ".join(words), holder
         unnamed = speakers.unnamed_speaker(phrase, self.reg, self.date, place=self.place or self.dateline)
-        if unnamed:
+        if unnamed:  # remembered, so that "the spokesperson" finds "a NATO spokesperson" again
+            self.titles.setdefault(unnamed[0], unnamed[0].lower())
+            self.add(unnamed)
             return unnamed
         if mentions:
             m = mentions[0]

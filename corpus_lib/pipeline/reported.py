@@ -75,7 +75,7 @@ DECISION_PHRASES = (
     r"blocked|blocks|vetoed|vetoes|froze|frozen|freezes|dropped|drops|granted|grants|set up|asked|asks|"
     r"requested|requests|ratified|ratifies|stepped up|reluctant|ready|determined|committed|concerned|"
     r"unwilling|willing|eager|keen|opposed|against|in favour|in favor|agreed|agree|remains|remain|"
-    r"follows|followed|pursues|pursued|conducts|conducted|believe|argue|say|think|fear|insist|want|hope"
+    r"follows|followed|pursues|pursued|conducts|conducted|believe|argue|think|fear|insist|want|hope"
 )
 JOINING = r"(?:joined|joins|acceded to) (?:nato|the (?:north atlantic )?alliance)(?![’']s)|applie[sd] for (?:\w+ )?membership"
 _ACTOR_VERB = re.compile(rf"\b(?:{POSITION}|{DECISION_PHRASES}|{JOINING})\b", re.IGNORECASE)
@@ -127,7 +127,8 @@ def trailing_who(sentence: str) -> str | None:
     comma = sentence.rfind(",")
     if comma < 0:
         return None
-    if _CIRCUMSTANCE.match(sentence, comma):  # "…, a NATO official said, as clashes went on."
+    if _CIRCUMSTANCE.match(sentence, comma) or _name_last(sentence, comma):
+        # "…, a NATO official said, as clashes went on."; "…, X said at a meeting with the envoy, Anna Berg."
         sentence = sentence[:comma] + "."
         comma = sentence.rfind(",")
     # the tail after the verb holds no comma, so the verb follows the sentence's last comma
@@ -157,6 +158,13 @@ def trailing_who(sentence: str) -> str | None:
     if first.islower() and first.endswith("ing"):  # "…, speaking on condition of anonymity, said"
         return None
     return who
+
+
+def _name_last(sentence: str, comma: int) -> bool:
+    """Whether the sentence ends in a name alone after its last comma, with no reporting verb
+    there: the name of someone the attribution mentions, not the source."""
+    last = sentence[comma + 1 :].strip().rstrip(" .!\"”’»)")
+    return bool(last) and " ".join(speakers.name_words(last)) == last and not _REPORTING_WORD.search(last)
 
 
 def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
@@ -224,13 +232,15 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
         if not mentions or (_NOT_HEAD.search(lead) and not _PEOPLE_IN.match(lead)) or len(lead.split()) > 2:
             return None
         holder, end = mentions[0].holder, mentions[0].end
-    window = " ".join(clause[end:].split()[:8])
+    apposition = _APPOSITION.match(clause, end)  # "France, one of the co-chairs, has called …"
+    window = " ".join(clause[apposition.end() if apposition else end :].split()[:8])
     found = _ACTOR_VERB.search(window)
     if found is None or _PASSIVE.match(window[found.start() :]) or _BE_BEFORE.search(window[: found.start()]):
         return None
     return Attribution("narrator", "narrator", holder)
 
 
+_APPOSITION = re.compile(r",(?:\s+[^,;:\"“”]+){1,12}?,")
 # "Some Allies", "several Allies", "individual Allies": members speaking for themselves.
 _SOME_ALLIES = re.compile(
     r"^\W*(?:some|several|many|most|few|a few|certain|individual|other|two|three|four|a number of|a group of)"

@@ -57,9 +57,37 @@ def split_sentences(text: str, *, offset: int = 0) -> list[tuple[int, int]]:
             spans += _punkt_spans(text[a:b], offset + a)
     else:
         spans = _punkt_spans(text, offset)
+    spans = _join_dateline(text, spans, offset)
     if any(b - a > MAX_SENTENCE for a, b in spans):
         spans = [piece for a, b in spans for piece in _bounded(text, a, b, offset)]
     return spans
+
+
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# A paragraph's opening that is only a dateline ending in a full stop, which Punkt takes for a
+# sentence: "YEREVAN, June 23.", "Baku, 14 November 2019, ATO.", "/HPA/.", "YEREVAN, MARCH 14, ARMENPRESS."
+_AGENCY = r"/[^/\n]{1,30}/|\([^)\n]{1,30}\)"
+_DATELINE_HEAD = re.compile(
+    rf"(?:[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){{0,2}},\s*"
+    rf"(?:[^.,/()\n]{{0,12}}\b{_MONTH}\b\.?[^.,/()\n]{{0,12}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})"
+    rf"(?:,?\s*(?:{_AGENCY}|[A-Z][\w&-]{{1,20}}))?|/[^/\n]{{1,30}}/)\."
+)
+# What may follow the first piece: the agency alone ("/HPA/.", "ARMENPRESS.").
+_DATELINE_TAIL = re.compile(rf"(?:{_AGENCY}|[A-Z]{{2,}}[\w&-]*)\.")
+
+
+def _join_dateline(text: str, spans: list[tuple[int, int]], offset: int) -> list[tuple[int, int]]:
+    """Join the dateline pieces that open a paragraph to the sentence after them: the dateline
+    belongs to the first sentence of the report ("YEREVAN, June 23. /HPA/. The minister said …")."""
+    k = 0
+    while k < len(spans) - 1 and (_DATELINE_TAIL if k else _DATELINE_HEAD).fullmatch(
+        text, spans[k][0] - offset, spans[k][1] - offset
+    ):
+        k += 1
+    return [(spans[0][0], spans[k][1]), *spans[k + 1 :]] if k else spans
 
 
 MAX_SENTENCE = 2_000
