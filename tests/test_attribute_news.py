@@ -333,3 +333,63 @@ def test_a_meeting_report_with_a_dateline_in_full_stops():
     assert _row(rows, "Kowalczyk-Holm said") == ("Daria Kowalczyk-Holm", "quoted", "NATO")
     assert _row(rows, "She added") == ("Daria Kowalczyk-Holm", "quoted", "NATO")
     assert _row(rows, '"Our door remains open,"') == ("a spokesperson for the Alliance", "quoted", "NATO")
+
+
+# Invented by the team (2026-12-05).
+PRESS = """Rada vote draws replies
+
+KYIV, December 24, 2014 (Wire) – The parliament voted on Tuesday.
+
+In Kyiv, the presidential office welcomed the vote.
+
+Russia's envoy to the Alliance was quoted by Russian media as saying that the vote threatened Russia's security.
+
+The Secretary General dismissed the warnings.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "holder"),
+    [
+        ("In Kyiv, the presidential office", "other"),  # a state body speaks for the place's state
+        ("Russia's envoy to the Alliance was quoted", "Russia"),
+        ("The Secretary General dismissed", "NATO"),
+    ],
+)
+def test_state_bodies_quoted_as_saying_and_dismissals(start, holder):
+    rows, _ = _attributed(PRESS)
+    assert _row(rows, start)[2] == holder
+
+
+def test_a_moderator_who_mostly_asks_is_the_interviewer():
+    raw = """Round table
+
+BRUSSELS, May 2, 2015 (Wire) – A transcript.
+
+NORA VALE: Welcome. Mr Berg, is the door open?
+
+ANNA BERG: It is. We said so in Bucharest.
+
+NORA VALE: And for Karsovia?
+
+ANNA BERG: The door is open to all.
+
+NORA VALE: Thank you both.
+"""
+    rows, _ = _attributed(raw, genre="interview")
+    assert rows["Thank you both."][1] == "interviewer"
+    assert rows["And for Karsovia?"][1] == "interviewer"
+    assert rows["The door is open to all."][1] == "interviewee"
+
+
+def test_a_vocative_opening_an_interviewers_sentence_is_not_its_subject():
+    raw = """Interview
+
+TBILISI, May 2, 2015 (Wire) – Nino Beridze, Georgia's deputy minister, answered our questions.
+
+– Ms Beridze, the Allies have said again that Georgia will become a member. Is that enough?
+
+It is a start.
+"""
+    rows, _ = _attributed(raw, genre="interview")
+    assert rows["Ms Beridze, the Allies have said again that Georgia will become a member."][2] == "NATO"

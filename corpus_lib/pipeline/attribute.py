@@ -194,7 +194,8 @@ _REPORTER = re.compile(r"\b(?:REPORTER|JOURNALIST|CORRESPONDENT|QUESTION|MODERAT
 
 def _askers(text: str, units: list[Unit]) -> frozenset[str]:
     """The transcript labels of the press: marked as such (``REPORTER``, an outlet in
-    brackets) or whose every turn ends with a question."""
+    brackets) or whose turns end with a question, all of them or most of several (a moderator
+    also thanks the guests and sets the scene)."""
     turns: dict[str, list[bool]] = {}
     for i, unit in enumerate(units):
         if unit.label != "speaker":
@@ -205,7 +206,11 @@ def _askers(text: str, units: list[Unit]) -> frozenset[str]:
             continue
         body = [text[u.start : u.end] for u in [unit, *_continued(units, i)]]
         turns.setdefault(name, []).append(is_question(body[-1].strip()))
-    return frozenset(name for name, asked in turns.items() if all(asked))
+    return frozenset(name for name, asked in turns.items() if all(asked) or (len(asked) >= 3 and _mostly(asked)))
+
+
+def _mostly(flags: list[bool]) -> bool:
+    return sum(flags) >= 0.6 * len(flags)
 
 
 def _continued(units: list[Unit], i: int) -> list[Unit]:

@@ -16,7 +16,8 @@ REPORTING = (
     r"remarked|concluded|insisted|warned|recalled|pointed out|reiterated|announced|replied|"
     r"answered|affirmed|assured|confirmed|observed|commented|wrote|argued|believes|thinks|"
     r"acknowledged|acknowledges|admitted|admits|conceded|concedes|insists|maintained|maintains|"
-    r"cautioned|indicated|suggested|clarified"
+    r"cautioned|indicated|suggested|clarified|reminded|reminds|underscored|underscores|highlighted|highlights|"
+    r"dismissed|dismisses|mentioned|specified"
 )
 POSITION = (
     REPORTING

@@ -85,12 +85,31 @@ _ACTOR_WORDS = frozenset(
     max(phrase.split(), key=len) for phrase in words_of(f"{POSITION}|{DECISION_PHRASES}")
 ) | {"joined", "joins", "acceded", "applied", "applies"}
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|not\s+)*\Z", re.IGNORECASE)
-_STATE_BODY = re.compile(r"^(?:the\s+)?(?:foreign|defen[cs]e)\s+ministry\b|^(?:the\s+)?(?:ministry|government)\b", re.I)
+_STATE_BODY = re.compile(
+    r"^(?:the\s+)?(?:foreign|defen[cs]e)\s+ministry\b|^(?:the\s+)?(?:ministry|government|cabinet|parliament)\b|"
+    r"^(?:the\s+)?(?:presidential\s+(?:office|administration|press\s+service)|president['’]s\s+office|"
+    r"office\s+of\s+the\s+president)\b",
+    re.I,
+)
 
 
 def narrated(sentence: str, ctx: Discourse, *, you: Speaker | None = None) -> Attribution | None:
     """Whose words or position a narrated sentence carries, or None when it reports nobody's."""
-    return _according(sentence, ctx) or _trailing(sentence, ctx) or _subject(sentence, ctx, you=you)
+    return (
+        _according(sentence, ctx)
+        or _trailing(sentence, ctx)
+        or _quoted_as(sentence, ctx)
+        or _subject(sentence, ctx, you=you)
+    )
+
+
+# "X was quoted (by Russian media) as saying that …": the passive that still names the source.
+_QUOTED_AS = re.compile(r"^\W*(?P<who>[^,;:\"“”]{3,100}?)\s+(?:was|were|has been|had been)\s+quoted\b[^,;:]{0,60}?\bas\s+saying\b")
+
+
+def _quoted_as(sentence: str, ctx: Discourse) -> Attribution | None:
+    match = _QUOTED_AS.match(subject_clause(sentence))
+    return _as_attribution(ctx.resolve(match.group("who")), ctx) if match else None
 
 
 def _as_attribution(who: Speaker | None, ctx: Discourse) -> Attribution | None:
@@ -184,6 +203,7 @@ _ASIDE = re.compile(rf",\s+(?:{_ASIDE_PHRASE}),\s+", re.IGNORECASE)
 def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attribution | None:
     clause = _RELATIVE.sub(",", subject_clause(sentence))  # "X, who arrived on Monday, said": X said
     clause = _ASIDE.sub(" ", clause)  # "The envoy, however, said": the envoy said
+    clause = _VOCATIVE.sub("", clause)  # "Ms Berg, the Allies have said …": the Allies have said
     if _SOME_ALLIES.match(clause) and _ACTOR_VERB.search(clause, 0, 120):
         return Attribution("narrator", "narrator", "other")  # individual Allies, not the Alliance
     verb = first_verbish(clause)
@@ -240,6 +260,7 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
     return Attribution("narrator", "narrator", holder)
 
 
+_VOCATIVE = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Madam|Minister|Ambassador|General|Professor)\.?(?:\s+[A-Z][\w'’-]+){1,2},\s+")
 _APPOSITION = re.compile(r",(?:\s+[^,;:\"“”]+){1,12}?,")
 # "Some Allies", "several Allies", "individual Allies": members speaking for themselves.
 _SOME_ALLIES = re.compile(
