@@ -284,6 +284,12 @@ CASES = [
     ("Moscow called the accession of Finland to NATO a grave mistake.", "membership", "distant", "MB-DIS-014"),
     ("Allies want the accession process for Sweden to move as quickly as possible.", "membership", "open", "MB-OPN-014"),
     ("Helsinki and Stockholm handed in their NATO applications on Wednesday.", "membership", "neutral", "TOP-MB-003"),
+    ("The Alliance respects Baku's decision not to seek NATO membership.", "membership", "open", "MB-OPN-019"),
+    ("It is for each country to decide whether it wants NATO membership.", "membership", "open", "MB-OPN-019"),
+    ("No Ally will offer Kyiv membership while the war goes on.", "membership", "conditional", "MB-CON-014"),
+    ("Moscow calls it NATO expanding into its backyard.", "membership", "neutral", "TOP-MB-022"),
+    ("Partnership and membership are two different things, the envoy said.", "membership", "distant", "MB-DIS-016"),
+    ("The plan will not in itself be a step towards membership.", "membership", "distant", "MB-DIS-015"),
     # Questions
     ("Will Azerbaijan ever apply for NATO membership?", "membership", "neutral", "QST-001"),
     ("Is Russia still a threat to the region?", "russia", "neutral", "QST-001"),
