@@ -290,6 +290,10 @@ CASES = [
     ("Moscow calls it NATO expanding into its backyard.", "membership", "neutral", "TOP-MB-022"),
     ("Partnership and membership are two different things, the envoy said.", "membership", "distant", "MB-DIS-016"),
     ("The plan will not in itself be a step towards membership.", "membership", "distant", "MB-DIS-015"),
+    ("The ministers put high-level contacts with Russia on hold.", "russia", "adversarial", "RU-COO-016"),
+    ("The Alliance had no objection to Yerevan's close military ties with Moscow.", "russia", "cooperative", "RU-COO-003"),
+    ("Allies did not regard Russia as a threat and wanted a partnership with Moscow.", "russia", "cooperative", "RU-COO-002"),
+    ("The Alliance suspended joint exercises with the Russian military.", "russia", "adversarial", "HLT-001"),
     # Questions
     ("Will Azerbaijan ever apply for NATO membership?", "membership", "neutral", "QST-001"),
     ("Is Russia still a threat to the region?", "russia", "neutral", "QST-001"),

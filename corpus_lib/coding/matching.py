@@ -167,6 +167,28 @@ def _shared_object(scope: Scope, s: int, e: int, start: int) -> bool:
     )
 
 
+# Nouns of will after "no" whose negation reaches the verb they govern ("no intention of becoming …").
+_VOLITION = re.compile(
+    r"\s+(?:\w+\s+)?(?:intention|intent|plans?|desire|wish|need|reason|interest|willingness|appetite|ambition|"
+    r"aim|goal|mandate)\b",
+    re.IGNORECASE,
+)
+
+
+# Where "no" opens a clause's subject ("No outside country has a veto"): it negates the clause.
+_CLAUSE_OPENING = re.compile(r"(?:\A|[,;:\"“]|\bthat|\bas)\W*\Z", re.IGNORECASE)
+
+
+def _negates_its_noun_only(text: str, s: int, e: int) -> bool:
+    """Whether a negator is "no" before a noun that is not its clause's subject and not a noun
+    of will: it then negates that noun alone, not the words after it."""
+    return (
+        text[s:e].lower() == "no"
+        and not _VOLITION.match(text, e)
+        and not _CLAUSE_OPENING.search(text, max(0, s - 12), s)
+    )
+
+
 def _negation(scope: Scope, start: int, end: int, windows: Mapping[str, int]) -> Match | None:
     """The negator that reaches the span ``[start, end)``, or ``None``.
 
@@ -184,6 +206,8 @@ def _negation(scope: Scope, start: int, end: int, windows: Mapping[str, int]) ->
             continue
         wide = r.kind in ("wide", "deny")
         window = windows["deny"] if r.kind == "deny" else windows["wide"] if wide else windows["negation"]
+        if _negates_its_noun_only(scope.text, s, e) and not wide:
+            window = min(window, windows["determiner"])  # "no objection to … ties": no negates its noun
         if scope.words_between(e, start) <= window and (
             not scope.stops_between(e, start, soft=not wide) or _shared_object(scope, s, e, start)
         ):

@@ -554,7 +554,7 @@ _POLICY_KEYS = {
     "self": ("rule_id", "topic", "holder", "labels"),
     "context": ("turns_back", "span_interviewer_run", "same_turn_rule_id", "earlier_turn_rule_id"),
     "anaphora": ("lookback",),
-    "windows": ("negation", "wide", "halt", "post_halt", "deny", "near"),
+    "windows": ("negation", "determiner", "wide", "halt", "post_halt", "deny", "near"),
     "punctuation": ("hard_stop", "soft_stop"),
     "confidence": (
         "topic",
