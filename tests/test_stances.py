@@ -360,10 +360,12 @@ def test_support_for_ukraine_is_russia_only_with_a_reference_to_the_war():
         [
             ["Russia's aggression must be stopped."],
             ["Grain prices fell."],
+            ["Oil prices rose."],
+            ["The summer was hot."],
             ["We will keep helping Ukraine to resist the aggression."],
         ]
     )
-    assert out["statement_id"].tolist() == ["doc.0001"]
+    assert out["statement_id"].tolist() == ["doc.0001"]  # the war is named four turns back
 
 
 # ---------------------------------------------------------------------------
@@ -594,16 +596,17 @@ def test_a_countrys_choices_and_a_veto_are_membership_in_a_turn_on_it():
 
 
 def test_context_spans_a_quoted_speakers_run_of_paragraphs():
+    between = ["The visit was useful.", "Talks went well.", "Dinner followed.", "He left at noon."]
     paragraphs = [
         ("quoted", ["The envoy discussed the Karabakh conflict in Baku."]),
-        ("quoted", ["The visit was useful."]),
+        *[("quoted", [text]) for text in between],
         ("quoted", ["He hoped the sides would keep the ceasefire."]),
     ]
-    row = row_for(code(paragraphs), "doc.0003", "karabakh")
+    row = row_for(code(paragraphs), "doc.0006", "karabakh")  # five paragraphs of one speaker's words
     assert "CTX-002" in row["rule_ids"]
-    # a narrator's paragraph breaks the run: the cue is too far from the conflict's name
-    paragraphs.insert(2, ("narrator", ["The weather was fine."]))
-    assert code(paragraphs).query("statement_id == 'doc.0004'").empty
+    # narrators' paragraphs break the run: the cue is too far from the conflict's name
+    paragraphs[1:5] = [("narrator", [text]) for text in between]
+    assert code(paragraphs).query("statement_id == 'doc.0006'").empty
 
 
 def test_context_from_the_question_before_the_answer():
@@ -643,9 +646,10 @@ def test_context_spans_a_question_split_over_several_turns():
     assert row_for(out, "doc.0003", "karabakh")["stance"] == "detached"
 
 
-def test_no_context_two_narration_turns_back():
-    out = code([["The Karabakh talks resumed in May."], ["Energy prices rose."], ["The parties must decide."]])
-    assert "doc.0003" not in set(out["statement_id"])
+def test_no_context_four_narration_turns_back():
+    turns = [["The Karabakh talks resumed in May."], ["Energy prices rose."], ["Oil fell."], ["Rain came."]]
+    out = code([*turns, ["The parties must decide."]])
+    assert "doc.0005" not in set(out["statement_id"])  # four turns back is too far
 
 
 def test_context_needs_the_topic_named():
