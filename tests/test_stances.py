@@ -294,6 +294,9 @@ CASES = [
     ("The Alliance had no objection to Yerevan's close military ties with Moscow.", "russia", "cooperative", "RU-COO-003"),
     ("Allies did not regard Russia as a threat and wanted a partnership with Moscow.", "russia", "cooperative", "RU-COO-002"),
     ("The Alliance suspended joint exercises with the Russian military.", "russia", "adversarial", "HLT-001"),
+    ("The Minsk Group has the mandate on Karabakh, and we support its work.", "karabakh", "detached", "KB-DET-016"),
+    ("The Karabakh peace process belongs to Armenia and Azerbaijan.", "karabakh", "detached", "KB-DET-016"),
+    ("On Karabakh, it is for Armenia and Azerbaijan to decide which forces they accept.", "karabakh", "detached", "KB-DET-002"),
     # Questions
     ("Will Azerbaijan ever apply for NATO membership?", "membership", "neutral", "QST-001"),
     ("Is Russia still a threat to the region?", "russia", "neutral", "QST-001"),
