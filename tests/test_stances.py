@@ -297,6 +297,8 @@ CASES = [
     ("The Minsk Group has the mandate on Karabakh, and we support its work.", "karabakh", "detached", "KB-DET-016"),
     ("The Karabakh peace process belongs to Armenia and Azerbaijan.", "karabakh", "detached", "KB-DET-016"),
     ("On Karabakh, it is for Armenia and Azerbaijan to decide which forces they accept.", "karabakh", "detached", "KB-DET-002"),
+    ("We are closer to NATO membership today than a year ago.", "membership", "open", "MB-OPN-009"),
+    ("The vote opens the way for the country to seek NATO membership.", "membership", "open", "MB-OPN-009"),
     # Questions
     ("Will Azerbaijan ever apply for NATO membership?", "membership", "neutral", "QST-001"),
     ("Is Russia still a threat to the region?", "russia", "neutral", "QST-001"),
