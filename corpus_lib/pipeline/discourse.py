@@ -105,7 +105,7 @@ class Discourse:
         place = speakers.place_holder(text, self.reg) or self.place or self.dateline
         new = speakers.introduced(text, self.reg, self.date, place=place) if _may_introduce(text) else []
         found = [(p.start, self.remember(p)) for p in new]
-        taken = [(p.start, p.end) for p in new]
+        taken = [_with_title(text, p) for p in new]  # a title is its holder's, not someone else
         for m in self.reg.mentions(text, self.date):
             if any(a <= m.start < b for a, b in taken) or not _person_like(text, m):
                 continue
@@ -245,6 +245,18 @@ def _may_introduce(text: str) -> bool:
     """Whether a text can introduce a new name: two capitalised words, and a title or a
     reporting verb to mark them as a person's (what :func:`speakers.introduced` needs)."""
     return bool(_TWO_CAPITALISED.search(text)) and speakers.may_introduce(text)
+
+
+def _with_title(text: str, person: speakers.Person) -> tuple[int, int]:
+    """The span of a person's name with the title that introduced them, before or after it."""
+    start, end = person.start, person.end
+    if person.title.strip():
+        before = text.rfind(person.title, 0, start)
+        if before >= 0 and before + len(person.title) >= start - 3:
+            start = before
+        elif (after := text.find(person.title, end)) >= 0 and after <= end + 3:
+            end = after + len(person.title)
+    return start, end
 
 
 def _possessive(text: str, m: Mention) -> bool:
