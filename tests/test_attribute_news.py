@@ -393,3 +393,14 @@ It is a start.
 """
     rows, _ = _attributed(raw, genre="interview")
     assert rows["Ms Beridze, the Allies have said again that Georgia will become a member."][2] == "NATO"
+
+
+def test_the_title_before_a_name_is_that_persons_not_another_speaker():
+    raw = """Assistant Secretary General: no new role
+
+YEREVAN, 22 April 2017 /Wire/. NATO will not mediate, NATO's Assistant Secretary General for Political Affairs Henrik Saelstad said.
+
+"The Alliance supports the co-chairs," he said, answering a question.
+"""
+    rows, _ = _attributed(raw)
+    assert _row(rows, '"The Alliance supports') == ("Henrik Saelstad", "quoted", "NATO")
