@@ -404,3 +404,22 @@ YEREVAN, 22 April 2017 /Wire/. NATO will not mediate, NATO's Assistant Secretary
 """
     rows, _ = _attributed(raw)
     assert _row(rows, '"The Alliance supports') == ("Henrik Saelstad", "quoted", "NATO")
+
+
+def test_a_transcript_speaker_nobody_introduced_holds_the_side_their_own_words_claim():
+    raw = """Vale in Karsova: "The promise stands"
+
+KARSOVA, May 2, 2015 (Wire) – Below is the transcript of the joint press conference.
+
+NORA VALE: Thank you, Minister. Karsovia will be a member of this Alliance.
+
+PAVEL DORN: We are grateful to our friends. Our future is in NATO.
+
+REPORTER (Wire): Ms Vale, when?
+
+VALE: That is for the Allies and for Karsovia to decide.
+"""
+    rows, _ = _attributed(raw)
+    assert rows["Karsovia will be a member of this Alliance."] == ("Nora Vale", "interviewee", "NATO")
+    assert rows["That is for the Allies and for Karsovia to decide."] == ("Nora Vale", "interviewee", "NATO")
+    assert rows["Our future is in NATO."] == ("Pavel Dorn", "interviewee", "other")

@@ -93,6 +93,7 @@ def attribute(
     publisher = _publisher_holder(source, reg) if genre in ("essay", "press_release", "speech") else "media"
     interview = genre == "interview" or sum(u.label in ("question", "answer", "dash", "speaker") for u in units) >= 2
     askers = _askers(text, units)
+    sides = _label_sides(text, units)
     voice: tuple[str, str] | None = None  # the speaker of a transcript's current turn (name, role)
     interviewee = _find_interviewee(text, units, reg, date) if interview else None
     if interviewee:
@@ -122,7 +123,7 @@ def attribute(
             voice = _voice(unit.who, askers) if unit.label == "speaker" else voice
             turn += 1
             role = voice[1]
-            _speak(spans, sentences, questions, voice, turn, k, ctx, interviewee, out)
+            _speak(spans, sentences, questions, voice, turn, k, ctx, interviewee, out, side=sides.get(voice[0], "other"))
             last_was_question = questions[-1]
             continue
         voice = None
@@ -213,6 +214,21 @@ def _mostly(flags: list[bool]) -> bool:
     return sum(flags) >= 0.6 * len(flags)
 
 
+# A speaker who talks of the Alliance as their own ("this Alliance", "we Allies") speaks for NATO.
+_OWN_ALLIANCE = re.compile(r"\b(?:this|our) Alliance\b|\bwe,? (?:the )?Allies\b|\bus Allies\b|\bmy fellow Allies\b")
+
+
+def _label_sides(text: str, units: list[Unit]) -> dict[str, str]:
+    """The side of each transcript label that names it by its own words: NATO for a speaker who
+    calls the Alliance "this Alliance" or "our Alliance" (used where nobody introduced them)."""
+    words: dict[str, list[str]] = {}
+    for i, unit in enumerate(units):
+        if unit.label == "speaker":
+            body = [text[u.start : u.end] for u in [unit, *_continued(units, i)]]
+            words.setdefault(_label_name(unit.who), []).extend(body)
+    return {name: "NATO" for name, body in words.items() if _OWN_ALLIANCE.search(" ".join(body))}
+
+
 def _continued(units: list[Unit], i: int) -> list[Unit]:
     """The unlabelled body paragraphs that go on with the turn opened by ``units[i]``."""
     out = []
@@ -234,9 +250,12 @@ def _voice(who: str, askers: frozenset[str]) -> tuple[str, str]:
     return (name, "interviewer") if name in askers else (name, "interviewee")
 
 
-def _speak(spans, sentences, questions, voice, turn, k, ctx: Discourse, interviewee, out: list[Sentence]) -> None:
+def _speak(
+    spans, sentences, questions, voice, turn, k, ctx: Discourse, interviewee, out: list[Sentence], *, side: str = "other"
+) -> None:
     """The sentences of one transcript turn: the press's hold what they report, a speaker's
-    their own side (a person named before, by full name or surname, else a new person)."""
+    their own side (a person named before, by full name or surname, else a new person, who
+    holds the side their own words claim: ``side``)."""
     name, role = voice
     if role == "interviewer":
         for (a, b), s, q in zip(spans, sentences, questions):
@@ -245,7 +264,10 @@ def _speak(spans, sentences, questions, voice, turn, k, ctx: Discourse, intervie
             ctx.see(s)
         return
     known = ctx.known(name) or ctx.known(name.split()[-1]) or ctx.resolve(name)
-    speaker = known if known and (" " in known[0] or known[0] in ctx.reg.names) else (name, "other")
+    speaker = known if known and (" " in known[0] or known[0] in ctx.reg.names) else (name, side)
+    if speaker[1] == "other" and side != "other":  # nobody introduced them: their own words tell
+        speaker = (speaker[0], side)
+        ctx.add(speaker)
     for (a, b), q in zip(spans, questions):
         out.append(Sentence(a, b, turn, speaker[0], "interviewee", speaker[1], q, k))
     ctx.last_person = speaker
