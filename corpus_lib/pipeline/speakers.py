@@ -183,11 +183,15 @@ def introduced(sentence: str, reg: Registry, date=None, *, place: str | None = N
     return found
 
 
+# Where a title phrase before a name begins: after punctuation, a reporting verb or "with", "by", "met".
+_TITLE_CUT = re.compile(r"[,;:(–—\"“”]|\b(?:said|told|that|with|met|by)\b")
+
+
 def _title_around(sentence: str, start: int, end: int) -> str | None:
     """The title phrase that marks the name at ``start:end`` as a person's ('' when the cue is a
     reporting verb or "according to"), or None when nothing does."""
     before = sentence[:start]
-    pre = re.split(r"[,;:(–—\"“”]|\b(?:said|told|that|with|met|by)\b", before)[-1]
+    pre = _TITLE_CUT.split(before)[-1]
     last = pre.rsplit(" and ", 1)[-1]
     if ROLE.search(last):  # "X met NATO envoy Y and Russian diplomat Z": Z's title is after the "and"
         pre = last
@@ -200,7 +204,7 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
             return segment
     previous = before.rstrip()
     if previous.endswith(","):
-        segment = re.split(r"[,;:–—\"“”]", previous[:-1])[-1]
+        segment = _TITLE_CUT.split(previous[:-1])[-1]  # "… said at a meeting with NATO's envoy, Anna Berg"
         if ROLE.search(segment) and len(segment.split()) <= 20:
             return segment
     if _REPORTING_AFTER.match(after) or _ACCORDING.search(before):
