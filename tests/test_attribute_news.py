@@ -423,3 +423,9 @@ VALE: That is for the Allies and for Karsovia to decide.
     assert rows["Karsovia will be a member of this Alliance."] == ("Nora Vale", "interviewee", "NATO")
     assert rows["That is for the Allies and for Karsovia to decide."] == ("Nora Vale", "interviewee", "NATO")
     assert rows["Our future is in NATO."] == ("Pavel Dorn", "interviewee", "other")
+
+
+def test_trailing_who_skips_a_met_persons_name_and_a_date_after_the_source():
+    sentence = ("Membership is not on the agenda, Deputy Foreign Minister Oren Valdi said at a meeting with "
+                "NATO's envoy, Anna Berg, on Tuesday.")
+    assert trailing_who(sentence) == "Deputy Foreign Minister Oren Valdi"

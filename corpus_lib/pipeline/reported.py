@@ -59,6 +59,12 @@ _REPORTING_WORD = re.compile(rf"\b(?:{REPORTING}|told|informed)\b", re.IGNORECAS
 _TAIL_STOP = re.compile(r"""[,;:"“”«»]""")
 # A last clause that sets the scene after the attribution ("…, the official said, as talks went on.").
 _CIRCUMSTANCE = re.compile(r",\s+(?:as|while|when|after|before|amid|following|adding|citing|since)\b[^,]*\Z", re.I)
+# A last clause that only dates the attribution ("…, on Tuesday.", "…, last week.").
+_WHEN_LAST = re.compile(
+    r",\s+(?:on|in|at|last|this|earlier|later|late|early)?\s*(?:\w+\s+){0,2}?(?:monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|week|month|year|today|yesterday|morning|evening|night)\W*\Z",
+    re.IGNORECASE,
+)
 _RELATIVE_OPEN = re.compile(r"\s*(?:who|whose|which)\b", re.IGNORECASE)
 _YOU_LAST = re.compile(r"\byou\s*\Z", re.IGNORECASE)
 _PRONOUN_LAST = re.compile(r"\b(?:he|she)\s*\Z", re.IGNORECASE)
@@ -146,10 +152,13 @@ def trailing_who(sentence: str) -> str | None:
     comma = sentence.rfind(",")
     if comma < 0:
         return None
-    if _CIRCUMSTANCE.match(sentence, comma) or _name_last(sentence, comma):
-        # "…, a NATO official said, as clashes went on."; "…, X said at a meeting with the envoy, Anna Berg."
+    for _ in range(3):  # "…, a NATO official said, as clashes went on."; "…, X said with the envoy, Anna Berg, on Monday."
+        if not (_CIRCUMSTANCE.match(sentence, comma) or _name_last(sentence, comma) or _WHEN_LAST.match(sentence, comma)):
+            break
         sentence = sentence[:comma] + "."
         comma = sentence.rfind(",")
+        if comma < 0:
+            return None
     # the tail after the verb holds no comma, so the verb follows the sentence's last comma
     verbs = list(_REPORTING_WORD.finditer(sentence, comma))
     if not verbs:
