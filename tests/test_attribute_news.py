@@ -429,3 +429,17 @@ def test_trailing_who_skips_a_met_persons_name_and_a_date_after_the_source():
     sentence = ("Membership is not on the agenda, Deputy Foreign Minister Oren Valdi said at a meeting with "
                 "NATO's envoy, Anna Berg, on Tuesday.")
     assert trailing_who(sentence) == "Deputy Foreign Minister Oren Valdi"
+
+
+def test_an_unaffiliated_source_reports_the_position_of_the_actor_the_sentence_is_about():
+    raw = """Ministers meet
+
+LONDON, Aug 20, 2008 (Wire) – Talks went on.
+
+NATO foreign ministers agreed to put contacts with Moscow on hold, diplomats said.
+
+The weather was fine, diplomats said.
+"""
+    rows, _ = _attributed(raw)
+    assert _row(rows, "NATO foreign ministers agreed")[2] == "NATO"
+    assert _row(rows, "The weather was fine")[2] == "other"

@@ -197,7 +197,17 @@ def _name_last(sentence: str, comma: int) -> bool:
 
 def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
     who = trailing_who(sentence)
-    return _as_attribution(ctx.resolve(who), ctx) if who else None
+    if not who:
+        return None
+    found = _as_attribution(ctx.resolve(who), ctx)
+    if found and found.holder == "other" and ctx.title_only(found.speaker):
+        # "NATO ministers agreed …, diplomats said": an unaffiliated source reports the position of
+        # the actor the sentence is about
+        clause = subject_clause(sentence[: sentence.rfind(who)])
+        actor = _actor_subject(clause, first_verbish(clause), ctx)
+        if actor:
+            return Attribution(found.speaker, found.role, actor.holder)
+    return found
 
 
 _ASIDE_PHRASE = (
