@@ -883,6 +883,14 @@ def test_second_opinion_never_overrides_rules_questions_or_decided_neutrals():
     assert model.asked == []  # none of these was a bare neutral, so the model was not asked
 
 
+def test_second_opinion_never_gives_russia_a_stance_against_itself():
+    rules, _ = _with_stub({"russia": "adversarial"}, 0.95)
+    out = _coded([["Russian troops will stay in the region."]], rules)  # the stub's holder is NATO
+    assert row_for(out, "doc.0001", "russia")["stance"] == "adversarial"
+    out = tag_stances(statements([["Russian troops will stay in the region."]], holder="Russia"), rules=rules)
+    assert row_for(out, "doc.0001", "russia")["stance"] == "neutral"
+
+
 def test_second_opinion_can_be_switched_off():
     rules, model = _with_stub({"karabakh": "engaged"}, 0.9)
     sample = statements([["The Karabakh talks resumed in Vienna."]])

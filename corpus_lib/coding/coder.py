@@ -576,7 +576,8 @@ def _previous_in_turn(order: list[int], doc: list[str], turn: list[Any]) -> dict
 
 
 def _second_opinion(coded, model, policy, *, texts, holders, questions, previous):
-    """Replace a rules' ``neutral`` by a confident learned stance (policy ``second_opinion``).
+    """Replace a rules' ``neutral`` by a confident learned stance (policy ``second_opinion``),
+    never one the own-words rule (policy ``self``) forbids the holder.
 
     Only codes the rules left ``neutral`` with no stance evidence on record (no cue gave a
     label, none was voided, no policy applied; a cue cancelled by a negation leaves no
@@ -601,7 +602,7 @@ def _second_opinion(coded, model, policy, *, texts, holders, questions, previous
         if bare and label == NEUTRAL and i in row_of:
             topic = TOPICS[t_no]
             stance, p = by_key[i, topic]
-            if stance != NEUTRAL and p >= threshold:
+            if stance != NEUTRAL and p >= threshold and _own_words(topic, holders[i], stance, 0.0, [], policy)[0] == stance:
                 k = row_of[i]
                 words = model.stance_cues(texts[i], topic, stance, holder=holder_of[k], context=context[k],
                                           top=int(second["cues"]))
