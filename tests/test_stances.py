@@ -300,6 +300,7 @@ CASES = [
     ("We are closer to NATO membership today than a year ago.", "membership", "open", "MB-OPN-009"),
     ("The vote opens the way for the country to seek NATO membership.", "membership", "open", "MB-OPN-009"),
     ("Moscow considers the eastward expansion of the Alliance unacceptable.", "membership", "distant", "MB-DIS-007"),
+    ("Moscow says Kyiv is being drawn into the Alliance against its will.", "membership", "distant", "MB-DIS-014"),
     # Questions
     ("Will Azerbaijan ever apply for NATO membership?", "membership", "neutral", "QST-001"),
     ("Is Russia still a threat to the region?", "russia", "neutral", "QST-001"),
