@@ -28,6 +28,7 @@ from corpus_lib.pipeline.clauses import (
     first_verbish,
     lower_words,
     subject_clause,
+    trie,
     words_of,
 )
 from corpus_lib.pipeline.discourse import Discourse, Speaker
@@ -42,7 +43,9 @@ class Attribution(NamedTuple):
 
 
 _ACCORDING = re.compile(r"^\W*(?:\w+,\s+)?according\s+to\s+(?P<who>[^,;:\"“”]{2,120}?),\s", re.IGNORECASE)
-_REPORTING_WORD = re.compile(rf"\b(?:{REPORTING}|told|informed)\b", re.IGNORECASE)
+# The reporting verbs as a trie (one branch per next letter, not one per word): the same
+# matches, since with ``\b`` after them at most one of these words ends at a given start.
+_REPORTING_WORD = re.compile(rf"\b(?:{trie(words_of(REPORTING + '|told|informed'))})\b", re.IGNORECASE)
 _TAIL_STOP = re.compile(r"""[,;:"“”«»]""")
 # A last clause that sets the scene after the attribution ("…, the official said, as talks went on.").
 _CIRCUMSTANCE = re.compile(r",\s+(?:as|while|when|after|before|amid|following|adding|citing|since)\b[^,]*\Z", re.I)

@@ -182,14 +182,19 @@ def introduced(sentence: str, reg: Registry, date=None, *, place: str | None = N
     return found
 
 
+# Where the phrase before a name starts: after a clause mark or a verb that ends a title.
+_PHRASE_CUT = re.compile(r"[,;:(–—\"“”]|\b(?:said|told|that|with|met|by)\b")
+_SEGMENT_CUT = re.compile(r"[,;:–—\"“”]")
+
+
 def _title_around(sentence: str, start: int, end: int) -> str | None:
     """The title phrase that marks the name at ``start:end`` as a person's ('' when the cue is a
     reporting verb or "according to"), or None when nothing does."""
     before = sentence[:start]
-    pre = re.split(r"[,;:(–—\"“”]|\b(?:said|told|that|with|met|by)\b", before)[-1]
+    pre = _PHRASE_CUT.split(before)[-1]
     last = pre.rsplit(" and ", 1)[-1]
-    if ROLE.search(last):  # "X met NATO envoy Y and Russian diplomat Z": Z's title is after the "and"
-        pre = last
+    if last != pre and ROLE.search(last):  # "X met NATO envoy Y and Russian diplomat Z": Z's title is after the "and"
+        return last
     if ROLE.search(pre):
         return pre
     after = sentence[end:]
@@ -199,7 +204,7 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
             return segment
     previous = before.rstrip()
     if previous.endswith(","):
-        segment = re.split(r"[,;:–—\"“”]", previous[:-1])[-1]
+        segment = _SEGMENT_CUT.split(previous[:-1])[-1]
         if ROLE.search(segment) and len(segment.split()) <= 20:
             return segment
     if _REPORTING_AFTER.match(after) or _ACCORDING.search(before):
