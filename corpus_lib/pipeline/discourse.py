@@ -88,8 +88,7 @@ class Discourse:
         if found is None or found.candidates(text):
             return True
         facts = facts or _Facts(text)
-        surnames = self._surname_set
-        if surnames and not surnames.isdisjoint(facts.capitalised()):
+        if facts.names_one_of(self._surname_set):
             return True
         return facts.may_introduce()
 
@@ -110,7 +109,7 @@ class Discourse:
                 found.append((m.start, person))
             else:
                 found.append((m.start, (text[m.start : m.end], m.holder)))
-        known = self._known_at(text, facts.capitalised())
+        known = self._known_at(text, facts)
         found += [(k, p) for k, p in known if not any(a <= k < b for a, b in taken)] if taken else known
         return sorted(found, key=lambda item: item[0])
 
@@ -135,19 +134,17 @@ class Discourse:
 
     def known(self, name: str) -> Speaker | None:
         """A person already named, by full name or surname."""
+        suffix = " " + name
         for person in reversed(self.persons):
-            if person[0] == name or person[0].endswith(" " + name):
+            if person[0] == name or person[0].endswith(suffix):
                 return person
         return None
 
-    def _known_at(self, text: str, capitalised: list[str] | None = None) -> list[tuple[int, Speaker]]:
-        """(offset, person) for each surname of a person named before (``capitalised``: the
-        text's capitalised words, where already found)."""
+    def _known_at(self, text: str, facts: _Facts | None = None) -> list[tuple[int, Speaker]]:
+        """(offset, person) for each surname of a person named before, as a capitalised word."""
         surnames = self._surname_set
-        if not surnames:
-            return []
-        if surnames.isdisjoint(_CAPITALISED.findall(text) if capitalised is None else capitalised):
-            return []  # the common case, told by a set test before any match object is made
+        if not (facts or _Facts(text)).names_one_of(surnames):
+            return []  # the common case, told before any match object is made
         return [(m.start(), self.known(m.group())) for m in _CAPITALISED.finditer(text) if m.group() in surnames]
 
     def full_name(self, m: Mention) -> Speaker:
@@ -196,7 +193,8 @@ class Discourse:
 
 class _Facts:
     """What :meth:`Discourse.see` may ask of one sentence more than once, found on first use:
-    its capitalised words, and whether it can introduce a new name."""
+    its capitalised words (for the surnames named before), and whether it can introduce a
+    new name."""
 
     __slots__ = ("_capitalised", "_may_introduce", "text")
 
@@ -206,10 +204,15 @@ class _Facts:
         self._capitalised: list[str] | None = None
         self._may_introduce: bool | None = None
 
-    def capitalised(self) -> list[str]:
+    def names_one_of(self, words: frozenset[str]) -> bool:
+        """Whether one of ``words`` stands in the sentence as a capitalised word (looked for
+        as plain substrings first: a word that is no substring is no word of it)."""
+        text = self.text
+        if not any(word in text for word in words):
+            return False
         if self._capitalised is None:
-            self._capitalised = _CAPITALISED.findall(self.text)
-        return self._capitalised
+            self._capitalised = _CAPITALISED.findall(text)
+        return not words.isdisjoint(self._capitalised)
 
     def may_introduce(self) -> bool:
         if self._may_introduce is None:
