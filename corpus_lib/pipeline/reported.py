@@ -154,8 +154,10 @@ _ASIDE = re.compile(
 
 
 def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attribution | None:
-    clause = _RELATIVE.sub(",", subject_clause(sentence))  # "X, who arrived on Monday, said": X said
-    clause = _ASIDE.sub(" ", clause)  # "The envoy, however, said": the envoy said
+    clause = subject_clause(sentence)
+    if "," in clause:  # both cuts open with a comma
+        clause = _RELATIVE.sub(",", clause)  # "X, who arrived on Monday, said": X said
+        clause = _ASIDE.sub(" ", clause)  # "The envoy, however, said": the envoy said
     verb = first_verbish(clause)
     subject = clause[:verb] if verb is not None else ""
     if verb is not None and len(subject.split()) <= 16 and POSITION_AFTER.match(clause[verb:]):
