@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from corpus_lib.pipeline.actors import Registry
 from corpus_lib.pipeline.clauses import REPORTING, ROLE_NOUNS, ROLE_PHRASES, first_words, lower_words
@@ -123,8 +122,7 @@ def name_words(run: str) -> list[str]:
 _PARTICLES = frozenset(_PARTICLE.strip("(?:)").split("|"))
 
 
-@lru_cache(maxsize=1 << 14)
-def _nameable(word: str) -> bool:  # per word, cached: the same capitalised words recur
+def _nameable(word: str) -> bool:
     low = word.lower()
     if low in _PARTICLES:
         return True
