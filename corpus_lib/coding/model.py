@@ -154,9 +154,19 @@ class Model:
     weights: dict[str, np.ndarray]
     bias: dict[str, np.ndarray]
     _index: dict[str, int] = field(init=False, repr=False)
+    # The features of the sentences of the latest prediction, by featurize's arguments: the
+    # coder asks stance_cues about some of them right after (replaced, never mutated).
+    _recent: dict[tuple, list[str]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_index", {f: i for i, f in enumerate(self.features)})
+        object.__setattr__(self, "_recent", {})
+
+    def _features(self, text: str, holder: str, question: bool, context: str) -> list[str]:
+        """featurize(text, holder, question, context), taken from the latest prediction where it
+        featurized the same arguments."""
+        found = self._recent.get((text, holder, question, context))
+        return found if found is not None else featurize(text, holder, question, context)
 
     def _probabilities(self, texts, holders, questions, contexts) -> tuple[dict[str, np.ndarray], list[bool]]:
         texts = [str(t) for t in texts]
@@ -172,10 +182,10 @@ class Model:
                 f"contexts ({len(contexts)}) must have the same length"
             )
         index = self._index
-        cols = [
-            sorted(index[f] for f in featurize(t, h, q, c) if f in index)
-            for t, h, q, c in zip(texts, holders, questions, contexts)
-        ]
+        keys = list(zip(texts, holders, questions, contexts))
+        feats = [featurize(*key) for key in keys]  # each sentence's own, repeated sentences too
+        object.__setattr__(self, "_recent", dict(zip(keys, feats)))
+        cols = [sorted(index[f] for f in fs if f in index) for fs in feats]
         # numpy only: a sentence's scores are its features' weights summed, for the classes of
         # all topics at once (each class's row summed alone, so the same floats as topic by topic)
         w = np.vstack([self.weights[t] for t in TOPICS])
@@ -303,7 +313,7 @@ class Model:
         others = [k for k, name in enumerate(classes) if k != c and name != NONE]
         w = self.weights[topic]
         index = self._index
-        feats = [f for f in featurize(text, holder, False, context) if f in index and f[:2] in ("w:", "b:", "c:")]
+        feats = [f for f in self._features(text, holder, False, context) if f in index and f[:2] in ("w:", "b:", "c:")]
         cols = [index[f] for f in feats]
         # each margin as one float64 subtraction, all at once: the same numbers as one by one
         margins = w[c, cols] - (w[np.ix_(others, cols)].max(axis=0) if others and cols else 0.0)

@@ -9,6 +9,7 @@ The verb lexicons say where a clause reports what someone said or holds ("said",
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 REPORTING = (
     r"said|says|say|saying|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
@@ -162,8 +163,12 @@ SENTENCE_END = re.compile(r"""[.!?…][\s"“”'’»)\]]*\Z""")
 INTERVIEW_INTRO = re.compile(r"^\W*(?:exclusive\s+)?interview\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=2)
 def subject_clause(sentence: str) -> str:
     """The sentence with leading connectives, framing ("It is no secret that") and adverbial phrases cut.
+
+    Remembered for the last two sentences asked: attribution asks it of a sentence twice in
+    a row, once for whose words it carries and once for whom it names.
 
     Example:
         >>> subject_clause("However, in June 1995, NATO said so.")

@@ -74,9 +74,10 @@ class Discourse:
 
     def see(self, text: str) -> None:
         """Remember the people a sentence names; its subject, if a person, becomes "he"/"she"."""
-        if not self._may_name_people(text):
+        facts = _Facts(text)  # shared by the filter and the search
+        if not self._may_name_people(text, facts):
             return
-        people = self._people_in(text)
+        people = self._people_in(text, facts)
         if people:
             clause = subject_clause(text)
             offset = text.find(clause) if clause else -1
@@ -88,26 +89,27 @@ class Discourse:
             if choice:
                 self.last_person = choice[0][1]
 
-    def _may_name_people(self, text: str) -> bool:
+    def _may_name_people(self, text: str, facts: _Facts | None = None) -> bool:
         """False only where :meth:`see` would find nobody (most sentences name nobody): no
         registered person or institution's person (the RE2 filter), no known surname, and no
         two capitalised words with a title or a reporting verb to introduce them."""
         found = _people_filter(self.reg)
         if found is None or found.candidates(text):
             return True
-        surnames = self._surnames()
-        if surnames and not surnames.isdisjoint(_CAPITALISED.findall(text)):
+        facts = facts or _Facts(text)
+        if facts.names_one_of(self._surname_set):
             return True
-        return _may_introduce(text)
+        return facts.may_introduce()
 
-    def _people_in(self, text: str) -> list[tuple[int, Speaker]]:
+    def _people_in(self, text: str, facts: _Facts | None = None) -> list[tuple[int, Speaker]]:
         """(offset, person) for each person, title-holder or institution's person a text names."""
+        facts = facts or _Facts(text)
         place = speakers.place_holder(text, self.reg) or self.place or self.dateline
-        new = speakers.introduced(text, self.reg, self.date, place=place) if _may_introduce(text) else []
+        new = speakers.introduced(text, self.reg, self.date, place=place) if facts.may_introduce() else []
         found = [(p.start, self.remember(p)) for p in new]
         taken = [_with_title(text, p) for p in new]  # a title is its holder's, not someone else
         for m in self.reg.mentions(text, self.date):
-            if any(a <= m.start < b for a, b in taken) or not _person_like(text, m):
+            if (taken and any(a <= m.start < b for a, b in taken)) or not _person_like(text, m):
                 continue
             if m.kind != "institution":
                 person = self.full_name(m)
@@ -116,7 +118,8 @@ class Discourse:
                 found.append((m.start, person))
             else:
                 found.append((m.start, (text[m.start : m.end], m.holder)))
-        found += [(k, p) for k, p in self._known_at(text) if not any(a <= k < b for a, b in taken)]
+        known = self._known_at(text, facts)
+        found += [(k, p) for k, p in known if not any(a <= k < b for a, b in taken)] if taken else known
         return sorted(found, key=lambda item: item[0])
 
     def remember(self, person: speakers.Person) -> Speaker:
@@ -147,15 +150,17 @@ class Discourse:
 
     def known(self, name: str) -> Speaker | None:
         """A person already named, by full name or surname."""
+        suffix = " " + name
         for person in reversed(self.persons):
-            if person[0] == name or person[0].endswith(" " + name):
+            if person[0] == name or person[0].endswith(suffix):
                 return person
         return None
 
-    def _known_at(self, text: str) -> list[tuple[int, Speaker]]:
-        surnames = self._surnames()
-        if not surnames:
-            return []
+    def _known_at(self, text: str, facts: _Facts | None = None) -> list[tuple[int, Speaker]]:
+        """(offset, person) for each surname of a person named before, as a capitalised word."""
+        surnames = self._surname_set
+        if not (facts or _Facts(text)).names_one_of(surnames):
+            return []  # the common case, told before any match object is made
         return [(m.start(), self.known(m.group())) for m in _CAPITALISED.finditer(text) if m.group() in surnames]
 
     def full_name(self, m: Mention) -> Speaker:
@@ -241,6 +246,35 @@ class Discourse:
         return None
 
 
+class _Facts:
+    """What :meth:`Discourse.see` may ask of one sentence more than once, found on first use:
+    its capitalised words (for the surnames named before), and whether it can introduce a
+    new name."""
+
+    __slots__ = ("_capitalised", "_may_introduce", "text")
+
+
+    def __init__(self, text: str):
+        self.text = text
+        self._capitalised: list[str] | None = None
+        self._may_introduce: bool | None = None
+
+    def names_one_of(self, words: frozenset[str]) -> bool:
+        """Whether one of ``words`` stands in the sentence as a capitalised word (looked for
+        as plain substrings first: a word that is no substring is no word of it)."""
+        text = self.text
+        if not any(word in text for word in words):
+            return False
+        if self._capitalised is None:
+            self._capitalised = _CAPITALISED.findall(text)
+        return not words.isdisjoint(self._capitalised)
+
+    def may_introduce(self) -> bool:
+        if self._may_introduce is None:
+            self._may_introduce = _may_introduce(self.text)
+        return self._may_introduce
+
+
 def _may_introduce(text: str) -> bool:
     """Whether a text can introduce a new name: two capitalised words, and a title or a
     reporting verb to mark them as a person's (what :func:`speakers.introduced` needs)."""
@@ -264,9 +298,16 @@ def _possessive(text: str, m: Mention) -> bool:
     return text[m.end : m.end + 2] in ("'s", "’s")
 
 
+_CLAUSE_MARK = re.compile(r"[,;.:!?()\"“”]")
+
+
 def _person_like(text: str, m: Mention) -> bool:
-    """A person, a title, or an institution's person ("a NATO official")."""
+    """A person, a title, or an institution's person ("a NATO official"): a person noun in the
+    mention or in the 20 characters after it, up to a clause mark."""
     if m.kind in ("person", "title"):
         return not _possessive(text, m)
-    after = re.split(r"[,;.:!?()\"“”]", text[m.end : m.end + 20], maxsplit=1)[0]
-    return bool(_PERSON_NOUN.search(text[m.start : m.end] + after))
+    after = text[m.end : m.end + 20]
+    mark = _CLAUSE_MARK.search(after)
+    end = m.end + (mark.start() if mark else len(after))
+    # the mention's start follows no word character, so ``\b`` reads the same there as at a string's start
+    return _PERSON_NOUN.search(text, m.start, end) is not None

@@ -193,8 +193,8 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
     before = sentence[:start]
     pre = _TITLE_CUT.split(before)[-1]
     last = pre.rsplit(" and ", 1)[-1]
-    if ROLE.search(last):  # "X met NATO envoy Y and Russian diplomat Z": Z's title is after the "and"
-        pre = last
+    if last != pre and ROLE.search(last):  # "X met NATO envoy Y and Russian diplomat Z": Z's title is after the "and"
+        return last
     if ROLE.search(pre):
         return pre
     after = sentence[end:]
