@@ -301,6 +301,9 @@ CASES = [
     ("The vote opens the way for the country to seek NATO membership.", "membership", "open", "MB-OPN-009"),
     ("Moscow considers the eastward expansion of the Alliance unacceptable.", "membership", "distant", "MB-DIS-007"),
     ("Moscow says Kyiv is being drawn into the Alliance against its will.", "membership", "distant", "MB-DIS-014"),
+    ("Allies agreed that Karsovia will one day become a member of NATO.", "membership", "open", "POL-MB-003"),
+    ("Karsovia will join NATO once it meets the standards.", "membership", "conditional", "POL-MB-001"),
+    ("Moscow says Ukraine will never be a member of NATO.", "membership", "distant", "TOP-MB-017"),
     # Questions
     ("Will Azerbaijan ever apply for NATO membership?", "membership", "neutral", "QST-001"),
     ("Is Russia still a threat to the region?", "russia", "neutral", "QST-001"),
