@@ -443,3 +443,16 @@ The weather was fine, diplomats said.
     rows, _ = _attributed(raw)
     assert _row(rows, "NATO foreign ministers agreed")[2] == "NATO"
     assert _row(rows, "The weather was fine")[2] == "other"
+
+
+def test_a_bare_title_finds_the_person_introduced_with_the_same_title_words():
+    raw = """Envoys meet
+
+LONDON, April 1, 2014 (Wire) – Russia's actions are a threat, the Alliance's deputy chief told reporters.
+
+The European Union imposed sanctions on Russian officials involved in the annexation.
+
+Asked about membership, the deputy chief said it was a matter for Ukraine and the Allies.
+"""
+    rows, _ = _attributed(raw)
+    assert _row(rows, "Asked about membership") == ("the Alliance's deputy chief", "quoted", "NATO")

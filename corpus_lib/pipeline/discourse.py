@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from corpus_lib.pipeline import speakers
 from corpus_lib.pipeline.actors import Mention, Registry
-from corpus_lib.pipeline.clauses import DEFINITE, NAME, PRONOUN, subject_clause
+from corpus_lib.pipeline.clauses import DEFINITE, NAME, PRONOUN, ROLE_NOUNS, subject_clause
 from corpus_lib.pipeline.prefilter import AVAILABLE as _RE2
 from corpus_lib.pipeline.prefilter import PatternSet
 
@@ -35,6 +35,8 @@ _TWO_CAPITALISED = re.compile(r"[A-ZÀ-ÞĀ-Ž][^\W\d_]+\s+(?:[a-z]{1,3}\s+)?[A-
 # piece may cut a word short ("official|dom"), so the closing ``\b`` is left out.
 _PERSON_NOUN_OPEN = re.compile(_PERSON_NOUN.pattern.removesuffix(r"\b"), re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:-[A-ZÀ-ÞĀ-Ž][^\W\d_]+)*")
+# A bare title with all its title words ("the deputy minister", not "the deputy").
+_DEFINITE_LONG = re.compile(rf"\b(?:the|this|that)\s+((?:[\w\-’']+\s+){{0,3}}(?:{ROLE_NOUNS}))\b", re.IGNORECASE)
 # Title nouns specific enough that "the minister" cannot be the envoy named before; other
 # title nouns ("the official", "the diplomat", "the envoy") refer back to whoever spoke last.
 _SPECIFIC_TITLE = re.compile(
@@ -203,12 +205,18 @@ class Discourse:
     def by_title(self, phrase: str) -> Speaker | None:
         """The person a bare title refers back to ("the envoy", "the deputy minister").
 
-        A specific title noun ("minister", "spokesperson") finds the latest person introduced
-        with it. When nobody was, and the last person's title is known and lacks it, the title
-        is someone new, an unnamed official of the place ("The deputy minister, for his part,
-        said" after an envoy's visit to Baku), remembered as the last person. Any other title
-        refers back to the last person.
+        The latest person introduced with the same title words ("the deputy chief" after "the
+        Alliance's deputy chief") is the one. Failing that, a specific title noun ("minister",
+        "spokesperson") finds the latest person introduced with it; when nobody was, and the
+        last person's title is known and lacks it, the title is someone new, an unnamed
+        official of the place ("The deputy minister, for his part, said" after an envoy's
+        visit to Baku), remembered as the last person. Any other title refers back to the last
+        person.
         """
+        words = _bare_title(phrase)
+        for person in reversed(self.persons):
+            if words and words in self.titles.get(person[0], ""):
+                return person
         specific = _SPECIFIC_TITLE.search(phrase)
         if specific is None:
             return self.last_person
@@ -279,6 +287,13 @@ def _may_introduce(text: str) -> bool:
     """Whether a text can introduce a new name: two capitalised words, and a title or a
     reporting verb to mark them as a person's (what :func:`speakers.introduced` needs)."""
     return bool(_TWO_CAPITALISED.search(text)) and speakers.may_introduce(text)
+
+
+def _bare_title(phrase: str) -> str:
+    """The title words of a bare title, lower case, up to its last title noun ("the deputy
+    minister was quoted" → "deputy minister")."""
+    found = _DEFINITE_LONG.search(phrase)
+    return found.group(1).lower() if found else ""
 
 
 def _with_title(text: str, person: speakers.Person) -> tuple[int, int]:
