@@ -240,7 +240,7 @@ A senior NATO diplomat said the talks were useful. The diplomat acknowledged, ho
         ("No new format is needed", ("a NATO official", "quoted", "NATO")),  # a scene after the attribution
         ("An EU spokeswoman, Clara Maes", ("Clara Maes", "quoted", "EU")),  # the title before the name
         ("Dmitri Orlov, a Karsova-based", ("Dmitri Orlov", "quoted", "other")),  # an analyst speaks for no actor
-        ("The diplomat acknowledged, however", ("NATO diplomat", "quoted", "NATO")),  # an aside after the subject
+        ("The diplomat acknowledged, however", ("A senior NATO diplomat", "quoted", "NATO")),  # an aside after the subject
     ],
 )
 def test_wire_attributions_in_other_shapes(start, expected):
