@@ -24,6 +24,8 @@ LABEL_SCORES: dict[str, float] = {
     NEUTRAL: float("nan"),
 }
 HOLDERS: tuple[str, ...] = ("NATO", "Azerbaijan", "Armenia", "Russia", "EU", "media", "other")
+# The holders that are states (their officials speak for them).
+STATE_HOLDERS: tuple[str, ...] = ("Azerbaijan", "Armenia", "Russia")
 ROLES: tuple[str, ...] = ("interviewer", "interviewee", "narrator", "quoted", "headline")
 GENRES: tuple[str, ...] = ("interview", "news", "essay", "press_release", "speech")
 DATE_BASES: tuple[str, ...] = ("explicit", "external", "inferred")

@@ -456,3 +456,12 @@ Asked about membership, the deputy chief said it was a matter for Ukraine and th
 """
     rows, _ = _attributed(raw)
     assert _row(rows, "Asked about membership") == ("the Alliance's deputy chief", "quoted", "NATO")
+
+
+def test_an_official_whose_title_names_no_state_speaks_for_the_state_the_sentence_is_about():
+    raw = """Summit reactions
+
+CHICAGO, 21 May 2012 /Kura News/ – Azerbaijan welcomes the summit's support for territorial integrity, Deputy Foreign Minister Oren Valdi said.
+"""
+    rows, _ = _attributed(raw)
+    assert _row(rows, "CHICAGO, 21 May 2012") == ("Oren Valdi", "quoted", "Azerbaijan")

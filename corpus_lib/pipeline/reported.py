@@ -33,6 +33,7 @@ from corpus_lib.pipeline.clauses import (
     words_of,
 )
 from corpus_lib.pipeline.discourse import Discourse, Speaker
+from corpus_lib.vocab import STATE_HOLDERS
 
 
 class Attribution(NamedTuple):
@@ -202,15 +203,23 @@ def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
     who = trailing_who(sentence)
     if not who:
         return None
-    found = _as_attribution(ctx.resolve(who), ctx)
-    if found and found.holder == "other" and ctx.title_only(found.speaker):
+    clause = subject_clause(sentence[: sentence.rfind(who)])
+    actor = _actor_subject(clause, first_verbish(clause), ctx)
+    place = ctx.place
+    if actor and actor.holder in STATE_HOLDERS and place is None:
+        # "Azerbaijan welcomes …, Deputy Foreign Minister X said": an official whose title names
+        # no state is the state's the sentence is about, before the dateline's
+        ctx.place = actor.holder
+    try:
+        found = _as_attribution(ctx.resolve(who), ctx)
+    finally:
+        ctx.place = place
+    if found and found.holder == "other" and actor and ctx.title_only(found.speaker):
         # "NATO ministers agreed …, diplomats said": an unaffiliated source reports the position of
         # the actor the sentence is about
-        clause = subject_clause(sentence[: sentence.rfind(who)])
-        actor = _actor_subject(clause, first_verbish(clause), ctx)
-        if actor:
-            return Attribution(found.speaker, found.role, actor.holder)
+        return Attribution(found.speaker, found.role, actor.holder)
     return found
+
 
 
 _ASIDE_PHRASE = (
