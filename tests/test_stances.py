@@ -301,7 +301,7 @@ CASES = [
     ("The vote opens the way for the country to seek NATO membership.", "membership", "open", "MB-OPN-009"),
     ("Moscow considers the eastward expansion of the Alliance unacceptable.", "membership", "distant", "MB-DIS-007"),
     ("Moscow says Kyiv is being drawn into the Alliance against its will.", "membership", "distant", "MB-DIS-014"),
-    ("Allies agreed that Karsovia will one day become a member of NATO.", "membership", "open", "POL-MB-003"),
+    ("Allies agreed that Karsovia will one day become a member of NATO.", "membership", "conditional", "POL-MB-001"),
     ("Karsovia will join NATO once it meets the standards.", "membership", "conditional", "POL-MB-001"),
     ("Moscow says Ukraine will never be a member of NATO.", "membership", "distant", "TOP-MB-017"),
     # Questions

@@ -166,22 +166,12 @@ def _resolve(topic: str, fired: list[tuple[str, Rule, str, tuple | None]], polic
             if rule.rule_id in decisive["cues"] and label == rule.label:
                 others = [x for x in labels if x != label]
                 return label, decisive["rule_id"], ">".join([label, *others])
-    promise = prec.get("promise")
-    if promise and _a_promise_only_put_off(fired, promise):
-        return "open", promise["rule_id"], ">".join(["open", *(x for x in labels if x != "open")])
     for label in prec["order"]:
         if label in labels:
             others = [x for x in prec["order"] if x in labels and x != label]
             return label, prec["rule_id"], ">".join([label, *others])
     return labels[0], "", ""  # pragma: no cover - policy checked at load
 
-
-def _a_promise_only_put_off(fired: list, promise: Mapping[str, Any]) -> bool:
-    """Whether a promise of membership in its plain reading fired, and the only other cues are
-    the vague later times it yields to ("will one day become members")."""
-    promised = any(r.rule_id in promise["cues"] and label == r.label == "open" for label, r, *_ in fired)
-    rest = [r.rule_id for label, r, *_ in fired if label != "open"]
-    return promised and bool(rest) and all(rule_id in promise["yields"] for rule_id in rest)
 
 
 def _fire_cues(topic: str, sent: Sentence, evidence: _Evidence, windows: Mapping[str, int]):

@@ -470,8 +470,7 @@ class _RuleReader:
             policy["context"]["same_turn_rule_id"],
             policy["context"]["earlier_turn_rule_id"],
             *(policy["precedence"][t]["rule_id"] for t in TOPICS),
-            *(policy["precedence"][t][k]["rule_id"] for t in TOPICS for k in ("decisive", "promise")
-              if k in policy["precedence"][t]),
+            *(policy["precedence"][t]["decisive"]["rule_id"] for t in TOPICS if "decisive" in policy["precedence"][t]),
         ):
             if rid in self.seen:
                 raise RuleError(f"rule id {rid} is used by a rule file too", path="policy.json")
@@ -627,12 +626,6 @@ def _check_precedence(topic: str, prec: Mapping[str, Any]) -> list[Any]:
         if not isinstance(cues, list) or not all(isinstance(x, str) for x in cues):
             raise RuleError(f"precedence.{topic}.decisive needs a rule_id and a list of cues", path="policy.json")
         ids.append(decisive.get("rule_id", ""))
-    promise = prec.get("promise")
-    if promise is not None:
-        parts = [promise.get(k) if isinstance(promise, dict) else None for k in ("cues", "yields")]
-        if not all(isinstance(x, list) and all(isinstance(y, str) for y in x) for x in parts):
-            raise RuleError(f"precedence.{topic}.promise needs a rule_id, cues and yields", path="policy.json")
-        ids.append(promise.get("rule_id", ""))
     return ids
 
 
