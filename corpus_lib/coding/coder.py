@@ -173,7 +173,6 @@ def _resolve(topic: str, fired: list[tuple[str, Rule, str, tuple | None]], polic
     return labels[0], "", ""  # pragma: no cover - policy checked at load
 
 
-
 def _fire_cues(topic: str, sent: Sentence, evidence: _Evidence, windows: Mapping[str, int]):
     """The topic's stance cues that give a label in this sentence, in reading order, as
     ``(label, rule, cue words, negator or stopping verb, start)``, and the embedded open
@@ -603,7 +602,8 @@ def _second_opinion(coded, model, policy, *, texts, holders, questions, previous
         if bare and label == NEUTRAL and i in row_of:
             topic = TOPICS[t_no]
             stance, p = by_key[i, topic]
-            if stance != NEUTRAL and p >= threshold and _own_words(topic, holders[i], stance, 0.0, [], policy)[0] == stance:
+            allowed = _own_words(topic, holders[i], stance, 0.0, [], policy)[0] == stance
+            if stance != NEUTRAL and p >= threshold and allowed:
                 k = row_of[i]
                 words = model.stance_cues(texts[i], topic, stance, holder=holder_of[k], context=context[k],
                                           top=int(second["cues"]))

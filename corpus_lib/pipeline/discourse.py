@@ -146,10 +146,6 @@ class Discourse:
         """Whether a person is known by a bare title ("the spokesperson"), not by a name."""
         return self.titles.get(name) == name.lower()
 
-    def _surnames(self) -> frozenset[str]:
-        """The surnames of the people named so far."""
-        return self._surname_set
-
     def known(self, name: str) -> Speaker | None:
         """A person already named, by full name or surname."""
         suffix = " " + name
