@@ -465,3 +465,19 @@ CHICAGO, 21 May 2012 /Kura News/ – Azerbaijan welcomes the summit's support fo
 """
     rows, _ = _attributed(raw)
     assert _row(rows, "CHICAGO, 21 May 2012") == ("Oren Valdi", "quoted", "Azerbaijan")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a capitalised word is a name's, not a verb: "States" does not report
+        ("Talks mediated by France, Russia and the United States have produced little.", ("narrator", "media")),
+        ("The United States had pushed for both countries to receive the plan.", ("narrator", "other")),
+        ("Germany and France were reluctant to grant the plan.", ("narrator", "other")),  # a stance after "be"
+        # the setting of an interview is nobody's position
+        ("Piet Vandermeer, NATO's liaison officer, answered the questions of Lake Wire.", ("narrator", "media")),
+    ],
+)
+def test_narration_that_holds_or_does_not_hold_a_side(sentence, expected):
+    rows, _ = _attributed(f"Headline\n\nLONDON, May 2, 2015 (Wire) – Talks went on.\n\n{sentence}\n")
+    assert (rows[sentence][1], rows[sentence][2]) == expected

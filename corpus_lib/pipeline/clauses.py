@@ -142,11 +142,15 @@ VERBISH_LOWER = re.compile(rf"\b{trie(words_of(f'{AUX}|{POSITION}'))}\b")
 
 
 def first_verbish(clause: str) -> int | None:
-    """Where ``VERBISH.search(clause)`` starts, searched in the lower-cased clause where
-    lower-casing keeps the offsets."""
+    """Where the first verb-like word (``VERBISH``) of a clause starts, searched in the
+    lower-cased clause where lower-casing keeps the offsets. A capitalised word inside the
+    clause is a name's, not a verb ("the United States have …")."""
     lowered = clause.lower()
-    found = VERBISH.search(clause) if len(lowered) != len(clause) else VERBISH_LOWER.search(lowered)
-    return found.start() if found else None
+    found = VERBISH.finditer(clause) if len(lowered) != len(clause) else VERBISH_LOWER.finditer(lowered)
+    for match in found:
+        if match.start() == 0 or not clause[match.start()].isupper():
+            return match.start()
+    return None
 
 
 # A position verb after the subject, behind auxiliaries and adverbs ("has long opposed").

@@ -94,6 +94,11 @@ _ACTOR_VERB = re.compile(rf"\b(?:{POSITION}|{DECISION_PHRASES}|{JOINING})\b", re
 _ACTOR_WORDS = frozenset(
     max(phrase.split(), key=len) for phrase in words_of(f"{POSITION}|{DECISION_PHRASES}")
 ) | {"joined", "joins", "acceded", "applied", "applies"}
+_STANCE_ADJECTIVE = re.compile(
+    r"(?:reluctant|ready|determined|committed|concerned|unwilling|willing|eager|keen|opposed|against|"
+    r"in favou?r)\Z",
+    re.IGNORECASE,
+)
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|not\s+)*\Z", re.IGNORECASE)
 _STATE_BODY = re.compile(
     r"^(?:the\s+)?(?:foreign|defen[cs]e)\s+ministry\b|^(?:the\s+)?(?:ministry|government|cabinet|parliament)\b|"
@@ -164,10 +169,12 @@ def trailing_who(sentence: str) -> str | None:
         if comma < 0:
             return None
     # the tail after the verb holds no comma, so the verb follows the sentence's last comma
-    verbs = list(_REPORTING_WORD.finditer(sentence, comma))
+    verbs = [v for v in _REPORTING_WORD.finditer(sentence, comma) if not v.group()[0].isupper()]  # not "United States"
     if not verbs:
         return None
     verb = verbs[-1]
+    if _INTERVIEW_GIVEN.match(sentence, verb.start()):
+        return None  # "…, X answered the questions of the agency": the interview's setting
     tail = sentence[verb.end() :].rstrip(" .!\"”’»)")
     if _TAIL_STOP.search(tail) or len(tail.split()) > 20:
         return None
@@ -241,6 +248,8 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
         return Attribution("narrator", "narrator", "other")  # individual Allies, not the Alliance
     verb = first_verbish(clause)
     subject = clause[:verb] if verb is not None else ""
+    if verb is not None and _INTERVIEW_GIVEN.match(clause, verb):
+        return None  # "X answered the questions of the agency": the interview's setting, nobody's position
     if verb is not None and len(subject.split()) <= 16 and POSITION_AFTER.match(clause[verb:]):
         found = _person_subject(subject, ctx, you=you)
         if found:
@@ -288,11 +297,19 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
     apposition = _APPOSITION.match(clause, end)  # "France, one of the co-chairs, has called …"
     window = " ".join(clause[apposition.end() if apposition else end :].split()[:8])
     found = _ACTOR_VERB.search(window)
-    if found is None or _PASSIVE.match(window[found.start() :]) or _BE_BEFORE.search(window[: found.start()]):
+    if found is None or _PASSIVE.match(window[found.start() :]):
         return None
+    if _BE_BEFORE.search(window[: found.start()]) and not _STANCE_ADJECTIVE.match(found.group()):
+        return None  # "was suspended" narrates; "were reluctant" holds a position
     return Attribution("narrator", "narrator", holder)
 
 
+# A verb that sets up an interview rather than reporting what was said in it.
+_INTERVIEW_GIVEN = re.compile(
+    r"(?:has\s+|had\s+)?(?:answered\s+(?:the\s+|our\s+|some\s+)?questions|spoke\s+(?:to|with|exclusively)|"
+    r"talked\s+(?:to|with)|gave\s+(?:an?\s+)?(?:exclusive\s+)?interview|sat\s+down\s+with)\b",
+    re.IGNORECASE,
+)
 _VOCATIVE = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Madam|Minister|Ambassador|General|Professor)\.?(?:\s+[A-Z][\w'’-]+){1,2},\s+")
 _APPOSITION = re.compile(r",(?:\s+[^,;:\"“”]+){1,12}?,")
 # "Some Allies", "several Allies", "individual Allies": members speaking for themselves.
