@@ -474,6 +474,8 @@ CHICAGO, 21 May 2012 /Kura News/ – Azerbaijan welcomes the summit's support fo
         ("Talks mediated by France, Russia and the United States have produced little.", ("narrator", "media")),
         ("The United States had pushed for both countries to receive the plan.", ("narrator", "other")),
         ("Germany and France were reluctant to grant the plan.", ("narrator", "other")),  # a stance after "be"
+        ("Moscow has reacted angrily to the vote.", ("narrator", "Russia")),
+        ("Baku made no comment on the plan.", ("narrator", "Azerbaijan")),
         # the setting of an interview is nobody's position
         ("Piet Vandermeer, NATO's liaison officer, answered the questions of Lake Wire.", ("narrator", "media")),
     ],

@@ -85,7 +85,10 @@ DECISION_PHRASES = (
     r"blocked|blocks|vetoed|vetoes|froze|frozen|freezes|dropped|drops|granted|grants|set up|asked|asks|"
     r"requested|requests|ratified|ratifies|stepped up|reluctant|ready|determined|committed|concerned|"
     r"unwilling|willing|eager|keen|opposed|against|in favour|in favor|agreed|agree|remains|remain|"
-    r"follows|followed|pursues|pursued|conducts|conducted|believe|argue|think|fear|insist|want|hope"
+    r"follows|followed|pursues|pursued|conducts|conducted|believe|argue|think|fear|insist|want|hope|"
+    r"accuse|criticise|criticize|condemn|welcome|reject|oppose|urge|warn|demand|made no comment|"
+    r"reacted angrily|reacted sharply|reacted cautiously|reacted positively|reacted negatively|cautious|wary|"
+    r"sceptical|skeptical"
 )
 JOINING = r"(?:joined|joins|acceded to) (?:nato|the (?:north atlantic )?alliance)(?![’']s)|applie[sd] for (?:\w+ )?membership"
 _ACTOR_VERB = re.compile(rf"\b(?:{POSITION}|{DECISION_PHRASES}|{JOINING})\b", re.IGNORECASE)
@@ -96,7 +99,7 @@ _ACTOR_WORDS = frozenset(
 ) | {"joined", "joins", "acceded", "applied", "applies"}
 _STANCE_ADJECTIVE = re.compile(
     r"(?:reluctant|ready|determined|committed|concerned|unwilling|willing|eager|keen|opposed|against|"
-    r"in favou?r)\Z",
+    r"in favou?r|cautious|wary|sceptical|skeptical)\Z",
     re.IGNORECASE,
 )
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|not\s+)*\Z", re.IGNORECASE)
