@@ -476,6 +476,8 @@ CHICAGO, 21 May 2012 /Kura News/ – Azerbaijan welcomes the summit's support fo
         ("Germany and France were reluctant to grant the plan.", ("narrator", "other")),  # a stance after "be"
         ("Moscow has reacted angrily to the vote.", ("narrator", "Russia")),
         ("Baku made no comment on the plan.", ("narrator", "Azerbaijan")),
+        ("Russia is concerned about the exercises.", ("narrator", "Russia")),  # a stance, not a passive
+        ("Russia was defeated in the vote.", ("narrator", "media")),  # a passive narrates
         # the setting of an interview is nobody's position
         ("Piet Vandermeer, NATO's liaison officer, answered the questions of Lake Wire.", ("narrator", "media")),
     ],

@@ -102,6 +102,12 @@ _STANCE_ADJECTIVE = re.compile(
     r"in favou?r|cautious|wary|sceptical|skeptical)\Z",
     re.IGNORECASE,
 )
+def _passive(text: str) -> bool:
+    """Whether a verb phrase is passive ("was suspended"), not a stance ("is concerned")."""
+    found = _PASSIVE.match(text)
+    return bool(found) and not _STANCE_ADJECTIVE.search(found.group())
+
+
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|not\s+)*\Z", re.IGNORECASE)
 _STATE_BODY = re.compile(
     r"^(?:the\s+)?(?:foreign|defen[cs]e)\s+ministry\b|^(?:the\s+)?(?:ministry|government|cabinet|parliament)\b|"
@@ -281,7 +287,7 @@ def _is_person(who: Speaker, ctx: Discourse) -> bool:
 def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution | None:
     """The actor at the head of the clause's subject, when a position or decision verb follows
     within a few words and is not passive ("Russia annexed …" narrates an event, not a position)."""
-    if verb is not None and _PASSIVE.match(clause[verb:]):
+    if verb is not None and _passive(clause[verb:]):
         return None
     if _ACTOR_WORDS.isdisjoint(lower_words(clause[:200])):
         return None  # no position or decision verb near the start: nobody's position
@@ -300,7 +306,7 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
     apposition = _APPOSITION.match(clause, end)  # "France, one of the co-chairs, has called …"
     window = " ".join(clause[apposition.end() if apposition else end :].split()[:8])
     found = _ACTOR_VERB.search(window)
-    if found is None or _PASSIVE.match(window[found.start() :]):
+    if found is None or _passive(window[found.start() :]):
         return None
     if _BE_BEFORE.search(window[: found.start()]) and not _STANCE_ADJECTIVE.match(found.group()):
         return None  # "was suspended" narrates; "were reluctant" holds a position
