@@ -304,6 +304,8 @@ CASES = [
     ("Allies agreed that Karsovia will one day become a member of NATO.", "membership", "conditional", "POL-MB-001"),
     ("Karsovia will join NATO once it meets the standards.", "membership", "conditional", "POL-MB-001"),
     ("Moscow says Ukraine will never be a member of NATO.", "membership", "distant", "TOP-MB-017"),
+    ("Karsovia's place is in NATO, and the question is when.", "membership", "open", "MB-OPN-016"),
+    ("Karsovia can join NATO when it is ready.", "membership", "conditional", "MB-CON-006"),
     # Questions
     ("Will Azerbaijan ever apply for NATO membership?", "membership", "neutral", "QST-001"),
     ("Is Russia still a threat to the region?", "russia", "neutral", "QST-001"),
