@@ -416,12 +416,13 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
 _OPENERS = "\"“«‘'"
 # A main verb in the reported-speech mood ("NATO would also continue …").
 _BACKSHIFTED = re.compile(r"(?:would|could)\s", re.IGNORECASE)
+_BACKSHIFTED_ANYWHERE = re.compile(r"\b(?:would|could)\s", re.IGNORECASE)
 
 
 def _reported_on(sentence: str, out: list[Sentence]) -> tuple[str, str, str] | None:
     """The speaker of the sentence before, when this one goes on in reported speech: its main
     verb is backshifted ("would") right after a person's reported words, with no new source."""
-    if not out or out[-1].speaker_role != "quoted":
+    if not out or out[-1].speaker_role != "quoted" or not _BACKSHIFTED_ANYWHERE.search(sentence):
         return None
     clause = subject_clause(sentence)
     verb = first_verbish(clause)

@@ -132,6 +132,8 @@ _QUOTED_AS = re.compile(r"^\W*(?P<who>[^,;:\"“”]{3,100}?)\s+(?:was|were|has 
 
 
 def _quoted_as(sentence: str, ctx: Discourse) -> Attribution | None:
+    if "quoted" not in sentence:
+        return None  # the common case, told before the subject clause is cut
     match = _QUOTED_AS.match(subject_clause(sentence))
     return _as_attribution(ctx.resolve(match.group("who")), ctx) if match else None
 
