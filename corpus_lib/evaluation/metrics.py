@@ -300,7 +300,8 @@ def cohen_kappa(
 def krippendorff_alpha_nominal(
     a: Sequence[Hashable], b: Sequence[Hashable], *others: Sequence[Hashable]
 ) -> float:
-    """Krippendorff's alpha for nominal data, from the coincidence matrix.
+    """Krippendorff's alpha for nominal data, from the coincidence matrix: `krippendorff_alpha`
+    with one argument per coder.
 
     Each argument is one coder's labels for the same units, in the same order. Missing
     values (None or NaN) are allowed: a unit counts only through the values it has,
@@ -336,33 +337,10 @@ def krippendorff_alpha_nominal(
         raise ValueError(f"all coders must code the same units, got lengths {lengths}")
     if n_units == 0:
         raise ValueError("no units: nothing to measure")
-    data = np.column_stack([c.astype(object) for c in coders])
-    present = ~pd.isna(data)
-    values = data[present]
-    if values.size == 0:
+    data = np.vstack([c.astype(object) for c in coders])  # coders x units
+    if pd.isna(data).all():
         raise ValueError("every value is missing: nothing to measure")
-    labs = _observed_labels(values)
-    codes = np.full(data.shape, -1, dtype=np.intp)
-    codes[present] = _encode(np.asarray(values, dtype=object), labs, "values")
-    k = len(labs)
-    counts = np.zeros((n_units, k), dtype=np.int64)
-    rows, cols = np.nonzero(present)
-    np.add.at(counts, (rows, codes[rows, cols]), 1)
-    m_u = counts.sum(axis=1)
-    pairable = m_u >= 2
-    if not pairable.any():
-        raise ValueError("no unit has values from two or more coders: alpha is undefined")
-    c = counts[pairable].astype(float)
-    weights = 1.0 / (m_u[pairable] - 1)
-    weighted = c * weights[:, None]
-    coincidence = weighted.T @ c - np.diag(weighted.sum(axis=0))
-    n_c = counts[pairable].sum(axis=0)
-    n = int(n_c.sum())
-    expected = n * n - int((n_c * n_c).sum())
-    if expected == 0:
-        return 1.0
-    observed = float(coincidence.sum() - np.trace(coincidence))
-    return float(1.0 - (n - 1) * observed / expected)
+    return krippendorff_alpha(data, level="nominal")
 
 
 ALPHA_LEVELS: tuple[str, ...] = ("nominal", "ordinal", "interval", "ratio")
@@ -402,8 +380,7 @@ def krippendorff_alpha(data: Any, *, level: str = "nominal") -> float:
     ``nominal`` compares labels (delta2 is 0 for equal labels, 1 otherwise), so any
     hashable labels will do; ``ordinal``, ``interval`` and ``ratio`` need numbers and use
     Krippendorff's rank, squared and relative squared differences. When the expected
-    disagreement is zero (one value only among the pairable values) alpha is 1.0, as in
-    `krippendorff_alpha_nominal`, which this generalises.
+    disagreement is zero (one value only among the pairable values) alpha is 1.0.
 
     Args:
         data: Coders by units (a nested sequence, a 2-D array or a DataFrame).
