@@ -92,8 +92,8 @@ def attribute(
     ctx = Discourse(date=date, reg=reg, doc_date=date)
     publisher = _publisher_holder(source, reg) if genre in ("essay", "press_release", "speech") else "media"
     interview = genre == "interview" or sum(u.label in ("question", "answer", "dash", "speaker") for u in units) >= 2
-    askers = _askers(text, units)
-    sides = _label_sides(text, units)
+    turns = _label_turns(text, units)
+    askers, sides = _askers(turns), _label_sides(turns)
     voice: tuple[str, str] | None = None  # the speaker of a transcript's current turn (name, role)
     interviewee = _find_interviewee(text, units, reg, date) if interview else None
     if interviewee:
@@ -193,21 +193,24 @@ def _dateline(text: str, units: list[Unit], reg: Registry) -> str | None:
 _REPORTER = re.compile(r"\b(?:REPORTER|JOURNALIST|CORRESPONDENT|QUESTION|MODERATOR|INTERVIEWER|HOST|PRESS)\b")
 
 
-def _askers(text: str, units: list[Unit]) -> frozenset[str]:
+def _label_turns(text: str, units: list[Unit]) -> list[tuple[str, str, list[str]]]:
+    """Each labelled transcript turn: its label as written, its name, and its paragraphs."""
+    return [
+        (unit.who, _label_name(unit.who), [text[u.start : u.end] for u in [unit, *_continued(units, i)]])
+        for i, unit in enumerate(units)
+        if unit.label == "speaker"
+    ]
+
+
+def _askers(turns: list[tuple[str, str, list[str]]]) -> frozenset[str]:
     """The transcript labels of the press: marked as such (``REPORTER``, an outlet in
     brackets) or whose turns end with a question, all of them or most of several (a moderator
     also thanks the guests and sets the scene)."""
-    turns: dict[str, list[bool]] = {}
-    for i, unit in enumerate(units):
-        if unit.label != "speaker":
-            continue
-        name = _label_name(unit.who)
-        if _REPORTER.search(unit.who) or "(" in unit.who:
-            turns.setdefault(name, []).append(True)
-            continue
-        body = [text[u.start : u.end] for u in [unit, *_continued(units, i)]]
-        turns.setdefault(name, []).append(is_question(body[-1].strip()))
-    return frozenset(name for name, asked in turns.items() if all(asked) or (len(asked) >= 3 and _mostly(asked)))
+    asked: dict[str, list[bool]] = {}
+    for who, name, body in turns:
+        press = bool(_REPORTER.search(who)) or "(" in who
+        asked.setdefault(name, []).append(press or is_question(body[-1].strip()))
+    return frozenset(name for name, flags in asked.items() if all(flags) or (len(flags) >= 3 and _mostly(flags)))
 
 
 def _mostly(flags: list[bool]) -> bool:
@@ -218,14 +221,12 @@ def _mostly(flags: list[bool]) -> bool:
 _OWN_ALLIANCE = re.compile(r"\b(?:this|our) Alliance\b|\bwe,? (?:the )?Allies\b|\bus Allies\b|\bmy fellow Allies\b")
 
 
-def _label_sides(text: str, units: list[Unit]) -> dict[str, str]:
+def _label_sides(turns: list[tuple[str, str, list[str]]]) -> dict[str, str]:
     """The side of each transcript label that names it by its own words: NATO for a speaker who
     calls the Alliance "this Alliance" or "our Alliance" (used where nobody introduced them)."""
     words: dict[str, list[str]] = {}
-    for i, unit in enumerate(units):
-        if unit.label == "speaker":
-            body = [text[u.start : u.end] for u in [unit, *_continued(units, i)]]
-            words.setdefault(_label_name(unit.who), []).extend(body)
+    for _, name, body in turns:
+        words.setdefault(name, []).extend(body)
     return {name: "NATO" for name, body in words.items() if _OWN_ALLIANCE.search(" ".join(body))}
 
 
