@@ -169,13 +169,15 @@ class Discourse:
                 return known
         return m.name, m.holder
 
-    def resolve(self, phrase: str, *, allow_names: bool = True) -> Speaker | None:
+    def resolve(self, phrase: str, *, allow_names: bool = True, state: str | None = None) -> Speaker | None:
         """Who the words of an attribution name: a registered person or title, a person introduced
         here or before, a pronoun or bare title (the person last named), a new name, a titled
-        speaker without a name, or an institution."""
+        speaker without a name, or an institution. ``state``: the state the sentence is about,
+        whose official a title naming no state is, after the sentence's place and before the
+        dateline's."""
         mentions = self.reg.mentions(phrase, self.date)
         people = [m for m in mentions if m.kind in ("person", "title") and not _possessive(phrase, m)]
-        place = speakers.place_holder(phrase, self.reg) or self.place or self.dateline
+        place = speakers.place_holder(phrase, self.reg) or self.place or state or self.dateline
         new = speakers.introduced(phrase, self.reg, self.date, place=place) if allow_names else []
         if people and (not new or people[0].start <= new[0].start):
             return self.full_name(people[0])
@@ -187,10 +189,10 @@ class Discourse:
         if PRONOUN.match(phrase) and self.last_person:
             return self.last_person
         if DEFINITE.search(phrase) and self._same_side(mentions):  # "the envoy", "the NATO official"
-            found = self.by_title(phrase)
+            found = self.by_title(phrase, state=state)
             if found:
                 return found
-        return self._name_or_title(phrase, mentions, allow_names=allow_names)
+        return self._name_or_title(phrase, mentions, allow_names=allow_names, state=state)
 
     def _same_side(self, mentions: list[Mention]) -> bool:
         """Whether a bare title's actors are none, or only the last person's side ("the NATO
@@ -198,7 +200,7 @@ class Discourse:
         last = self.last_person
         return all(m.kind == "institution" and last is not None and m.holder == last[1] for m in mentions)
 
-    def by_title(self, phrase: str) -> Speaker | None:
+    def by_title(self, phrase: str, *, state: str | None = None) -> Speaker | None:
         """The person a bare title refers back to ("the envoy", "the deputy minister").
 
         The latest person introduced with the same title words ("the deputy chief" after "the
@@ -223,7 +225,7 @@ class Discourse:
         last = self.last_person
         if last is not None and (last[0] not in self.titles or noun in last[0].lower()):
             return last
-        new = speakers.unnamed_speaker(phrase, self.reg, self.date, place=self.place or self.dateline)
+        new = speakers.unnamed_speaker(phrase, self.reg, self.date, place=self.place or state or self.dateline)
         if new is None:
             return last
         self.titles[new[0]] = new[0].lower()
@@ -231,15 +233,17 @@ class Discourse:
         self.last_person = new
         return new
 
-    def _name_or_title(self, phrase: str, mentions: list[Mention], *, allow_names: bool) -> Speaker | None:
+    def _name_or_title(
+        self, phrase: str, mentions: list[Mention], *, allow_names: bool, state: str | None = None
+    ) -> Speaker | None:
         if allow_names:
             for match in NAME.finditer(phrase):
                 words = speakers.name_words(match.group(0))
                 if words and not any(m.start <= match.start() < m.end for m in mentions):
-                    holder = mentions[0].holder if mentions else (self.place or "other")
+                    holder = mentions[0].holder if mentions else (self.place or state or "other")
                     self.add((" ".join(words), holder))
                     return " ".join(words), holder
-        unnamed = speakers.unnamed_speaker(phrase, self.reg, self.date, place=self.place or self.dateline)
+        unnamed = speakers.unnamed_speaker(phrase, self.reg, self.date, place=self.place or state or self.dateline)
         if unnamed:  # remembered, so that "the spokesperson" finds "a NATO spokesperson" again
             self.titles.setdefault(unnamed[0], unnamed[0].lower())
             self.add(unnamed)

@@ -223,15 +223,10 @@ def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
         return None
     clause = subject_clause(sentence[: sentence.rfind(who)])
     actor = _actor_subject(clause, first_verbish(clause), ctx)
-    place = ctx.place
-    if actor and actor.holder in STATE_HOLDERS and place is None:
-        # "Azerbaijan welcomes …, Deputy Foreign Minister X said": an official whose title names
-        # no state is the state's the sentence is about, before the dateline's
-        ctx.place = actor.holder
-    try:
-        found = _as_attribution(ctx.resolve(who), ctx)
-    finally:
-        ctx.place = place
+    # "Azerbaijan welcomes …, Deputy Foreign Minister X said": an official whose title names no
+    # state is the state's the sentence is about, before the dateline's
+    state = actor.holder if actor and actor.holder in STATE_HOLDERS else None
+    found = _as_attribution(ctx.resolve(who, state=state), ctx)
     if found and found.holder == "other" and actor and ctx.title_only(found.speaker):
         # "NATO ministers agreed …, diplomats said": an unaffiliated source reports the position of
         # the actor the sentence is about
