@@ -485,3 +485,128 @@ CHICAGO, 21 May 2012 /Kura News/ – Azerbaijan welcomes the summit's support fo
 def test_narration_that_holds_or_does_not_hold_a_side(sentence, expected):
     rows, _ = _attributed(f"Headline\n\nLONDON, May 2, 2015 (Wire) – Talks went on.\n\n{sentence}\n")
     assert (rows[sentence][1], rows[sentence][2]) == expected
+
+
+def test_he_after_an_official_known_only_by_title_is_that_official():
+    raw = """Envoy speaks
+
+OSLO, March 4, 2011 (Wire) – The Alliance will not mediate, a senior NATO official said on Friday.
+
+Latvia's minister, Rita Ozola, said the talks must go on. "We want clear words," she said.
+
+The official said the door remained open. "Every country chooses its own path," he said.
+"""
+    rows, _ = _attributed(raw)
+    assert _row(rows, '"Every country chooses')[2] == "NATO"
+
+
+def test_a_short_quoted_paragraph_inside_the_body_goes_on_the_quotation():
+    raw = """Talks go on
+
+OSLO, March 4, 2011 (Wire) – "We are not at the table," said a senior NATO official.
+
+"But we want the ceasefire to hold."
+"""
+    rows, _ = _attributed(raw)
+    assert _row(rows, '"But we want')[1:] == ("quoted", "NATO")
+
+
+def test_an_unlabelled_answer_after_a_dash_question_that_ends_on_a_statement():
+    raw = """Interview
+
+- Is the door open? Many doubt it.
+
+Yes, it is. We decide together with the applicants.
+
+- And the region? Both countries are partners.
+
+We are not a party to the talks.
+"""
+    rows, _ = _attributed(raw, genre="interview")
+    assert _row(rows, "We are not a party")[1] == "interviewee"
+
+
+def test_a_dateline_closed_by_a_full_stop_before_the_day_gives_the_place():
+    raw = """Aide rules out bid
+
+Baku. 26 May. Lake Info. The country has no plans to join any bloc, the head of the presidential administration's foreign relations department Kamal Ruslanli told journalists.
+"""
+    rows, _ = _attributed(raw)
+    assert _row(rows, "Baku. 26 May")[2] == "Azerbaijan"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an opposition politician, introduced by an apposition that opens with a bare title
+        ("Omar Talib, deputy chairman of the opposition Green Path Party, called the move a mistake.", ("Omar Talib", "other")),
+        ("Critics in Moscow note that the talks have stalled.", ("Critics in Moscow", "other")),
+    ],
+)
+def test_a_governments_critics_hold_other_wherever_they_are(sentence, expected):
+    rows, _ = _attributed(f"Headline\n\nBAKU, May 2, 2015 (Wire) – Talks went on.\n\n{sentence}\n")
+    assert (rows[sentence][0], rows[sentence][2]) == expected
+
+
+def test_a_surname_with_a_particle_capitalised_in_a_headline_finds_the_person():
+    raw = """Van Dorne: the door stays open
+
+OSLO, March 4, 2013 (Wire) – Piet van Dorne, NATO's special representative, said the Alliance keeps its promise.
+"""
+    rows, _ = _attributed(raw)
+    assert _row(rows, "Van Dorne:") == ("Piet van Dorne", "headline", "NATO")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["NATO stopped its practical cooperation with the council in the spring.", "The Alliance declined to grant the plan."],
+)
+def test_narrated_decisions_of_the_alliance_hold_nato(sentence):
+    rows, _ = _attributed(f"Headline\n\nLONDON, May 2, 2015 (Wire) – Talks went on.\n\n{sentence}\n")
+    assert rows[sentence][1:] == ("narrator", "NATO")
+
+
+def test_a_name_introduced_by_a_bare_title_takes_the_side_of_that_title_before():
+    raw = """Envoy urges deal
+
+OSLO, Nov 9 (Wire) - NATO's special envoy for the region urged both sides on Thursday to conclude a deal, saying the Alliance stood ready to help.
+
+"Now is the time," the envoy, Mira Tallen, told reporters.
+"""
+    rows, _ = _attributed(raw)
+    assert _row(rows, '"Now is the time') == ("Mira Tallen", "quoted", "NATO")
+    assert _row(rows, "OSLO, Nov 9")[1:] == ("quoted", "NATO")  # ", saying …" goes on the subject's words
+
+
+def test_he_or_she_after_a_titled_speaker_who_names_someone_else_is_that_speaker():
+    raw = """Ministry briefing
+
+Yerevan, May 5, 2015. Lake Info. The talks will go on, foreign ministry spokeswoman Ada Keshian told journalists.
+
+The spokeswoman welcomed the statement of NATO's deputy envoy, Olaf Brandt, who had visited Baku. At the same time, she said that there is no alternative to peace.
+"""
+    rows, _ = _attributed(raw)
+    assert _row(rows, "At the same time, she said")[2] == "Armenia"
+
+
+def test_a_ministrys_press_service_holds_its_states_side():
+    rows, _ = _attributed(
+        "Headline\n\nLONDON, May 2, 2015 (Wire) – Talks went on.\n\n"
+        "The press service of Azerbaijan's Foreign Ministry reported that the operation would continue.\n"
+    )
+    assert _row(rows, "The press service")[1:] == ("narrator", "Azerbaijan")
+
+
+def test_press_labels_with_an_outlet_ask_and_the_capital_label_answers():
+    raw = """Transcript
+
+KOSTER: Good afternoon. We call on all parties to stop the fighting.
+
+Journalist (Lake Wire): Is NATO taking sides?
+
+KOSTER: Not at all. The Alliance does not take sides.
+"""
+    rows, _ = _attributed(raw, genre="interview")
+    assert _row(rows, "Is NATO taking sides")[1] == "interviewer"
+    assert _row(rows, "The Alliance does not take sides")[1] == "interviewee"
+    assert _row(rows, "We call on all parties")[1] == "interviewee"  # not a press label, whose turns ask

@@ -45,6 +45,7 @@ from corpus_lib.pipeline.dates import find_event_date
 from corpus_lib.pipeline.discourse import Discourse
 from corpus_lib.pipeline.reported import narrated
 from corpus_lib.pipeline.segment import split_sentences
+from corpus_lib.vocab import STATE_HOLDERS
 
 
 @dataclass
@@ -109,7 +110,7 @@ def attribute(
             continue
         sentences = [text[a:b] for a, b in spans]
         questions = [is_question(s) for s in sentences]
-        headline = _is_headline(text, unit)
+        headline = _is_headline(text, unit, in_body=bool(out) and out[-1].speaker_role != "headline")
         if headline:
             turn += 1
             role = "headline"
@@ -152,7 +153,8 @@ def attribute(
                 # an answer is its speaker's whoever it names; only questions introduce people
                 if role == "interviewer":
                     ctx.see(s)
-        last_was_question = questions[-1]
+        # a dash-led question may end on a statement ("- And Karabakh? Both are partners.")
+        last_was_question = questions[-1] or (unit.label == "dash" and role == "interviewer" and any(questions))
     _settle_named(text, out, ctx)
     return out
 
@@ -293,8 +295,9 @@ def _interview_role(unit: Unit, role: str | None, questions: list[bool], last_wa
     return role
 
 
-def _is_headline(text: str, unit: Unit) -> bool:
-    """A short unit (20 words at most) that is fully quoted or does not end a sentence."""
+def _is_headline(text: str, unit: Unit, *, in_body: bool = False) -> bool:
+    """A short unit (20 words at most) that does not end a sentence, or, before the body
+    begins, is fully quoted. Inside the body a short quoted paragraph goes on a quotation."""
     if unit.label:
         return False
     if unit.zone == "header":
@@ -303,7 +306,7 @@ def _is_headline(text: str, unit: Unit) -> bool:
     if len(content.split(None, 20)) > 20:  # more than 20 words (counting stops there)
         return False
     fully_quoted = content[:1] in "\"“«'‘`" and content[-1:] in "\"”»'’"
-    return fully_quoted or not SENTENCE_END.search(content)
+    return (fully_quoted and not in_body) or not SENTENCE_END.search(content)
 
 
 # A headline that opens with who speaks: "Name: words", "NATO envoy: words".
@@ -386,6 +389,7 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
     first = len(out)
     prev_key = None
     prev_holder = None
+    ctx.recent_state = None
     for a, b in spans:
         sentence = text[a:b]
         q = is_question(sentence)
@@ -404,13 +408,14 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
         if prev_key is not None and key != prev_key:
             turn += 1
         prev_key, prev_holder = key, holder
+        ctx.recent_state = holder if holder in STATE_HOLDERS else None
         out.append(Sentence(a, b, turn, speaker, role, holder, q, k))
         if owner:  # inside a quotation, "he" goes on meaning its speaker, whoever it names
             ctx.last_person = owner
         else:
-            ctx.see(sentence)
+            _see_speaker(sentence, ctx, (speaker, holder) if role == "quoted" else None)
     ctx.open_quote = quotes.carry(carried, out[first:], unit.end)
-    ctx.date, ctx.place = ctx.doc_date, None
+    ctx.date, ctx.place, ctx.recent_state = ctx.doc_date, None, None
     return turn
 
 
@@ -418,6 +423,17 @@ _OPENERS = "\"“«‘'"
 # A main verb in the reported-speech mood ("NATO would also continue …").
 _BACKSHIFTED = re.compile(r"(?:would|could)\s", re.IGNORECASE)
 _BACKSHIFTED_ANYWHERE = re.compile(r"\b(?:would|could)\s", re.IGNORECASE)
+
+
+def _see_speaker(sentence: str, ctx: Discourse, speaker: tuple[str, str] | None) -> None:
+    """Let the discourse see a sentence; a single person known by title who speaks it ("The
+    official said …", "The spokeswoman welcomed the envoy's words") becomes "he"/"she", not
+    the people the sentence names."""
+    ctx.see(sentence)
+    if speaker is None or speaker[0] not in ctx.titles:
+        return
+    if not (ctx.title_only(speaker[0]) and speaker[0].endswith("s")):  # "diplomatic sources" are no "he"
+        ctx.last_person = speaker
 
 
 def _reported_on(sentence: str, out: list[Sentence]) -> tuple[str, str, str] | None:

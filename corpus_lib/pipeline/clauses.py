@@ -18,7 +18,8 @@ REPORTING = (
     r"answered|affirmed|assured|confirmed|observed|commented|wrote|argued|believes|thinks|"
     r"acknowledged|acknowledges|admitted|admits|conceded|concedes|insists|maintained|maintains|"
     r"cautioned|indicated|suggested|clarified|reminded|reminds|underscored|underscores|highlighted|highlights|"
-    r"dismissed|dismisses|mentioned|specified"
+    r"dismissed|dismisses|mentioned|specified|note|stress|argue|insist|warn|point out|recall|contend|contends|"
+    r"contended"
 )
 POSITION = (
     REPORTING
@@ -52,7 +53,7 @@ ROLE_PHRASES: tuple[str, ...] = tuple(
     colonel negotiator mediator co-chair liaison counsellor counselor leader leaders delegate delegation ombudsman
     governor mayor chancellor undersecretary under-secretary attaché commissioner rapporteur politician politicians
     analysts experts researchers scientist scientists economist economists historian historians observer observers
-    source sources""".split()
+    source sources critics opponents activists opposition specialist specialists columnist columnists""".split()
 ) + ("vice president", "head of state", "secretary general", "secretary-general")
 ROLE_NOUNS = "|".join(re.escape(p).replace(r"\ ", " ") for p in sorted(ROLE_PHRASES, key=lambda p: (-len(p), p)))
 # "The envoy", "this official", "the deputy chief": a bare title that refers back to a person.

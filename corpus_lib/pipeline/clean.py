@@ -56,7 +56,12 @@ _WIDGET_LINE = re.compile(
     re.IGNORECASE,
 )
 _OPENER = re.compile(r"""[\-–—•"“”'‘`«(\[]|[^\W\d_]|\d""")
-_LABEL = re.compile(r"(?P<label>(?P<word>question|answer|interviewer|q|a)\s*:\s*)(?=\S)", re.IGNORECASE)
+# A question or answer label, the press's perhaps with its outlet ("Journalist (Baku Wire):").
+_LABEL = re.compile(
+    r"(?P<label>(?P<word>question|answer|interviewer|journalist|reporter|correspondent|q|a)"
+    r"(?:\s*\([^()\n]{1,60}\))?\s*:\s*)(?=\S)",
+    re.IGNORECASE,
+)
 _DASH = re.compile(r"(?P<label>[\-–—]\s+)(?=\S)")
 # A transcript's speaker label: a name in capitals, perhaps with an outlet in brackets
 # ("HENRIKE VOS:", "O'DWYER:", "REPORTER (Baku Wire):").
@@ -410,7 +415,7 @@ def _label(text: str, unit: Unit) -> tuple[int, str] | None:
     match = _LABEL.match(content)
     if match:
         word = match.group("word").lower()
-        kind = "question" if word in ("question", "q", "interviewer") else "answer"
+        kind = "answer" if word in ("answer", "a") else "question"
         return unit.start + match.end("label"), kind
     match = _DASH.match(content)
     if match:

@@ -70,6 +70,7 @@ class Discourse:
     persons: list[Speaker] = field(default_factory=list)
     place: str | None = None  # the holder of the place the current sentence is set in
     dateline: str | None = None  # the holder of the article's dateline place
+    recent_state: str | None = None  # the state the paragraph's sentence before this one held
     _surname_set: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)  # a person's title as introduced, lower case
     open_quote: list = field(default_factory=list)  # sentences of a quotation still open
@@ -131,8 +132,21 @@ class Discourse:
             self.titles[(known or (person.name,))[0]] = person.title.lower()
         if known and known[1] != "other":
             return known
-        self.add((person.name, person.holder))
-        return person.name, person.holder
+        holder = self._titled_before(person.title) if person.holder == "other" else person.holder
+        self.add((person.name, holder))
+        return person.name, holder
+
+    def _titled_before(self, title: str) -> str:
+        """The side of a name introduced by a bare title ("the envoy, Anna Berg"): that of the
+        person introduced by title alone before ("NATO's special envoy urged …"), else ``other``."""
+        bare = _DEFINITE_LONG.fullmatch(title.strip())
+        if bare is None or self.reg.mentions(title, self.date):
+            return "other"
+        noun = bare.group(1).split()[-1].lower()
+        for name, holder in reversed(self.persons):
+            if self.title_only(name) and noun in self.titles.get(name, ""):
+                return holder
+        return "other"
 
     def add(self, person: Speaker) -> None:
         """Remember a person (the latest mention last)."""
@@ -147,11 +161,17 @@ class Discourse:
         return self.titles.get(name) == name.lower()
 
     def known(self, name: str) -> Speaker | None:
-        """A person already named, by full name or surname."""
+        """A person already named, by full name or surname; a surname's particle may take a
+        capital at the start of a headline or sentence ("Van Aarle" for "Joost van Aarle")."""
         suffix = " " + name
         for person in reversed(self.persons):
             if person[0] == name or person[0].endswith(suffix):
                 return person
+        if " " in name and name[:1].isupper():
+            folded = " " + name[:1].lower() + name[1:]
+            for person in reversed(self.persons):
+                if person[0].endswith(folded):
+                    return person
         return None
 
     def _known_at(self, text: str, facts: _Facts | None = None) -> list[tuple[int, Speaker]]:
@@ -177,7 +197,7 @@ class Discourse:
         dateline's."""
         mentions = self.reg.mentions(phrase, self.date)
         people = [m for m in mentions if m.kind in ("person", "title") and not _possessive(phrase, m)]
-        place = speakers.place_holder(phrase, self.reg) or self.place or state or self.dateline
+        place = speakers.place_holder(phrase, self.reg) or self.where(state)
         new = speakers.introduced(phrase, self.reg, self.date, place=place) if allow_names else []
         if people and (not new or people[0].start <= new[0].start):
             return self.full_name(people[0])
@@ -193,6 +213,12 @@ class Discourse:
             if found:
                 return found
         return self._name_or_title(phrase, mentions, allow_names=allow_names, state=state)
+
+    def where(self, state: str | None = None) -> str | None:
+        """The state an official whose title names none speaks for: the sentence's place, then
+        the state the sentence is about, then the state the sentence before held ("Armenia's
+        ministry accused …. '…,' ministry spokesman X said."), then the dateline's."""
+        return self.place or state or self.recent_state or self.dateline
 
     def _same_side(self, mentions: list[Mention]) -> bool:
         """Whether a bare title's actors are none, or only the last person's side ("the NATO
@@ -225,7 +251,7 @@ class Discourse:
         last = self.last_person
         if last is not None and (last[0] not in self.titles or noun in last[0].lower()):
             return last
-        new = speakers.unnamed_speaker(phrase, self.reg, self.date, place=self.place or state or self.dateline)
+        new = speakers.unnamed_speaker(phrase, self.reg, self.date, place=self.where(state))
         if new is None:
             return last
         self.titles[new[0]] = new[0].lower()
@@ -243,7 +269,7 @@ class Discourse:
                     holder = mentions[0].holder if mentions else (self.place or state or "other")
                     self.add((" ".join(words), holder))
                     return " ".join(words), holder
-        unnamed = speakers.unnamed_speaker(phrase, self.reg, self.date, place=self.place or state or self.dateline)
+        unnamed = speakers.unnamed_speaker(phrase, self.reg, self.date, place=self.where(state))
         if unnamed:  # remembered, so that "the spokesperson" finds "a NATO spokesperson" again
             self.titles.setdefault(unnamed[0], unnamed[0].lower())
             self.add(unnamed)

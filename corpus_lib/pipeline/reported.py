@@ -88,7 +88,8 @@ DECISION_PHRASES = (
     r"follows|followed|pursues|pursued|conducts|conducted|believe|argue|think|fear|insist|want|hope|"
     r"accuse|criticise|criticize|condemn|welcome|reject|oppose|urge|warn|demand|made no comment|"
     r"reacted angrily|reacted sharply|reacted cautiously|reacted positively|reacted negatively|cautious|wary|"
-    r"sceptical|skeptical"
+    r"sceptical|skeptical|stopped|stops|halted|halts|declined|declines|broke off|breaks off|resumed|resumes|"
+    r"restored|restores|severed|severs|cut off|cuts off|reported"
 )
 JOINING = r"(?:joined|joins|acceded to) (?:nato|the (?:north atlantic )?alliance)(?![’']s)|applie[sd] for (?:\w+ )?membership"
 _ACTOR_VERB = re.compile(rf"\b(?:{POSITION}|{DECISION_PHRASES}|{JOINING})\b", re.IGNORECASE)
@@ -184,6 +185,8 @@ def trailing_who(sentence: str) -> str | None:
     if not verbs:
         return None
     verb = verbs[-1]
+    if verb.group().lower().endswith("ing") and not sentence[comma + 1 : verb.start()].strip():
+        return None  # "…, saying the Alliance stood ready": the subject's own words go on
     if _INTERVIEW_GIVEN.match(sentence, verb.start()):
         return None  # "…, X answered the questions of the agency": the interview's setting
     tail = sentence[verb.end() :].rstrip(" .!\"”’»)")
@@ -297,7 +300,7 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
     else:
         mentions = ctx.reg.mentions(head, ctx.date)
         lead = head[: mentions[0].start] if mentions else ""
-        if not mentions or (_NOT_HEAD.search(lead) and not _PEOPLE_IN.match(lead)) or len(lead.split()) > 2:
+        if not mentions or (not _OWNED_BY.match(lead) and (_NOT_HEAD.search(lead) or len(lead.split()) > 2)):
             return None
         holder, end = mentions[0].holder, mentions[0].end
     apposition = _APPOSITION.match(clause, end)  # "France, one of the co-chairs, has called …"
@@ -324,6 +327,11 @@ _SOME_ALLIES = re.compile(
     r"\s+(?:of\s+the\s+)?(?:nato\s+)?(?:allies|member (?:states|countries))\b",
     re.IGNORECASE,
 )
-# "Many in Baku", "some in Yerevan": people of a place, who hold that place's side.
-_PEOPLE_IN = re.compile(r"^\W*(?:many|some|most|few|others|people|critics|officials|politicians)\s+in\s+\Z", re.I)
+# Heads that speak for the actor after them: people of a place ("many in Baku") and an actor's
+# own bodies ("the press service of Azerbaijan's Foreign Ministry", "the embassy of Armenia").
+_OWNED_BY = re.compile(
+    r"^\W*(?:(?:many|some|most|few|others|people|officials|politicians)\s+in|(?:the\s+)?(?:press\s+(?:service|office)|"
+    r"embassy|mission|delegation|foreign\s+ministry|ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e))\s+(?:of|to))\s+(?:the\s+)?\Z",
+    re.I,
+)
 

@@ -79,15 +79,31 @@ _DATELINE_HEAD = re.compile(
 _DATELINE_TAIL = re.compile(rf"(?:{_AGENCY}|[A-Z]{{2,}}[\w&-]*)\.")
 
 
+# A dateline cut by full stops into place, day and agency: "Baku. 26 May. Lake Info."
+_PLACE_ONLY = re.compile(r"[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2}\.")
+_DAY_MONTH = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}})(?:,?\s*\d{{4}})?\.|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\.")
+_AGENCY_PIECE = re.compile(rf"(?:{_AGENCY}|[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,2}})\.")
+
+
 def _join_dateline(text: str, spans: list[tuple[int, int]], offset: int) -> list[tuple[int, int]]:
     """Join the dateline pieces that open a paragraph to the sentence after them: the dateline
     belongs to the first sentence of the report ("YEREVAN, June 23. /HPA/. The minister said …")."""
-    k = 0
-    while k < len(spans) - 1 and (_DATELINE_TAIL if k else _DATELINE_HEAD).fullmatch(
-        text, spans[k][0] - offset, spans[k][1] - offset
-    ):
-        k += 1
+    k = _dateline_pieces(text, spans, offset)
     return [(spans[0][0], spans[k][1]), *spans[k + 1 :]] if k else spans
+
+
+def _dateline_pieces(text: str, spans: list[tuple[int, int]], offset: int) -> int:
+    """How many of a paragraph's first spans are dateline pieces (always one fewer than the spans)."""
+
+    def fits(pattern: re.Pattern, k: int) -> bool:
+        return k < len(spans) - 1 and pattern.fullmatch(text, spans[k][0] - offset, spans[k][1] - offset) is not None
+
+    if fits(_PLACE_ONLY, 0) and fits(_DAY_MONTH, 1):
+        return 3 if fits(_AGENCY_PIECE, 2) else 2
+    k = 0
+    while fits(_DATELINE_TAIL if k else _DATELINE_HEAD, k):
+        k += 1
+    return k
 
 
 MAX_SENTENCE = 2_000

@@ -44,10 +44,12 @@ STATE_ROLE = re.compile(
     r"state secretary|deputy|prime|cabinet|defen[cs]e|interior|national security)\b",
     re.IGNORECASE,
 )
-# A title that marks an independent expert, who holds ``other`` (not the state of their city).
+# A title that marks an independent expert or a government's critics, who hold ``other`` (not
+# the state of their city).
 EXPERT = re.compile(
     r"\b(?:analysts?|experts?|political scientists?|scholars?|researchers?|professors?|commentators?|"
-    r"political observers?|think[- ]tanks?|academics?|lecturers?|economists?|historians?)\b",
+    r"political observers?|think[- ]tanks?|academics?|lecturers?|economists?|historians?|"
+    r"opposition|critics?|opponents?|activists?|specialists?|columnists?)\b",
     re.IGNORECASE,
 )
 _UPPER = r"[A-ZÀ-ÞĀ-Ž]"
@@ -74,7 +76,7 @@ NON_NAME = frozenset(
     euro atlantic european soviet kremlin white house liaison officer adviser advisor aide director leader
     co-chair co-chairs member members mission programme program declaration communiqué statement initiative
     strategic concept open door membership accession nato eu osce un otan minsk karabakh nagorno crimea donbas
-    also however meanwhile asked according speaking
+    also however meanwhile asked according speaking party movement coalition opposition
     """.split()
 )
 _REPORTING_AFTER = re.compile(
@@ -85,9 +87,12 @@ _REPORTING_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
-_APPOSITION_OPEN = re.compile(rf"^\s*,\s*(?:the|a|an|{_UPPER}[\w\-]*[’']s|{_UPPER}[\w\-]*)\b")
+# An apposition after a name: ", the/a …", ", NATO's …", ", Deputy …", or a bare title (", deputy chairman of …").
+_APPOSITION_OPEN = re.compile(
+    rf"^\s*,\s*(?:the|a|an|{_UPPER}[\w\-]*[’']s|{_UPPER}[\w\-]*|(?:(?:deputy|vice|former|acting|first)\s+)?(?:{ROLE_NOUNS}))\b"
+)
 _PLACE_LEAD = re.compile(rf"^\W*(?:in|from)\s+({_WORD}(?:\s+{_WORD})?)\s*,", re.IGNORECASE)
-_DATELINE = re.compile(rf"^\W*({_UPPER}[A-Za-zÀ-ÿ\-]+(?:\s+{_UPPER}[A-Za-zÀ-ÿ\-]+)?)\s*(?:,|\(|/|–|—|-)")
+_DATELINE = re.compile(rf"^\W*({_UPPER}[A-Za-zÀ-ÿ\-]+(?:\s+{_UPPER}[A-Za-zÀ-ÿ\-]+)?)\s*(?:,|\(|/|–|—|-|\.(?=\s*\d))")
 
 
 @dataclass(frozen=True)
