@@ -610,3 +610,18 @@ KOSTER: Not at all. The Alliance does not take sides.
     assert _row(rows, "Is NATO taking sides")[1] == "interviewer"
     assert _row(rows, "The Alliance does not take sides")[1] == "interviewee"
     assert _row(rows, "We call on all parties")[1] == "interviewee"  # not a press label, whose turns ask
+
+
+def test_a_headline_that_quotes_first_names_its_speaker_after():
+    raw = """"Moscow has torn up the rules," NATO official says in Oslo
+
+OSLO, May 2, 2015 (Wire) – Talks went on.
+"""
+    rows, _ = _attributed(raw)
+    assert _row(rows, '"Moscow has torn up')[1:] == ("headline", "NATO")
+
+
+def test_an_official_who_answered_an_outlets_questions_states_no_position():
+    sentence = "Ada Rinn, NATO's liaison officer, answered the Lake Herald's questions in Oslo."
+    rows, _ = _attributed(f"Headline\n\nOSLO, May 2, 2015 (Wire) – Talks went on.\n\n{sentence}\n")
+    assert rows[sentence][1:] == ("narrator", "media")

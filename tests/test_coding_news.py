@@ -82,3 +82,28 @@ def test_the_non_aligned_movement_is_not_membership():
 def test_blame_for_the_war_is_adversarial():
     row = row_for(code([["The Kremlin bears full responsibility for this war."]]), "doc.0001", "russia")
     assert (row["stance"], "RU-ADV-030" in row["rule_ids"]) == ("adversarial", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [
+        ("It is for Moldova to decide how far it wants to go with the Alliance.", "open", "MB-OPN-016"),
+        ("Each partner decides how close it wants to be.", "open", "MB-OPN-016"),
+        ("That is a question for the Allies and for Moldova, not for anyone else.", "open", "MB-OPN-016"),
+    ],
+)
+def test_a_partners_own_choice_after_a_question_on_joining_is_open(text, stance, rule_id):
+    out = code([["Will Moldova join NATO?"], [text]])
+    row = row_for(out, "doc.0002", "membership")
+    assert row["stance"] == stance
+    assert rule_id in row["rule_ids"].split(";")
+
+
+def test_membership_not_under_discussion_is_distant():
+    row = row_for(code([["Membership of NATO is not under discussion."]]), "doc.0001", "membership")
+    assert (row["stance"], "MB-DIS-017" in row["rule_ids"]) == ("distant", True)
+
+
+def test_after_talks_in_the_attribution_is_no_condition():
+    text = "Moldova will become a member of NATO, the envoy told a news conference after talks with officials."
+    assert row_for(code([[text]]), "doc.0001", "membership")["stance"] == "open"

@@ -313,6 +313,12 @@ def _is_headline(text: str, unit: Unit, *, in_body: bool = False) -> bool:
 _COLON_HEAD = re.compile(r"^([^:\"“]{2,60}):\s+\S")
 
 
+# A headline that quotes first and names the speaker after: '"…," NATO official says in Kiev'.
+_QUOTE_THEN_WHO = re.compile(
+    r"[\"”»’]\s*[,:–—-]?\s+(?P<who>[^\"“”«»]{2,60}?)\s+(?:says|said|tells|told|warns|insists|stresses)\b[^\"“”«»]{0,40}\Z"
+)
+
+
 def _headline_speaker(sentence: str, interviewee, ctx: Discourse, unit: Unit) -> tuple[str, str]:
     content = sentence.strip()
     if INTERVIEW_INTRO.match(content):
@@ -320,6 +326,11 @@ def _headline_speaker(sentence: str, interviewee, ctx: Discourse, unit: Unit) ->
     colon = _COLON_HEAD.match(content)
     if colon:
         who = ctx.resolve(colon.group(1))
+        if who:
+            return (who[0], who[1]) if who[0] in ctx.reg.names or " " in who[0] else ("headline", who[1])
+    said = _QUOTE_THEN_WHO.search(content)
+    if said:  # '"Russia has torn up the rulebook," NATO official says'
+        who = ctx.resolve(said.group("who"))
         if who:
             return (who[0], who[1]) if who[0] in ctx.reg.names or " " in who[0] else ("headline", who[1])
     if content[:1] in "\"“«'‘`" and interviewee:

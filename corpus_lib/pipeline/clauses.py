@@ -18,7 +18,7 @@ REPORTING = (
     r"answered|affirmed|assured|confirmed|observed|commented|wrote|argued|believes|thinks|"
     r"acknowledged|acknowledges|admitted|admits|conceded|concedes|insists|maintained|maintains|"
     r"cautioned|indicated|suggested|clarified|reminded|reminds|underscored|underscores|highlighted|highlights|"
-    r"dismissed|dismisses|mentioned|specified|note|stress|argue|insist|warn|point out|recall|contend|contends|"
+    r"dismissed|dismisses|mentioned|specified|touched upon|touched on|note|stress|argue|insist|warn|point out|recall|contend|contends|"
     r"contended"
 )
 POSITION = (

@@ -315,7 +315,7 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
 
 # A verb that sets up an interview rather than reporting what was said in it.
 _INTERVIEW_GIVEN = re.compile(
-    r"(?:has\s+|had\s+)?(?:answered\s+(?:the\s+|our\s+|some\s+)?questions|spoke\s+(?:to|with|exclusively)|"
+    r"(?:has\s+|had\s+)?(?:answered\s+(?:the\s+|our\s+|some\s+)?(?:[\w’']+\s+){0,2}?questions|spoke\s+(?:to|with|exclusively)|"
     r"talked\s+(?:to|with)|gave\s+(?:an?\s+)?(?:exclusive\s+)?interview|sat\s+down\s+with)\b",
     re.IGNORECASE,
 )
