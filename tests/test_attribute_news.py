@@ -625,3 +625,41 @@ def test_an_official_who_answered_an_outlets_questions_states_no_position():
     sentence = "Ada Rinn, NATO's liaison officer, answered the Lake Herald's questions in Oslo."
     rows, _ = _attributed(f"Headline\n\nOSLO, May 2, 2015 (Wire) – Talks went on.\n\n{sentence}\n")
     assert rows[sentence][1:] == ("narrator", "media")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A diplomatic source in Brussels told the agency that the Alliance would not mediate.", "NATO"),
+        ("An EU source in Brussels told the agency that the Union would host the talks.", "EU"),
+    ],
+)
+def test_an_unnamed_source_in_brussels_speaks_for_nato_unless_it_names_the_eu(sentence, expected):
+    rows, _ = _attributed(f"Headline\n\nLONDON, May 2, 2015 (Wire) – Talks went on.\n\n{sentence}\n")
+    assert rows[sentence][2] == expected
+
+
+def test_the_ministry_after_a_states_ministry_speaks_for_that_state():
+    raw = """Ministry statement
+
+LONDON, May 2, 2015 (Wire) – The Azerbaijani foreign ministry said in a statement that peace was near. The ministry said Baku expected its partners to respect its borders.
+"""
+    rows, _ = _attributed(raw)
+    assert _row(rows, "The ministry said Baku")[1:] == ("narrator", "Azerbaijan")
+
+
+def test_a_passive_judgement_is_held_by_its_judge():
+    raw = """Envoy criticises peacekeepers
+
+OSLO, May 2, 2023 (Wire) – NATO's envoy Mira Tallen visited the region.
+
+The peacekeepers were criticised by Tallen for failing to protect civilians.
+"""
+    rows, _ = _attributed(raw)
+    assert _row(rows, "The peacekeepers were criticised")[1:] == ("narrator", "NATO")
+
+
+def test_a_subordinate_clause_opening_the_sentence_names_nobody():
+    sentence = "When Finland and Sweden applied to join NATO, the decision was welcomed in Brussels."
+    rows, _ = _attributed(f"Headline\n\nLONDON, May 2, 2022 (Wire) – Talks went on.\n\n{sentence}\n")
+    assert rows[sentence][0] != "When Finland"

@@ -107,3 +107,16 @@ def test_membership_not_under_discussion_is_distant():
 def test_after_talks_in_the_attribution_is_no_condition():
     text = "Moldova will become a member of NATO, the envoy told a news conference after talks with officials."
     assert row_for(code([[text]]), "doc.0001", "membership")["stance"] == "open"
+
+
+def test_a_reply_takes_the_topic_of_the_question_it_answers_and_only_across_one_turn():
+    out = code([["Is Russia still a threat to the region?"], ["Not at all.", "Not at all."]])
+    assert "ANA-201" in row_for(out, "doc.0002", "russia")["rule_ids"].split(";")
+    assert "russia" not in set(out[out["statement_id"] == "doc.0003"]["topic"].astype(str))  # not the turn's second
+    plain = code([["Russia is still a threat to the region."], ["Not at all."]])
+    assert "russia" not in set(plain[plain["statement_id"] == "doc.0002"]["topic"].astype(str))  # no question asked
+
+
+def test_this_after_an_auxiliary_in_a_question_refers_to_the_sentence_before():
+    out = code([["The new government wants better relations with Moscow.", "Does this worry the Alliance?"]])
+    assert "ANA-006" in row_for(out, "doc.0002", "russia")["rule_ids"].split(";")

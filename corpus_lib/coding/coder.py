@@ -52,7 +52,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from corpus_lib.coding.matching import Sentence, anaphor, near, polarity, topic_status
+from corpus_lib.coding.matching import Sentence, anaphor, answer, near, polarity, topic_status
 from corpus_lib.coding.rules import (
     ANAPHOR_KINDS,
     CODER_VERSION,
@@ -470,7 +470,8 @@ def _carry_references(
     sents: list[Sentence | None],
     policy: Mapping[str, Any],
 ) -> None:
-    """Pass 3: references carry the previous statement's topics within a turn (in place)."""
+    """Pass 3: references carry the previous statement's topics within a turn, and a reply
+    ("Not at all.") those of the question it answers (in place)."""
     turn = data.turn
     lookback = int(policy["anaphora"]["lookback"])
     # Only these kinds of link may pass on a topic that was itself carried over: a bare
@@ -484,16 +485,11 @@ def _carry_references(
                 continue
             sent = sents[i]
             assert sent is not None
-            prev = None
-            for j in reversed(members[max(0, k - lookback) : k]):
-                if turn[j] != turn[i]:
-                    break
-                if topics[j]:
-                    prev = j
-                    break
-            if prev is None:
-                continue
-            link = anaphor(sent.references())
+            prev = _answered(data, members, k, topics)
+            link = answer(sent.references()) if prev is not None else None
+            if link is None:
+                prev = _topic_before_in_turn(data, members, k, topics, lookback)
+                link = anaphor(sent.references()) if prev is not None else None
             if link is None:
                 continue
             rule, cue, strength = link
@@ -503,6 +499,28 @@ def _carry_references(
             for topic in TOPICS:
                 if topic in topics[prev]:
                     topics[i][topic] = _Evidence(strength, [(rule.rule_id, _cue_text(cue))], [])
+
+
+def _topic_before_in_turn(data: _Input, members: list[int], k: int, topics, lookback: int) -> int | None:
+    """The latest statement with a topic before ``members[k]`` within its turn and lookback."""
+    i = members[k]
+    for j in reversed(members[max(0, k - lookback) : k]):
+        if data.turn[j] != data.turn[i]:
+            return None
+        if topics[j]:
+            return j
+    return None
+
+
+def _answered(data: _Input, members: list[int], k: int, topics) -> int | None:
+    """The question ``members[k]`` answers: the statement right before it, a question with a
+    topic in the turn before, when ``members[k]`` opens its own turn and asks nothing."""
+    if k == 0:
+        return None
+    i, j = members[k], members[k - 1]
+    if data.turn[j] == data.turn[i] or not data.questions[j] or data.questions[i] or not topics[j]:
+        return None
+    return j
 
 
 def _code_stances(

@@ -325,6 +325,16 @@ def _opening_offsets(sent: Sentence) -> set[int]:
     return opens
 
 
+def answer(sent: Sentence) -> tuple[Rule, str, str] | None:
+    """The reply that opens an answer ("Not at all.", "Yes, it is."), which links it to the
+    question before it across the turn: (rule, cue, strength)."""
+    opens = _opening_offsets(sent)
+    for r, s, e in sent.kind("answer_start"):
+        if s in opens:
+            return r, sent.text[s:e], "anaphora"
+    return None
+
+
 def anaphor(sent: Sentence) -> tuple[Rule, str, str] | None:
     """The reference that links a sentence to the one before: (rule, cue, strength)."""
     opens = _opening_offsets(sent)

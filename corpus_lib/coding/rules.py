@@ -52,7 +52,7 @@ __all__ = [
     "load_rules",
 ]
 
-CODER_RELEASE = "stances-1.7"
+CODER_RELEASE = "stances-1.8"
 RULE_FILES = (
     "groups.csv",
     "topics.csv",
@@ -71,7 +71,7 @@ _RULE_ID = re.compile(r"[A-Z]{2,4}(?:-[A-Z]{2,4})?-\d{3}\Z")
 _GROUP_REF = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 
 _SCOPES = ("sentence", "near", "after")
-ANAPHOR_KINDS = ("pronoun_start", "reference", "connective_start")
+ANAPHOR_KINDS = ("pronoun_start", "reference", "connective_start", "answer_start")
 _KINDS_BY_FILE = {
     "topics.csv": ("topic",),
     "stance_cues.csv": ("cue",),
@@ -84,7 +84,7 @@ _KINDS_BY_FILE = {
 # The stages: 0 topic cues (every sentence), 1 references (where a topic could be carried
 # over), 2 everything else (where a stance is coded).
 STAGES = (0, 1, 2)
-_STAGE_OF_KIND = {"topic": 0, "pronoun_start": 1, "reference": 1, "connective_start": 1}
+_STAGE_OF_KIND = {"topic": 0, "pronoun_start": 1, "reference": 1, "connective_start": 1, "answer_start": 1}
 
 
 class RuleError(ValueError):
@@ -499,7 +499,7 @@ def _parse(data: Mapping[str, bytes], *, source: str) -> Rules:
         rules=tuple(rules),
         groups=MappingProxyType(groups),
         _stages=tuple(tuple(i for i, r in enumerate(rules) if _stage_of(r) == stage) for stage in STAGES),
-        _start_only=frozenset(i for i, r in enumerate(rules) if r.kind in ("pronoun_start", "connective_start")),
+        _start_only=frozenset(i for i, r in enumerate(rules) if r.kind in ("pronoun_start", "connective_start", "answer_start")),
         _group_heads=MappingProxyType({name: first_words(rx) for name, rx in groups.items()}),
         _prefilter=_prefilters(rules),
         _heads_of=tuple(first_words(rule.regex) for rule in rules),

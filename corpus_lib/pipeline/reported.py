@@ -125,7 +125,26 @@ def narrated(sentence: str, ctx: Discourse, *, you: Speaker | None = None) -> At
         or _trailing(sentence, ctx)
         or _quoted_as(sentence, ctx)
         or _subject(sentence, ctx, you=you)
+        or _judged_by(sentence, ctx)
     )
+
+
+# A judgement in the passive with its judge named: "… were criticised by Berg for failing …".
+_JUDGED_BY = re.compile(
+    r"\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:criticised|criticized|condemned|praised|"
+    r"welcomed|rejected|dismissed|denounced|hailed)\s+by\s+(?P<who>[^,;:.\"“”]{2,80}?)(?=\s+(?:for|as|in|on|at|after)\b|[,;:.]|\s*\Z)"
+)
+
+
+def _judged_by(sentence: str, ctx: Discourse) -> Attribution | None:
+    """The judge of a passive judgement holds it, as narration ("The plan was welcomed by Moscow")."""
+    if " by " not in sentence:
+        return None
+    match = _JUDGED_BY.search(sentence)
+    who = ctx.resolve(match.group("who")) if match else None
+    if who is None or who[1] in ("other", "media"):
+        return None
+    return Attribution("narrator", "narrator", who[1])
 
 
 # "X was quoted (by Russian media) as saying that …": the passive that still names the source.
@@ -292,8 +311,9 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
     if _ACTOR_WORDS.isdisjoint(lower_words(clause[:200])):
         return None  # no position or decision verb near the start: nobody's position
     head = clause[:verb] if verb is not None else clause[:80]
-    if _STATE_BODY.match(head.strip()) and ctx.place and _ACTOR_VERB.search(clause[:120]):
-        return Attribution("narrator", "narrator", ctx.place)
+    body_of = ctx.where() if _STATE_BODY.match(head.strip()) else None
+    if body_of and _ACTOR_VERB.search(clause[:120]):  # "The ministry said": the state of the place or paragraph
+        return Attribution("narrator", "narrator", body_of)
     some = _SOME_ALLIES.match(head)
     if some:  # individual Allies speak for themselves, not for the Alliance
         holder, end = "other", some.end()

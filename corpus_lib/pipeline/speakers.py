@@ -77,6 +77,9 @@ NON_NAME = frozenset(
     co-chair co-chairs member members mission programme program declaration communiqué statement initiative
     strategic concept open door membership accession nato eu osce un otan minsk karabakh nagorno crimea donbas
     also however meanwhile asked according speaking party movement coalition opposition
+    when while if since although though because once where then now today yesterday tomorrow last next
+    earlier later still yet both neither either some many most several other another each every all any
+    no not only even just there here what which who whom whose how why unlike despite amid following
     """.split()
 )
 _REPORTING_AFTER = re.compile(
@@ -217,6 +220,11 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
     return None
 
 
+# An unnamed diplomat or source at the Alliance's seat ("a diplomatic source in Brussels"),
+# who speaks for NATO in a corpus on NATO (an EU source names the EU).
+_AT_HEADQUARTERS = re.compile(r"\b(?:in|from|at)\s+(?:Brussels|(?:NATO|Alliance)\s+headquarters)\b")
+
+
 def unnamed_speaker(phrase: str, reg: Registry, date=None, *, place: str | None = None) -> tuple[str, str] | None:
     """A titled speaker without a name ("a senior NATO official", "the Alliance's deputy chief",
     "a German diplomat"), with the side its title names (else the place's, for a state's
@@ -228,5 +236,6 @@ def unnamed_speaker(phrase: str, reg: Registry, date=None, *, place: str | None 
     if EXPERT.search(phrase):
         holder = "other"
     else:
-        holder = affiliation(phrase, reg, date) or (place if place and STATE_ROLE.search(phrase) else "other")
+        holder = affiliation(phrase, reg, date) or (place if place and STATE_ROLE.search(phrase) else None)
+        holder = holder or ("NATO" if _AT_HEADQUARTERS.search(phrase) else "other")
     return " ".join(phrase.strip(" ,.;:\"“”").split()[-8:]), holder
