@@ -120,3 +120,19 @@ def test_a_reply_takes_the_topic_of_the_question_it_answers_and_only_across_one_
 def test_this_after_an_auxiliary_in_a_question_refers_to_the_sentence_before():
     out = code([["The new government wants better relations with Moscow.", "Does this worry the Alliance?"]])
     assert "ANA-006" in row_for(out, "doc.0002", "russia")["rule_ids"].split(";")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "stance", "rule_id"),
+    [
+        ("Moscow's war against its neighbour has changed Europe.", "russia", "adversarial", "RU-ADV-031"),
+        ("Russia has torn up the rules that kept the peace.", "russia", "adversarial", "RU-ADV-031"),
+        ("The Alliance rules out a mediating role in Nagorno-Karabakh.", "karabakh", "detached", "NEG-004"),
+        ("Moldova will become a member of NATO if it so wishes and meets the standards.", "membership", "open", "POL-MB-002"),
+        ("Moldova will join NATO once it is ready, and no outside country will be allowed to block that.", "membership", "open", "MB-OPN-016"),
+    ],
+)
+def test_news_cues_of_release_1_8(text, topic, stance, rule_id):
+    row = row_for(code([[text]]), "doc.0001", topic)
+    assert row["stance"] == stance
+    assert rule_id in row["rule_ids"].split(";")
