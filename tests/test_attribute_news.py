@@ -663,3 +663,34 @@ def test_a_subordinate_clause_opening_the_sentence_names_nobody():
     sentence = "When Finland and Sweden applied to join NATO, the decision was welcomed in Brussels."
     rows, _ = _attributed(f"Headline\n\nLONDON, May 2, 2022 (Wire) – Talks went on.\n\n{sentence}\n")
     assert rows[sentence][0] != "When Finland"
+
+
+def _layout_free(raw: str) -> list[tuple[str, str, str, str]]:
+    """Each sentence's words (whitespace collapsed), speaker, role and holder."""
+    out = attribute(raw, clean(raw).units, genre="news", date=dt.date(2015, 5, 12), reg=registry())
+    return [(" ".join(raw[s.start : s.end].split()), s.speaker, s.speaker_role, s.holder) for s in out]
+
+
+def _wrapped(raw: str, width: int = 60) -> str:
+    import textwrap
+
+    return "\n\n".join(textwrap.fill(p, width, break_on_hyphens=False, break_long_words=False) for p in raw.split("\n\n"))
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        pytest.param(_wrapped, id="hard-wrapped lines"),
+        pytest.param(lambda raw: raw.replace("\n", "\r\n"), id="CRLF line ends"),
+        pytest.param(lambda raw: _wrapped(raw).replace("\n", "\r\n"), id="wrapped with CRLF"),
+    ],
+)
+def test_attribution_does_not_depend_on_line_layout(layout):
+    assert _layout_free(layout(ARTICLE)) == _layout_free(ARTICLE)
+
+
+def test_an_all_capitals_headline_is_read_like_the_same_words_in_ordinary_case():
+    head, _, body = ARTICLE.partition("\n")
+    shouted = _layout_free(head.upper() + "\n" + body)
+    assert shouted[0][1:] == _layout_free(ARTICLE)[0][1:]  # "MARSH: UKRAINE …" is John Marsh's, NATO
+    assert shouted[1:] == _layout_free(ARTICLE)[1:]

@@ -134,3 +134,9 @@ def test_words_are_the_word_regex_matches(pieces):
     text = "".join(pieces)
     assert clean_module._words(text) == clean_module._WORD.findall(text)
     assert clean_module._norm(text) == " ".join(clean_module._WORD.findall(text.casefold()))
+
+
+def test_a_line_that_ends_on_a_comma_goes_on_in_the_next():
+    raw = "Envoy speaks\n\nThere is no military solution to the conflict,\nAnna Berg, the Alliance's envoy, said.\n"
+    units = [raw[u.start : u.end] for u in clean(raw).units]
+    assert units[-1] == "There is no military solution to the conflict,\nAnna Berg, the Alliance's envoy, said."

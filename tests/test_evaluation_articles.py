@@ -82,3 +82,22 @@ def test_the_interval_resamples_documents_not_sentences():
 ])
 def test_same_speaker(gold, machine, same):
     assert same_speaker(gold, machine) is same
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        pytest.param(lambda t: t.replace("\n", "\r\n"), id="CRLF"),
+        pytest.param(lambda t: "\ufeff" + t.replace("conflict, Anna", "conflict,\nAnna"), id="BOM and a wrapped line"),
+    ],
+)
+def test_gold_sentences_meet_their_statements_whatever_the_line_ends(tmp_path, layout):
+    (tmp_path / "a.txt").write_bytes(layout(TEXT).encode("utf-8"))
+    (tmp_path / "manifest.csv").write_text(MANIFEST, encoding="utf-8")
+    gold = load_article_gold(_gold(tmp_path, (
+        "a,1,NATO envoy: no military solution,headline,headline,NATO,engaged,,,\n"
+        "a,2,\"There can be no military solution to the Karabakh conflict, Anna Berg, NATO's envoy, said.\",Anna Berg,quoted,NATO,engaged,,,\n"
+        "a,3,The talks resumed in May.,narrator,narrator,media,,,,\n"
+    )))
+    aligned = align(load_corpus(tmp_path), gold)
+    assert aligned["m_statement_id"].tolist() == ["a.0001", "a.0002", "a.0003"]

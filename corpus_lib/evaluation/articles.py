@@ -19,6 +19,7 @@ one article are not independent.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ import pandas as pd
 
 from corpus_lib.errors import CorpusError
 from corpus_lib.evaluation.metrics import macro_f1, precision_recall_f1
+from corpus_lib.pipeline.load import decode_text
 from corpus_lib.vocab import HOLDERS, LABELS_BY_TOPIC, NEUTRAL, ROLES, TOPICS
 
 ARTICLE_GOLD_COLUMNS = ("doc_id", "n", "text", "speaker", "speaker_role", "holder", *TOPICS, "note")
@@ -72,22 +74,40 @@ def align(corpus, gold: pd.DataFrame) -> pd.DataFrame:
     for doc_id, rows in gold.groupby("doc_id", sort=False):
         if doc_id not in documents.index:
             raise ValueError(f"gold document {doc_id!r} is not in the corpus")
-        raw = (Path(corpus.root) / documents.loc[doc_id, "file"]).read_text(encoding="utf-8-sig")
+        path = Path(corpus.root) / documents.loc[doc_id, "file"]
+        raw = decode_text(path.read_bytes(), path=path)  # the text the statements' offsets index
         mine = statements[statements["doc_id"] == doc_id]
         out += _align_document(raw, rows, mine, labels)
     return pd.DataFrame(out)
 
 
+def _collapsed(raw: str) -> tuple[str, list[int]]:
+    """The text with every run of whitespace (line ends and wraps included) as one space, and
+    for each of its characters the offset it comes from in ``raw``."""
+    text: list[str] = []
+    origin: list[int] = []
+    for match in _RUN.finditer(raw):
+        first = match.start()
+        text.append(" " if match.group().isspace() else match.group())
+        origin.extend([first] if match.group().isspace() else range(first, match.end()))
+    return "".join(text), origin
+
+
+_RUN = re.compile(r"\s+|\S+")
+
+
 def _align_document(raw: str, rows: pd.DataFrame, mine: pd.DataFrame, labels: dict) -> list[dict]:
     starts, ends = mine["char_start"].to_numpy(), mine["char_end"].to_numpy()
+    flat, origin = _collapsed(raw)
     cursor, aligned = 0, []
     for row in rows.to_dict("records"):
-        a = raw.find(row["text"], cursor)
-        a = raw.find(row["text"]) if a < 0 else a
-        if a < 0:
+        wanted = " ".join(row["text"].split())
+        found = flat.find(wanted, cursor)
+        found = flat.find(wanted) if found < 0 else found
+        if found < 0:
             raise ValueError(f"{row['doc_id']} sentence {row['n']}: text not found in the article")
-        b = a + len(row["text"])
-        cursor = b
+        cursor = found + len(wanted)
+        a, b = origin[found], origin[cursor - 1] + 1
         overlap = np.minimum(ends, b) - np.maximum(starts, a)
         best = int(overlap.argmax()) if len(overlap) else -1
         hit = mine.iloc[best] if best >= 0 and overlap[best] > 0 else None

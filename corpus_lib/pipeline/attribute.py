@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from corpus_lib.pipeline import speakers
@@ -72,6 +73,10 @@ def is_question(sentence: str) -> bool:
     return bool(QUESTION_END.search(sentence))
 
 
+# Line ends, tabs and no-break spaces inside a paragraph, each one space (one character for one).
+_ONE_SPACE = str.maketrans(dict.fromkeys("\t\n\v\f\r\x85\xa0\u2028\u2029", " "))
+
+
 def attribute(
     text: str,
     units: list[Unit],
@@ -90,6 +95,7 @@ def attribute(
         [('NATO and Bak', 'headline', 'NATO'), ('"Our doors a', 'John Doe', 'NATO'), ('Come in," sa', 'John Doe', 'NATO')]
     """
     reg = reg or registry()
+    text = text.translate(_ONE_SPACE)  # a wrapped line reads as one line; offsets stay the same
     ctx = Discourse(date=date, reg=reg, doc_date=date)
     publisher = _publisher_holder(source, reg) if genre in ("essay", "press_release", "speech") else "media"
     interview = genre == "interview" or sum(u.label in ("question", "answer", "dash", "speaker") for u in units) >= 2
@@ -115,6 +121,7 @@ def attribute(
             turn += 1
             role = "headline"
             for (a, b), s, q in zip(spans, sentences, questions):
+                s = _headline_case(s, text)
                 speaker, holder = _headline_speaker(s, interviewee, ctx, unit)
                 out.append(Sentence(a, b, turn, speaker, "headline", holder, q, k))
                 ctx.see(s)
@@ -170,7 +177,7 @@ def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
             continue
         name = s.speaker
         if name == "headline":
-            colon = _COLON_NAME.match(text[s.start : s.end].strip())
+            colon = _COLON_NAME.match(_headline_case(text[s.start : s.end].strip(), text))
             name = colon.group(1) if colon else None
         known = ctx.known(name) if name and name != "interviewee" else None
         if known:
@@ -313,6 +320,40 @@ def _is_headline(text: str, unit: Unit, *, in_body: bool = False) -> bool:
 _COLON_HEAD = re.compile(r"^([^:\"“]{2,60}):\s+\S")
 
 
+_ACRONYMS = frozenset("NATO EU UN OSCE CSTO PACE US USA UK CIS FM MP MPS MAP PFP IPAP NRC".split())
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_CAPITALISED = re.compile(r"(?<![.!?:\n\"“]\s)(?<=\s)[A-ZÀ-Þ][a-zà-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)*")
+
+
+def _headline_case(headline: str, text: str) -> str:
+    """An all-capitals headline in the case its words take in the article, so that names and
+    places read as they do in the body ("VAN AARLE: GEORGIA WILL JOIN NATO" → "Van Aarle:
+    Georgia will join NATO"): a word the body capitalises inside a sentence keeps its capital,
+    any other is lower case but the first. Any other headline is returned as it is."""
+    if any(c.islower() for c in headline):
+        return headline
+    names = {word.upper(): word for word in _CAPITALISED.findall(text)}
+    shouted = Counter(_SHOUTED.findall(text))  # a transcript's labels name people in capitals only
+
+    def case(word: str) -> str:
+        if word in _ACRONYMS:
+            return word
+        return names.get(word) or (_name_case(word) if shouted[word] > 1 else word.lower())
+
+    cased = _LETTERS.sub(lambda m: case(m.group()), headline)
+    cased = cased[:1].upper() + cased[1:]
+    return cased if len(cased) == len(headline) else headline
+
+
+_SHOUTED = re.compile(r"\b[A-ZÀ-Þ]+(?:['’][A-ZÀ-Þ]+)*\b")
+
+
+def _name_case(word: str) -> str:
+    """A name in capitals in ordinary case: "O'DWYER" → "O'Dwyer", "VOS" → "Vos"."""
+    head, mark, tail = word.partition("'") if "'" in word else word.partition("’")
+    return head.capitalize() + mark + tail.capitalize() if mark else word.capitalize()
+
+
 # A headline that quotes first and names the speaker after: '"…," NATO official says in Kiev'.
 _QUOTE_THEN_WHO = re.compile(
     r"[\"”»’]\s*[,:–—-]?\s+(?P<who>[^\"“”«»]{2,60}?)\s+(?:says|said|tells|told|warns|insists|stresses)\b[^\"“”«»]{0,40}\Z"
@@ -345,7 +386,7 @@ def _find_interviewee(text: str, units: list[Unit], reg: Registry, date) -> tupl
     for unit in units[:4]:
         if unit.zone != "header":
             break
-        content = text[unit.start : unit.end]
+        content = _headline_case(text[unit.start : unit.end], text)
         people = [m for m in reg.mentions(content, date) if m.kind in ("person", "title")]
         if people:
             return people[0].name, people[0].holder

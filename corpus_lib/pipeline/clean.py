@@ -334,6 +334,8 @@ def _continues(text: str, prev: Line, ln: Line, width: int | None) -> bool:
     first = text[ln.s : ln.e]
     if not _OPENER.match(first) or first[0].islower():
         return True
+    if text[prev.s : prev.e].rstrip().endswith((",", ";")):  # no paragraph ends on a comma
+        return True
     if width is None:
         return False
     prev_len = prev.e - prev.start
