@@ -694,3 +694,49 @@ def test_an_all_capitals_headline_is_read_like_the_same_words_in_ordinary_case()
     shouted = _layout_free(head.upper() + "\n" + body)
     assert shouted[0][1:] == _layout_free(ARTICLE)[0][1:]  # "MARSH: UKRAINE …" is John Marsh's, NATO
     assert shouted[1:] == _layout_free(ARTICLE)[1:]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an outsider or a member state's diplomat is no actor's
+        ("A Western diplomat in Baku said a truce brokered elsewhere would change little.", "other"),
+        ("A diplomat from a NATO member state said the Alliance was wary.", "other"),
+        # a state's unnamed official, set in its capital
+        ("In Baku, a senior official who asked not to be named said the country would join no bloc.", "Azerbaijan"),
+        # a government's negotiator on NATO is the government's
+        ("Lena Orbeli, the government's chief negotiator on NATO, said the decision was historic.", "Azerbaijan"),
+        # a source set off inside the sentence
+        ("The drift towards the Alliance, officials in Moscow say, provoked the crisis.", "Russia"),
+        # an actor's view without a speaking verb
+        ("The Kremlin sees the Alliance's expansion as a threat.", "Russia"),
+        ("Western governments have condemned the recognition.", "other"),
+    ],
+)
+def test_newspaper_shapes_of_attribution(sentence, expected):
+    rows, _ = _attributed(f"Headline\n\nBAKU, May 2, 2015 (Wire) – Talks went on.\n\n{sentence}\n")
+    assert rows[sentence][2] == expected
+
+
+def test_a_relative_clause_that_gives_a_post_introduces_the_person():
+    raw = """Ministers meet
+
+BAKU, May 2, 2015 (Wire) – NATO's envoy Piet Olsen said the Alliance would not mediate.
+
+Kamal Rzayev, who heads the foreign ministry's Euro-Atlantic department, took a different line. "Our land is occupied," he said.
+"""
+    rows, _ = _attributed(raw)
+    assert _row(rows, '"Our land is occupied') == ("Kamal Rzayev", "quoted", "Azerbaijan")
+
+
+def test_a_commentary_in_the_first_person_is_its_authors():
+    raw = """Let Georgia in
+
+Ten years ago I sat in the press gallery and watched the Allies make a promise.
+
+I remember thinking that the words were doing a great deal of work. Every summit produces the same formula.
+"""
+    rows, _ = _attributed(raw)
+    assert _row(rows, "Every summit produces")[1:] == ("narrator", "other")
+    plain, _ = _attributed(raw.replace("I sat", "reporters sat").replace("I remember thinking", "Few doubted"))
+    assert _row(plain, "Every summit produces")[1:] == ("narrator", "media")

@@ -163,7 +163,24 @@ def attribute(
         # a dash-led question may end on a statement ("- And Karabakh? Both are partners.")
         last_was_question = questions[-1] or (unit.label == "dash" and role == "interviewer" and any(questions))
     _settle_named(text, out, ctx)
+    if not interview and publisher == "media":
+        _commentary(text, out)
     return out
+
+
+_FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|my|me)\b(?!\.)")
+
+
+def _commentary(text: str, out: list[Sentence]) -> None:
+    """A commentary's author holds its narration (``other``, like an analyst): where the
+    narration speaks in the first person singular at least twice ("I remember …", "I
+    understand the caution"), a news report's narrator is a person, not the outlet."""
+    own = [s for s in out if s.speaker_role == "narrator"]
+    if sum(1 for s in own if _FIRST_PERSON.search(text[s.start : s.end])) < 2:
+        return
+    for s in own:
+        if s.holder == "media":
+            s.holder = "other"
 
 
 _COLON_NAME = re.compile(r"^([A-ZÀ-Þ][^\W\d_]+(?:\s+[A-ZÀ-Þ][^\W\d_]+){0,2}):\s")

@@ -165,7 +165,7 @@ PASSIVE_REPORT = re.compile(
 )
 QUESTION_END = re.compile(r"""\?[\s"“”'’»)\]]*\Z""")
 SENTENCE_END = re.compile(r"""[.!?…][\s"“”'’»)\]]*\Z""")
-INTERVIEW_INTRO = re.compile(r"^\W*(?:exclusive\s+)?interview\b", re.IGNORECASE)
+INTERVIEW_INTRO = re.compile(r"^\W*(?:exclusive\s+)?(?:interview|transcript)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2)

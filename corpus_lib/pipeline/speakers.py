@@ -30,7 +30,10 @@ from corpus_lib.pipeline.clauses import REPORTING, ROLE_NOUNS, ROLE_PHRASES, fir
 ROLE = re.compile(rf"\b(?:{ROLE_NOUNS})\b", re.IGNORECASE)
 # The words ROLE's phrases start with, for a set test before the search.
 ROLE_WORDS = frozenset(re.findall(r"[a-z]+", phrase)[0] for phrase in ROLE_PHRASES)  # tokens as lower_words cuts them
-CUE_WORDS = first_words(REPORTING) | {"told", "according"}
+CUE_WORDS = first_words(REPORTING) | {"told", "according"} | {
+    "heads", "headed", "leads", "led", "commands", "commanded", "chairs", "chaired", "directs", "directed",
+    "runs", "ran", "represents", "represented", "serves", "served",
+}  # "X, who heads the department, …"
 
 
 def may_introduce(text: str) -> bool:
@@ -41,7 +44,15 @@ def may_introduce(text: str) -> bool:
 # names none ("Foreign Ministry spokesman", "Deputy Foreign Minister").
 STATE_ROLE = re.compile(
     r"\b(?:minist\w*|presiden\w*|government|parliament\w*|foreign policy|spokes\w+|ambassador|"
-    r"state secretary|deputy|prime|cabinet|defen[cs]e|interior|national security)\b",
+    r"state secretary|deputy|prime|cabinet|defen[cs]e|interior|national security|officials?|colonel|"
+    r"lieutenant|sergeant|captain|brigade|regiment|army)\b",
+    re.IGNORECASE,
+)
+# An official who is no single actor's: a member state's or an outsider's ("a diplomat from a
+# NATO member state", "a Western diplomat in Baku", "diplomats from several Allied capitals").
+OUTSIDER = re.compile(
+    r"\b(?:member (?:states?|countries|country)|allied capitals?|an ally)\b|\b(?:western|foreign|european|american|"
+    r"british|french|german|italian|turkish|international)\s+(?:[\w-]+\s+)?(?:diplomats?|officials?|observers?|sources?|envoys?)\b",
     re.IGNORECASE,
 )
 # A title that marks an independent expert or a government's critics, who hold ``other`` (not
@@ -94,6 +105,11 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 _APPOSITION_OPEN = re.compile(
     rf"^\s*,\s*(?:the|a|an|{_UPPER}[\w\-]*[’']s|{_UPPER}[\w\-]*|(?:(?:deputy|vice|former|acting|first)\s+)?(?:{ROLE_NOUNS}))\b"
 )
+# A relative clause after a name that gives the person's post: ", who heads the department".
+_HEADS = re.compile(
+    r"^\s*,\s*(who\s+(?:heads|headed|leads|led|commands|commanded|chairs|chaired|directs|directed|runs|ran|"
+    r"represents|represented|serves\s+as|served\s+as|is|was)\s+(?:the|a|an|his|her|[A-Z][\w'’-]*)\b[^,;:]{0,100})"
+)
 _PLACE_LEAD = re.compile(rf"^\W*(?:in|from)\s+({_WORD}(?:\s+{_WORD})?)\s*,", re.IGNORECASE)
 _DATELINE = re.compile(rf"^\W*({_UPPER}[A-Za-zÀ-ÿ\-]+(?:\s+{_UPPER}[A-Za-zÀ-ÿ\-]+)?)\s*(?:,|\(|/|–|—|-|\.(?=\s*\d))")
 
@@ -139,6 +155,8 @@ def _nameable(word: str) -> bool:
     return word[:1].isupper() and bare == low and low not in NON_NAME and not word.isupper()
 
 
+# What a title is about, not whom it serves: "negotiator on NATO", "adviser on relations with Russia".
+_SUBJECT_OF = re.compile(r"\b(?:on|towards?|with|against|about|over|regarding)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _TARGET = re.compile(r"\b(?:to|for|at|with|towards|in|on|against|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
@@ -153,6 +171,8 @@ def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
     """
     mentions = reg.mentions(phrase, date)
     owners = [m for m in mentions if not _TARGET.search(phrase[: m.start])]
+    if not owners and mentions and STATE_ROLE.search(phrase) and all(_SUBJECT_OF.search(phrase[: m.start]) for m in mentions):
+        return None  # "the government's chief negotiator on NATO": a state's, not the Alliance's
     return (owners or mentions)[0].holder if mentions else None
 
 
@@ -186,7 +206,8 @@ def introduced(sentence: str, reg: Registry, date=None, *, place: str | None = N
             found.append(Person(start, end, name, reg.holder_of(name) or "other", title))
             continue
         holder = reg.holder_of(name) or affiliation(title, reg, date)
-        holder = holder or (place if place and STATE_ROLE.search(title) else None)
+        if holder is None and place and STATE_ROLE.search(title) and not OUTSIDER.search(title):
+            holder = place
         found.append(Person(start, end, name, holder or "other", title))
     return found
 
@@ -206,6 +227,9 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
     if ROLE.search(pre):
         return pre
     after = sentence[end:]
+    heads = _HEADS.match(after)
+    if heads:  # "X, who heads the ministry's Euro-Atlantic department, …"
+        return heads.group(1)
     if _APPOSITION_OPEN.match(after):
         segment = after.lstrip(" ,").split(",", 1)[0]
         if ROLE.search(segment) and len(segment.split()) <= 20:
@@ -220,9 +244,9 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
     return None
 
 
-# An unnamed diplomat or source at the Alliance's seat ("a diplomatic source in Brussels"),
-# who speaks for NATO in a corpus on NATO (an EU source names the EU).
-_AT_HEADQUARTERS = re.compile(r"\b(?:in|from|at)\s+(?:Brussels|(?:NATO|Alliance)\s+headquarters)\b")
+# An unnamed source at the Alliance's seat ("a diplomatic source in Brussels"), who speaks
+# for NATO in a corpus on NATO (an EU source names the EU; diplomats there may be national).
+_AT_HEADQUARTERS = re.compile(r"\bsources?\s+(?:in|from|at)\s+(?:Brussels|(?:NATO|the Alliance's)\s+headquarters)\b")
 
 
 def unnamed_speaker(phrase: str, reg: Registry, date=None, *, place: str | None = None) -> tuple[str, str] | None:
@@ -233,7 +257,7 @@ def unnamed_speaker(phrase: str, reg: Registry, date=None, *, place: str | None 
     if not role or len(phrase.split()) > 12:
         return None
     phrase = phrase[: role.end()] + phrase[role.end() :].split(",", 1)[0]  # "…official, speaking …"
-    if EXPERT.search(phrase):
+    if EXPERT.search(phrase) or OUTSIDER.search(phrase):
         holder = "other"
     else:
         holder = affiliation(phrase, reg, date) or (place if place and STATE_ROLE.search(phrase) else None)
