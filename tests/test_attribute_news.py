@@ -740,3 +740,18 @@ I remember thinking that the words were doing a great deal of work. Every summit
     assert _row(rows, "Every summit produces")[1:] == ("narrator", "other")
     plain, _ = _attributed(raw.replace("I sat", "reporters sat").replace("I remember thinking", "Few doubted"))
     assert _row(plain, "Every summit produces")[1:] == ("narrator", "media")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("According to the press service of the Ministry of Foreign Affairs, the country values the partnership.",
+         ("narrator", "narrator", "Azerbaijan")),  # a body's words are narrated, its state's
+        ("The talks went well, the parliament's press service reports.", ("narrator", "narrator", "Azerbaijan")),
+        ("Tural Vahidli, who heads the foreign ministry's Euro-Atlantic department, took a different line.",
+         ("Tural Vahidli", "quoted", "Azerbaijan")),
+    ],
+)
+def test_bodies_and_departments_of_a_state(sentence, expected):
+    rows, _ = _attributed(f"Headline\n\nBAKU, May 2, 2015 (Wire) – Talks went on.\n\n{sentence}\n")
+    assert rows[sentence] == expected

@@ -34,7 +34,8 @@ POSITION = (
     r"speak|spoke|speaks|claims|claimed|has said|has told|has stressed|has pointed|has drawn|pointed|"
     r"conveyed|conveys|informed|informs|applied|applies|thanked|thanks|encouraged|encourages|"
     r"appealed|appeals|reaffirmed|reaffirms|backed|backs|signalled|signaled|vowed|pledged|promised|"
-    r"voiced|voices|favoured|favored|endorsed|endorses|opposes|rejected|remains committed|remain committed"
+    r"voiced|voices|favoured|favored|endorsed|endorses|opposes|rejected|remains committed|remain committed|"
+    r"took a different line|took a tougher line|took a softer line|took a harder line|struck a different tone"
 )
 AUX = r"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|shall|also|already|not|never|only|still"
 POST_VERB_FIRST = re.compile(rf"""^[\s,.:;!?'"“”’‘»«`\-–—]*(?:{REPORTING})\b\s*(?P<who>.+)""", re.IGNORECASE | re.DOTALL)
@@ -54,7 +55,8 @@ ROLE_PHRASES: tuple[str, ...] = tuple(
     governor mayor chancellor undersecretary under-secretary attaché commissioner rapporteur politician politicians
     analysts experts researchers scientist scientists economist economists historian historians observer observers
     source sources critics opponents activists opposition specialist specialists columnist columnists""".split()
-) + ("vice president", "head of state", "secretary general", "secretary-general")
+) + ("vice president", "head of state", "secretary general", "secretary-general", "member of parliament",
+     "members of parliament")
 ROLE_NOUNS = "|".join(re.escape(p).replace(r"\ ", " ") for p in sorted(ROLE_PHRASES, key=lambda p: (-len(p), p)))
 # "The envoy", "this official", "the deputy chief": a bare title that refers back to a person.
 DEFINITE = re.compile(rf"\b(?:the|this|that)\s+(?:[\w\-]+\s+){{0,3}}?(?:{ROLE_NOUNS})\b", re.IGNORECASE)

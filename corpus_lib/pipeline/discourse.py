@@ -270,6 +270,8 @@ class Discourse:
                     self.add((" ".join(words), holder))
                     return " ".join(words), holder
         unnamed = speakers.unnamed_speaker(phrase, self.reg, self.date, place=self.where(state))
+        if unnamed and speakers.is_body(unnamed[0]):
+            return unnamed  # a ministry is nobody "he" or "the spokesperson" can refer back to
         if unnamed:  # remembered, so that "the spokesperson" finds "a NATO spokesperson" again
             self.titles.setdefault(unnamed[0], unnamed[0].lower())
             self.add(unnamed)

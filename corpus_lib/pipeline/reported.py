@@ -59,7 +59,7 @@ _AS_SAID = re.compile(
 )
 # The reporting verbs as a trie (one branch per next letter, not one per word): the same
 # matches, since with ``\b`` after them at most one of these words ends at a given start.
-_REPORTING_WORD = re.compile(rf"\b(?:{trie(words_of(REPORTING + '|told|informed'))})\b", re.IGNORECASE)
+_REPORTING_WORD = re.compile(rf"\b(?:{trie(words_of(REPORTING + '|told|informed|reports|reported'))})\b", re.IGNORECASE)
 _TAIL_STOP = re.compile(r"""[,;:"“”«»]""")
 # A last clause that sets the scene after the attribution ("…, the official said, as talks went on.").
 _CIRCUMSTANCE = re.compile(r",\s+(?:as|while|when|after|before|amid|following|adding|citing|since)\b[^,]*\Z", re.I)
@@ -164,9 +164,9 @@ def _quoted_as(sentence: str, ctx: Discourse) -> Attribution | None:
 def _as_attribution(who: Speaker | None, ctx: Discourse) -> Attribution | None:
     if who is None:
         return None
-    if _is_person(who, ctx) or speakers.ROLE.search(who[0]):
+    if speakers.ROLE.search(who[0]) or (_is_person(who, ctx) and not speakers.is_body(who[0])):
         return Attribution(who[0], "quoted", who[1])
-    return Attribution("narrator", "narrator", who[1])
+    return Attribution("narrator", "narrator", who[1])  # an institution's statement is narrated
 
 
 def _according(sentence: str, ctx: Discourse) -> Attribution | None:
@@ -302,6 +302,9 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
         return None  # "X answered the questions of the agency": the interview's setting, nobody's position
     if verb is not None and len(subject.split()) <= 16 and POSITION_AFTER.match(clause[verb:]):
         found = _person_subject(subject, ctx, you=you)
+        if found and found.role == "quoted" and found.holder == "other":
+            name, holder = _introduced_in(sentence, (found.speaker, found.holder), ctx)
+            found = Attribution(name, "quoted", holder)
         if found:
             return found
     return _actor_subject(clause, verb, ctx)
@@ -319,6 +322,19 @@ def _person_subject(subject: str, ctx: Discourse, *, you: Speaker | None) -> Att
     if who is None or not (_is_person(who, ctx) or speakers.ROLE.search(who[0])):
         return None
     return Attribution(who[0], "quoted", who[1])
+
+
+def _introduced_in(sentence: str, who: Speaker, ctx: Discourse) -> Speaker:
+    """The side the whole sentence gives a person its subject names without a title ("Tural
+    Safarli, who heads the ministry's department, took …": the relative clause is cut from the
+    subject, not from the introduction)."""
+    if who[1] != "other":
+        return who
+    for person in speakers.introduced(sentence, ctx.reg, ctx.date, place=ctx.where()):
+        if person.name == who[0] and person.holder != "other":
+            ctx.add((person.name, person.holder))
+            return person.name, person.holder
+    return who
 
 
 def _is_person(who: Speaker, ctx: Discourse) -> bool:

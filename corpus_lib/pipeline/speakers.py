@@ -44,7 +44,8 @@ def may_introduce(text: str) -> bool:
 # names none ("Foreign Ministry spokesman", "Deputy Foreign Minister").
 STATE_ROLE = re.compile(
     r"\b(?:minist\w*|presiden\w*|government|parliament\w*|foreign policy|spokes\w+|ambassador|"
-    r"state secretary|deputy|prime|cabinet|defen[cs]e|interior|national security|officials?|colonel|"
+    r"state secretary|deputy|prime|cabinet|defen[cs]e|interior|national security|officials?|colonel|embassy|"
+    r"press service|"
     r"lieutenant|sergeant|captain|brigade|regiment|army)\b",
     re.IGNORECASE,
 )
@@ -244,6 +245,13 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
     return None
 
 
+# A body that speaks without a person: "the press service of the Ministry of Foreign Affairs".
+_BODY = re.compile(r"\b(?:ministry|press service|press office|government|parliament|embassy|presidential administration)\b", re.I)
+
+
+def is_body(name: str) -> bool:
+    """Whether a speaker is a body, not a person: no title noun, a ministry or a press service."""
+    return not ROLE.search(name) and bool(_BODY.search(name))
 # An unnamed source at the Alliance's seat ("a diplomatic source in Brussels"), who speaks
 # for NATO in a corpus on NATO (an EU source names the EU; diplomats there may be national).
 _AT_HEADQUARTERS = re.compile(r"\bsources?\s+(?:in|from|at)\s+(?:Brussels|(?:NATO|the Alliance's)\s+headquarters)\b")
@@ -253,7 +261,7 @@ def unnamed_speaker(phrase: str, reg: Registry, date=None, *, place: str | None 
     """A titled speaker without a name ("a senior NATO official", "the Alliance's deputy chief",
     "a German diplomat"), with the side its title names (else the place's, for a state's
     official, else ``other``)."""
-    role = ROLE.search(phrase)
+    role = ROLE.search(phrase) or _BODY.search(phrase)
     if not role or len(phrase.split()) > 12:
         return None
     phrase = phrase[: role.end()] + phrase[role.end() :].split(",", 1)[0]  # "…official, speaking …"
