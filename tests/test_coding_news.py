@@ -136,3 +136,20 @@ def test_news_cues_of_release_1_8(text, topic, stance, rule_id):
     row = row_for(code([[text]]), "doc.0001", topic)
     assert row["stance"] == stance
     assert rule_id in row["rule_ids"].split(";")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "stance", "rule_id"),
+    [
+        ("Moldova does not rule out applying for NATO membership.", "membership", "conditional", "MB-CON-015"),
+        ("It is not Moscow that decides who joins the Alliance.", "membership", "open", "MB-OPN-016"),
+        ("The question of NATO membership is no longer whether but when.", "membership", "open", "MB-OPN-016"),
+        ("Partnership, however, is not membership in NATO.", "membership", "distant", "MB-DIS-016"),
+        ("Our partnership with NATO does not contradict our alliance with Russia.", "russia", "cooperative", "RU-COO-012"),
+        ("Moldova does not consider Russia an enemy and is ready for dialogue with Moscow.", "russia", "cooperative", "RU-COO-004"),
+    ],
+)
+def test_negation_that_ends_or_cancels(text, topic, stance, rule_id):
+    row = row_for(code([[text]]), "doc.0001", topic)
+    assert row["stance"] == stance
+    assert rule_id in row["rule_ids"].split(";")
