@@ -153,3 +153,9 @@ def test_negation_that_ends_or_cancels(text, topic, stance, rule_id):
     row = row_for(code([[text]]), "doc.0001", topic)
     assert row["stance"] == stance
     assert rule_id in row["rule_ids"].split(";")
+
+
+@pytest.mark.parametrize("text", ["That is a decision for Moldova alone.", "The government wants a partnership, and we respect that."])
+def test_an_answer_on_a_partners_own_decision_is_open(text):
+    out = code([["Is membership of NATO on the table?"], [text]])
+    assert row_for(out, "doc.0002", "membership")["stance"] == "open"
