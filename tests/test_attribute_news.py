@@ -755,3 +755,16 @@ I remember thinking that the words were doing a great deal of work. Every summit
 def test_bodies_and_departments_of_a_state(sentence, expected):
     rows, _ = _attributed(f"Headline\n\nBAKU, May 2, 2015 (Wire) – Talks went on.\n\n{sentence}\n")
     assert rows[sentence] == expected
+
+
+def test_statements_and_meetings_reported_by_an_agency():
+    raw = """Ministry statement
+
+MOSCOW, Apr 7 (Wire) – Meanwhile, the Russian Foreign Ministry, in a statement released on Monday, 7 April 2008, called the decision a mistake. Moscow, the statement said, will take the necessary measures.
+
+YEREVAN, Oct 2 (Wire) – The foreign minister of Armenia, Ani Sargsian, received on Wednesday the Alliance's coordinator for reform, Lars Holm. During the meeting, the sides discussed the partnership plan.
+"""
+    rows, _ = _attributed(raw)
+    assert _row(rows, "MOSCOW, Apr 7")[2] == "Russia"
+    assert _row(rows, "Moscow, the statement said")[2] == "Russia"
+    assert _row(rows, "During the meeting")[2] == "Armenia"

@@ -458,7 +458,7 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
     first = len(out)
     prev_key = None
     prev_holder = None
-    ctx.recent_state = None
+    ctx.recent_state = ctx.recent_holder = None
     for a, b in spans:
         sentence = text[a:b]
         q = is_question(sentence)
@@ -478,13 +478,14 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
             turn += 1
         prev_key, prev_holder = key, holder
         ctx.recent_state = holder if holder in STATE_HOLDERS else None
+        ctx.recent_holder = holder if holder not in (None, "media") else None
         out.append(Sentence(a, b, turn, speaker, role, holder, q, k))
         if owner:  # inside a quotation, "he" goes on meaning its speaker, whoever it names
             ctx.last_person = owner
         else:
             _see_speaker(sentence, ctx, (speaker, holder) if role == "quoted" else None)
     ctx.open_quote = quotes.carry(carried, out[first:], unit.end)
-    ctx.date, ctx.place, ctx.recent_state = ctx.doc_date, None, None
+    ctx.date, ctx.place, ctx.recent_state, ctx.recent_holder = ctx.doc_date, None, None, None
     return turn
 
 

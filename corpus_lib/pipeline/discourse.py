@@ -71,6 +71,7 @@ class Discourse:
     place: str | None = None  # the holder of the place the current sentence is set in
     dateline: str | None = None  # the holder of the article's dateline place
     recent_state: str | None = None  # the state the paragraph's sentence before this one held
+    recent_holder: str | None = None  # the actor that sentence held, if any (not the outlet)
     _surname_set: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)  # a person's title as introduced, lower case
     open_quote: list = field(default_factory=list)  # sentences of a quotation still open

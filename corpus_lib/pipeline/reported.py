@@ -177,9 +177,14 @@ def _according(sentence: str, ctx: Discourse) -> Attribution | None:
     if _IN_WORDS.match(sentence) and ctx.last_person:
         return Attribution(ctx.last_person[0], "quoted", ctx.last_person[1])
     aside = _ASIDE_SOURCE.match(sentence) if ", " in sentence else None
+    if aside and _DOCUMENT.match(aside.group("who")) and ctx.recent_holder:
+        return Attribution("narrator", "narrator", ctx.recent_holder)  # "…, the statement said, …": its author's
     if aside and not PRONOUN.match(aside.group("who")):  # "he pointed out" is the subject path's
         return _as_attribution(ctx.resolve(aside.group("who")), ctx)
     return None
+
+
+_DOCUMENT = re.compile(r"^(?:the|this|that|its|their)\s+(?:statement|communiqu[eé]|declaration|document|note|press release)$", re.I)
 
 
 # A source set off inside the sentence: "Georgia's drift, officials in Moscow say, was what …".
@@ -278,6 +283,17 @@ _ASIDE_PHRASE = (
 )
 _ASIDE_WORDS = re.compile(rf"^(?:{_ASIDE_PHRASE})$", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]{0,150},")
+# A meeting report goes on in the words of whoever received or met the guest: "During the
+# meeting, the sides discussed …", "The parties also exchanged views on …".
+_SIDES_MET = re.compile(
+    r"^\W*(?:(?:during|at) (?:the|a) (?:meeting|talks|visit|conversation)[^,]{0,40},\s+)?(?:the|both) (?:sides|parties) "
+    r"(?:also )?(?:discussed|exchanged|agreed|noted|stressed|emphasi[sz]ed|considered|reviewed|touched)\b",
+    re.IGNORECASE,
+)
+_IN_STATEMENT = re.compile(
+    r",\s+in an? (?:written |joint )?(?:statement|communiqu[eé]|press release|note)\b(?:[^,;]*,){1,3}?\s+(?=[a-z])",
+    re.IGNORECASE,
+)
 # An unnamed source's relative clause before the verb: "A European official who asked not to be named said".
 _ANONYMOUS = re.compile(
     r"\s+who\s+(?:asked|spoke|declined|requested|did not want|refused)\b[^,;]{0,60}?(?=\s+(?:said|says|told|tells|added|argued|noted)\b)",
@@ -287,10 +303,13 @@ _ASIDE = re.compile(rf",\s+(?:{_ASIDE_PHRASE}),\s+", re.IGNORECASE)
 
 
 def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attribution | None:
+    if ctx.last_person and _SIDES_MET.match(sentence):
+        return Attribution(ctx.last_person[0], "quoted", ctx.last_person[1])  # the host's account of a meeting
     clause = subject_clause(sentence)
     if " who " in clause:
         clause = _ANONYMOUS.sub("", clause)
     if "," in clause:  # every cut opens with a comma
+        clause = _IN_STATEMENT.sub(" ", clause)  # "X, in a statement released on Monday, called": X called
         clause = _RELATIVE.sub(",", clause)  # "X, who arrived on Monday, said": X said
         clause = _ASIDE.sub(" ", clause)  # "The envoy, however, said": the envoy said
         clause = _VOCATIVE.sub("", clause)  # "Ms Berg, the Allies have said …": the Allies have said
