@@ -472,7 +472,6 @@ def _carry_references(
 ) -> None:
     """Pass 3: references carry the previous statement's topics within a turn, and a reply
     ("Not at all.") those of the question it answers (in place)."""
-    turn = data.turn
     lookback = int(policy["anaphora"]["lookback"])
     # Only these kinds of link may pass on a topic that was itself carried over: a bare
     # pronoun or connective after a carried sentence refers to what that sentence says,

@@ -90,7 +90,7 @@ DECISION_PHRASES = (
     r"reacted angrily|reacted sharply|reacted cautiously|reacted positively|reacted negatively|reacted coolly|"
     r"reacted calmly|reacted warmly|cautious|wary|careful|sees|see|saw|views|viewed|regards|regarded|"
     r"made no secret|makes no secret|kept out|keeps out|stayed on the sidelines|"
-    r"describe|describes|described|"
+    r"describe|describes|described|resisted|resists|"
     r"sceptical|skeptical|stopped|stops|halted|halts|declined|declines|broke off|breaks off|resumed|resumes|"
     r"restored|restores|severed|severs|cut off|cuts off|reported"
 )
