@@ -768,3 +768,16 @@ YEREVAN, Oct 2 (Wire) – The foreign minister of Armenia, Ani Sargsian, receive
     assert _row(rows, "MOSCOW, Apr 7")[2] == "Russia"
     assert _row(rows, "Moscow, the statement said")[2] == "Russia"
     assert _row(rows, "During the meeting")[2] == "Armenia"
+
+
+def test_agency_lead_ins_and_headline_tags():
+    raw = """"The door remains open to Moldova" - Alliance official
+
+CHISINAU, May 2, 2015 (Wire) – Talks went on.
+
+Note that Russian Foreign Ministry officials called the decision a mistake. To recall, NATO suspended formal meetings of the council in 2014.
+"""
+    rows, _ = _attributed(raw)
+    assert _row(rows, '"The door remains open')[1:] == ("headline", "NATO")
+    assert _row(rows, "Note that Russian")[2] == "Russia"
+    assert _row(rows, "To recall, NATO")[1:] == ("narrator", "media")  # the agency's background

@@ -159,3 +159,8 @@ def test_negation_that_ends_or_cancels(text, topic, stance, rule_id):
 def test_an_answer_on_a_partners_own_decision_is_open(text):
     out = code([["Is membership of NATO on the table?"], [text]])
     assert row_for(out, "doc.0002", "membership")["stance"] == "open"
+
+
+def test_decisions_taken_by_the_allies_and_nobody_else_are_open():
+    row = row_for(code([["Decisions on enlargement are taken by the thirty Allies and Moldova, and nobody else."]]), "doc.0001", "membership")
+    assert row["stance"] == "open"

@@ -374,6 +374,7 @@ def _name_case(word: str) -> str:
 # A headline that quotes first and names the speaker after: '"…," NATO official says in Kiev'.
 _QUOTE_THEN_WHO = re.compile(
     r"[\"”»’]\s*[,:–—-]?\s+(?P<who>[^\"“”«»]{2,60}?)\s+(?:says|said|tells|told|warns|insists|stresses)\b[^\"“”«»]{0,40}\Z"
+    r"|[\"”»’]\s*[:–—-]\s+(?P<tag>[^\"“”«»:]{2,60}?)\s*\Z"  # '"The door remains open" - Alliance official'
 )
 
 
@@ -382,15 +383,11 @@ def _headline_speaker(sentence: str, interviewee, ctx: Discourse, unit: Unit) ->
     if INTERVIEW_INTRO.match(content):
         return "headline", "media"
     colon = _COLON_HEAD.match(content)
-    if colon:
-        who = ctx.resolve(colon.group(1))
-        if who:
-            return (who[0], who[1]) if who[0] in ctx.reg.names or " " in who[0] else ("headline", who[1])
-    said = _QUOTE_THEN_WHO.search(content)
-    if said:  # '"Russia has torn up the rulebook," NATO official says'
-        who = ctx.resolve(said.group("who"))
-        if who:
-            return (who[0], who[1]) if who[0] in ctx.reg.names or " " in who[0] else ("headline", who[1])
+    said = None if colon else _QUOTE_THEN_WHO.search(content)  # '"…," NATO official says'
+    who = ctx.resolve(colon.group(1)) if colon else ctx.resolve(said.group("who") or said.group("tag")) if said else None
+    if who:  # a person by name speaks the headline; a bare title only gives its side
+        named = who[0] in ctx.reg.names or (" " in who[0] and not ctx.title_only(who[0]))
+        return (who[0], who[1]) if named else ("headline", who[1])
     if content[:1] in "\"“«'‘`" and interviewee:
         return interviewee
     mentions = ctx.reg.mentions(content, ctx.date)

@@ -122,7 +122,14 @@ _STATE_BODY = re.compile(
 
 
 def narrated(sentence: str, ctx: Discourse, *, you: Speaker | None = None) -> Attribution | None:
-    """Whose words or position a narrated sentence carries, or None when it reports nobody's."""
+    """Whose words or position a narrated sentence carries, or None when it reports nobody's.
+    An agency's lead-in ("It should be noted that", "Note that") is no source; "To recall, …"
+    opens the agency's own background."""
+    if _RECALL.match(sentence):
+        return None  # "To recall, NATO suspended …": the agency's background
+    lead = _AGENCY_LEAD.match(sentence)
+    if lead:
+        sentence = sentence[lead.end() :]
     return (
         _according(sentence, ctx)
         or _trailing(sentence, ctx)
@@ -150,6 +157,10 @@ def _judged_by(sentence: str, ctx: Discourse) -> Attribution | None:
     return Attribution("narrator", "narrator", who[1])
 
 
+_AGENCY_LEAD = re.compile(
+    r"^\W*(?:it should be noted that|it is worth noting that|note that|notably,|reportedly,)\s+", re.IGNORECASE
+)
+_RECALL = re.compile(r"^\W*(?:to recall|recall that|it should be recalled|it is worth recalling|as a reminder)\b", re.I)
 # "X was quoted (by Russian media) as saying that …": the passive that still names the source.
 _QUOTED_AS = re.compile(r"^\W*(?P<who>[^,;:\"“”]{3,100}?)\s+(?:was|were|has been|had been)\s+quoted\b[^,;:]{0,60}?\bas\s+saying\b")
 

@@ -52,8 +52,9 @@ STATE_ROLE = re.compile(
 # An official who is no single actor's: a member state's or an outsider's ("a diplomat from a
 # NATO member state", "a Western diplomat in Baku", "diplomats from several Allied capitals").
 OUTSIDER = re.compile(
-    r"\b(?:member (?:states?|countries|country)|allied capitals?|an ally)\b|\b(?:western|foreign|european|american|"
-    r"british|french|german|italian|turkish|international)\s+(?:[\w-]+\s+)?(?:diplomats?|officials?|observers?|sources?|envoys?)\b",
+    r"\b(?:member (?:states?|countries|country)|allied capitals?|an ally)\b|\bforeign (?:diplomats?|observers?)\b|"
+    r"\b(?:western|european|american|british|french|german|italian|turkish|international)\s+(?:(?!ministry|foreign)[\w-]+\s+)?"
+    r"(?:diplomats?|officials?|observers?|sources?|envoys?)\b",
     re.IGNORECASE,
 )
 # A title that marks an independent expert or a government's critics, who hold ``other`` (not
