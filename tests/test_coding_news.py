@@ -164,3 +164,10 @@ def test_an_answer_on_a_partners_own_decision_is_open(text):
 def test_decisions_taken_by_the_allies_and_nobody_else_are_open():
     row = row_for(code([["Decisions on enlargement are taken by the thirty Allies and Moldova, and nobody else."]]), "doc.0001", "membership")
     assert row["stance"] == "open"
+
+
+def test_an_event_that_only_dates_the_sentence_is_no_judgement():
+    dated = row_for(code([["NATO invited Finland to join, four months after Russia's full-scale invasion of Ukraine."]]), "doc.0001", "russia")
+    assert (dated["stance"], "VOI-002" in dated["rule_ids"]) == ("neutral", True)
+    judged = row_for(code([["Russia's full-scale invasion of Ukraine is illegal."]]), "doc.0001", "russia")
+    assert judged["stance"] == "adversarial"
