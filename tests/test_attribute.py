@@ -183,6 +183,25 @@ def test_people_filter_only_skips_sentences_naming_nobody(words, glue, date):
         assert ctx._people_in(text) == []
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PEOPLE_WORDS | st.sampled_from(["Berg", "Anna", "Vos"]), max_size=8), st.sampled_from([" ", "", "-"]))
+def test_people_in_skips_mentions_only_where_they_name_nobody(words, glue):
+    """Where the people filter finds no registered person and no person noun, _people_in
+    leaves the registry's mentions out: the people it finds are the same as with them."""
+    text = glue.join(words)
+
+    def context():
+        ctx = discourse.Discourse(date=dt.date(2016, 5, 1), reg=registry())
+        ctx.add(("Anna Berg", "NATO"))
+        ctx.add(("Ilham Aliyev", "Azerbaijan"))
+        return ctx
+
+    facts = discourse._Facts(text)
+    ctx = context()
+    if ctx._may_name_people(text, facts) and facts.no_registered_people:
+        assert ctx._people_in(text, facts) == context()._people_in(text), text
+
+
 def test_people_filter_skips_a_sentence_without_people():
     reg = registry()
     ctx = discourse.Discourse(date=None, reg=reg)

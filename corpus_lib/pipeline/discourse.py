@@ -99,6 +99,7 @@ class Discourse:
         if found is None or found.candidates(text):
             return True
         facts = facts or _Facts(text)
+        facts.no_registered_people = True
         if facts.names_one_of(self._surname_set):
             return True
         return facts.may_introduce()
@@ -110,7 +111,8 @@ class Discourse:
         new = speakers.introduced(text, self.reg, self.date, place=place) if facts.may_introduce() else []
         found = [(p.start, self.remember(p)) for p in new]
         taken = [_with_title(text, p) for p in new]  # a title is its holder's, not someone else
-        for m in self.reg.mentions(text, self.date):
+        # where the filter found no person pattern and no person noun, no mention is person-like
+        for m in () if facts.no_registered_people else self.reg.mentions(text, self.date):
             if (taken and any(a <= m.start < b for a, b in taken)) or not _person_like(text, m):
                 continue
             if m.kind != "institution":
@@ -157,9 +159,10 @@ class Discourse:
     def _known_at(self, text: str, facts: _Facts | None = None) -> list[tuple[int, Speaker]]:
         """(offset, person) for each surname of a person named before, as a capitalised word."""
         surnames = self._surname_set
-        if not (facts or _Facts(text)).names_one_of(surnames):
-            return []  # the common case, told before any match object is made
-        return [(m.start(), self.known(m.group())) for m in _CAPITALISED.finditer(text) if m.group() in surnames]
+        facts = facts or _Facts(text)
+        if not facts.names_one_of(surnames):
+            return []  # the common case, told before the capitalised words are listed
+        return [(start, self.known(word)) for start, word in facts.capitalised() if word in surnames]
 
     def full_name(self, m: Mention) -> Speaker:
         """A registered person's full name (a surname alone finds the person named before)."""
@@ -256,16 +259,24 @@ class Discourse:
 
 class _Facts:
     """What :meth:`Discourse.see` may ask of one sentence more than once, found on first use:
-    its capitalised words (for the surnames named before), and whether it can introduce a
-    new name."""
+    its capitalised words with their offsets (for the surnames named before), whether it can
+    introduce a new name, and whether the people filter found no registered person in it."""
 
-    __slots__ = ("_capitalised", "_may_introduce", "text")
-
+    __slots__ = ("_capitalised", "_may_introduce", "no_registered_people", "text")
 
     def __init__(self, text: str):
         self.text = text
-        self._capitalised: list[str] | None = None
+        self._capitalised: list[tuple[int, str]] | None = None
         self._may_introduce: bool | None = None
+        # set by Discourse._may_name_people when the RE2 filter finds none of the registry's
+        # person and title patterns and no person noun: no mention of the sentence is person-like
+        self.no_registered_people = False
+
+    def capitalised(self) -> list[tuple[int, str]]:
+        """(offset, word) of each capitalised word, found in one scan."""
+        if self._capitalised is None:
+            self._capitalised = [(m.start(), m.group()) for m in _CAPITALISED.finditer(self.text)]
+        return self._capitalised
 
     def names_one_of(self, words: frozenset[str]) -> bool:
         """Whether one of ``words`` stands in the sentence as a capitalised word (looked for
@@ -273,9 +284,7 @@ class _Facts:
         text = self.text
         if not any(word in text for word in words):
             return False
-        if self._capitalised is None:
-            self._capitalised = _CAPITALISED.findall(text)
-        return not words.isdisjoint(self._capitalised)
+        return any(word in words for _, word in self.capitalised())
 
     def may_introduce(self) -> bool:
         if self._may_introduce is None:
