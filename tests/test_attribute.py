@@ -202,6 +202,26 @@ def test_people_in_skips_mentions_only_where_they_name_nobody(words, glue):
         assert ctx._people_in(text, facts) == context()._people_in(text), text
 
 
+_INTRODUCING_WORDS = st.sampled_from(
+    ["Anna", "Berg", "Piet", "Vandermeer", "NATO", "spokesperson", "envoy", "Russian", "diplomat", "said", "told",
+     "according", "to", ",", "the", "Alliance's", "deputy", "and", "met", "Secretary", "General", "Baku"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_INTRODUCING_WORDS, max_size=12), st.sampled_from([None, 0, 5, 12, 30]))
+def test_first_introduced_is_the_first_of_introduced_before_a_bound(words, before):
+    """first_introduced reads names only up to ``before``: it gives introduced's first person
+    when that person's name starts before the bound (anywhere, without one), else None."""
+    from corpus_lib.pipeline import speakers
+
+    text = " ".join(words)
+    reg = registry()
+    new = speakers.introduced(text, reg, None, place="Azerbaijan")
+    expected = new[0] if new and (before is None or new[0].start < before) else None
+    assert speakers.first_introduced(text, reg, None, place="Azerbaijan", before=before) == expected
+
+
 def test_people_filter_skips_a_sentence_without_people():
     reg = registry()
     ctx = discourse.Discourse(date=None, reg=reg)

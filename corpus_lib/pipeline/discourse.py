@@ -181,11 +181,13 @@ class Discourse:
         mentions = self.reg.mentions(phrase, self.date)
         people = [m for m in mentions if m.kind in ("person", "title") and not _possessive(phrase, m)]
         place = speakers.place_holder(phrase, self.reg) or self.place or state or self.dateline
-        new = speakers.introduced(phrase, self.reg, self.date, place=place) if allow_names else []
-        if people and (not new or people[0].start <= new[0].start):
-            return self.full_name(people[0])
+        # a new name counts only before the first registered person or title
+        before = people[0].start if people else None
+        new = speakers.first_introduced(phrase, self.reg, self.date, place=place, before=before) if allow_names else None
         if new:
-            return self.remember(new[0])
+            return self.remember(new)
+        if people:
+            return self.full_name(people[0])
         known = self._known_at(phrase)
         if known:
             return known[0][1]

@@ -22,6 +22,7 @@ No name of any text is listed here: the rules read titles, appositions and place
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from corpus_lib.pipeline.actors import Registry
@@ -163,8 +164,25 @@ def dateline_holder(text: str, reg: Registry) -> str | None:
 def introduced(sentence: str, reg: Registry, date=None, *, place: str | None = None) -> list[Person]:
     """The people a sentence names with a cue that they are people (a title, an apposition, a
     reporting verb right after the name, "according to"), each with the side they speak for."""
-    found = []
+    return list(_introductions(sentence, reg, date, place))
+
+
+def first_introduced(
+    sentence: str, reg: Registry, date=None, *, place: str | None = None, before: int | None = None
+) -> Person | None:
+    """``introduced(...)[0]``, or None; with ``before``, None unless that person's name starts
+    before it. Names are found in reading order, so the text after ``before`` is not read."""
+    for person in _introductions(sentence, reg, date, place, before):
+        return person if before is None or person.start < before else None
+    return None
+
+
+def _introductions(sentence: str, reg: Registry, date, place: str | None, before: int | None = None) -> Iterator[Person]:
+    """The people of :func:`introduced`, one by one; none from a run of capitalised words that
+    starts at ``before`` or later."""
     for run in _RUN.finditer(sentence):
+        if before is not None and run.start() >= before:
+            return
         words = name_words(run.group(0))
         if not words:
             continue
@@ -175,12 +193,11 @@ def introduced(sentence: str, reg: Registry, date=None, *, place: str | None = N
         if title is None:
             continue
         if EXPERT.search(title):  # an analyst speaks for no actor, wherever they are based
-            found.append(Person(start, end, name, reg.holder_of(name) or "other", title))
+            yield Person(start, end, name, reg.holder_of(name) or "other", title)
             continue
         holder = reg.holder_of(name) or affiliation(title, reg, date)
         holder = holder or (place if place and STATE_ROLE.search(title) else None)
-        found.append(Person(start, end, name, holder or "other", title))
-    return found
+        yield Person(start, end, name, holder or "other", title)
 
 
 # Where a title phrase before a name begins: after punctuation, a reporting verb or "with", "by", "met".
