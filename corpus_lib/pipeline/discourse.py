@@ -159,10 +159,11 @@ class Discourse:
     def _known_at(self, text: str, facts: _Facts | None = None) -> list[tuple[int, Speaker]]:
         """(offset, person) for each surname of a person named before, as a capitalised word."""
         surnames = self._surname_set
-        facts = facts or _Facts(text)
-        if not facts.names_one_of(surnames):
-            return []  # the common case, told before the capitalised words are listed
-        return [(start, self.known(word)) for start, word in facts.capitalised() if word in surnames]
+        if not any(word in text for word in surnames):
+            return []  # the common case, told before any match object is made
+        if facts is not None and facts.names_none_of(surnames):
+            return []  # the sentence's capitalised words, listed already, hold none
+        return [(m.start(), self.known(m.group())) for m in _CAPITALISED.finditer(text) if m.group() in surnames]
 
     def full_name(self, m: Mention) -> Speaker:
         """A registered person's full name (a surname alone finds the person named before)."""
@@ -261,24 +262,18 @@ class Discourse:
 
 class _Facts:
     """What :meth:`Discourse.see` may ask of one sentence more than once, found on first use:
-    its capitalised words with their offsets (for the surnames named before), whether it can
-    introduce a new name, and whether the people filter found no registered person in it."""
+    its capitalised words (for the surnames named before), whether it can introduce a new
+    name, and whether the people filter found no registered person in it."""
 
     __slots__ = ("_capitalised", "_may_introduce", "no_registered_people", "text")
 
     def __init__(self, text: str):
         self.text = text
-        self._capitalised: list[tuple[int, str]] | None = None
+        self._capitalised: list[str] | None = None
         self._may_introduce: bool | None = None
         # set by Discourse._may_name_people when the RE2 filter finds none of the registry's
         # person and title patterns and no person noun: no mention of the sentence is person-like
         self.no_registered_people = False
-
-    def capitalised(self) -> list[tuple[int, str]]:
-        """(offset, word) of each capitalised word, found in one scan."""
-        if self._capitalised is None:
-            self._capitalised = [(m.start(), m.group()) for m in _CAPITALISED.finditer(self.text)]
-        return self._capitalised
 
     def names_one_of(self, words: frozenset[str]) -> bool:
         """Whether one of ``words`` stands in the sentence as a capitalised word (looked for
@@ -286,7 +281,13 @@ class _Facts:
         text = self.text
         if not any(word in text for word in words):
             return False
-        return any(word in words for _, word in self.capitalised())
+        if self._capitalised is None:
+            self._capitalised = _CAPITALISED.findall(text)
+        return not words.isdisjoint(self._capitalised)
+
+    def names_none_of(self, words: frozenset[str]) -> bool:
+        """Whether the capitalised words, if listed already, hold none of ``words``."""
+        return self._capitalised is not None and words.isdisjoint(self._capitalised)
 
     def may_introduce(self) -> bool:
         if self._may_introduce is None:
