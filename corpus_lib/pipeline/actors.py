@@ -102,7 +102,7 @@ class Registry:
         )
         # Where a mention may start: a word (letters, then word characters, apostrophes and
         # dots) opening with a letter other than a-z (an upper-case one, checked in the loop)
-        # or a lower-case starter word on its own.
+        # or a lower-case starter word on its own where a pattern it can open matches.
         self._candidates = _candidates(self._starters, self._patterns, ids_by_char, wild)
         self.names = {a.name: a for actors in self._actors for a in actors if a.kind == "person"}
 
