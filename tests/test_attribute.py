@@ -268,3 +268,23 @@ def test_people_filter_lets_through_every_person_pattern(hypothesis_data):
     if pattern.search(text) is None:  # drawn around a look-around from_regex cannot honour
         return
     assert discourse.Discourse(date=None, reg=reg)._may_name_people(text), (pattern.pattern, text)
+
+
+_WORDISH = st.sampled_from(
+    ["said", "Said", "SAID", "saids", "unsaid", "envoy", "envoys", "spokesperson", "Minister", "ministers", "told",
+     "according", "favour", "opposed", "welcome", "welcomes", "joined", "NATO", "x", "é", "ſaid", "İ", "'", "’",
+     "-", ",", ".", "1", "_"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_WORDISH, max_size=10), st.sampled_from(["", " "]))
+def test_word_finders_find_what_the_lower_cased_word_sets_hold(pieces, glue):
+    """A word finder finds a word in the lower-cased text exactly where the set of its
+    lower-cased words holds one."""
+    from corpus_lib.pipeline import reported, speakers
+
+    text = glue.join(pieces)
+    words = clauses.lower_words(text)
+    assert speakers.may_introduce(text) == (not words.isdisjoint(speakers.ROLE_WORDS | speakers.CUE_WORDS))
+    assert (reported._ACTOR_WORD.search(text.lower()) is not None) == (not words.isdisjoint(reported._ACTOR_WORDS))

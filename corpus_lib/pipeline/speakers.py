@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from corpus_lib.pipeline.actors import Registry
-from corpus_lib.pipeline.clauses import REPORTING, ROLE_NOUNS, ROLE_PHRASES, first_words, lower_words
+from corpus_lib.pipeline.clauses import REPORTING, ROLE_NOUNS, ROLE_PHRASES, first_words, word_finder
 
 ROLE = re.compile(rf"\b(?:{ROLE_NOUNS})\b", re.IGNORECASE)
 # The words ROLE's phrases start with, for a set test before the search.
@@ -34,10 +34,13 @@ ROLE_WORDS = frozenset(re.findall(r"[a-z]+", phrase)[0] for phrase in ROLE_PHRAS
 CUE_WORDS = first_words(REPORTING) | {"told", "according"}
 
 
+_INTRODUCING = word_finder(ROLE_WORDS | CUE_WORDS)
+
+
 def may_introduce(text: str) -> bool:
-    """Whether a text has a word that can introduce a name: a title or a reporting verb."""
-    words = lower_words(text)
-    return not words.isdisjoint(ROLE_WORDS) or not words.isdisjoint(CUE_WORDS)
+    """Whether a text has a word that can introduce a name: a title or a reporting verb
+    (one of ``ROLE_WORDS`` or ``CUE_WORDS`` among its lower-cased words)."""
+    return _INTRODUCING.search(text.lower()) is not None
 # A title that marks a state's official, who speaks for the state of the place when the title
 # names none ("Foreign Ministry spokesman", "Deputy Foreign Minister").
 STATE_ROLE = re.compile(
