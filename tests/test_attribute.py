@@ -183,6 +183,45 @@ def test_people_filter_only_skips_sentences_naming_nobody(words, glue, date):
         assert ctx._people_in(text) == []
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PEOPLE_WORDS | st.sampled_from(["Berg", "Anna", "Vos"]), max_size=8), st.sampled_from([" ", "", "-"]))
+def test_people_in_skips_mentions_only_where_they_name_nobody(words, glue):
+    """Where the people filter finds no registered person and no person noun, _people_in
+    leaves the registry's mentions out: the people it finds are the same as with them."""
+    text = glue.join(words)
+
+    def context():
+        ctx = discourse.Discourse(date=dt.date(2016, 5, 1), reg=registry())
+        ctx.add(("Anna Berg", "NATO"))
+        ctx.add(("Ilham Aliyev", "Azerbaijan"))
+        return ctx
+
+    facts = discourse._Facts(text)
+    ctx = context()
+    if ctx._may_name_people(text, facts) and facts.no_registered_people:
+        assert ctx._people_in(text, facts) == context()._people_in(text), text
+
+
+_INTRODUCING_WORDS = st.sampled_from(
+    ["Anna", "Berg", "Piet", "Vandermeer", "NATO", "spokesperson", "envoy", "Russian", "diplomat", "said", "told",
+     "according", "to", ",", "the", "Alliance's", "deputy", "and", "met", "Secretary", "General", "Baku"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_INTRODUCING_WORDS, max_size=12), st.sampled_from([None, 0, 5, 12, 30]))
+def test_first_introduced_is_the_first_of_introduced_before_a_bound(words, before):
+    """first_introduced reads names only up to ``before``: it gives introduced's first person
+    when that person's name starts before the bound (anywhere, without one), else None."""
+    from corpus_lib.pipeline import speakers
+
+    text = " ".join(words)
+    reg = registry()
+    new = speakers.introduced(text, reg, None, place="Azerbaijan")
+    expected = new[0] if new and (before is None or new[0].start < before) else None
+    assert speakers.first_introduced(text, reg, None, place="Azerbaijan", before=before) == expected
+
+
 def test_people_filter_skips_a_sentence_without_people():
     reg = registry()
     ctx = discourse.Discourse(date=None, reg=reg)
@@ -229,3 +268,23 @@ def test_people_filter_lets_through_every_person_pattern(hypothesis_data):
     if pattern.search(text) is None:  # drawn around a look-around from_regex cannot honour
         return
     assert discourse.Discourse(date=None, reg=reg)._may_name_people(text), (pattern.pattern, text)
+
+
+_WORDISH = st.sampled_from(
+    ["said", "Said", "SAID", "saids", "unsaid", "envoy", "envoys", "spokesperson", "Minister", "ministers", "told",
+     "according", "favour", "opposed", "welcome", "welcomes", "joined", "NATO", "x", "é", "ſaid", "İ", "'", "’",
+     "-", ",", ".", "1", "_"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_WORDISH, max_size=10), st.sampled_from(["", " "]))
+def test_word_finders_find_what_the_lower_cased_word_sets_hold(pieces, glue):
+    """A word finder finds a word in the lower-cased text exactly where the set of its
+    lower-cased words holds one."""
+    from corpus_lib.pipeline import reported, speakers
+
+    text = glue.join(pieces)
+    words = clauses.lower_words(text)
+    assert speakers.may_introduce(text) == (not words.isdisjoint(speakers.ROLE_WORDS | speakers.CUE_WORDS))
+    assert (reported._ACTOR_WORD.search(text.lower()) is not None) == (not words.isdisjoint(reported._ACTOR_WORDS))

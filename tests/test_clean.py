@@ -140,3 +140,27 @@ def test_a_line_that_ends_on_a_comma_goes_on_in_the_next():
     raw = "Envoy speaks\n\nThere is no military solution to the conflict,\nAnna Berg, the Alliance's envoy, said.\n"
     units = [raw[u.start : u.end] for u in clean(raw).units]
     assert units[-1] == "There is no military solution to the conflict,\nAnna Berg, the Alliance's envoy, said."
+
+
+_REPEAT_PIECES = st.sampled_from(
+    ["NATO", "nato", "Nato", "U.S.", "U S", "U.S.-led", "us", "open", "door", "Open-door", "’s", "'s", "—", ",", ".",
+     "Straße", "STRASSE", "strasse", "İstanbul", "istanbul", "ﬁnal", "final", "état", "ÉTAT", "1994", "x", "\n", "  "]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_REPEAT_PIECES, max_size=10), st.lists(_REPEAT_PIECES, max_size=10), st.sampled_from(["", " "]))
+def test_units_with_the_same_words_have_the_same_repeat_key(a, b, glue):
+    """The repeat check compares words only between units whose letter counts agree: equal
+    words must give equal counts."""
+    left, right = glue.join(a), glue.join(b)
+    if clean_module._norm(left) == clean_module._norm(right):
+        assert clean_module._repeat_key(left) == clean_module._repeat_key(right), (left, right)
+
+
+def test_a_repeated_paragraph_is_found_among_others_of_the_same_letters():
+    body = "NATO met Azerbaijan in Baku today, and the talks went on for hours."
+    other = "Today in Baku NATO met Azerbaijan, and for hours the talks went on."  # same letters, other words
+    text = f"Title\n\n{body}\n\n{other}\n\n{body.upper()}\n"
+    reasons = [reason for _, _, reason in clean(text).removed]
+    assert reasons == ["repeated_text"]

@@ -166,3 +166,25 @@ def test_a_stage_without_prefilter_tries_all_its_rules():
     for stage in STAGES:
         expected = sorted(rules.match_stage(text, stage, lambda: Words(text)))
         assert sorted(plain.match_stage(text, stage, lambda: Words(text))) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO condemned the aggression, and Moscow did not respond.",
+        "The door to NATO remains open, but membership depends on reforms.",
+        "Russia is not a partner; Baku and Yerevan will never sign a lasting peace treaty.",
+    ],
+)
+def test_a_topics_cues_are_those_of_all_the_rules_on_that_topic(text):
+    """Matching one topic's cue stage gives the cues that matching every rule gives on it,
+    in the same order, and leaves the other topics' cues unmatched."""
+    from corpus_lib.coding.matching import Sentence
+    from corpus_lib.vocab import TOPICS
+
+    rules = load_rules()
+    every = [(rules.rules[i], s, e) for i, s, e in rules.match(text, use_index=False) if rules.rules[i].kind == "cue"]
+    for topic in TOPICS:
+        sent = Sentence(text, rules)
+        assert sent.cues(topic) == [m for m in every if m[0].topic == topic]
+        assert all(r.topic == topic for r, _, _ in sent.kind("cue"))

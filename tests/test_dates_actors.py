@@ -87,10 +87,16 @@ def test_registry_needs_whole_words():
 
 
 # The registry tries, at each position, only the patterns that can start with the character
-# there. That must find exactly what the one big alternation finds at the same positions.
+# there, and a lower-case starter word only where a pattern matches. That must find exactly
+# what the one big alternation finds at every word that opens with a capital or is a starter.
+def _plain_candidates(reg):
+    starters = "|".join(sorted(map(re.escape, reg._starters), key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w-])(?:({starters})(?![\w’'.])|(?![a-z])[^\W\d_])[\w’'.]*")
+
+
 def _mentions_by_full_alternation(reg, text, date):
     found, resume = [], 0
-    for word in reg._candidates.finditer(text):
+    for word in _plain_candidates(reg).finditer(text):
         pos = word.start()
         if pos < resume or not (word.group(1) or text[pos].isupper()):
             continue

@@ -177,7 +177,7 @@ def _fire_cues(topic: str, sent: Sentence, evidence: _Evidence, windows: Mapping
     """The topic's stance cues that give a label in this sentence, in reading order, as
     ``(label, rule, cue words, negator or stopping verb, start)``, and the embedded open
     questions that voided a cue."""
-    cues = [(r, s, e) for r, s, e in sent.full().kind("cue") if r.topic == topic]
+    cues = sent.cues(topic)
     fired: list[tuple[str, Rule, str, tuple | None, int]] = []
     voided: list[tuple[Rule, int, int]] = []
     if cues:

@@ -25,7 +25,7 @@ import bisect
 import re
 from collections.abc import Mapping
 
-from corpus_lib.coding.rules import Rule, Rules
+from corpus_lib.coding.rules import CUE_STAGES, SCOPE_STAGE, STAGES, Rule, Rules
 from corpus_lib.coding.words import WORD, Words
 
 __all__ = ["Scope", "Sentence", "anaphor", "near", "polarity", "topic_status"]
@@ -37,8 +37,8 @@ class Sentence:
     """One sentence's matches and word groups, matched stage by stage when needed.
 
     Topic cues are matched at once; references (:meth:`references`) only where a topic
-    could be carried over; cues, negators and reporting verbs (:meth:`full`) only where a
-    stance is coded.
+    could be carried over; a topic's stance cues (:meth:`cues`) only where a stance on it is
+    coded, and negators and reporting verbs (:attr:`scope`) only where such a cue matched.
     """
 
     __slots__ = ("_done", "_groups", "_scope", "_words", "by_kind", "rules", "text")
@@ -72,7 +72,15 @@ class Sentence:
         return self._stage(1)
 
     def full(self) -> Sentence:
-        return self._stage(2)
+        """Every rule matched: the scope rules and the cues of all topics."""
+        for stage in STAGES[SCOPE_STAGE:]:
+            self._stage(stage)
+        return self
+
+    def cues(self, topic: str) -> list[Match]:
+        """The stance cues of ``topic`` in the sentence (those of other topics are not matched)."""
+        self._stage(CUE_STAGES[topic])
+        return [m for m in self.by_kind.get("cue", []) if m[0].topic == topic]
 
     def group(self, name: str) -> bool:
         """Whether the word group ``name`` occurs (tried only where its first words do)."""
@@ -99,7 +107,7 @@ class Sentence:
     @property
     def scope(self) -> Scope:
         if self._scope is None:
-            self._scope = Scope(self.full())
+            self._scope = Scope(self._stage(SCOPE_STAGE))
         return self._scope
 
 

@@ -82,8 +82,12 @@ _KINDS_BY_FILE = {
 }
 
 # The stages: 0 topic cues (every sentence), 1 references (where a topic could be carried
-# over), 2 everything else (where a stance is coded).
-STAGES = (0, 1, 2)
+# over), 2 the scope rules: negators, stopping verbs, frames (where a topic's stance cues
+# matched), and from 3 on the stance cues of each topic, in the order of ``TOPICS`` (where a
+# stance on that topic is coded: a sentence's cues on other topics are never looked for).
+SCOPE_STAGE = 2
+CUE_STAGES = {topic: SCOPE_STAGE + 1 + k for k, topic in enumerate(TOPICS)}
+STAGES = (0, 1, SCOPE_STAGE, *CUE_STAGES.values())
 _STAGE_OF_KIND = {"topic": 0, "pronoun_start": 1, "reference": 1, "connective_start": 1, "answer_start": 1}
 
 
@@ -511,7 +515,9 @@ def _parse(data: Mapping[str, bytes], *, source: str) -> Rules:
 
 
 def _stage_of(rule: Rule) -> int:
-    return _STAGE_OF_KIND.get(rule.kind, 2)
+    if rule.kind == "cue":
+        return CUE_STAGES[rule.topic]
+    return _STAGE_OF_KIND.get(rule.kind, SCOPE_STAGE)
 
 
 def _prefilters(rules: Sequence[Rule]) -> tuple[PatternSet | None, ...]:

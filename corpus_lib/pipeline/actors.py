@@ -91,7 +91,8 @@ class Registry:
             else:
                 for ch in chars:
                     by_char.setdefault(ch, []).append(i)
-        self._by_char = {ch: _alternation(self._patterns, sorted(ids + wild)) for ch, ids in by_char.items()}
+        ids_by_char = {ch: sorted(ids + wild) for ch, ids in by_char.items()}
+        self._by_char = {ch: _alternation(self._patterns, ids) for ch, ids in ids_by_char.items()}
         self._wild = _alternation(self._patterns, wild) if wild else None
         # A mention starts at a capitalised word or at one of the few lower-case words that
         # open a pattern ("the …", "special representative …"); trying the big alternation
@@ -101,9 +102,8 @@ class Registry:
         )
         # Where a mention may start: a word (letters, then word characters, apostrophes and
         # dots) opening with a letter other than a-z (an upper-case one, checked in the loop)
-        # or a lower-case starter word on its own.
-        starters = "|".join(sorted(map(re.escape, self._starters), key=lambda w: (-len(w), w)))
-        self._candidates = re.compile(rf"(?<![\w-])(?:({starters})(?![\w’'.])|(?![a-z])[^\W\d_])[\w’'.]*")
+        # or a lower-case starter word on its own where a pattern it can open matches.
+        self._candidates = _candidates(self._starters, self._patterns, ids_by_char, wild)
         self.names = {a.name: a for actors in self._actors for a in actors if a.kind == "person"}
 
     def person_patterns(self) -> list[str]:
@@ -117,7 +117,7 @@ class Registry:
         by_char, wild, fixed = self._by_char, self._wild, self._fixed
         for word in self._candidates.finditer(text):
             pos = word.start()
-            if pos < resume or not (word.group(1) or text[pos].isupper()):
+            if pos < resume or not (word.group("starter") or text[pos].isupper()):
                 continue
             regex = by_char.get(text[pos], wild)
             match = regex.match(text, pos) if regex is not None else None
@@ -155,6 +155,28 @@ class Registry:
 _OTHER_HOLDER = re.compile(
     r"\b(?:deputy|assistant|vice|former|ex|acting|interim|late|then|first deputy)[\s-]+(?:NATO\s+)?\Z", re.IGNORECASE
 )
+
+
+def _candidates(starters: frozenset[str], patterns: list[str], ids_by_char: dict[str, list[int]], wild: list[int]):
+    """Where :meth:`Registry.mentions` tries its patterns: a word opening with a letter other
+    than a-z, or a lower-case starter word followed by a match of one of the patterns tried
+    at its first letter, so that the many "the" of prose that open no mention are passed over
+    inside the scan. Where that look-ahead cannot be compiled (a pattern's group name used
+    twice), every starter word is a candidate (the same mentions)."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(starters, key=lambda w: (-len(w), w)):
+        by_first.setdefault(word[0], []).append(re.escape(word))
+    ahead = []
+    for ch, words in by_first.items():
+        tried = "|".join(f"(?:{patterns[i]})" for i in ids_by_char.get(ch, wild)) or "(?!)"
+        ahead.append(rf"(?=(?:{tried})(?![\w]))(?:{'|'.join(words)})(?![\w’'.])")
+    plain = "|".join(sorted(map(re.escape, starters), key=lambda w: (-len(w), w)))
+    for alternatives in ("|".join(ahead), rf"(?:{plain})(?![\w’'.])"):
+        try:
+            return re.compile(rf"(?<![\w-])(?:(?P<starter>{alternatives})|(?![a-z])[^\W\d_])[\w’'.]*")
+        except re.error:
+            continue
+    raise AssertionError("unreachable: the plain starters always compile")  # pragma: no cover
 
 
 def _alternation(patterns: list[str], indices) -> re.Pattern:

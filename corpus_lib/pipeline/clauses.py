@@ -209,6 +209,22 @@ def lower_words(text: str) -> set[str]:
     return set(_LOWER_WORD.findall(text.lower()))
 
 
+def word_finder(words) -> re.Pattern[str]:
+    """A regex that finds, in lower-cased text, any of ``words`` standing as a whole run of
+    letters a-z: it finds one exactly where ``lower_words`` of the text would hold one, in a
+    single scan and without building the set (a word with other characters is no such run).
+
+    Example:
+        >>> finder = word_finder({"said", "envoy"})
+        >>> bool(finder.search("nato's envoy")), bool(finder.search("envoys said-so".lower()))
+        (True, True)
+        >>> bool(finder.search("envoys sayings"))
+        False
+    """
+    runs = sorted(w for w in words if re.fullmatch(r"[a-z]+", w))
+    return re.compile(rf"(?<![a-z])(?:{trie(runs) or '(?!)'})(?![a-z])")
+
+
 def first_words(alternation: str) -> frozenset[str]:
     """The first word of each phrase of an alternation of plain lower-case words.
 

@@ -28,6 +28,7 @@ Rules (each general, none keyed on a particular text):
 
 from __future__ import annotations
 
+import collections
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -356,12 +357,25 @@ def _mark_header(text: str, units: list[Unit]) -> None:
         unit.zone = "header"
 
 
+def _repeat_key(content: str) -> tuple[int, ...]:
+    """Counts of a few letters in the case-folded text: two units with the same words
+    (``_norm``) have the same letters, so a unit whose key no other unit shares repeats
+    none and is repeated by none, whatever its words (counting is much cheaper than them)."""
+    folded = content.casefold()
+    return tuple(map(folded.count, "etaoinsr"))
+
+
 def _mark_repeats(text: str, units: list[Unit], norms: dict[tuple[int, int], str]) -> dict[int, str]:
     removed: dict[int, str] = {}
     seen: set[str] = set()
     header_norms: list[str] = []
     repeat_of: list[bool] = []
-    for unit in units:
+    keys = [_repeat_key(text[unit.start : unit.end]) for unit in units]
+    shared = {key for key, n in collections.Counter(keys).items() if n > 1}
+    for unit, key in zip(units, keys):
+        if unit.zone != "header" and key not in shared:
+            repeat_of.append(False)  # no other unit has its words (a header's may still end with them)
+            continue
         norm = norms.get((unit.start, unit.end))
         if norm is None:
             norm = norms[unit.start, unit.end] = _norm(text[unit.start : unit.end])

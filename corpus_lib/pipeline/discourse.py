@@ -101,6 +101,7 @@ class Discourse:
         if found is None or found.candidates(text):
             return True
         facts = facts or _Facts(text)
+        facts.no_registered_people = True
         if facts.names_one_of(self._surname_set):
             return True
         return facts.may_introduce()
@@ -112,7 +113,8 @@ class Discourse:
         new = speakers.introduced(text, self.reg, self.date, place=place) if facts.may_introduce() else []
         found = [(p.start, self.remember(p)) for p in new]
         taken = [_with_title(text, p) for p in new]  # a title is its holder's, not someone else
-        for m in self.reg.mentions(text, self.date):
+        # where the filter found no person pattern and no person noun, no mention is person-like
+        for m in () if facts.no_registered_people else self.reg.mentions(text, self.date):
             if (taken and any(a <= m.start < b for a, b in taken)) or not _person_like(text, m):
                 continue
             if m.kind != "institution":
@@ -178,8 +180,10 @@ class Discourse:
     def _known_at(self, text: str, facts: _Facts | None = None) -> list[tuple[int, Speaker]]:
         """(offset, person) for each surname of a person named before, as a capitalised word."""
         surnames = self._surname_set
-        if not (facts or _Facts(text)).names_one_of(surnames):
+        if not any(word in text for word in surnames):
             return []  # the common case, told before any match object is made
+        if facts is not None and facts.names_none_of(surnames):
+            return []  # the sentence's capitalised words, listed already, hold none
         return [(m.start(), self.known(m.group())) for m in _CAPITALISED.finditer(text) if m.group() in surnames]
 
     def full_name(self, m: Mention) -> Speaker:
@@ -199,11 +203,13 @@ class Discourse:
         mentions = self.reg.mentions(phrase, self.date)
         people = [m for m in mentions if m.kind in ("person", "title") and not _possessive(phrase, m)]
         place = speakers.place_holder(phrase, self.reg) or self.where(state)
-        new = speakers.introduced(phrase, self.reg, self.date, place=place) if allow_names else []
-        if people and (not new or people[0].start <= new[0].start):
-            return self.full_name(people[0])
+        # a new name counts only before the first registered person or title
+        before = people[0].start if people else None
+        new = speakers.first_introduced(phrase, self.reg, self.date, place=place, before=before) if allow_names else None
         if new:
-            return self.remember(new[0])
+            return self.remember(new)
+        if people:
+            return self.full_name(people[0])
         known = self._known_at(phrase)
         if known:
             return known[0][1]
@@ -285,16 +291,18 @@ class Discourse:
 
 class _Facts:
     """What :meth:`Discourse.see` may ask of one sentence more than once, found on first use:
-    its capitalised words (for the surnames named before), and whether it can introduce a
-    new name."""
+    its capitalised words (for the surnames named before), whether it can introduce a new
+    name, and whether the people filter found no registered person in it."""
 
-    __slots__ = ("_capitalised", "_may_introduce", "text")
-
+    __slots__ = ("_capitalised", "_may_introduce", "no_registered_people", "text")
 
     def __init__(self, text: str):
         self.text = text
         self._capitalised: list[str] | None = None
         self._may_introduce: bool | None = None
+        # set by Discourse._may_name_people when the RE2 filter finds none of the registry's
+        # person and title patterns and no person noun: no mention of the sentence is person-like
+        self.no_registered_people = False
 
     def names_one_of(self, words: frozenset[str]) -> bool:
         """Whether one of ``words`` stands in the sentence as a capitalised word (looked for
@@ -305,6 +313,10 @@ class _Facts:
         if self._capitalised is None:
             self._capitalised = _CAPITALISED.findall(text)
         return not words.isdisjoint(self._capitalised)
+
+    def names_none_of(self, words: frozenset[str]) -> bool:
+        """Whether the capitalised words, if listed already, hold none of ``words``."""
+        return self._capitalised is not None and words.isdisjoint(self._capitalised)
 
     def may_introduce(self) -> bool:
         if self._may_introduce is None:

@@ -27,9 +27,9 @@ from corpus_lib.pipeline.clauses import (
     PRONOUN,
     REPORTING,
     first_verbish,
-    lower_words,
     subject_clause,
     trie,
+    word_finder,
     words_of,
 )
 from corpus_lib.pipeline.discourse import Discourse, Speaker
@@ -101,6 +101,7 @@ _ACTOR_VERB = re.compile(rf"\b(?:{POSITION}|{DECISION_PHRASES}|{JOINING})\b", re
 _ACTOR_WORDS = frozenset(
     max(phrase.split(), key=len) for phrase in words_of(f"{POSITION}|{DECISION_PHRASES}")
 ) | {"joined", "joins", "acceded", "applied", "applies"}
+_ACTOR_WORD = word_finder(_ACTOR_WORDS)
 _STANCE_ADJECTIVE = re.compile(
     r"(?:reluctant|ready|determined|committed|concerned|unwilling|willing|eager|keen|opposed|against|"
     r"in favou?r|cautious|wary|sceptical|skeptical)\Z",
@@ -376,7 +377,7 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
     within a few words and is not passive ("Russia annexed …" narrates an event, not a position)."""
     if verb is not None and _passive(clause[verb:]):
         return None
-    if _ACTOR_WORDS.isdisjoint(lower_words(clause[:200])):
+    if _ACTOR_WORD.search(clause[:200].lower()) is None:
         return None  # no position or decision verb near the start: nobody's position
     head = clause[:verb] if verb is not None else clause[:80]
     body_of = ctx.where() if _STATE_BODY.match(head.strip()) else None

@@ -22,10 +22,11 @@ No name of any text is listed here: the rules read titles, appositions and place
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from corpus_lib.pipeline.actors import Registry
-from corpus_lib.pipeline.clauses import REPORTING, ROLE_NOUNS, ROLE_PHRASES, first_words, lower_words
+from corpus_lib.pipeline.clauses import REPORTING, ROLE_NOUNS, ROLE_PHRASES, first_words, word_finder
 
 ROLE = re.compile(rf"\b(?:{ROLE_NOUNS})\b", re.IGNORECASE)
 # The words ROLE's phrases start with, for a set test before the search.
@@ -36,10 +37,13 @@ CUE_WORDS = first_words(REPORTING) | {"told", "according"} | {
 }  # "X, who heads the department, …"
 
 
+_INTRODUCING = word_finder(ROLE_WORDS | CUE_WORDS)
+
+
 def may_introduce(text: str) -> bool:
-    """Whether a text has a word that can introduce a name: a title or a reporting verb."""
-    words = lower_words(text)
-    return not words.isdisjoint(ROLE_WORDS) or not words.isdisjoint(CUE_WORDS)
+    """Whether a text has a word that can introduce a name: a title or a reporting verb
+    (one of ``ROLE_WORDS`` or ``CUE_WORDS`` among its lower-cased words)."""
+    return _INTRODUCING.search(text.lower()) is not None
 # A title that marks a state's official, who speaks for the state of the place when the title
 # names none ("Foreign Ministry spokesman", "Deputy Foreign Minister").
 STATE_ROLE = re.compile(
@@ -193,8 +197,25 @@ def dateline_holder(text: str, reg: Registry) -> str | None:
 def introduced(sentence: str, reg: Registry, date=None, *, place: str | None = None) -> list[Person]:
     """The people a sentence names with a cue that they are people (a title, an apposition, a
     reporting verb right after the name, "according to"), each with the side they speak for."""
-    found = []
+    return list(_introductions(sentence, reg, date, place))
+
+
+def first_introduced(
+    sentence: str, reg: Registry, date=None, *, place: str | None = None, before: int | None = None
+) -> Person | None:
+    """``introduced(...)[0]``, or None; with ``before``, None unless that person's name starts
+    before it. Names are found in reading order, so the text after ``before`` is not read."""
+    for person in _introductions(sentence, reg, date, place, before):
+        return person if before is None or person.start < before else None
+    return None
+
+
+def _introductions(sentence: str, reg: Registry, date, place: str | None, before: int | None = None) -> Iterator[Person]:
+    """The people of :func:`introduced`, one by one; none from a run of capitalised words that
+    starts at ``before`` or later."""
     for run in _RUN.finditer(sentence):
+        if before is not None and run.start() >= before:
+            return
         words = name_words(run.group(0))
         if not words:
             continue
@@ -205,13 +226,12 @@ def introduced(sentence: str, reg: Registry, date=None, *, place: str | None = N
         if title is None:
             continue
         if EXPERT.search(title):  # an analyst speaks for no actor, wherever they are based
-            found.append(Person(start, end, name, reg.holder_of(name) or "other", title))
+            yield Person(start, end, name, reg.holder_of(name) or "other", title)
             continue
         holder = reg.holder_of(name) or affiliation(title, reg, date)
         if holder is None and place and STATE_ROLE.search(title) and not OUTSIDER.search(title):
             holder = place
-        found.append(Person(start, end, name, holder or "other", title))
-    return found
+        yield Person(start, end, name, holder or "other", title)
 
 
 # Where a title phrase before a name begins: after punctuation, a reporting verb or "with", "by", "met".
