@@ -73,8 +73,16 @@ def is_question(sentence: str) -> bool:
     return bool(QUESTION_END.search(sentence))
 
 
-# Line ends, tabs and no-break spaces inside a paragraph, each one space (one character for one).
-_ONE_SPACE = str.maketrans(dict.fromkeys("\t\n\v\f\r\x85\xa0\u2028\u2029", " "))
+def _one_space(text: str) -> str:
+    """Line ends, tabs and no-break spaces as spaces, one character for one (``str.replace``
+    per character present, far quicker than ``str.translate`` with a table)."""
+    for char in _SPACE_LIKE:
+        if char in text:
+            text = text.replace(char, " ")
+    return text
+
+
+_SPACE_LIKE = "\n\r\t\v\f\x85\xa0\u2028\u2029"
 
 
 def attribute(
@@ -95,7 +103,7 @@ def attribute(
         [('NATO and Bak', 'headline', 'NATO'), ('"Our doors a', 'John Doe', 'NATO'), ('Come in," sa', 'John Doe', 'NATO')]
     """
     reg = reg or registry()
-    text = text.translate(_ONE_SPACE)  # a wrapped line reads as one line; offsets stay the same
+    text = _one_space(text)  # a wrapped line reads as one line; offsets stay the same
     ctx = Discourse(date=date, reg=reg, doc_date=date)
     publisher = _publisher_holder(source, reg) if genre in ("essay", "press_release", "speech") else "media"
     interview = genre == "interview" or sum(u.label in ("question", "answer", "dash", "speaker") for u in units) >= 2
