@@ -130,17 +130,7 @@ def test_this_after_an_auxiliary_in_a_question_refers_to_the_sentence_before():
         ("The Alliance rules out a mediating role in Nagorno-Karabakh.", "karabakh", "detached", "NEG-004"),
         ("Moldova will become a member of NATO if it so wishes and meets the standards.", "membership", "open", "POL-MB-002"),
         ("Moldova will join NATO once it is ready, and no outside country will be allowed to block that.", "membership", "open", "MB-OPN-016"),
-    ],
-)
-def test_news_cues_of_release_1_8(text, topic, stance, rule_id):
-    row = row_for(code([[text]]), "doc.0001", topic)
-    assert row["stance"] == stance
-    assert rule_id in row["rule_ids"].split(";")
-
-
-@pytest.mark.parametrize(
-    ("text", "topic", "stance", "rule_id"),
-    [
+        # negation that ends or cancels
         ("Moldova does not rule out applying for NATO membership.", "membership", "conditional", "MB-CON-015"),
         ("It is not Moscow that decides who joins the Alliance.", "membership", "open", "MB-OPN-016"),
         ("The question of NATO membership is no longer whether but when.", "membership", "open", "MB-OPN-016"),
@@ -149,7 +139,7 @@ def test_news_cues_of_release_1_8(text, topic, stance, rule_id):
         ("Moldova does not consider Russia an enemy and is ready for dialogue with Moscow.", "russia", "cooperative", "RU-COO-004"),
     ],
 )
-def test_negation_that_ends_or_cancels(text, topic, stance, rule_id):
+def test_news_cues_of_release_1_8(text, topic, stance, rule_id):
     row = row_for(code([[text]]), "doc.0001", topic)
     assert row["stance"] == stance
     assert rule_id in row["rule_ids"].split(";")
