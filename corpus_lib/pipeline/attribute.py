@@ -25,25 +25,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from corpus_lib.pipeline import speakers
 from corpus_lib.pipeline.actors import Registry, registry
 from corpus_lib.pipeline.clauses import (
-    INTERVIEW_INTRO,
     PASSIVE_REPORT,
     POST_VERB_FIRST,
     POST_WHO_FIRST,
     PRE_ATTRIBUTION,
     QUESTION_END,
-    SENTENCE_END,
     first_verbish,
     subject_clause,
 )
 from corpus_lib.pipeline.clean import Unit
 from corpus_lib.pipeline.dates import find_event_date
 from corpus_lib.pipeline.discourse import Discourse
+from corpus_lib.pipeline.headlines import COLON_HEAD, headline_case, headline_speaker, is_headline
 from corpus_lib.pipeline.reported import narrated
 from corpus_lib.pipeline.segment import split_sentences
 from corpus_lib.vocab import STATE_HOLDERS
@@ -124,13 +122,13 @@ def attribute(
             continue
         sentences = [text[a:b] for a, b in spans]
         questions = [is_question(s) for s in sentences]
-        headline = _is_headline(text, unit, in_body=bool(out) and out[-1].speaker_role != "headline")
+        headline = is_headline(text, unit, in_body=bool(out) and out[-1].speaker_role != "headline")
         if headline:
             turn += 1
             role = "headline"
             for (a, b), s, q in zip(spans, sentences, questions):
-                s = _headline_case(s, text)
-                speaker, holder = _headline_speaker(s, interviewee, ctx, unit)
+                s = headline_case(s, text)
+                speaker, holder = headline_speaker(s, interviewee, ctx)
                 out.append(Sentence(a, b, turn, speaker, "headline", holder, q, k))
                 ctx.see(s)
             last_was_question = False
@@ -202,7 +200,7 @@ def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
             continue
         name = s.speaker
         if name == "headline":
-            colon = _COLON_NAME.match(_headline_case(text[s.start : s.end].strip(), text))
+            colon = _COLON_NAME.match(headline_case(text[s.start : s.end].strip(), text))
             name = colon.group(1) if colon else None
         known = ctx.known(name) if name and name != "interviewee" else None
         if known:
@@ -219,7 +217,7 @@ def _introduced_first(ctx: Discourse) -> tuple[str, str] | None:
 def _dateline(text: str, units: list[Unit], reg: Registry) -> str | None:
     """The holder of the dateline place of the first paragraph that is not a headline."""
     for unit in units[:6]:
-        if not unit.label and not _is_headline(text, unit):
+        if not unit.label and not is_headline(text, unit):
             return speakers.dateline_holder(text[unit.start : unit.end], reg)
     return None
 
@@ -327,92 +325,17 @@ def _interview_role(unit: Unit, role: str | None, questions: list[bool], last_wa
     return role
 
 
-def _is_headline(text: str, unit: Unit, *, in_body: bool = False) -> bool:
-    """A short unit (20 words at most) that does not end a sentence, or, before the body
-    begins, is fully quoted. Inside the body a short quoted paragraph goes on a quotation."""
-    if unit.label:
-        return False
-    if unit.zone == "header":
-        return True
-    content = text[unit.start : unit.end].strip()
-    if len(content.split(None, 20)) > 20:  # more than 20 words (counting stops there)
-        return False
-    fully_quoted = content[:1] in "\"“«'‘`" and content[-1:] in "\"”»'’"
-    return (fully_quoted and not in_body) or not SENTENCE_END.search(content)
-
-
-# A headline that opens with who speaks: "Name: words", "NATO envoy: words".
-_COLON_HEAD = re.compile(r"^([^:\"“]{2,60}):\s+\S")
-
-
-_ACRONYMS = frozenset("NATO EU UN OSCE CSTO PACE US USA UK CIS FM MP MPS MAP PFP IPAP NRC".split())
-_LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_CAPITALISED = re.compile(r"(?<![.!?:\n\"“]\s)(?<=\s)[A-ZÀ-Þ][a-zà-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)*")
-
-
-def _headline_case(headline: str, text: str) -> str:
-    """An all-capitals headline in the case its words take in the article, so that names and
-    places read as they do in the body ("VAN AARLE: GEORGIA WILL JOIN NATO" → "Van Aarle:
-    Georgia will join NATO"): a word the body capitalises inside a sentence keeps its capital,
-    any other is lower case but the first. Any other headline is returned as it is."""
-    if any(c.islower() for c in headline):
-        return headline
-    names = {word.upper(): word for word in _CAPITALISED.findall(text)}
-    shouted = Counter(_SHOUTED.findall(text))  # a transcript's labels name people in capitals only
-
-    def case(word: str) -> str:
-        if word in _ACRONYMS:
-            return word
-        return names.get(word) or (_name_case(word) if shouted[word] > 1 else word.lower())
-
-    cased = _LETTERS.sub(lambda m: case(m.group()), headline)
-    cased = cased[:1].upper() + cased[1:]
-    return cased if len(cased) == len(headline) else headline
-
-
-_SHOUTED = re.compile(r"\b[A-ZÀ-Þ]+(?:['’][A-ZÀ-Þ]+)*\b")
-
-
-def _name_case(word: str) -> str:
-    """A name in capitals in ordinary case: "O'DWYER" → "O'Dwyer", "VOS" → "Vos"."""
-    head, mark, tail = word.partition("'") if "'" in word else word.partition("’")
-    return head.capitalize() + mark + tail.capitalize() if mark else word.capitalize()
-
-
-# A headline that quotes first and names the speaker after: '"…," NATO official says in Kiev'.
-_QUOTE_THEN_WHO = re.compile(
-    r"[\"”»’]\s*[,:–—-]?\s+(?P<who>[^\"“”«»]{2,60}?)\s+(?:says|said|tells|told|warns|insists|stresses)\b[^\"“”«»]{0,40}\Z"
-    r"|[\"”»’]\s*[:–—-]\s+(?P<tag>[^\"“”«»:]{2,60}?)\s*\Z"  # '"The door remains open" - Alliance official'
-)
-
-
-def _headline_speaker(sentence: str, interviewee, ctx: Discourse, unit: Unit) -> tuple[str, str]:
-    content = sentence.strip()
-    if INTERVIEW_INTRO.match(content):
-        return "headline", "media"
-    colon = _COLON_HEAD.match(content)
-    said = None if colon else _QUOTE_THEN_WHO.search(content)  # '"…," NATO official says'
-    who = ctx.resolve(colon.group(1)) if colon else ctx.resolve(said.group("who") or said.group("tag")) if said else None
-    if who:  # a person by name speaks the headline; a bare title only gives its side
-        named = who[0] in ctx.reg.names or (" " in who[0] and not ctx.title_only(who[0]))
-        return (who[0], who[1]) if named else ("headline", who[1])
-    if content[:1] in "\"“«'‘`" and interviewee:
-        return interviewee
-    mentions = ctx.reg.mentions(content, ctx.date)
-    return "headline", mentions[0].holder if mentions else "media"
-
-
 def _find_interviewee(text: str, units: list[Unit], reg: Registry, date) -> tuple[str, str] | None:
     """The person interviewed: named in the first header lines (a registered person or a new name)."""
     ctx = Discourse(date=date, reg=reg)
     for unit in units[:4]:
         if unit.zone != "header":
             break
-        content = _headline_case(text[unit.start : unit.end], text)
+        content = headline_case(text[unit.start : unit.end], text)
         people = [m for m in reg.mentions(content, date) if m.kind in ("person", "title")]
         if people:
             return people[0].name, people[0].holder
-        colon = _COLON_HEAD.match(content.strip())
+        colon = COLON_HEAD.match(content.strip())
         words = speakers.name_words(colon.group(1).strip()) if colon else []
         if words:
             return " ".join(words), "other"  # the side comes from the introduction below

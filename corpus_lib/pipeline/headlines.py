@@ -1,0 +1,93 @@
+"""Headlines: which short units are headlines, how an all-capitals one reads, and who speaks one.
+
+A headline speaks for whoever it names as its source ("Marsh: Ukraine will join",
+'"The door stays open," NATO official says', '"…" - Alliance official'); an all-capitals
+headline is first put in the case its words take in the article, so that its names and
+places are found as they are in the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from corpus_lib.pipeline.clauses import INTERVIEW_INTRO, SENTENCE_END
+from corpus_lib.pipeline.clean import Unit
+from corpus_lib.pipeline.discourse import Discourse
+
+
+def is_headline(text: str, unit: Unit, *, in_body: bool = False) -> bool:
+    """A short unit (20 words at most) that does not end a sentence, or, before the body
+    begins, is fully quoted. Inside the body a short quoted paragraph goes on a quotation."""
+    if unit.label:
+        return False
+    if unit.zone == "header":
+        return True
+    content = text[unit.start : unit.end].strip()
+    if len(content.split(None, 20)) > 20:  # more than 20 words (counting stops there)
+        return False
+    fully_quoted = content[:1] in "\"“«'‘`" and content[-1:] in "\"”»'’"
+    return (fully_quoted and not in_body) or not SENTENCE_END.search(content)
+
+
+# A headline that opens with who speaks: "Name: words", "NATO envoy: words".
+COLON_HEAD = re.compile(r"^([^:\"“]{2,60}):\s+\S")
+
+
+_ACRONYMS = frozenset("NATO EU UN OSCE CSTO PACE US USA UK CIS FM MP MPS MAP PFP IPAP NRC".split())
+_LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_CAPITALISED = re.compile(r"(?<![.!?:\n\"“]\s)(?<=\s)[A-ZÀ-Þ][a-zà-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)*")
+
+
+def headline_case(headline: str, text: str) -> str:
+    """An all-capitals headline in the case its words take in the article, so that names and
+    places read as they do in the body ("VAN AARLE: GEORGIA WILL JOIN NATO" → "Van Aarle:
+    Georgia will join NATO"): a word the body capitalises inside a sentence keeps its capital,
+    any other is lower case but the first. Any other headline is returned as it is."""
+    if any(c.islower() for c in headline):
+        return headline
+    names = {word.upper(): word for word in _CAPITALISED.findall(text)}
+    shouted = Counter(_SHOUTED.findall(text))  # a transcript's labels name people in capitals only
+
+    def case(word: str) -> str:
+        if word in _ACRONYMS:
+            return word
+        return names.get(word) or (_name_case(word) if shouted[word] > 1 else word.lower())
+
+    cased = _LETTERS.sub(lambda m: case(m.group()), headline)
+    cased = cased[:1].upper() + cased[1:]
+    return cased if len(cased) == len(headline) else headline
+
+
+_SHOUTED = re.compile(r"\b[A-ZÀ-Þ]+(?:['’][A-ZÀ-Þ]+)*\b")
+
+
+def _name_case(word: str) -> str:
+    """A name in capitals in ordinary case: "O'DWYER" → "O'Dwyer", "VOS" → "Vos"."""
+    head, mark, tail = word.partition("'") if "'" in word else word.partition("’")
+    return head.capitalize() + mark + tail.capitalize() if mark else word.capitalize()
+
+
+# A headline that quotes first and names the speaker after: '"…," NATO official says in Kiev'.
+_QUOTE_THEN_WHO = re.compile(
+    r"[\"”»’]\s*[,:–—-]?\s+(?P<who>[^\"“”«»]{2,60}?)\s+(?:says|said|tells|told|warns|insists|stresses)\b[^\"“”«»]{0,40}\Z"
+    r"|[\"”»’]\s*[:–—-]\s+(?P<tag>[^\"“”«»:]{2,60}?)\s*\Z"  # '"The door remains open" - Alliance official'
+)
+
+
+def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, str]:
+    """Who speaks a headline: the person a "Name: …" or '"…," X says' names, else the
+    interviewee of a quoted headline, else nobody, with the side of the first actor named."""
+    content = sentence.strip()
+    if INTERVIEW_INTRO.match(content):
+        return "headline", "media"
+    colon = COLON_HEAD.match(content)
+    said = None if colon else _QUOTE_THEN_WHO.search(content)  # '"…," NATO official says'
+    who = ctx.resolve(colon.group(1)) if colon else ctx.resolve(said.group("who") or said.group("tag")) if said else None
+    if who:  # a person by name speaks the headline; a bare title only gives its side
+        named = who[0] in ctx.reg.names or (" " in who[0] and not ctx.title_only(who[0]))
+        return (who[0], who[1]) if named else ("headline", who[1])
+    if content[:1] in "\"“«'‘`" and interviewee:
+        return interviewee
+    mentions = ctx.reg.mentions(content, ctx.date)
+    return "headline", mentions[0].holder if mentions else "media"
