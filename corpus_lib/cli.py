@@ -66,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=None, help="report folder (default: reports/); " + OUT_HELP)
     p.add_argument("--only", default=None, help="comma-separated notebook prefixes to run (default: all)")
     p.add_argument("--no-static", action="store_true", help="skip plotly PNG/SVG through kaleido")
+    p.add_argument("--static-timeout", type=float, default=60.0,
+                   help="seconds each plotly PNG/SVG export may take (default: 60; more on a busy machine)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--jobs", type=int, default=None, help="notebooks to run at a time (default: one per core)")
     p.add_argument("--json", type=Path, default=None, help="also write the timings as JSON to this file")
@@ -193,12 +195,15 @@ def cmd_report(args) -> int:
     only = [p.strip() for p in args.only.split(",")] if args.only else None
     if args.jobs is not None and args.jobs < 1:
         raise CorpusError("--jobs must be at least 1")
+    if not args.static_timeout > 0:
+        raise CorpusError("--static-timeout must be more than 0 seconds")
     try:
         result = run_report(
             args.corpus,
             args.out or REPORTS_DIR,
             only=only,
             static_images=not args.no_static,
+            static_timeout=args.static_timeout,
             progress=not args.no_progress,
             workers=args.jobs,
             allow_undated=args.allow_undated,

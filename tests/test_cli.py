@@ -162,9 +162,12 @@ def test_report_passes_jobs_and_writes_timings_as_json(tmp_path: Path, monkeypat
         return report.ReportResult(out=Path(out), timings={"tables": 1.0, "total": 2.0}, workers=kwargs["workers"])
 
     monkeypatch.setattr(report, "run_report", fake)
-    assert main(["report", "--out", str(tmp_path / "r"), "--jobs", "3", "--json", str(tmp_path / "t.json")]) == 0
-    assert seen["workers"] == 3
+    assert main(["report", "--out", str(tmp_path / "r"), "--jobs", "3", "--json", str(tmp_path / "t.json"),
+                 "--static-timeout", "120"]) == 0
+    assert seen["workers"] == 3 and seen["static_timeout"] == 120.0
     written = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
     assert written["workers"] == 3 and written["timings"] == {"tables": 1.0, "total": 2.0}
     assert main(["report", "--jobs", "0"]) == 2
     assert "--jobs must be at least 1" in capsys.readouterr().err
+    assert main(["report", "--static-timeout", "0"]) == 2
+    assert "--static-timeout must be more than 0 seconds" in capsys.readouterr().err

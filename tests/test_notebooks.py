@@ -96,7 +96,8 @@ def _cli_report(corpus: Path | None, out: Path, static: bool, only: str | None =
     command = [sys.executable, "-m", "corpus_lib", "report", "--out", str(out), "--no-progress"]
     command += ["--corpus", str(corpus)] if corpus is not None else []
     command += ["--only", only] if only else []
-    command += [] if static else ["--no-static"]
+    # three reports share two cores here: give each static export room beyond the default 60 s
+    command += ["--static-timeout", "300"] if static else ["--no-static"]
     return subprocess.Popen(
         command, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ)
     )
@@ -115,7 +116,7 @@ def reports(tmp_path_factory):
     }
     consoles = {}
     try:
-        result = run_report(out=root / "seeds", static_images=static, progress=False)
+        result = run_report(out=root / "seeds", static_images=static, static_timeout=300.0, progress=False)
         for name, process in others.items():
             out, err = process.communicate(timeout=900)
             assert process.returncode == 0, f"report {name} failed:\n{err[-3000:]}"
