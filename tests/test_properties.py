@@ -360,6 +360,13 @@ def test_headlines_with_no_prose_before_them_are_not_a_trailing_list() -> None:
              "to study the request with the ferry company before the next meeting in spring."] * 3,
     width=72,
 )
+@example(  # every wrapped line opens with a capital, so no width is found; lines end mid-sentence
+    first=["The harbour master reviewed the winter timetable."] * 2,
+    wrapped=["The harbour master reviewed the mooring fees.", "Chair Odile Varga questioned the pier lights at Kestrel Point.",
+             "The ferry clerk praised the storm drill in June 2019.", "The harbour master reviewed the mooring fees!",
+             "The harbour master reviewed the winter timetable!", "Chair Odile Varga reviewed the winter timetable."],
+    width=54,
+)
 def test_hard_wrapped_prose_after_prose_is_kept(first: list[str], wrapped: list[str], width: int) -> None:
     # A paragraph of prose hard-wrapped into short lines is text, not a list of headlines.
     text = " ".join(first) + "\n\n" + textwrap.fill(" ".join(wrapped), width) + "\n"

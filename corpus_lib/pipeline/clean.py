@@ -179,14 +179,17 @@ def is_widget(text: str) -> bool:
     return len(text) <= 60 and bool(_WIDGET_LINE.match(text.strip()))
 
 
+_SENTENCE_INSIDE = re.compile(r"[a-z0-9][.!?]\s+[A-Z]")
+
+
 def _headline_like(text: str, next_text: str | None) -> bool:
     if len(text) > 300:  # checked first: a paragraph of prose need not be split into words
         return False
     stripped = text.rstrip()
     if not stripped or stripped[-1] in ".,;:" or not _OPENER.match(text) or text[0].islower():
         return False
-    if not 2 <= len(_words(text)) <= 45:
-        return False
+    if not 2 <= len(_words(text)) <= 45 or _SENTENCE_INSIDE.search(stripped):
+        return False  # a headline is one sentence; a line with a sentence end inside is wrapped prose
     return next_text is None or (bool(_OPENER.match(next_text)) and not next_text[0].islower())
 
 
