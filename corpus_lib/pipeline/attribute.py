@@ -44,7 +44,6 @@ from corpus_lib.pipeline.discourse import Discourse
 from corpus_lib.pipeline.headlines import COLON_HEAD, headline_case, headline_speaker, is_headline
 from corpus_lib.pipeline.reported import narrated
 from corpus_lib.pipeline.segment import split_sentences
-from corpus_lib.vocab import STATE_HOLDERS
 
 
 @dataclass
@@ -386,7 +385,6 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
     first = len(out)
     prev_key = None
     prev_holder = None
-    ctx.recent_state = ctx.recent_holder = None
     for a, b in spans:
         sentence = text[a:b]
         q = is_question(sentence)
@@ -405,15 +403,14 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
         if prev_key is not None and key != prev_key:
             turn += 1
         prev_key, prev_holder = key, holder
-        ctx.recent_state = holder if holder in STATE_HOLDERS else None
         ctx.recent_holder = holder if holder not in (None, "media") else None
         out.append(Sentence(a, b, turn, speaker, role, holder, q, k))
         if owner:  # inside a quotation, "he" goes on meaning its speaker, whoever it names
             ctx.last_person = owner
         else:
-            _see_speaker(sentence, ctx, (speaker, holder) if role == "quoted" else None)
+            ctx.see(sentence, speaker=(speaker, holder) if role == "quoted" else None)
     ctx.open_quote = quotes.carry(carried, out[first:], unit.end)
-    ctx.date, ctx.place, ctx.recent_state, ctx.recent_holder = ctx.doc_date, None, None, None
+    ctx.date, ctx.place, ctx.recent_holder = ctx.doc_date, None, None
     return turn
 
 
@@ -421,17 +418,6 @@ _OPENERS = "\"“«‘'"
 # A main verb in the reported-speech mood ("NATO would also continue …").
 _BACKSHIFTED = re.compile(r"(?:would|could)\s", re.IGNORECASE)
 _BACKSHIFTED_ANYWHERE = re.compile(r"\b(?:would|could)\s", re.IGNORECASE)
-
-
-def _see_speaker(sentence: str, ctx: Discourse, speaker: tuple[str, str] | None) -> None:
-    """Let the discourse see a sentence; a single person known by title who speaks it ("The
-    official said …", "The spokeswoman welcomed the envoy's words") becomes "he"/"she", not
-    the people the sentence names."""
-    ctx.see(sentence)
-    if speaker is None or speaker[0] not in ctx.titles:
-        return
-    if not (ctx.title_only(speaker[0]) and speaker[0].endswith("s")):  # "diplomatic sources" are no "he"
-        ctx.last_person = speaker
 
 
 def _reported_on(sentence: str, out: list[Sentence]) -> tuple[str, str, str] | None:

@@ -20,6 +20,7 @@ from corpus_lib.pipeline.actors import Mention, Registry
 from corpus_lib.pipeline.clauses import DEFINITE, NAME, PRONOUN, ROLE_NOUNS, subject_clause
 from corpus_lib.pipeline.prefilter import AVAILABLE as _RE2
 from corpus_lib.pipeline.prefilter import PatternSet
+from corpus_lib.vocab import STATE_HOLDERS
 
 Speaker = tuple[str, str]  # (name or title, holder)
 
@@ -70,14 +71,22 @@ class Discourse:
     persons: list[Speaker] = field(default_factory=list)
     place: str | None = None  # the holder of the place the current sentence is set in
     dateline: str | None = None  # the holder of the article's dateline place
-    recent_state: str | None = None  # the state the paragraph's sentence before this one held
-    recent_holder: str | None = None  # the actor that sentence held, if any (not the outlet)
+    recent_holder: str | None = None  # the actor the paragraph's sentence before this one held (not the outlet)
     _surname_set: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)  # a person's title as introduced, lower case
     open_quote: list = field(default_factory=list)  # sentences of a quotation still open
 
-    def see(self, text: str) -> None:
-        """Remember the people a sentence names; its subject, if a person, becomes "he"/"she"."""
+    def see(self, text: str, *, speaker: Speaker | None = None) -> None:
+        """Remember the people a sentence names; its subject, if a person, becomes "he"/"she".
+        A single person known by title who speaks the sentence (``speaker``: "The official
+        said …", "The spokeswoman welcomed the envoy's words") becomes "he"/"she" instead of
+        the people it names ("diplomatic sources" are no "he")."""
+        self._see_named(text)
+        if speaker is not None and speaker[0] in self.titles:
+            if not (self.title_only(speaker[0]) and speaker[0].endswith("s")):
+                self.last_person = speaker
+
+    def _see_named(self, text: str) -> None:
         facts = _Facts(text)  # shared by the filter and the search
         if not self._may_name_people(text, facts):
             return
@@ -220,6 +229,11 @@ class Discourse:
             if found:
                 return found
         return self._name_or_title(phrase, mentions, allow_names=allow_names, state=state)
+
+    @property
+    def recent_state(self) -> str | None:
+        """The state the paragraph's sentence before this one held, if it held one."""
+        return self.recent_holder if self.recent_holder in STATE_HOLDERS else None
 
     def where(self, state: str | None = None) -> str | None:
         """The state an official whose title names none speaks for: the sentence's place, then

@@ -75,15 +75,24 @@ _QUOTE_THEN_WHO = re.compile(
 )
 
 
+def _named_source(content: str) -> str | None:
+    """The words a headline names its source with: "Marsh: …", '"…," NATO official says',
+    '"…" - Alliance official'."""
+    colon = COLON_HEAD.match(content)
+    if colon:
+        return colon.group(1)
+    said = _QUOTE_THEN_WHO.search(content)
+    return (said.group("who") or said.group("tag")) if said else None
+
+
 def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, str]:
     """Who speaks a headline: the person a "Name: …" or '"…," X says' names, else the
     interviewee of a quoted headline, else nobody, with the side of the first actor named."""
     content = sentence.strip()
     if INTERVIEW_INTRO.match(content):
         return "headline", "media"
-    colon = COLON_HEAD.match(content)
-    said = None if colon else _QUOTE_THEN_WHO.search(content)  # '"…," NATO official says'
-    who = ctx.resolve(colon.group(1)) if colon else ctx.resolve(said.group("who") or said.group("tag")) if said else None
+    source = _named_source(content)
+    who = ctx.resolve(source) if source else None
     if who:  # a person by name speaks the headline; a bare title only gives its side
         named = who[0] in ctx.reg.names or (" " in who[0] and not ctx.title_only(who[0]))
         return (who[0], who[1]) if named else ("headline", who[1])
