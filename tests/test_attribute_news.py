@@ -726,11 +726,15 @@ def test_a_commentary_in_the_first_person_is_its_authors():
 Ten years ago I sat in the press gallery and watched the Allies make a promise.
 
 I remember thinking that the words were doing a great deal of work. Every summit produces the same formula.
+
+Mira Holst is a senior fellow at an institute for European security.
 """
     rows, _ = _attributed(raw)
     assert _row(rows, "Every summit produces")[1:] == ("narrator", "other")
     plain, _ = _attributed(raw.replace("I sat", "reporters sat").replace("I remember thinking", "Few doubted"))
     assert _row(plain, "Every summit produces")[1:] == ("narrator", "media")
+    feature, _ = _attributed(raw.replace("Mira Holst is a senior fellow at an institute for European security.", "The queue had not moved."))
+    assert _row(feature, "Every summit produces")[1:] == ("narrator", "media")  # a reporter's feature is the outlet's
 
 
 @pytest.mark.parametrize(

@@ -124,6 +124,8 @@ class Registry:
             if match is None:
                 continue
             resume = match.end()
+            if text.startswith("-based", resume):
+                continue  # "a Brussels-based institute", "the Moscow-based analyst": a seat, not the actor
             index = int(match.lastgroup[1:])
             actor = fixed[index] or self._resolve(self._actors[index], date)
             if actor.kind == "title" and _OTHER_HOLDER.search(text, max(0, pos - 30), pos):

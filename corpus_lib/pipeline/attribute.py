@@ -41,9 +41,10 @@ from corpus_lib.pipeline.clauses import (
 from corpus_lib.pipeline.clean import Unit
 from corpus_lib.pipeline.dates import find_event_date
 from corpus_lib.pipeline.discourse import Discourse
-from corpus_lib.pipeline.headlines import COLON_HEAD, headline_case, headline_speaker, is_headline
+from corpus_lib.pipeline.headlines import COLON_HEAD, headline_case, headline_speaker, is_dateline, is_headline
 from corpus_lib.pipeline.reported import narrated
 from corpus_lib.pipeline.segment import split_sentences
+from corpus_lib.vocab import STATE_HOLDERS
 
 
 @dataclass
@@ -111,6 +112,7 @@ def attribute(
     if interviewee:
         ctx.add(interviewee)
     ctx.dateline = _dateline(text, units, reg)
+    ctx.publisher = publisher if publisher in STATE_HOLDERS else None
     out: list[Sentence] = []
     turn = 0
     role = None  # role of the current turn
@@ -122,6 +124,10 @@ def attribute(
         sentences = [text[a:b] for a, b in spans]
         questions = [is_question(s) for s in sentences]
         headline = is_headline(text, unit, in_body=bool(out) and out[-1].speaker_role != "headline")
+        if headline and k and is_dateline(text[unit.start : unit.end]):
+            turn += 1  # a dateline on its own line opens the report: the agency's words
+            out += [Sentence(a, b, turn, "narrator", "narrator", "media", q, k) for (a, b), q in zip(spans, questions)]
+            continue
         if headline:
             turn += 1
             role = "headline"
@@ -179,13 +185,25 @@ _FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|my|me)\b(?!\.)")
 def _commentary(text: str, out: list[Sentence]) -> None:
     """A commentary's author holds its narration (``other``, like an analyst): where the
     narration speaks in the first person singular at least twice ("I remember …", "I
-    understand the caution"), a news report's narrator is a person, not the outlet."""
+    understand the caution") and a line presents the author ("Anna Berg is a senior fellow
+    at …", "The author is …"), the narrator is a person, not the outlet. A reporter's
+    first-person feature presents no author and stays the outlet's."""
     own = [s for s in out if s.speaker_role == "narrator"]
     if sum(1 for s in own if _FIRST_PERSON.search(text[s.start : s.end])) < 2:
+        return
+    if not any(_AUTHOR_NOTE.match(text[s.start : s.end]) for s in own):
         return
     for s in own:
         if s.holder == "media":
             s.holder = "other"
+
+
+# A line that presents a commentary's author: "Anna Berg is a senior fellow at …", "The
+# author is a former correspondent …", "Anna Berg writes on …".
+_AUTHOR_NOTE = re.compile(
+    r"^\W*(?:the author|(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}?[A-ZÀ-Þ][\w'’-]+)\s+(?:is|was|writes|has written|teaches|heads|directs)\b"
+    r"(?:\s+(?:a|an|the)\b)?",
+)
 
 
 _COLON_NAME = re.compile(r"^([A-ZÀ-Þ][^\W\d_]+(?:\s+[A-ZÀ-Þ][^\W\d_]+){0,2}):\s")
@@ -215,9 +233,10 @@ def _introduced_first(ctx: Discourse) -> tuple[str, str] | None:
 
 def _dateline(text: str, units: list[Unit], reg: Registry) -> str | None:
     """The holder of the dateline place of the first paragraph that is not a headline."""
-    for unit in units[:6]:
-        if not unit.label and not is_headline(text, unit):
-            return speakers.dateline_holder(text[unit.start : unit.end], reg)
+    for k, unit in enumerate(units[:6]):
+        content = text[unit.start : unit.end]
+        if not unit.label and (not is_headline(text, unit) or (k and is_dateline(content))):
+            return speakers.dateline_holder(content, reg)
     return None
 
 

@@ -35,7 +35,9 @@ POSITION = (
     r"conveyed|conveys|informed|informs|applied|applies|thanked|thanks|encouraged|encourages|"
     r"appealed|appeals|reaffirmed|reaffirms|backed|backs|signalled|signaled|vowed|pledged|promised|"
     r"voiced|voices|favoured|favored|endorsed|endorses|opposes|rejected|remains committed|remain committed|"
-    r"took a different line|took a tougher line|took a softer line|took a harder line|struck a different tone"
+    r"took a different line|took a tougher line|took a softer line|took a harder line|struck a different tone|"
+    r"struck a cooler tone|struck a warmer tone|struck a softer tone|struck a harder tone|struck a tougher tone|"
+    r"struck a conciliatory tone|struck a cautious tone|struck a defiant tone|struck a similar tone"
 )
 AUX = r"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|shall|also|already|not|never|only|still"
 POST_VERB_FIRST = re.compile(rf"""^[\s,.:;!?'"“”’‘»«`\-–—]*(?:{REPORTING})\b\s*(?P<who>.+)""", re.IGNORECASE | re.DOTALL)
@@ -56,7 +58,8 @@ ROLE_PHRASES: tuple[str, ...] = tuple(
     analysts experts researchers scientist scientists economist economists historian historians observer observers
     source sources critics opponents activists opposition specialist specialists columnist columnists""".split()
 ) + ("vice president", "head of state", "secretary general", "secretary-general", "member of parliament",
-     "members of parliament")
+     "members of parliament", "senior fellow", "research fellow", "visiting fellow", "people close to",
+     "people familiar with", "person familiar with", "those familiar with", "those close to")
 ROLE_NOUNS = "|".join(re.escape(p).replace(r"\ ", " ") for p in sorted(ROLE_PHRASES, key=lambda p: (-len(p), p)))
 # "The envoy", "this official", "the deputy chief": a bare title that refers back to a person.
 DEFINITE = re.compile(rf"\b(?:the|this|that)\s+(?:[\w\-]+\s+){{0,3}}?(?:{ROLE_NOUNS})\b", re.IGNORECASE)
@@ -84,8 +87,13 @@ LEADING_PHRASE = re.compile(
     r"[^,]{0,120}?,\s+(?!\d)",
     re.IGNORECASE,
 )
-# A news dateline before the first sentence: "BAKU, March 3 (Agency) – ", "Brussels, 4 May 2010 /X/ - ".
-DATELINE = re.compile(r"^[A-ZÀ-Þ][\w\-]+(?:\s[A-ZÀ-Þ][\w\-]+)?,\s+(?=[^–—\n]{0,50}\d)[^–—\n]{2,60}?\s[–—-]{1,2}\s+")
+# A news dateline before the first sentence: "BAKU, March 3 (Agency) – ", "Brussels, 4 May 2010 /X/ - ",
+# or one cut by full stops, which segmentation joins to the sentence after it: "YEREVAN, October 5.
+# /Agency/. ", "Baku. 26 May. Agency. ".
+DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][\w\-]+(?:\s[A-ZÀ-Þ][\w\-]+)?(?:,\s+(?=[^–—\n]{0,50}\d)[^–—\n]{2,60}?\s[–—-]{1,2}\s+|"
+    r"[.,]\s+(?=[^.\n]{0,30}\d)[^.\n]{2,40}\.\s+(?:(?:/[^/\n]{1,30}/|\([^)\n]{1,30}\)|[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})\.\s+)?)"
+)
 # Matches at the start of a clause where one of the cuts of ``subject_clause`` would.
 ANY_LEAD = re.compile(
     "|".join(f"(?:{x.pattern})" for x in (CONNECTIVE, FRAMING, LEADING_PHRASE, DATELINE)), re.IGNORECASE

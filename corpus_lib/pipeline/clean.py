@@ -169,14 +169,28 @@ def _norm(text: str) -> str:
     return " ".join(_words(text.casefold()))
 
 
+# A line a site's label opens, whatever follows: links to other stories, tags, a caption
+# ("Related: … | …", "Read also: …", "Tags: NATO, Baku", "Photo: …").
+_WIDGET_LABEL = re.compile(
+    r"^(?:related(?: news| articles| stories| links)?|read also|also read|see also|read more|more on this(?: topic)?|"
+    r"tags|keywords|photo|photos|video|picture|image|caption|follow us on)\s*:\s*\S",
+    re.IGNORECASE,
+)
+
+
 def is_widget(text: str) -> bool:
-    """A short line made only of site-interface words.
+    """A short line made only of site-interface words, or a line a site's label opens.
 
     Example:
         >>> is_widget("Read more »"), is_widget("NATO will read more reports.")
         (True, False)
+        >>> is_widget("Related: Talks resume in Vienna | Baku metro fares rise"), is_widget("Tags: NATO, Baku")
+        (True, True)
     """
-    return len(text) <= 60 and bool(_WIDGET_LINE.match(text.strip()))
+    stripped = text.strip()
+    if len(stripped) <= 60 and _WIDGET_LINE.match(stripped):
+        return True
+    return len(stripped) <= 300 and "\n" not in stripped and _WIDGET_LABEL.match(stripped) is not None
 
 
 _SENTENCE_INSIDE = re.compile(r"[a-z0-9][.!?]\s+[A-Z]")

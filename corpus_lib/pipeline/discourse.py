@@ -71,6 +71,7 @@ class Discourse:
     persons: list[Speaker] = field(default_factory=list)
     place: str | None = None  # the holder of the place the current sentence is set in
     dateline: str | None = None  # the holder of the article's dateline place
+    publisher: str | None = None  # the state that publishes the document (a ministry's press release)
     recent_holder: str | None = None  # the actor the paragraph's sentence before this one held (not the outlet)
     _surname_set: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)  # a person's title as introduced, lower case
@@ -83,7 +84,7 @@ class Discourse:
         the people it names ("diplomatic sources" are no "he")."""
         self._see_named(text)
         if speaker is not None and speaker[0] in self.titles:
-            if not (self.title_only(speaker[0]) and speaker[0].endswith("s")):
+            if not (self.title_only(speaker[0]) and _plural(speaker[0])):
                 self.last_person = speaker
 
     def _see_named(self, text: str) -> None:
@@ -238,8 +239,9 @@ class Discourse:
     def where(self, state: str | None = None) -> str | None:
         """The state an official whose title names none speaks for: the sentence's place, then
         the state the sentence is about, then the state the sentence before held ("Armenia's
-        ministry accused …. '…,' ministry spokesman X said."), then the dateline's."""
-        return self.place or state or self.recent_state or self.dateline
+        ministry accused …. '…,' ministry spokesman X said."), then the state that publishes
+        the document, then the dateline's."""
+        return self.place or state or self.recent_state or self.publisher or self.dateline
 
     def _same_side(self, mentions: list[Mention]) -> bool:
         """Whether a bare title's actors are none, or only the last person's side ("the NATO
@@ -381,3 +383,10 @@ def _person_like(text: str, m: Mention) -> bool:
     end = m.end + (mark.start() if mark else len(after))
     # the mention's start follows no word character, so ``\b`` reads the same there as at a string's start
     return _PERSON_NOUN.search(text, m.start, end) is not None
+
+
+def _plural(title: str) -> bool:
+    """Whether a title names several people: its title noun is plural ("diplomatic sources",
+    "officials in Brussels"), not the phrase's last word ("a diplomat familiar with the talks")."""
+    noun = speakers.ROLE.search(title)
+    return (noun.group() if noun else title).lower().endswith("s")

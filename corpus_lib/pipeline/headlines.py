@@ -30,6 +30,32 @@ def is_headline(text: str, unit: Unit, *, in_body: bool = False) -> bool:
     return (fully_quoted and not in_body) or not SENTENCE_END.search(content)
 
 
+# A line that is only a dateline: a capitalised place, then an agency and a date in any order,
+# every word capitalised bar month names' abbreviations ("Baku, Caspian Herald, 14.05.2011",
+# "BRUSSELS, 12 March 2010", "Yerevan / Agency / 3 May").
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+_DATELINE_LINE = re.compile(
+    r"^\W*[A-ZÀ-Þ][\w'’.-]*(?:[ -][A-ZÀ-Þ][\w'’.-]*){0,2}\s*[,(/–—-]"
+    rf"(?=[^\n]*(?:(?<!\d)\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|(?<!\d)\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}\b))(?:[\s,()/.:–—-]*(?:[A-ZÀ-Þ][\w&'’.-]*|\d[\d./-]*(?:st|nd|rd|th)?))+[\s,()/.:–—-]*\Z"
+)
+
+
+def is_dateline(content: str) -> bool:
+    """Whether a short unit is a dateline standing on its own line, which opens the report
+    rather than heading it: the agency's, no one's position.
+
+    Example:
+        >>> is_dateline("Baku, Caspian Herald, 14.05.2011"), is_dateline("BRUSSELS, 12 March 2010 (Agency)")
+        (True, True)
+        >>> is_dateline("Baku, 2010: NATO stays out"), is_dateline("NATO, Azerbaijan Sign 2011 Plan")
+        (False, False)
+    """
+    return len(content.split()) <= 10 and _DATELINE_LINE.match(content.strip()) is not None
+
+
 # A headline that opens with who speaks: "Name: words", "NATO envoy: words".
 COLON_HEAD = re.compile(r"^([^:\"“]{2,60}):\s+\S")
 
@@ -87,7 +113,8 @@ def _named_source(content: str) -> str | None:
 
 def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, str]:
     """Who speaks a headline: the person a "Name: …" or '"…," X says' names, else the
-    interviewee of a quoted headline, else nobody, with the side of the first actor named."""
+    interviewee of a quoted headline, else nobody, with the side of the state that publishes
+    the document or else of the first actor named."""
     content = sentence.strip()
     if INTERVIEW_INTRO.match(content):
         return "headline", "media"
@@ -98,5 +125,7 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
         return (who[0], who[1]) if named else ("headline", who[1])
     if content[:1] in "\"“«'‘`" and interviewee:
         return interviewee
+    if ctx.publisher:
+        return "headline", ctx.publisher  # a state's press release: its title is the state's
     mentions = ctx.reg.mentions(content, ctx.date)
     return "headline", mentions[0].holder if mentions else "media"

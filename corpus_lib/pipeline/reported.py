@@ -137,7 +137,27 @@ def narrated(sentence: str, ctx: Discourse, *, you: Speaker | None = None) -> At
         or _quoted_as(sentence, ctx)
         or _subject(sentence, ctx, you=you)
         or _judged_by(sentence, ctx)
+        or _granted(sentence)
     )
+
+
+# What only the Alliance gives, in the passive or as received: "Georgia was promised
+# membership", "were not granted a Membership Action Plan", "received invitations to start
+# accession talks". The sentence narrates the Alliance's decision, whoever its subject is.
+_GRANTED = re.compile(
+    r"\b(?:(?:was|were|has been|have been|had been)\s+(?:not\s+|never\s+|\w+ly\s+)*(?:promised|granted|given|"
+    r"offered|denied|refused|invited|extended)|received|receives|got)\s+(?:\w+\s+){0,3}?(?:membership|(?:a\s+|the\s+)?"
+    r"membership action plan|(?:a\s+|the\s+)?map\b|(?:an\s+|the\s+|formal\s+)?invitations?\b|accession talks|"
+    r"to (?:join|start accession|begin accession))",
+    re.IGNORECASE,
+)
+
+
+def _granted(sentence: str) -> Attribution | None:
+    """The Alliance holds a narrated grant or refusal of membership, a plan or an invitation."""
+    if _GRANTED.search(sentence) is None:
+        return None
+    return Attribution("narrator", "narrator", "NATO")
 
 
 # A judgement in the passive with its judge named: "… were criticised by Berg for failing …".
@@ -181,9 +201,18 @@ def _as_attribution(who: Speaker | None, ctx: Discourse) -> Attribution | None:
     return Attribution("narrator", "narrator", who[1])  # an institution's statement is narrated
 
 
+# "According to X" set off later in the sentence: "The summit, according to a diplomat, was
+# split …", "… was split, according to a diplomat."
+_ACCORDING_LATER = re.compile(
+    r",\s+according\s+to\s+(?P<who>[^,;:\"“”]{2,100}?)(?:,\s|[.!]?[\"”’]?\s*\Z)", re.IGNORECASE
+)
+
+
 def _according(sentence: str, ctx: Discourse) -> Attribution | None:
     """A lead that names the source: "According to X, …", "In his words, …", "As X put it, …"."""
     match = _ACCORDING.match(sentence) or _AS_SAID.match(sentence)
+    if match is None and "ccording to" in sentence:
+        match = _ACCORDING_LATER.search(sentence)
     if match:
         return _as_attribution(ctx.resolve(match.group("who")), ctx)
     if _IN_WORDS.match(sentence) and ctx.last_person:
@@ -236,6 +265,8 @@ def trailing_who(sentence: str) -> str | None:
     if not verbs:
         return None
     verb = verbs[-1]
+    if _BE_BEFORE.search(sentence, 0, verb.start()):
+        return None  # "…, the border and the talks was stressed": a passive, no source
     if verb.group().lower().endswith("ing") and not sentence[comma + 1 : verb.start()].strip():
         return None  # "…, saying the Alliance stood ready": the subject's own words go on
     if _INTERVIEW_GIVEN.match(sentence, verb.start()):
@@ -315,6 +346,8 @@ _ASIDE = re.compile(rf",\s+(?:{_ASIDE_PHRASE}),\s+", re.IGNORECASE)
 
 
 def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attribution | None:
+    if ctx.publisher and _SIDES_MET.match(sentence):
+        return Attribution("narrator", "narrator", ctx.publisher)  # a state's own account of a meeting
     if ctx.last_person and _SIDES_MET.match(sentence):
         return Attribution(ctx.last_person[0], "quoted", ctx.last_person[1])  # the host's account of a meeting
     clause = subject_clause(sentence)

@@ -57,6 +57,7 @@ STATE_ROLE = re.compile(
 # NATO member state", "a Western diplomat in Baku", "diplomats from several Allied capitals").
 OUTSIDER = re.compile(
     r"\b(?:member (?:states?|countries|country)|allied capitals?|an ally)\b|\bforeign (?:diplomats?|observers?)\b|"
+    r"\b(?:people|persons?|those) (?:close to|familiar with)\b|"
     r"\b(?:western|european|american|british|french|german|italian|turkish|international)\s+(?:(?!ministry|foreign)[\w-]+\s+)?"
     r"(?:diplomats?|officials?|observers?|sources?|envoys?)\b",
     re.IGNORECASE,
@@ -66,7 +67,7 @@ OUTSIDER = re.compile(
 EXPERT = re.compile(
     r"\b(?:analysts?|experts?|political scientists?|scholars?|researchers?|professors?|commentators?|"
     r"political observers?|think[- ]tanks?|academics?|lecturers?|economists?|historians?|"
-    r"opposition|critics?|opponents?|activists?|specialists?|columnists?)\b",
+    r"opposition|critics?|opponents?|activists?|specialists?|columnists?|(?:senior|research|visiting) fellows?)\b",
     re.IGNORECASE,
 )
 _UPPER = r"[A-ZÀ-ÞĀ-Ž]"
@@ -166,6 +167,9 @@ _SUBJECT_OF = re.compile(r"\b(?:on|towards?|with|against|about|over|regarding)\s
 _TARGET = re.compile(r"\b(?:to|for|at|with|towards|in|on|against|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
+_SERVES_AS = re.compile(r"\b(?:serves|served|serving|works|worked|working|acts|acting)\s+as\b|\b(?:is|was)\s+now\b", re.I)
+
+
 def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
     """The holder of the actor a title phrase belongs to: the first one named, unless it follows
     "to", "for", "at" … ("Russia's envoy to NATO" is Russia's; "the envoy for Georgia" of NATO is NATO's).
@@ -174,7 +178,12 @@ def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
         >>> from corpus_lib.pipeline.actors import registry
         >>> affiliation("Russia's envoy to NATO", registry()), affiliation("envoy to NATO", registry())
         ('Russia', 'NATO')
+        >>> affiliation("a Swedish diplomat who serves as NATO's envoy", registry())
+        'NATO'
     """
+    post = _SERVES_AS.search(phrase)
+    if post and reg.mentions(phrase[post.end() :], date):
+        phrase = phrase[post.end() :]  # "a Danish diplomat who serves as NATO's envoy": the post, not the passport
     mentions = reg.mentions(phrase, date)
     owners = [m for m in mentions if not _TARGET.search(phrase[: m.start])]
     if not owners and mentions and STATE_ROLE.search(phrase) and all(_SUBJECT_OF.search(phrase[: m.start]) for m in mentions):
@@ -238,6 +247,10 @@ def _introductions(sentence: str, reg: Registry, date, place: str | None, before
 _TITLE_CUT = re.compile(r"[,;:(–—\"“”]|\b(?:said|told|that|with|met|by)\b")
 
 
+# An owner right before a name, with nothing between: "NATO's Anna Berg", "Azerbaijan's Elnur Aliyev".
+_OWNER_BEFORE = re.compile(rf"(?:^|\s)(?:the\s+)?{_WORD}(?:\s+{_WORD})?['’]s\s*\Z")
+
+
 def _title_around(sentence: str, start: int, end: int) -> str | None:
     """The title phrase that marks the name at ``start:end`` as a person's ('' when the cue is a
     reporting verb or "according to"), or None when nothing does."""
@@ -248,6 +261,8 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
         return last
     if ROLE.search(pre):
         return pre
+    if _OWNER_BEFORE.search(last):  # "NATO's Anna Berg and Azerbaijan's Elnur Aliyev": the owner is the title
+        return last.strip()
     after = sentence[end:]
     heads = _HEADS.match(after)
     if heads:  # "X, who heads the ministry's Euro-Atlantic department, …"

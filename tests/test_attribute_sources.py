@@ -1,0 +1,168 @@
+"""Where a news sentence's source is: datelines, unnamed and anonymous sources, owners named
+before a person, a state's own press release, and decisions only the Alliance takes.
+
+Every article here is invented for the test; the people are introduced by title, owner or
+apposition, never through the registry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from corpus_lib.pipeline.actors import registry
+from corpus_lib.pipeline.attribute import attribute
+from corpus_lib.pipeline.clean import clean, is_widget
+from corpus_lib.pipeline.clauses import subject_clause
+from corpus_lib.pipeline.headlines import is_dateline
+from corpus_lib.pipeline.speakers import affiliation, introduced
+
+
+def _rows(raw: str, *, genre: str = "news", source: str = "") -> dict[str, tuple[str, str, str]]:
+    cleaned = clean(raw)
+    out = attribute(raw, cleaned.units, genre=genre, source=source, date=dt.date(2016, 5, 2), reg=registry())
+    return {" ".join(raw[s.start : s.end].split()): (s.speaker, s.speaker_role, s.holder) for s in out}
+
+
+def _row(rows, start: str):
+    return next(v for k, v in rows.items() if k.startswith(start))
+
+
+def test_a_dateline_on_its_own_line_is_the_agencys_and_sets_the_place():
+    raw = (
+        "Envoy meets minister\n\nBaku, Kura Wire, 14.05.2016\n\n"
+        "A deputy foreign minister said the talks were useful.\n"
+    )
+    rows = _rows(raw)
+    assert rows["Baku, Kura Wire, 14.05.2016"] == ("narrator", "narrator", "media")
+    assert _row(rows, "A deputy foreign minister")[2] == "Azerbaijan"  # the dateline's state
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Baku, Kura Wire, 14.05.2016", True),
+        ("YEREVAN, 3 MAY 2012", True),
+        ("Tbilisi / Mtkvari Post / March 4", True),
+        ("NATO, Azerbaijan Sign 2011 Plan", False),  # a title-case headline with a year
+        ("Baku, 2010: NATO stays out", False),
+    ],
+)
+def test_a_dateline_line_needs_a_place_and_a_day(line, expected):
+    assert is_dateline(line) is expected
+
+
+def test_a_dateline_cut_by_full_stops_is_no_part_of_the_subject():
+    sentence = "YEREVAN, October 5. /Arlur/. The NATO envoy, Erik Vangsnes, on Thursday urged restraint."
+    assert subject_clause(sentence).startswith("The NATO envoy")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        # a person named after an owner's possessive speaks for the owner
+        ("Kirill Avdonin of the ministry met NATO's Ingrid Maelstrand and Azerbaijan's Elnur Sadigzade.", None),
+        # the post after "serves as", not the passport
+        ("Ove Lindqvist, a Swedish diplomat who serves as NATO's special envoy for the region, urged restraint.", "NATO"),
+        # a fellow of an institute is an expert, and "Brussels-based" is a seat, not the Alliance
+        ("Helga Sandqvist, a senior fellow at the Brussels-based Institute for Dialogue, warned of risks.", "other"),
+    ],
+)
+def test_who_a_title_makes_a_person_speak_for(sentence, holder):
+    people = {p.name: p.holder for p in introduced(sentence, registry())}
+    if holder is None:
+        assert people["Ingrid Maelstrand"] == "NATO" and people["Elnur Sadigzade"] == "Azerbaijan"
+    else:
+        assert list(people.values())[0] == holder
+
+
+def test_the_post_decides_an_apposition_with_a_nationality():
+    assert affiliation("a Swedish diplomat who serves as NATO's envoy", registry()) == "NATO"
+    assert affiliation("a Swedish diplomat", registry()) == "other"
+
+
+ANONYMOUS = """Talks stall
+
+BAKU, May 2 (Kura Wire) – The talks went on.
+
+A diplomat familiar with the talks said the co-chairs were preparing a meeting.
+
+According to him, Moscow had pressed both sides to agree to a truce.
+
+People close to the talks said Baku had rejected a proposal.
+
+The summit, according to a diplomat familiar with the negotiations, was split between Allies.
+"""
+
+
+def test_anonymous_sources_hold_other_and_a_single_one_becomes_him():
+    rows = _rows(ANONYMOUS)
+    assert _row(rows, "According to him")[1:] == ("quoted", "other")  # not Moscow's
+    assert _row(rows, "People close to the talks")[2] == "other"
+    assert _row(rows, "The summit, according to")[2] == "other"  # "according to" set off inside
+
+
+ALLIANCE = """Allies keep the door open
+
+BRUSSELS, June 4 (Westline) – Georgia was promised membership at the summit, but it was not granted a Membership Action Plan.
+
+Allied foreign ministers will review the question in December, the summit declaration said.
+
+Montenegro received an invitation to start accession talks.
+
+Brussels, however, insists that no outside country can have a say in decisions on enlargement.
+
+Russia's envoy to the Alliance, Kirill Avdonin, struck a cooler tone.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "holder"),
+    [
+        ("BRUSSELS, June 4", "NATO"),  # a grant or refusal only the Alliance makes
+        ("Allied foreign ministers", "NATO"),  # the summit's declaration
+        ("Montenegro received", "NATO"),
+        ("Brussels, however", "NATO"),  # the Alliance's seat as its name
+        ("Russia's envoy", "Russia"),  # "struck a cooler tone" takes a position
+    ],
+)
+def test_the_alliance_decides_and_speaks_by_its_seat_and_summit(start, holder):
+    assert _row(_rows(ALLIANCE), start)[2] == holder
+
+
+PRESS_RELEASE = """On the meeting of the Deputy Foreign Minister with a NATO delegation
+
+On 15 November 2016, the Deputy Foreign Minister received a NATO delegation led by Piet Oordtman, director of the Alliance's partnership division.
+
+The importance of the peace agenda, the delimitation of the border with Azerbaijan and the unblocking of communications was stressed.
+
+The Deputy Minister noted that membership in any alliance is not on the agenda.
+
+Mr Oordtman reaffirmed NATO's support for the normalisation of relations.
+
+The sides also exchanged views on regional security.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "holder"),
+    [
+        ("On the meeting", "Armenia"),  # the release's title is its publisher's
+        ("The importance of", "Armenia"),  # a passive names no source at its end
+        ("The Deputy Minister noted", "Armenia"),  # the publisher's own official
+        ("Mr Oordtman reaffirmed", "NATO"),
+        ("The sides also exchanged", "Armenia"),  # the publisher's account of the meeting
+    ],
+)
+def test_a_state_press_release_speaks_for_its_state(start, holder):
+    rows = _rows(PRESS_RELEASE, genre="press_release", source="Press service of the Ministry of Foreign Affairs of Armenia")
+    assert _row(rows, start)[2] == holder
+
+
+def test_a_label_that_opens_a_line_of_links_or_a_caption_is_clutter():
+    assert is_widget("Related: Talks resume in Vienna | Baku metro fares rise")
+    assert is_widget("Photo: Smoke over a village near the line of contact")
+    assert not is_widget("Related talks resumed in Vienna on Monday.")
+    raw = "Talks resume\n\nBAKU, May 2 (Wire) – The talks went on.\n\nRead also: Fares rise in Baku\n"
+    assert any(reason == "site_widget" for _, _, reason in clean(raw).removed)
