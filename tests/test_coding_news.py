@@ -161,3 +161,32 @@ def test_an_event_that_only_dates_the_sentence_is_no_judgement():
     assert (dated["stance"], "VOI-002" in dated["rule_ids"]) == ("neutral", True)
     judged = row_for(code([["Russia's full-scale invasion of Ukraine is illegal."]]), "doc.0001", "russia")
     assert judged["stance"] == "adversarial"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "stance", "rule_id"),
+    [
+        ("The Alliance does not recognise the so-called elections in Nagorno-Karabakh.", "karabakh", "engaged", "KB-ENG-031"),
+        ("The Kremlin said any move by Moldova towards NATO would be a threat to its security.", "membership", "distant",
+         "MB-DIS-018"),
+        ("Moscow has warned NATO against expanding into the Caucasus.", "membership", "distant", "MB-DIS-018"),
+        ("The ministry warned Chisinau against drifting into NATO's orbit.", "membership", "distant", "MB-DIS-018"),
+        ("The Alliance respects Moldova's sovereign choices on membership.", "membership", "open", "MB-OPN-020"),
+        ("Joining NATO would depend on the country's own decision and on its readiness.", "membership", "open",
+         "POL-MB-002"),
+        ("We are not against enlargement, but our concerns must be addressed first.", "membership", "conditional",
+         "MB-CON-016"),
+        ("Moscow has failed to fulfil its obligations to its ally.", "russia", "adversarial", "RU-ADV-032"),
+        ("The Kremlin tried for months to block our path.", "russia", "adversarial", "RU-ADV-032"),
+    ],
+)
+def test_news_cues_of_release_1_9(text, topic, stance, rule_id):
+    row = row_for(code([[text]]), "doc.0001", topic)
+    assert row["stance"] == stance
+    assert rule_id in row["rule_ids"].split(";")
+
+
+def test_moving_towards_the_bloc_is_membership_and_a_venue_is_not():
+    assert row_for(code([["Moldova moved closer to the bloc last year."]]), "doc.0001", "membership")["stance"] == "neutral"
+    out = code([["The talks moved to Vienna."]])
+    assert "membership" not in set(out["topic"])

@@ -302,10 +302,18 @@ def _name_last(sentence: str, comma: int) -> bool:
     return bool(last) and " ".join(speakers.name_words(last)) == last and not _REPORTING_WORD.search(last)
 
 
+# An agency that reports another's words: "…, Trend reports citing the NATO press service.",
+# "…, the agency reported, quoting a ministry spokesman."
+_CITING = re.compile(r"\b(?:citing|quoting|with reference to|referring to)\s+(?P<who>[^,;:\"“”]{2,80}?)[.!]?\s*\Z", re.I)
+
+
 def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
     who = trailing_who(sentence)
     if not who:
         return None
+    cited = _CITING.search(sentence, sentence.rfind(who))
+    if cited:
+        return _as_attribution(ctx.resolve(cited.group("who")), ctx)
     clause = subject_clause(sentence[: sentence.rfind(who)])
     actor = _actor_subject(clause, first_verbish(clause), ctx)
     # "Azerbaijan welcomes …, Deputy Foreign Minister X said": an official whose title names no
