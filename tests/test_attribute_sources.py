@@ -166,3 +166,56 @@ def test_a_label_that_opens_a_line_of_links_or_a_caption_is_clutter():
     assert not is_widget("Related talks resumed in Vienna on Monday.")
     raw = "Talks resume\n\nBAKU, May 2 (Wire) – The talks went on.\n\nRead also: Fares rise in Baku\n"
     assert any(reason == "site_widget" for _, _, reason in clean(raw).removed)
+
+
+AGENCY = """Vos in Tbilisi: "The door stays open"
+
+Analysis: Kyiv weighs its options
+
+TBILISI, May 2 (Kura Wire) – NATO's deputy envoy Lena Vos arrived in Tbilisi on Monday.
+
+The Alliance will keep working with both countries, Kura Wire reports citing the NATO press service.
+
+The Verkhovna Rada voted on the law on Tuesday, Rada officials said.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        ('Vos in Tbilisi:', ("Lena Vos", "headline", "NATO")),  # where she spoke is no part of the name
+        ("Analysis: Kyiv", ("headline", "headline", "media")),  # the outlet's own piece
+        ("The Alliance will keep", ("narrator", "narrator", "NATO")),  # the agency cites the Alliance
+    ],
+)
+def test_headlines_and_agencies_that_name_their_source(start, expected):
+    assert _row(_rows(AGENCY), start) == expected
+
+
+def test_parliaments_are_their_states():
+    assert affiliation("a deputy of the Milli Majlis", registry()) == "Azerbaijan"
+    assert affiliation("the State Duma's speaker", registry()) == "Russia"
+    assert affiliation("a Verkhovna Rada deputy", registry()) == "other"
+
+
+def test_an_all_capitals_headline_keeps_the_names_it_alone_writes():
+    from corpus_lib.pipeline.headlines import headline_case
+
+    body = "\n\nMAELSTRAND: Good afternoon.\n\nSADIGZADE: Thank you. Azerbaijan's policy is balanced.\n\nMAELSTRAND: Yes.\n\nSADIGZADE: No."
+    head = "JOINT PRESS POINT BY NATO'S INGRID MAELSTRAND AND AZERBAIJAN'S ELNUR SADIGZADE"
+    assert headline_case(head, body) == "Joint press point by NATO's Ingrid Maelstrand and Azerbaijan's Elnur Sadigzade"
+    # a title noun before a surname stays a title; an actor's adjective keeps its capital
+    assert headline_case("NATO ENVOY AALAND: WE STAY", "\n\nSigrid Aaland arrived.") == "NATO envoy Aaland: we stay"
+    assert headline_case("PROMISE STANDS, SAYS GEORGIAN MINISTER", "\n\nThe minister spoke.", registry()) == (
+        "Promise stands, says Georgian minister"
+    )
+
+
+def test_a_speakers_own_alliance_is_found_across_a_crlf_line_end():
+    raw = (
+        "Press point\r\n\r\nBRUSSELS, May 2 (Wire) - A transcript.\r\n\r\n"
+        "MIRA LANG: Thank you all for coming today, and let me say first that our\r\nAlliance stands by its partners.\r\n\r\n"
+        "REPORTER: And Russia?\r\n\r\nLANG: We talk to Moscow.\r\n"
+    )
+    rows = _rows(raw)
+    assert _row(rows, "We talk to Moscow")[2] == "NATO"

@@ -132,7 +132,7 @@ def attribute(
             turn += 1
             role = "headline"
             for (a, b), s, q in zip(spans, sentences, questions):
-                s = headline_case(s, text)
+                s = headline_case(s, text, reg)
                 speaker, holder = headline_speaker(s, interviewee, ctx)
                 out.append(Sentence(a, b, turn, speaker, "headline", holder, q, k))
                 ctx.see(s)
@@ -206,7 +206,10 @@ _AUTHOR_NOTE = re.compile(
 )
 
 
-_COLON_NAME = re.compile(r"^([A-ZÀ-Þ][^\W\d_]+(?:\s+[A-ZÀ-Þ][^\W\d_]+){0,2}):\s")
+# "Name: …", "Name in Place: …" (where the person spoke is no part of the name).
+_COLON_NAME = re.compile(
+    r"^([A-ZÀ-Þ][^\W\d_]+(?:\s+[A-ZÀ-Þ][^\W\d_]+){0,2})(?:\s+(?:in|at|from)\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?)?:\s"
+)
 
 
 def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
@@ -217,7 +220,7 @@ def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
             continue
         name = s.speaker
         if name == "headline":
-            colon = _COLON_NAME.match(headline_case(text[s.start : s.end].strip(), text))
+            colon = _COLON_NAME.match(headline_case(text[s.start : s.end].strip(), text, ctx.reg))
             name = colon.group(1) if colon else None
         known = ctx.known(name) if name and name != "interviewee" else None
         if known:
@@ -268,7 +271,9 @@ def _mostly(flags: list[bool]) -> bool:
 
 
 # A speaker who talks of the Alliance as their own ("this Alliance", "we Allies") speaks for NATO.
-_OWN_ALLIANCE = re.compile(r"\b(?:this|our) Alliance\b|\bwe,? (?:the )?Allies\b|\bus Allies\b|\bmy fellow Allies\b")
+_OWN_ALLIANCE = re.compile(
+    r"\b(?i:this|our)\s+Alliance\b|\b(?i:we),?\s+(?:the\s+)?Allies\b|\bus\s+Allies\b|\b(?i:my)\s+fellow\s+Allies\b"
+)
 
 
 def _label_sides(turns: list[tuple[str, str, list[str]]]) -> dict[str, str]:
@@ -349,7 +354,7 @@ def _find_interviewee(text: str, units: list[Unit], reg: Registry, date) -> tupl
     for unit in units[:4]:
         if unit.zone != "header":
             break
-        content = headline_case(text[unit.start : unit.end], text)
+        content = headline_case(text[unit.start : unit.end], text, reg)
         people = [m for m in reg.mentions(content, date) if m.kind in ("person", "title")]
         if people:
             return people[0].name, people[0].holder

@@ -12,8 +12,10 @@ import re
 from collections import Counter
 
 from corpus_lib.pipeline.clauses import INTERVIEW_INTRO, SENTENCE_END
+from corpus_lib.pipeline.actors import Registry
 from corpus_lib.pipeline.clean import Unit
 from corpus_lib.pipeline.discourse import Discourse
+from corpus_lib.pipeline.speakers import NON_NAME, ROLE
 
 
 def is_headline(text: str, unit: Unit, *, in_body: bool = False) -> bool:
@@ -65,24 +67,48 @@ _LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _CAPITALISED = re.compile(r"(?<![.!?:\n\"“]\s)(?<=\s)[A-ZÀ-Þ][a-zà-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)*")
 
 
-def headline_case(headline: str, text: str) -> str:
+def headline_case(headline: str, text: str, reg: Registry | None = None) -> str:
     """An all-capitals headline in the case its words take in the article, so that names and
     places read as they do in the body ("VAN AARLE: GEORGIA WILL JOIN NATO" → "Van Aarle:
-    Georgia will join NATO"): a word the body capitalises inside a sentence keeps its capital,
+    Georgia will join NATO"): a word the body capitalises inside a sentence, or only ever
+    writes with a capital, or that names an actor of ``reg`` ("GEORGIAN"), keeps its capital;
     any other is lower case but the first. Any other headline is returned as it is."""
     if any(c.islower() for c in headline):
         return headline
     names = {word.upper(): word for word in _CAPITALISED.findall(text)}
     shouted = Counter(_SHOUTED.findall(text))  # a transcript's labels name people in capitals only
+    lower = set(_LOWER_WORD.findall(text))
 
     def case(word: str) -> str:
-        if word in _ACRONYMS:
-            return word
-        return names.get(word) or (_name_case(word) if shouted[word] > 1 else word.lower())
+        stem, possessive = (word[:-2], word[-2:].lower()) if word[-2:] in ("'S", "’S") else (word, "")
+        if stem in _ACRONYMS:
+            return stem + possessive
+        if word in names:
+            return names[word]
+        if shouted[word] > 1:
+            return _name_case(word)  # a transcript label's name
+        capital = _name_case(stem) + possessive
+        if word.lower() not in lower and (capital in text or (reg is not None and reg.mentions(capital))):
+            return capital  # a word the body writes only with a capital, or an actor's name
+        return word.lower()
 
-    cased = _LETTERS.sub(lambda m: case(m.group()), headline)
+    words = [(m.start(), m.end(), case(m.group())) for m in _LETTERS.finditer(headline)]
+    # a first name the body never writes, after an owner or a title and before a surname it
+    # does write ("NATO'S INGRID MAELSTRAND", "ENVOY INGRID MAELSTRAND")
+    for k in range(1, len(words) - 1):
+        before, word, following = words[k - 1][2], words[k][2], words[k + 1][2]
+        owner = before.endswith(("'s", "’s")) or ROLE.fullmatch(before) is not None
+        if owner and word.islower() and word not in lower and word not in NON_NAME and following[:1].isupper():
+            words[k] = (words[k][0], words[k][1], _name_case(word.upper()))
+    cased = list(headline)
+    for s, e, word in words:
+        cased[s:e] = word
+    cased = "".join(cased)
     cased = cased[:1].upper() + cased[1:]
     return cased if len(cased) == len(headline) else headline
+
+
+_LOWER_WORD = re.compile(r"\b[a-zà-ÿ]+(?:['’][a-zà-ÿ]+)?\b")
 
 
 _SHOUTED = re.compile(r"\b[A-ZÀ-Þ]+(?:['’][A-ZÀ-Þ]+)*\b")
@@ -101,12 +127,20 @@ _QUOTE_THEN_WHO = re.compile(
 )
 
 
+# A headline that labels the outlet's own kind of piece ("Opinion:" is its author's).
+_OUTLET_LABEL = re.compile(r"^\W*(?:analysis|news analysis|explainer|feature|factbox|backgrounder|insight)\s*[:|–—-]\s", re.I)
+
+
+# Where the source spoke, after the name in a colon headline: "Vos in Tbilisi: …", "Vos at the summit: …".
+_WHERE_AFTER = re.compile(r"\s+(?:in|at|from|after|before|during)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*\Z")
+
+
 def _named_source(content: str) -> str | None:
     """The words a headline names its source with: "Marsh: …", '"…," NATO official says',
     '"…" - Alliance official'."""
     colon = COLON_HEAD.match(content)
     if colon:
-        return colon.group(1)
+        return _WHERE_AFTER.sub("", colon.group(1))  # "Vos in Tbilisi: …" is Vos's
     said = _QUOTE_THEN_WHO.search(content)
     return (said.group("who") or said.group("tag")) if said else None
 
@@ -127,5 +161,7 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
         return interviewee
     if ctx.publisher:
         return "headline", ctx.publisher  # a state's press release: its title is the state's
+    if _OUTLET_LABEL.match(content):
+        return "headline", "media"  # "Analysis: …": the outlet's own piece
     mentions = ctx.reg.mentions(content, ctx.date)
     return "headline", mentions[0].holder if mentions else "media"
