@@ -219,3 +219,46 @@ def test_a_speakers_own_alliance_is_found_across_a_crlf_line_end():
     )
     rows = _rows(raw)
     assert _row(rows, "We talk to Moscow")[2] == "NATO"
+
+
+RANK = """Envoy visits Tbilisi
+
+TBILISI, May 3 (Kura Wire) - The Alliance remains committed to its decision, Colonel Arvo Lindmark, a staff officer of NATO's liaison office in the region, said on Tuesday.
+"""
+
+MISSION = """Baku takes its time
+
+BAKU, May 4 (Kura Wire) - Azerbaijan is not seeking membership at this stage, the head of the country's mission to NATO, Ambassador Ilkin Rasulzade, said on Thursday.
+
+According to him, the partnership is not directed against Russia, with which Baku maintains "good-neighbourly relations".
+"""
+
+COMMITTEE = """Deputies call on NATO
+
+YEREVAN, October 2 (Kura Wire) - The Standing Committee on Foreign Relations of the National Assembly of Armenia has called on the Alliance to speak up.
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "start", "speaker", "holder"),
+    [
+        (RANK, "TBILISI, May 3", "Arvo Lindmark", "NATO"),  # a rank, then the post in an apposition
+        (MISSION, "BAKU, May 4", "Ilkin Rasulzade", "Azerbaijan"),  # "the country's mission to NATO" is the state's
+        (MISSION, "According to him", "Ilkin Rasulzade", "Azerbaijan"),  # a partial quote after the lead is his
+        (COMMITTEE, "YEREVAN, October 2", "narrator", "Armenia"),  # a parliament's committee speaks for its state
+    ],
+)
+def test_ranks_missions_and_committees(raw, start, speaker, holder):
+    row = _row(_rows(raw), start)
+    assert (row[0], row[2]) == (speaker, holder)
+
+
+def test_a_programmes_host_named_in_its_introduction_asks():
+    raw = (
+        "On air\n\nYerevan, 2 April 2014 (Radio Ani) - The guest is Knut Brekke, an adviser in NATO's political "
+        "affairs division. The host is Siran Abovyan.\n\nSIRAN ABOVYAN: Mr Brekke, welcome.\n\n"
+        "KNUT BREKKE: Thank you.\n\nSIRAN ABOVYAN: Let us start with Crimea.\n\nKNUT BREKKE: The annexation is illegal.\n"
+    )
+    rows = _rows(raw)
+    assert rows["Let us start with Crimea."][1:] == ("interviewer", "media")
+    assert rows["The annexation is illegal."] == ("Knut Brekke", "interviewee", "NATO")

@@ -42,7 +42,7 @@ from corpus_lib.pipeline.clean import Unit
 from corpus_lib.pipeline.dates import find_event_date
 from corpus_lib.pipeline.discourse import Discourse
 from corpus_lib.pipeline.headlines import COLON_HEAD, headline_case, headline_speaker, is_dateline, is_headline
-from corpus_lib.pipeline.reported import narrated
+from corpus_lib.pipeline.reported import lead_source, narrated
 from corpus_lib.pipeline.segment import split_sentences
 from corpus_lib.vocab import STATE_HOLDERS
 
@@ -106,7 +106,7 @@ def attribute(
     publisher = _publisher_holder(source, reg) if genre in ("essay", "press_release", "speech") else "media"
     interview = genre == "interview" or sum(u.label in ("question", "answer", "dash", "speaker") for u in units) >= 2
     turns = _label_turns(text, units)
-    askers, sides = _askers(turns), _label_sides(turns)
+    askers, sides = _askers(turns) | _hosts(text, turns), _label_sides(turns)
     voice: tuple[str, str] | None = None  # the speaker of a transcript's current turn (name, role)
     interviewee = _find_interviewee(text, units, reg, date) if interview else None
     if interviewee:
@@ -264,6 +264,23 @@ def _askers(turns: list[tuple[str, str, list[str]]]) -> frozenset[str]:
         press = bool(_REPORTER.search(who)) or "(" in who
         asked.setdefault(name, []).append(press or is_question(body[-1].strip()))
     return frozenset(name for name, flags in asked.items() if all(flags) or (len(flags) >= 3 and _mostly(flags)))
+
+
+# A programme's host named in its introduction: "The host is Anna Berg", "presented by Anna Berg".
+_HOST = re.compile(
+    r"\b(?:(?:the\s+)?(?:host|presenter|moderator|anchor|interviewer)(?:\s+is|\s+was|,)?|(?:hosted|presented|moderated)\s+by)\s+"
+    r"(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){1,2})",
+    re.IGNORECASE,
+)
+
+
+def _hosts(text: str, turns: list[tuple[str, str, list[str]]]) -> frozenset[str]:
+    """The transcript labels whose names the introduction gives as the programme's host."""
+    labels = {name for _, name, _ in turns}
+    if not labels or not _HOST.search(text):
+        return frozenset()
+    named = {" ".join(m.group("name").split()).lower() for m in _HOST.finditer(text)}
+    return frozenset(name for name in labels if name.lower() in named)
 
 
 def _mostly(flags: list[bool]) -> bool:
@@ -520,6 +537,9 @@ def _quote_speaker(text: str, spans, region, ctx: Discourse):
     opening = _sentence_at(spans, qs)
     if opening:
         pre = text[opening[0] : qs]
+        lead = lead_source(pre, ctx) if pre[:1] in "AIai" else None
+        if lead:  # "According to him, …, with which Baku maintains "…"": his words
+            return lead, (opening[0], qs)
         if pre.strip() and PRE_ATTRIBUTION.search(pre.rstrip() + " "):
             who = ctx.resolve(pre)
             if who:

@@ -56,7 +56,7 @@ ROLE_PHRASES: tuple[str, ...] = tuple(
     colonel negotiator mediator co-chair liaison counsellor counselor leader leaders delegate delegation ombudsman
     governor mayor chancellor undersecretary under-secretary attaché commissioner rapporteur politician politicians
     analysts experts researchers scientist scientists economist economists historian historians observer observers
-    source sources critics opponents activists opposition specialist specialists columnist columnists""".split()
+    source sources critics opponents activists opposition specialist specialists columnist columnists participants""".split()
 ) + ("vice president", "head of state", "secretary general", "secretary-general", "member of parliament",
      "members of parliament", "senior fellow", "research fellow", "visiting fellow", "people close to",
      "people familiar with", "person familiar with", "those familiar with", "those close to")
@@ -170,7 +170,8 @@ POSITION_AFTER = re.compile(
 )
 PASSIVE_REPORT = re.compile(
     r"\b(?:was|were|is|are|has been|have been)\s+(?:\w+ly\s+)?(?:stressed|noted|expressed|discussed|"
-    r"underlined|emphasi[sz]ed|mentioned|reported|highlighted|raised|welcomed|declared|stated)\b",
+    r"underlined|emphasi[sz]ed|mentioned|reported|highlighted|raised|welcomed|declared|stated|paid|drawn|"
+    r"given|attached|devoted)\b",
     re.IGNORECASE,
 )
 QUESTION_END = re.compile(r"""\?[\s"“”'’»)\]]*\Z""")

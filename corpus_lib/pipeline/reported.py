@@ -92,7 +92,8 @@ DECISION_PHRASES = (
     r"made no secret|makes no secret|kept out|keeps out|stayed on the sidelines|"
     r"describe|describes|described|resisted|resists|"
     r"sceptical|skeptical|stopped|stops|halted|halts|declined|declines|broke off|breaks off|resumed|resumes|"
-    r"restored|restores|severed|severs|cut off|cuts off|reported"
+    r"restored|restores|severed|severs|cut off|cuts off|reported|planning|intending|seeking|aiming|"
+    r"disagreed|disagrees|took a different view|takes a different view|took a different position|went further"
 )
 JOINING = r"(?:joined|joins|acceded to) (?:nato|the (?:north atlantic )?alliance)(?![’']s)|applie[sd] for (?:\w+ )?membership"
 _ACTOR_VERB = re.compile(rf"\b(?:{POSITION}|{DECISION_PHRASES}|{JOINING})\b", re.IGNORECASE)
@@ -208,6 +209,15 @@ _ACCORDING_LATER = re.compile(
 )
 
 
+def lead_source(sentence: str, ctx: Discourse) -> Speaker | None:
+    """The source a sentence's lead names ("According to him, …", "In her words, …", "As the
+    envoy put it, …"), or None: a partial quotation later in the sentence is that source's."""
+    match = _ACCORDING.match(sentence) or _AS_SAID.match(sentence)
+    if match:
+        return ctx.resolve(match.group("who"))
+    return ctx.last_person if _IN_WORDS.match(sentence) else None
+
+
 def _according(sentence: str, ctx: Discourse) -> Attribution | None:
     """A lead that names the source: "According to X, …", "In his words, …", "As X put it, …"."""
     match = _ACCORDING.match(sentence) or _AS_SAID.match(sentence)
@@ -254,7 +264,8 @@ def trailing_who(sentence: str) -> str | None:
     if comma < 0:
         return None
     for _ in range(3):  # "…, a NATO official said, as clashes went on."; "…, X said with the envoy, Anna Berg, on Monday."
-        if not (_CIRCUMSTANCE.match(sentence, comma) or _name_last(sentence, comma) or _WHEN_LAST.match(sentence, comma)):
+        dated = _WHEN_LAST.match(sentence, comma) and not _REPORTING_WORD.search(sentence, comma)  # not ", said on Tuesday."
+        if not (_CIRCUMSTANCE.match(sentence, comma) or _name_last(sentence, comma) or dated):
             break
         sentence = sentence[:comma] + "."
         comma = sentence.rfind(",")
@@ -430,7 +441,8 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
     else:
         mentions = ctx.reg.mentions(head, ctx.date)
         lead = head[: mentions[0].start] if mentions else ""
-        if not mentions or (not _OWNED_BY.match(lead) and (_NOT_HEAD.search(lead) or len(lead.split()) > 2)):
+        owned = _OWNED_BY.match(lead) or (_BODY_OF.search(lead) and len(lead.split()) <= 14)
+        if not mentions or (not owned and (_NOT_HEAD.search(lead) or len(lead.split()) > 2)):
             return None
         holder, end = mentions[0].holder, mentions[0].end
     apposition = _APPOSITION.match(clause, end)  # "France, one of the co-chairs, has called …"
@@ -455,6 +467,13 @@ _APPOSITION = re.compile(r",(?:\s+[^,;:\"“”]+){1,12}?,")
 _SOME_ALLIES = re.compile(
     r"^\W*(?:(?:some|several|many|most|few|a few|certain|individual|other|two|three|four|a number of|a group of)"
     r"\s+(?:of\s+the\s+)?(?:nato\s+)?(?:allies|member (?:states|countries))|(?:western|european) (?:governments|capitals|leaders))\b",
+    re.IGNORECASE,
+)
+# A state's body named before its state: "The Defence Committee of the Parliament of …",
+# "The Standing Committee on Foreign Relations of the National Assembly of …".
+_BODY_OF = re.compile(
+    r"\b(?:committee|commission|parliament|assembly|government|ministry|council|cabinet|administration|"
+    r"delegation|mission|embassy)\b(?:[^,;:]*?)\bof\s+(?:the\s+)?(?:republic\s+of\s+)?\Z",
     re.IGNORECASE,
 )
 # Heads that speak for the actor after them: people of a place ("many in Baku") and an actor's

@@ -57,7 +57,7 @@ STATE_ROLE = re.compile(
 # NATO member state", "a Western diplomat in Baku", "diplomats from several Allied capitals").
 OUTSIDER = re.compile(
     r"\b(?:member (?:states?|countries|country)|allied capitals?|an ally)\b|\bforeign (?:diplomats?|observers?)\b|"
-    r"\b(?:people|persons?|those) (?:close to|familiar with)\b|"
+    r"\b(?:people|persons?|those) (?:close to|familiar with)\b|\bparticipants\b|"
     r"\b(?:western|european|american|british|french|german|italian|turkish|international)\s+(?:(?!ministry|foreign)[\w-]+\s+)?"
     r"(?:diplomats?|officials?|observers?|sources?|envoys?)\b",
     re.IGNORECASE,
@@ -167,6 +167,8 @@ _SUBJECT_OF = re.compile(r"\b(?:on|towards?|with|against|about|over|regarding)\s
 _TARGET = re.compile(r"\b(?:to|for|at|with|towards|in|on|against|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
+# A title owned by a state the phrase does not name: "the country's mission", "its envoy".
+_OWN_STATE = re.compile(r"\b(?:the|this|that|his|her|our)\s+country['’]s\b|\b(?:its|their)\s+(?:[\w-]+\s+)?(?:mission|delegation|ambassador|envoy|representative)", re.I)
 _SERVES_AS = re.compile(r"\b(?:serves|served|serving|works|worked|working|acts|acting)\s+as\b|\b(?:is|was)\s+now\b", re.I)
 
 
@@ -186,6 +188,8 @@ def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
         phrase = phrase[post.end() :]  # "a Danish diplomat who serves as NATO's envoy": the post, not the passport
     mentions = reg.mentions(phrase, date)
     owners = [m for m in mentions if not _TARGET.search(phrase[: m.start])]
+    if not owners and _OWN_STATE.search(phrase):
+        return None  # "the head of the country's mission to NATO": the state's, whichever it is
     if not owners and mentions and STATE_ROLE.search(phrase) and all(_SUBJECT_OF.search(phrase[: m.start]) for m in mentions):
         return None  # "the government's chief negotiator on NATO": a state's, not the Alliance's
     return (owners or mentions)[0].holder if mentions else None
@@ -259,25 +263,39 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
     last = pre.rsplit(" and ", 1)[-1]
     if last != pre and ROLE.search(last):  # "X met NATO envoy Y and Russian diplomat Z": Z's title is after the "and"
         return last
-    if ROLE.search(pre):
-        return pre
+    if ROLE.search(pre):  # "Colonel X, a staff officer of NATO's liaison office": the rank and the post
+        extra = _apposition_after(sentence[end:]) or _apposition_before(before[: len(before) - len(pre)])
+        return " ".join(f"{pre} {extra or ''}".split())
     if _OWNER_BEFORE.search(last):  # "NATO's Anna Berg and Azerbaijan's Elnur Aliyev": the owner is the title
         return last.strip()
     after = sentence[end:]
     heads = _HEADS.match(after)
     if heads:  # "X, who heads the ministry's Euro-Atlantic department, …"
         return heads.group(1)
+    found = _apposition_after(after) or _apposition_before(before)
+    if found:
+        return found
+    if _REPORTING_AFTER.match(after) or _ACCORDING.search(before):
+        return ""
+    return None
+
+
+def _apposition_after(after: str) -> str | None:
+    """A title set off after a name: ", the Alliance's deputy spokesperson, said"."""
     if _APPOSITION_OPEN.match(after):
         segment = after.lstrip(" ,").split(",", 1)[0]
         if ROLE.search(segment) and len(segment.split()) <= 20:
             return segment
+    return None
+
+
+def _apposition_before(before: str) -> str | None:
+    """A title set off before a name: "… with NATO's envoy, Anna Berg"."""
     previous = before.rstrip()
     if previous.endswith(","):
-        segment = _TITLE_CUT.split(previous[:-1])[-1]  # "… said at a meeting with NATO's envoy, Anna Berg"
+        segment = _TITLE_CUT.split(previous[:-1])[-1]
         if ROLE.search(segment) and len(segment.split()) <= 20:
             return segment
-    if _REPORTING_AFTER.match(after) or _ACCORDING.search(before):
-        return ""
     return None
 
 
