@@ -73,3 +73,10 @@ def test_code_topic_once_decides_once_and_hands_out_own_lists(is_question):
     other = coder._Evidence("context", list(ev.ids), list(ev.anchors))
     coder._code_topic_once(decided, "karabakh", sent, other, is_question, rules.policy)
     assert len(decided) == 2  # another kind of evidence is another key
+
+
+def test_only_repeated_texts_are_kept():
+    assert coder._repeated(["a", "b", "a", "c", "a", "", ""]) == frozenset({"a", ""})
+    assert coder._repeated([]) == frozenset()
+    frame = statements([[STANCE, "Moscow wants a veto.", STANCE]], doc_id="r")
+    assert coder._read_input(frame).repeated == frozenset({STANCE})

@@ -267,6 +267,12 @@ def _code_topic_once(
     return label, score, list(ids), confidence
 
 
+def _code_topic_here(_decided, topic, sent, evidence, is_question, policy):
+    """:func:`_code_topic` for a text met once: nothing worth remembering (the signature of
+    :func:`_code_topic_once`, so that the caller picks one or the other)."""
+    return _code_topic(topic, sent, evidence, is_question, policy)
+
+
 # ---------------------------------------------------------------------------
 # The coder
 
@@ -363,6 +369,7 @@ class _Input:
     roles: list[str]
     voices: list[str]  # the speaker, where the table has one
     order: list[int]
+    repeated: frozenset[str]  # the texts of more than one statement
 
 
 def _read_input(statements: pd.DataFrame) -> _Input:
@@ -374,6 +381,7 @@ def _read_input(statements: pd.DataFrame) -> _Input:
         raise ValueError(f"statement_id is not unique: {dup!r}")
     seq = statements["seq"].tolist()
     holders = statements["holder"].tolist()
+    texts = _strings(statements["text"].tolist())
     for i, h in enumerate(holders):
         if h not in _HOLDER_SET and isinstance(h, str):
             raise ValueError(f"statement {sid[i]}: holder {h!r} is not one of {', '.join(HOLDERS)}")
@@ -382,13 +390,21 @@ def _read_input(statements: pd.DataFrame) -> _Input:
         doc=doc,
         seq=seq,
         turn=statements["turn"].tolist(),
-        texts=_strings(statements["text"].tolist()),
+        texts=texts,
         questions=[_flag(x) for x in statements["is_question"].tolist()],
         holders=holders,
         roles=_strings(statements["speaker_role"].tolist()) if "speaker_role" in statements.columns else [""] * n,
         voices=_strings(statements["speaker"].tolist()) if "speaker" in statements.columns else [""] * n,
         order=sorted(range(n), key=lambda i: (doc[i], seq[i], sid[i])),
+        repeated=_repeated(texts),
     )
+
+
+def _repeated(texts: list[str]) -> frozenset[str]:
+    """The texts that occur more than once: only their readings and codes are worth keeping."""
+    seen: set[str] = set()
+    again = {t for t in texts if t in seen or seen.add(t)}
+    return frozenset(again)
 
 
 def _tag(statements: pd.DataFrame, rules: Rules, *, second_opinion: bool) -> pd.DataFrame:
@@ -420,9 +436,9 @@ def _find_topics(data: _Input, rules: Rules):
     """Pass 1: explicit topics, and contextual ones pending their context.
 
     A sentence's matches and the status of its topic cues depend on its text alone, so
-    statements with the same text share one :class:`Sentence` and one reading of its topic
-    cues (:func:`_topic_cues`); each statement still gets evidence objects of its own, which
-    the later passes extend."""
+    statements with the same text (``data.repeated``) share one :class:`Sentence` and one
+    reading of its topic cues (:func:`_topic_cues`); each statement still gets evidence
+    objects of its own, which the later passes extend. A text met once is not kept."""
     n = len(data.sid)
     sents: list[Sentence | None] = [None] * n
     explicit: list[dict[str, _Evidence]] = [{} for _ in range(n)]
@@ -430,10 +446,12 @@ def _find_topics(data: _Input, rules: Rules):
     read: dict[str, tuple[Sentence, list[_TopicCue]]] = {}
     for i in data.order:
         text = data.texts[i]
-        found = read.get(text)
+        found = read.get(text) if text in data.repeated else None
         if found is None:
             sent = Sentence(text, rules)
-            found = read[text] = (sent, _topic_cues(sent))
+            found = (sent, _topic_cues(sent))
+            if text in data.repeated:
+                read[text] = found
         sents[i], cues = found
         for status, topic, rule_id, cue, anchor in cues:
             target = explicit[i] if status == "explicit" else pending[i]
@@ -587,7 +605,8 @@ def _code_stances(
             if background[i]:
                 label, score, ids, confidence = _background(ev, policy)
             else:
-                label, score, ids, confidence = _code_topic_once(decided, topic, sent, ev, data.questions[i], policy)
+                code = _code_topic_once if sent.text in data.repeated else _code_topic_here
+                label, score, ids, confidence = code(decided, topic, sent, ev, data.questions[i], policy)
                 label, score, ids = _own_words(topic, data.holders[i], label, score, ids, policy)
             # _code_topic only adds ids for stance evidence (cues, negators, voids, policy)
             coded.append((i, t_no, label, score, ids, confidence, len(ids) == len(ev.ids)))
