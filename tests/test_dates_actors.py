@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_lib.pipeline import dates
+from corpus_lib.pipeline import actors, dates
 from corpus_lib.pipeline.actors import registry
 from corpus_lib.pipeline.dates import find_event_date
 
@@ -84,6 +84,18 @@ def test_registry_mentions_people_and_institutions():
 
 def test_registry_needs_whole_words():
     assert registry().mentions("Russianness and NATOish and EUphoria") == []
+
+
+def test_registry_remembers_mentions_per_text_and_date():
+    reg = registry()
+    text = "An invented line: the NATO Secretary General met Putin."
+    first = reg.mentions(text, dt.date(2006, 5, 1))
+    first.clear()  # the caller's own list: the remembered answer is untouched
+    again = reg.mentions(text, dt.date(2006, 5, 1))
+    assert [m.name for m in again] == ["Jaap de Hoop Scheffer", "Vladimir Putin"]
+    assert [m.name for m in reg.mentions(text, dt.date(2016, 5, 1))][0] == "Jens Stoltenberg"  # another key
+    assert list(reg._find(text, dt.date(2016, 5, 1))) == reg.mentions(text, dt.date(2016, 5, 1))
+    assert reg._found.cache_info().maxsize == actors.MENTION_MEMO
 
 
 # The registry tries, at each position, only the patterns that can start with the character

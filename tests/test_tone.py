@@ -420,3 +420,16 @@ def test_generated_sentences_score_exactly_as_stock_nltk(texts):
 @settings(max_examples=100, deadline=None, derandomize=True)
 def test_arbitrary_text_scores_exactly_as_stock_nltk(texts):
     assert_exact([f"{t} good" for t in texts] + texts)
+
+
+def test_scores_are_remembered_per_text_and_per_mirror():
+    mirror = tone._fast_compound()
+    scored = tone._remembered(mirror)
+    text = "An invented sentence that welcomes a good and fair remembered agreement."
+    before = scored.cache_info()
+    assert score_tone([text, text]) == [stock_compound(text)] * 2
+    after = scored.cache_info()
+    assert after.misses - before.misses <= 1 and after.hits - before.hits >= 1
+    assert score_tone([text]) == [stock_compound(text)]
+    assert tone._remembered(VaderMirror(analyzer().lexicon, analyzer().constants)) is not scored
+    assert scored.cache_info().maxsize == tone.TONE_MEMO

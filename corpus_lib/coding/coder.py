@@ -247,6 +247,32 @@ def _code_topic(
     return label, score, ids, round(topic_conf * stance_conf, 3)
 
 
+def _code_topic_once(
+    decided: dict[tuple, tuple[str, float, list[tuple[str, str]], float]],
+    topic: str,
+    sent: Sentence,
+    evidence: _Evidence,
+    is_question: bool,
+    policy: Mapping[str, Any],
+) -> tuple[str, float, list[tuple[str, str]], float]:
+    """:func:`_code_topic`, decided once per key in ``decided``: the code depends only on the
+    sentence's text (its matches), the topic, the evidence's kind, ids and anchors, whether
+    the sentence asks and the policy (the same for the whole call), so statements that agree
+    on all of these share it. The ids come back as a list of the caller's own."""
+    key = (sent.text, topic, evidence.kind, tuple(evidence.ids), tuple(evidence.anchors), is_question)
+    found = decided.get(key)
+    if found is None:
+        found = decided[key] = _code_topic(topic, sent, evidence, is_question, policy)
+    label, score, ids, confidence = found
+    return label, score, list(ids), confidence
+
+
+def _code_topic_here(_decided, topic, sent, evidence, is_question, policy):
+    """:func:`_code_topic` for a text met once: nothing worth remembering (the signature of
+    :func:`_code_topic_once`, so that the caller picks one or the other)."""
+    return _code_topic(topic, sent, evidence, is_question, policy)
+
+
 # ---------------------------------------------------------------------------
 # The coder
 
@@ -343,6 +369,7 @@ class _Input:
     roles: list[str]
     voices: list[str]  # the speaker, where the table has one
     order: list[int]
+    repeated: frozenset[str]  # the texts of more than one statement
 
 
 def _read_input(statements: pd.DataFrame) -> _Input:
@@ -354,6 +381,7 @@ def _read_input(statements: pd.DataFrame) -> _Input:
         raise ValueError(f"statement_id is not unique: {dup!r}")
     seq = statements["seq"].tolist()
     holders = statements["holder"].tolist()
+    texts = _strings(statements["text"].tolist())
     for i, h in enumerate(holders):
         if h not in _HOLDER_SET and isinstance(h, str):
             raise ValueError(f"statement {sid[i]}: holder {h!r} is not one of {', '.join(HOLDERS)}")
@@ -362,13 +390,21 @@ def _read_input(statements: pd.DataFrame) -> _Input:
         doc=doc,
         seq=seq,
         turn=statements["turn"].tolist(),
-        texts=_strings(statements["text"].tolist()),
+        texts=texts,
         questions=[_flag(x) for x in statements["is_question"].tolist()],
         holders=holders,
         roles=_strings(statements["speaker_role"].tolist()) if "speaker_role" in statements.columns else [""] * n,
         voices=_strings(statements["speaker"].tolist()) if "speaker" in statements.columns else [""] * n,
         order=sorted(range(n), key=lambda i: (doc[i], seq[i], sid[i])),
+        repeated=_repeated(texts),
     )
+
+
+def _repeated(texts: list[str]) -> frozenset[str]:
+    """The texts that occur more than once: only their readings and codes are worth keeping."""
+    seen: set[str] = set()
+    again = {t for t in texts if t in seen or seen.add(t)}
+    return frozenset(again)
 
 
 def _tag(statements: pd.DataFrame, rules: Rules, *, second_opinion: bool) -> pd.DataFrame:
@@ -397,23 +433,48 @@ def _tag(statements: pd.DataFrame, rules: Rules, *, second_opinion: bool) -> pd.
 
 
 def _find_topics(data: _Input, rules: Rules):
-    """Pass 1: explicit topics, and contextual ones pending their context."""
+    """Pass 1: explicit topics, and contextual ones pending their context.
+
+    A sentence's matches and the status of its topic cues depend on its text alone, so
+    statements with the same text (``data.repeated``) share one :class:`Sentence` and one
+    reading of its topic cues (:func:`_topic_cues`); each statement still gets evidence
+    objects of its own, which the later passes extend. A text met once is not kept."""
     n = len(data.sid)
     sents: list[Sentence | None] = [None] * n
     explicit: list[dict[str, _Evidence]] = [{} for _ in range(n)]
     pending: list[dict[str, _Evidence]] = [{} for _ in range(n)]
+    read: dict[str, tuple[Sentence, list[_TopicCue]]] = {}
     for i in data.order:
-        sent = sents[i] = Sentence(data.texts[i], rules)
-        for r, s, e in sent.kind("topic"):
-            status = topic_status(r, sent)
-            if status is None:
-                continue
+        text = data.texts[i]
+        found = read.get(text) if text in data.repeated else None
+        if found is None:
+            sent = Sentence(text, rules)
+            found = (sent, _topic_cues(sent))
+            if text in data.repeated:
+                read[text] = found
+        sents[i], cues = found
+        for status, topic, rule_id, cue, anchor in cues:
             target = explicit[i] if status == "explicit" else pending[i]
-            ev = target.setdefault(r.topic, _Evidence(status, [], []))
-            if all(rid != r.rule_id for rid, _ in ev.ids):
-                ev.ids.append((r.rule_id, _cue_text(sent.text[s:e])))
-            ev.anchors.append((s, e))
+            ev = target.setdefault(topic, _Evidence(status, [], []))
+            if all(rid != rule_id for rid, _ in ev.ids):
+                ev.ids.append((rule_id, cue))
+            ev.anchors.append(anchor)
     return sents, explicit, pending
+
+
+# (status, topic, rule id, cue words, span) of one topic cue that fires in a sentence
+_TopicCue = tuple[str, str, str, str, tuple[int, int]]
+
+
+def _topic_cues(sent: Sentence) -> list[_TopicCue]:
+    """The topic cues of a sentence that fire, in match order, with their status
+    (``explicit`` or ``context``): blocked ones and those missing a needed group left out."""
+    out: list[_TopicCue] = []
+    for r, s, e in sent.kind("topic"):
+        status = topic_status(r, sent)
+        if status is not None:
+            out.append((status, r.topic, r.rule_id, _cue_text(sent.text[s:e]), (s, e)))
+    return out
 
 
 def _add_context(
@@ -530,6 +591,7 @@ def _code_stances(
 ) -> list[_Coded]:
     """Pass 4: the stance of every (statement, topic) found, in reading order."""
     background = _backgrounds(data, policy, topics)
+    decided: dict[tuple, tuple[str, float, list[tuple[str, str]], float]] = {}
     coded: list[_Coded] = []
     for i in data.order:
         if not topics[i]:
@@ -543,7 +605,8 @@ def _code_stances(
             if background[i]:
                 label, score, ids, confidence = _background(ev, policy)
             else:
-                label, score, ids, confidence = _code_topic(topic, sent, ev, data.questions[i], policy)
+                code = _code_topic_once if sent.text in data.repeated else _code_topic_here
+                label, score, ids, confidence = code(decided, topic, sent, ev, data.questions[i], policy)
                 label, score, ids = _own_words(topic, data.holders[i], label, score, ids, policy)
             # _code_topic only adds ids for stance evidence (cues, negators, voids, policy)
             coded.append((i, t_no, label, score, ids, confidence, len(ids) == len(ev.ids)))

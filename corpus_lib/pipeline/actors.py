@@ -43,6 +43,10 @@ class Mention(NamedTuple):
     holder: str
 
 
+MENTION_MEMO = 1 << 14
+"""How many distinct (text, date) questions :meth:`Registry.mentions` remembers the answer to."""
+
+
 class Registry:
     """Finds actor mentions in text and resolves titles by date.
 
@@ -105,13 +109,21 @@ class Registry:
         # or a lower-case starter word on its own where a pattern it can open matches.
         self._candidates = _candidates(self._starters, self._patterns, ids_by_char, wild)
         self.names = {a.name: a for actors in self._actors for a in actors if a.kind == "person"}
+        # Attribution asks again about the same words (a sentence seen, then its subject
+        # resolved; a document's lead repeated); the answer depends on them and the date alone.
+        self._found = lru_cache(maxsize=MENTION_MEMO)(self._find)
 
     def person_patterns(self) -> list[str]:
         """The patterns that can name a person or a title (the others name institutions)."""
         return [p for p, actors in zip(self._patterns, self._actors) if any(a.kind != "institution" for a in actors)]
 
     def mentions(self, text: str, date: dt.date | None = None) -> list[Mention]:
-        """Actor mentions in ``text``, left to right; titles resolved to the person at ``date``."""
+        """Actor mentions in ``text``, left to right; titles resolved to the person at ``date``
+        (remembered for the last ``MENTION_MEMO`` distinct texts and dates; a list of the caller's own)."""
+        return list(self._found(text, date))
+
+    def _find(self, text: str, date: dt.date | None) -> tuple[Mention, ...]:
+        """The mentions of :meth:`mentions`, found by one scan of the text's candidate words."""
         found = []
         resume = 0
         by_char, wild, fixed = self._by_char, self._wild, self._fixed
@@ -131,7 +143,7 @@ class Registry:
             if actor.kind == "title" and _OTHER_HOLDER.search(text, max(0, pos - 30), pos):
                 actor = Actor("institution", actor.holder, actor.holder)  # "Deputy Secretary General"
             found.append(Mention(pos, resume, actor.kind, actor.name, actor.holder))
-        return found
+        return tuple(found)
 
     @staticmethod
     def _resolve(actors: list[Actor], date: dt.date | None) -> Actor | None:

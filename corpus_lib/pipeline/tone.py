@@ -107,4 +107,18 @@ def score_tone(texts: Iterable[str]) -> list[float]:
     if compound is None:  # fallback: NLTK's own analyzer
         sia = analyzer()
         return [float(sia.polarity_scores(t)["compound"]) if isinstance(t, str) else 0.0 for t in texts]
-    return [compound(t) if isinstance(t, str) else 0.0 for t in texts]
+    scored = _remembered(compound)
+    return [scored(t) if isinstance(t, str) else 0.0 for t in texts]
+
+
+TONE_MEMO = 1 << 15
+"""How many distinct texts :func:`score_tone` remembers the score of (the latest used)."""
+
+
+@lru_cache(maxsize=1)
+def _remembered(compound: Callable[[str], float]) -> Callable[[str], float]:
+    """``compound`` with the scores of the last ``TONE_MEMO`` distinct texts remembered: a
+    text's score depends on the text alone, and press copy repeats whole sentences (an agency's
+    boilerplate, a quotation carried by several reports). Tied to one mirror: a rebuilt one
+    (:func:`_fast_compound`'s cache cleared) gets a memory of its own."""
+    return lru_cache(maxsize=TONE_MEMO)(compound)
