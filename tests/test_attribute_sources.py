@@ -262,3 +262,20 @@ def test_a_programmes_host_named_in_its_introduction_asks():
     rows = _rows(raw)
     assert rows["Let us start with Crimea."][1:] == ("interviewer", "media")
     assert rows["The annexation is illegal."] == ("Knut Brekke", "interviewee", "NATO")
+
+
+STATEMENT = """Deputies call on NATO
+
+YEREVAN, October 2 (Kura Wire) - The Standing Committee on Foreign Relations of the National Assembly of Armenia has called on the Alliance to speak up.
+
+"We expect the Allies to be clear. Silence is also a position," says the statement of the committee.
+
+"Our people are fighting for their survival," the statement reads.
+"""
+
+
+def test_a_quotation_from_a_statement_is_its_issuers():
+    rows = _rows(STATEMENT)
+    assert _row(rows, '"We expect the Allies')[2] == "Armenia"
+    assert _row(rows, "Silence is also")[2] == "Armenia"
+    assert _row(rows, '"Our people are')[2] == "Armenia"  # the body the narration last gave a position to

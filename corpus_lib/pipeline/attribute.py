@@ -445,6 +445,7 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
             turn += 1
         prev_key, prev_holder = key, holder
         ctx.recent_holder = holder if holder not in (None, "media") else None
+        ctx.last_actor = ctx.recent_holder or ctx.last_actor
         out.append(Sentence(a, b, turn, speaker, role, holder, q, k))
         if owner:  # inside a quotation, "he" goes on meaning its speaker, whoever it names
             ctx.last_person = owner
@@ -516,6 +517,25 @@ class _Quotes:
         return (carried if last == 0 and not attributed[1] else []) + open_here
 
 
+# A document that speaks a quotation: "…," the statement reads; "…," says the statement of the committee.
+_DOCUMENT_SOURCE = re.compile(
+    r"^\s*(?:the|this|that|its|their|a|an)\s+(?:joint\s+|written\s+|final\s+)?(?P<doc>statement|communiqu[eé]|declaration|"
+    r"resolution|appeal|press release|document)\b(?:\s+(?:of|by|from)\s+(?P<of>[^,.;:]{2,80}))?",
+    re.IGNORECASE,
+)
+
+
+def _document_source(phrase: str, ctx: Discourse) -> tuple[str, str] | None:
+    """The issuer of a document a quotation is attributed to: the body it names, else the
+    actor the narration last gave a position to (the committee that "adopted a statement")."""
+    found = _DOCUMENT_SOURCE.match(phrase)
+    if found is None:
+        return None
+    issuer = ctx.resolve(found.group("of")) if found.group("of") else None
+    holder = issuer[1] if issuer else ctx.last_actor
+    return (f"the {found.group('doc').lower()}", holder) if holder else None
+
+
 def _sentence_at(spans, pos):
     for a, b in spans:
         if a <= pos < b:
@@ -531,7 +551,7 @@ def _quote_speaker(text: str, spans, region, ctx: Discourse):
         post = text[qe : closing[1]]
         match = POST_VERB_FIRST.match(post) or POST_WHO_FIRST.match(post)
         if match:
-            who = ctx.resolve(match.group("who"))
+            who = _document_source(match.group("who"), ctx) or ctx.resolve(match.group("who"))
             if who:
                 return who, (qe, closing[1])
     opening = _sentence_at(spans, qs)
@@ -541,7 +561,7 @@ def _quote_speaker(text: str, spans, region, ctx: Discourse):
         if lead:  # "According to him, …, with which Baku maintains "…"": his words
             return lead, (opening[0], qs)
         if pre.strip() and PRE_ATTRIBUTION.search(pre.rstrip() + " "):
-            who = ctx.resolve(pre)
+            who = _document_source(subject_clause(pre), ctx) or ctx.resolve(pre)
             if who:
                 return who, (opening[0], qs)
         if pre.strip(" \t\r\n\"“”'‘`«"):

@@ -19,7 +19,7 @@ REPORTING = (
     r"acknowledged|acknowledges|admitted|admits|conceded|concedes|insists|maintained|maintains|"
     r"cautioned|indicated|suggested|clarified|reminded|reminds|underscored|underscores|highlighted|highlights|"
     r"dismissed|dismisses|mentioned|specified|touched upon|touched on|note|stress|argue|insist|warn|point out|recall|contend|contends|"
-    r"contended"
+    r"contended|reads"
 )
 POSITION = (
     REPORTING

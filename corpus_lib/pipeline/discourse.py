@@ -73,6 +73,7 @@ class Discourse:
     dateline: str | None = None  # the holder of the article's dateline place
     publisher: str | None = None  # the state that publishes the document (a ministry's press release)
     recent_holder: str | None = None  # the actor the paragraph's sentence before this one held (not the outlet)
+    last_actor: str | None = None  # the actor the last narrated sentence that held one held, in any paragraph
     _surname_set: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)  # a person's title as introduced, lower case
     open_quote: list = field(default_factory=list)  # sentences of a quotation still open
