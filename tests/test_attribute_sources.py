@@ -279,3 +279,21 @@ def test_a_quotation_from_a_statement_is_its_issuers():
     assert _row(rows, '"We expect the Allies')[2] == "Armenia"
     assert _row(rows, "Silence is also")[2] == "Armenia"
     assert _row(rows, '"Our people are')[2] == "Armenia"  # the body the narration last gave a position to
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "holder"),
+    [
+        # a reporting verb that opens what was said is no trailing attribution
+        ("Armenian parliamentarian Ani Sarkisova, a member of the standing committee on foreign relations, said "
+         "NATO's statement was weak.", "Ani Sarkisova", "Armenia"),
+        # a ministry's press service speaks as narration, for its state
+        ("In Baku, the Head of the Press Service of the Azerbaijani Foreign Ministry said the Alliance should act.",
+         "narrator", "Azerbaijan"),
+        ("Opposition deputy Tofig Alakbarli disagreed.", "Tofig Alakbarli", "other"),
+    ],
+)
+def test_members_press_services_and_dissent(sentence, speaker, holder):
+    raw = f"Talks\n\nYEREVAN, April 8 (Wire) - NATO is concerned, an envoy said.\n\n{sentence}\n"
+    row = _row(_rows(raw), sentence[:30])
+    assert (row[0], row[2]) == (speaker, holder)

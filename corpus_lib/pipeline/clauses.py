@@ -35,6 +35,7 @@ POSITION = (
     r"conveyed|conveys|informed|informs|applied|applies|thanked|thanks|encouraged|encourages|"
     r"appealed|appeals|reaffirmed|reaffirms|backed|backs|signalled|signaled|vowed|pledged|promised|"
     r"voiced|voices|favoured|favored|endorsed|endorses|opposes|rejected|remains committed|remain committed|"
+    r"took a different view|takes a different view|disagreed|disagrees|"
     r"took a different line|took a tougher line|took a softer line|took a harder line|struck a different tone|"
     r"struck a cooler tone|struck a warmer tone|struck a softer tone|struck a harder tone|struck a tougher tone|"
     r"struck a conciliatory tone|struck a cautious tone|struck a defiant tone|struck a similar tone"
@@ -59,7 +60,8 @@ ROLE_PHRASES: tuple[str, ...] = tuple(
     source sources critics opponents activists opposition specialist specialists columnist columnists participants""".split()
 ) + ("vice president", "head of state", "secretary general", "secretary-general", "member of parliament",
      "members of parliament", "senior fellow", "research fellow", "visiting fellow", "people close to",
-     "people familiar with", "person familiar with", "those familiar with", "those close to")
+     "people familiar with", "person familiar with", "those familiar with", "those close to", "member of the",
+     "members of the")
 ROLE_NOUNS = "|".join(re.escape(p).replace(r"\ ", " ") for p in sorted(ROLE_PHRASES, key=lambda p: (-len(p), p)))
 # "The envoy", "this official", "the deputy chief": a bare title that refers back to a person.
 DEFINITE = re.compile(rf"\b(?:the|this|that)\s+(?:[\w\-]+\s+){{0,3}}?(?:{ROLE_NOUNS})\b", re.IGNORECASE)
