@@ -35,7 +35,7 @@ POSITION = (
     r"conveyed|conveys|informed|informs|applied|applies|thanked|thanks|encouraged|encourages|"
     r"appealed|appeals|reaffirmed|reaffirms|backed|backs|signalled|signaled|vowed|pledged|promised|"
     r"voiced|voices|favoured|favored|endorsed|endorses|opposes|rejected|remains committed|remain committed|"
-    r"took a different view|takes a different view|disagreed|disagrees|"
+    r"took a different view|takes a different view|disagreed|disagrees|describe|describes|described|"
     r"took a different line|took a tougher line|took a softer line|took a harder line|struck a different tone|"
     r"struck a cooler tone|struck a warmer tone|struck a softer tone|struck a harder tone|struck a tougher tone|"
     r"struck a conciliatory tone|struck a cautious tone|struck a defiant tone|struck a similar tone"

@@ -385,7 +385,7 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
     subject = clause[:verb] if verb is not None else ""
     if verb is not None and _INTERVIEW_GIVEN.match(clause, verb):
         return None  # "X answered the questions of the agency": the interview's setting, nobody's position
-    if verb is not None and len(subject.split()) <= 16 and POSITION_AFTER.match(clause[verb:]):
+    if verb is not None and len(subject.split()) <= 24 and POSITION_AFTER.match(clause[verb:]):
         found = _person_subject(subject, ctx, you=you)
         if found and found.role == "quoted" and found.holder == "other":
             name, holder = _introduced_in(sentence, (found.speaker, found.holder), ctx)
@@ -483,7 +483,7 @@ _BODY_OF = re.compile(
 # Heads that speak for the actor after them: people of a place ("many in Baku") and an actor's
 # own bodies ("the press service of Azerbaijan's Foreign Ministry", "the embassy of Armenia").
 _OWNED_BY = re.compile(
-    r"^\W*(?:(?:many|some|most|few|others|people|officials|politicians|authorities|leaders)\s+in|(?:the\s+)?(?:press\s+(?:service|office)|"
+    r"^\W*(?:(?:many|some|most|few|others|people|officials|authorities|leaders)\s+in|(?:the\s+)?(?:press\s+(?:service|office)|"
     r"embassy|mission|delegation|foreign\s+ministry|ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e))\s+(?:of|to))\s+(?:the\s+)?\Z",
     re.I,
 )

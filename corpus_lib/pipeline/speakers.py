@@ -57,7 +57,7 @@ STATE_ROLE = re.compile(
 # NATO member state", "a Western diplomat in Baku", "diplomats from several Allied capitals").
 OUTSIDER = re.compile(
     r"\b(?:member (?:states?|countries|country)|allied capitals?|an ally)\b|\bforeign (?:diplomats?|observers?)\b|"
-    r"\b(?:people|persons?|those) (?:close to|familiar with)\b|\bparticipants\b|"
+    r"\b(?:people|persons?|those) (?:close to|familiar with)\b|\bparticipants\b|\b(?:some|many|several|few) politicians\b|"
     r"\b(?:western|european|american|british|french|german|italian|turkish|international)\s+(?:(?!ministry|foreign)[\w-]+\s+)?"
     r"(?:diplomats?|officials?|observers?|sources?|envoys?)\b",
     re.IGNORECASE,
