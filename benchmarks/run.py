@@ -22,7 +22,10 @@ is that of the build alone:
   first documents: the same texts on both sides). ``later_ratio`` is the later batches'
   ratio (other documents).
 
-``--workers 1,2`` adds a build per worker count and the speedup; ``--cache`` a cold then a
+``--real`` (by default the seed texts and the invented development articles under
+``tests/data/news``) adds the same ratio on real texts, each document once: the synthetic
+archives repeat their sentences, so work shared between equal texts speeds them up more than a
+real corpus. ``--workers 1,2`` adds a build per worker count and the speedup; ``--cache`` a cold then a
 warm build over a fresh cache; ``--linearity`` the per-document cost at the largest size
 against the smallest (adding 1000 and 100000 when only one size is given). Lines are
 printed as ``key=value`` and appended, with the machine described, to
@@ -32,6 +35,7 @@ printed as ``key=value`` and appended, with the machine described, to
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import json
 import os
@@ -237,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=250)
     parser.add_argument("--first-docs", type=int, default=1000,
                         help="documents timed apart as a fresh process's first batch, after the fixed set-up (0: none)")
+    parser.add_argument("--real", default="seeds,news-dev",
+                        help="real-text corpora whose ratio to Punkt is reported beside the synthetic one "
+                             "(comma-separated folders; 'seeds' and 'news-dev' name the repository's; '' for none)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     parser.add_argument("--results", type=Path, default=RESULTS, help="markdown file to append to")
@@ -304,6 +311,9 @@ def main(argv: list[str] | None = None) -> int:
                     warm_pct_of_cold=100 * warm["seconds"] / cold["seconds"], warm_hits=warm["hits"],
                     warm_parsed=warm["parsed"], uncached_build_s=build["seconds"]))
         shutil.rmtree(out, ignore_errors=True)
+    real = _real_folders(args.real)
+    if real:
+        say(_real_ratio(real, args.workdir))
     if args.linearity and len(per_doc) >= 2:
         small, large = min(per_doc), max(per_doc)
         say(fmt(linearity=f"{large}/{small}", per_doc_ms_small=1000 * per_doc[small],
@@ -311,6 +321,53 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_write:
         write_results(args.results, described, " ".join(["python -m benchmarks.run", *argv]), lines)
     return 0
+
+
+def _real_folders(spec: str) -> list[Path]:
+    """The corpus folders ``--real`` names: 'seeds' is the packaged seed texts, 'news-dev' the
+    repository's invented development articles (``tests/data/news/dev*``), anything else a path."""
+    from corpus_lib.paths import SEEDS_DIR
+
+    folders: list[Path] = []
+    for name in (s.strip() for s in spec.split(",") if s.strip()):
+        if name == "seeds":
+            folders.append(SEEDS_DIR)
+        elif name == "news-dev":
+            folders += sorted(p for p in (HERE.parent / "tests" / "data" / "news").glob("dev*") if p.is_dir())
+        else:
+            folders.append(Path(name))
+    return [f for f in folders if (f / "manifest.csv").is_file()]
+
+
+def _real_ratio(folders: list[Path], workdir: Path, first_docs: int = 30) -> str:
+    """Parse and code against Punkt over real texts, all folders as one corpus in one fresh
+    process, each document once: the synthetic archives repeat their sentences, which work
+    shared between equal texts turns into speed that real corpora mostly do not see. The
+    first ``first_docs`` documents take the lazy set-up (``real_first_ratio``); the rest, other
+    documents met warm, give ``real_ratio_vs_punkt``."""
+    corpus = _combined(folders, workdir / "real")
+    r = _run_child("ratio", corpus=str(corpus), limit=0, batch_size=250, first_docs=first_docs)
+    return fmt(real_corpora=len(folders), real_docs=r["ratio_docs"], real_ratio_vs_punkt=r.get("later_ratio", r["ratio"]),
+               real_first_ratio=r.get("first_ratio", r["ratio"]), real_punkt_s=r["punkt_s"], real_parse_s=r["parse_s"],
+               real_code_s=r["code_s"])
+
+
+def _combined(folders: list[Path], out: Path) -> Path:
+    """One corpus folder holding the texts of ``folders`` (files and ids prefixed by their folder)."""
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    rows: list[dict] = []
+    for folder in folders:
+        with open(folder / "manifest.csv", newline="", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                name = f"{folder.name}__{row['file']}"
+                shutil.copyfile(folder / row["file"], out / name)
+                rows.append({**row, "file": name, "doc_id": f"{folder.name}-{row['doc_id']}"})
+    with open(out / "manifest.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return out
 
 
 class Log(list):
