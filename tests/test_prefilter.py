@@ -133,13 +133,23 @@ def test_prefilter_and_word_index_code_the_same(seed_corpus):
     assert with_re2.equals(keyed)
 
 
-def test_candidates_through_the_compiled_set_are_the_wrappers():
-    """PatternSet calls google-re2's compiled set on UTF-8 bytes itself; it answers as the
-    public wrapper does (and the wrapper is used where the compiled set is not found)."""
+def test_candidates_are_what_each_patterns_own_public_set_finds():
+    """PatternSet splits its patterns into sets of ``PER_SET`` and calls google-re2's compiled
+    sets on UTF-8 bytes itself; it finds exactly what a public wrapper set of each pattern
+    alone finds."""
+    import re2
+
+    texts = [*SENTENCES, "", "NATO’s İstanbul ſummit: peace, truce and talks?"]
     for pset in _RULES._prefilter:
-        assert pset._match_utf8 is not None  # this google-re2 holds it as _set
-        for text in [*SENTENCES, "", "NATO’s İstanbul ſummit: peace, truce and talks?"]:
-            assert sorted(pset.candidates(text)) == sorted(pset.ids[k] for k in pset._set.Match(text) or [])
+        assert len(pset._parts) == -(-len(pset.ids) // prefilter.PER_SET)
+        singles = {}
+        for i in pset.ids:
+            one = re2.Set.SearchSet(prefilter._options())
+            one.Add(prefilter.superset_pattern(_RULES.rules[i].regex))
+            one.Compile()
+            singles[i] = one
+        for text in texts:
+            assert sorted(pset.candidates(text)) == sorted(i for i, one in singles.items() if one.Match(text))
 
     class Wrapper:  # a wrapper without the compiled set inside
         def Match(self, text):
