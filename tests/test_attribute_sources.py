@@ -297,3 +297,31 @@ def test_members_press_services_and_dissent(sentence, speaker, holder):
     raw = f"Talks\n\nYEREVAN, April 8 (Wire) - NATO is concerned, an envoy said.\n\n{sentence}\n"
     row = _row(_rows(raw), sentence[:30])
     assert (row[0], row[2]) == (speaker, holder)
+
+
+REPORTED = """Promise to Georgia stands, NATO officials say
+
+YEREVAN, May 16 (Araks Press) - Armenia has no plans to apply for membership, Armenia's deputy foreign minister said on Thursday.
+
+The deputy minister, speaking at a joint news conference with Ruth Ellingsen, head of the NATO delegation and a senior official, said that Yerevan "is not seeking to replace one dependency with another".
+
+"We are diversifying our partnerships," he said.
+
+"Partners must demand the withdrawal of forces," Rauf Gasimov, a senior foreign policy adviser at the presidential administration in Baku, told Araks Press.
+
+A Kremlin spokesman said Moscow was "following closely" Armenia's contacts with NATO and warned Yerevan against "harmful steps".
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "holder"),
+    [
+        ("Promise to Georgia stands", "NATO"),  # the source a headline names at its end
+        ("The deputy minister, speaking", "Armenia"),  # a participle aside between subject and verb
+        ('"We are diversifying', "Armenia"),  # "he" is the deputy minister, not the person in the aside
+        ('"Partners must demand', "Azerbaijan"),  # a long apposition after the quote still names the speaker
+        ("A Kremlin spokesman", "Russia"),  # a quotation inside a clause names nobody after it
+    ],
+)
+def test_reported_speech_with_asides_and_quotations(start, holder):
+    assert _row(_rows(REPORTED), start)[2] == holder

@@ -549,7 +549,10 @@ def _quote_speaker(text: str, spans, region, ctx: Discourse):
     closing = _sentence_at(spans, max(qe - 1, qs))
     if closing:
         post = text[qe : closing[1]]
-        match = POST_VERB_FIRST.match(post) or POST_WHO_FIRST.match(post)
+        # '"…," X said' and '"…" - X said' name the speaker after the quote; a quotation inside a
+        # clause ('said Moscow was "following closely" Armenia's contacts and warned …') does not
+        ends_turn = text[qs:qe].rstrip("\"”’»'")[-1:] in ",!?" or post.lstrip()[:1] in ",–—-"
+        match = POST_VERB_FIRST.match(post) or (POST_WHO_FIRST.match(post) if ends_turn else None)
         if match:
             who = _document_source(match.group("who"), ctx) or ctx.resolve(match.group("who"))
             if who:

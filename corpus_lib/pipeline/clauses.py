@@ -43,7 +43,7 @@ POSITION = (
 AUX = r"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|shall|also|already|not|never|only|still"
 POST_VERB_FIRST = re.compile(rf"""^[\s,.:;!?'"“”’‘»«`\-–—]*(?:{REPORTING})\b\s*(?P<who>.+)""", re.IGNORECASE | re.DOTALL)
 POST_WHO_FIRST = re.compile(
-    rf"""^[\s,.:;!?'"“”’‘»«`\-–—]*(?P<who>(?:\S+\s+){{0,7}}?\S+)\s+(?:(?:has|have|had|also|then)\s+)*(?:{REPORTING})\b""",
+    rf"""^[\s,.:;!?'"“”’‘»«`\-–—]*(?P<who>(?:\S+\s+){{0,15}}?\S+)\s+(?:(?:has|have|had|also|then)\s+)*(?:{REPORTING})\b""",
     re.IGNORECASE | re.DOTALL,
 )
 PRE_ATTRIBUTION = re.compile(rf"(?:\b(?:{REPORTING})\b(?:\s+that)?[\s,:]*|:\s*)\Z", re.IGNORECASE)

@@ -145,6 +145,12 @@ def _named_source(content: str) -> str | None:
     return (said.group("who") or said.group("tag")) if said else None
 
 
+# A headline that paraphrases first and names its source at the end: "Promise stands, NATO officials say".
+_CLAUSE_THEN_WHO = re.compile(
+    r",\s+(?P<who>[^,\"“”«»]{2,60}?)\s+(?:says|say|said|tells|told|warns|insists|stresses)\s*\Z"
+)
+
+
 def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, str]:
     """Who speaks a headline: the person a "Name: …" or '"…," X says' names, else the
     interviewee of a quoted headline, else nobody, with the side of the state that publishes
@@ -153,6 +159,9 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
     if INTERVIEW_INTRO.match(content):
         return "headline", "media"
     source = _named_source(content)
+    if source is None:  # "Promise stands, NATO officials say": a source that names its actor
+        said = _CLAUSE_THEN_WHO.search(content)
+        source = said.group("who") if said and ctx.reg.mentions(said.group("who"), ctx.date) else None
     who = ctx.resolve(source) if source else None
     if who:  # a person by name speaks the headline; a bare title only gives its side
         named = who[0] in ctx.reg.names or (" " in who[0] and not ctx.title_only(who[0]))

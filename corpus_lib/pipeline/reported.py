@@ -364,6 +364,13 @@ _ANONYMOUS = re.compile(
     re.IGNORECASE,
 )
 _ASIDE = re.compile(rf",\s+(?:{_ASIDE_PHRASE}),\s+", re.IGNORECASE)
+# A participle set off between the subject and its reporting verb, commas and all:
+# "The deputy minister, speaking at a news conference with Anna Berg, head of the delegation, said".
+_PARTICIPLE_ASIDE = re.compile(
+    r",\s+(?:speaking|addressing|answering|commenting|responding|talking|writing|appearing)\b[^;:\"“”]{0,200}?,\s+"
+    r"(?=(?:said|says|told|added|stressed|noted|warned|insisted|underlined|emphasi[sz]ed|explained|declared|stated)\b)",
+    re.IGNORECASE,
+)
 
 
 def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attribution | None:
@@ -378,6 +385,7 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
         clause = _IN_STATEMENT.sub(" ", clause)  # "X, in a statement released on Monday, called": X called
         clause = _RELATIVE.sub(",", clause)  # "X, who arrived on Monday, said": X said
         clause = _ASIDE.sub(" ", clause)  # "The envoy, however, said": the envoy said
+        clause = _PARTICIPLE_ASIDE.sub(" ", clause)  # "The minister, speaking at …, with X, head of …, said"
         clause = _VOCATIVE.sub("", clause)  # "Ms Berg, the Allies have said …": the Allies have said
     if _SOME_ALLIES.match(clause) and _ACTOR_VERB.search(clause, 0, 120):
         return Attribution("narrator", "narrator", "other")  # individual Allies, not the Alliance
