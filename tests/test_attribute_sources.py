@@ -325,3 +325,16 @@ A Kremlin spokesman said Moscow was "following closely" Armenia's contacts with 
 )
 def test_reported_speech_with_asides_and_quotations(start, holder):
     assert _row(_rows(REPORTED), start)[2] == holder
+
+
+def test_a_report_goes_on_after_an_interview_inside_it():
+    raw = (
+        "Kyiv sees an opening\n\nKYIV, May 18 (Dnipro Wire) - Taras Bondar, an analyst, answered questions from the agency.\n\n"
+        "- Is membership realistic?\n\nNot while the war goes on.\n\n- And after it?\n\nThen it is a question of time.\n\n"
+        "A senior NATO official, speaking on condition of anonymity, said the accession could be fast.\n\n"
+        "A Kremlin spokesman said the decision would make Europe less secure.\n"
+    )
+    rows = _rows(raw)
+    assert rows["Not while the war goes on."][1:] == ("interviewee", "other")
+    assert _row(rows, "A senior NATO official")[2] == "NATO"
+    assert _row(rows, "A Kremlin spokesman")[2] == "Russia"

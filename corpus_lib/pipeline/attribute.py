@@ -35,6 +35,7 @@ from corpus_lib.pipeline.clauses import (
     POST_WHO_FIRST,
     PRE_ATTRIBUTION,
     QUESTION_END,
+    ROLE_NOUNS,
     first_verbish,
     subject_clause,
 )
@@ -148,6 +149,8 @@ def attribute(
         voice = None
         if interview:
             new_role = _interview_role(unit, role, questions, last_was_question)
+            if new_role == "interviewee" and not unit.label and _THIRD_PARTY.match(sentences[0]):
+                new_role = "narrator"  # the report goes on after the interview: "A Kremlin spokesman said …"
             if new_role != role or unit.label:
                 turn += 1
             role = new_role
@@ -344,6 +347,14 @@ def _speak(
     for (a, b), q in zip(spans, questions):
         out.append(Sentence(a, b, turn, speaker[0], "interviewee", speaker[1], q, k))
     ctx.last_person = speaker
+
+
+# A paragraph that opens by reporting a third person's words: no answer of the interviewee's.
+_THIRD_PARTY = re.compile(
+    rf"^\W*(?:in\s+[A-Z][\w'’-]+,\s+)?(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:{ROLE_NOUNS})\b"
+    r"[^.!?\"“”]{0,160}?\b(?:said|says|told|added|warned|stated|declared)\b",
+    re.IGNORECASE,
+)
 
 
 def _interview_role(unit: Unit, role: str | None, questions: list[bool], last_was_question: bool) -> str:
