@@ -338,3 +338,45 @@ def test_a_report_goes_on_after_an_interview_inside_it():
     assert rows["Not while the war goes on."][1:] == ("interviewee", "other")
     assert _row(rows, "A senior NATO official")[2] == "NATO"
     assert _row(rows, "A Kremlin spokesman")[2] == "Russia"
+
+
+ORDINARY_LABELS = """"Expansion is a dead end"
+
+Baku /Eastbridge Monitor/ - Oleg Veresov, minister-counsellor at the Russian embassy in Baku, spoke to Eastbridge Monitor.
+
+Follow us on Facebook and Twitter
+
+Eastbridge: NATO has suspended cooperation with Russia. Does Moscow still see a partner?
+
+Veresov: That is a question for Brussels. We never closed the door.
+
+Eastbridge: And Georgia?
+
+Veresov: Expansion to our borders is a threat, and we will respond.
+"""
+
+
+def test_a_transcript_labelled_in_ordinary_case():
+    rows, cleaned = _rows(ORDINARY_LABELS), clean(ORDINARY_LABELS)
+    assert rows["That is a question for Brussels."] == ("Oleg Veresov", "interviewee", "Russia")
+    assert rows["And Georgia?"][1] == "interviewer"
+    assert any(reason == "site_widget" for _, _, reason in cleaned.removed)  # "Follow us on …"
+    # one "Name: …" paragraph is no transcript
+    assert all(u.label != "speaker" for u in clean("Title\n\nNote: the talks resumed on Monday.\n").units)
+
+
+@pytest.mark.parametrize(
+    ("raw", "start", "holder"),
+    [
+        ("Talks\n\nTbilisi /Mtkvari Press/ - A senior NATO official said the door remains open.\n",
+         "Tbilisi /Mtkvari Press/", "NATO"),  # a dateline with an agency and no date
+        ("Talks\n\nBaku, Caspian Wire, 06.10.2020\nNATO is not a party to the conflict, deputy spokesperson "
+         "Corinne Mabille told Caspian Wire on Tuesday.\n", "NATO is not a party", "NATO"),  # the spokesperson of the subject
+        ("Talks\n\nBRUSSELS, May 21 (Kura News) - Azerbaijani officials, according to a foreign ministry statement, "
+         "raised the issue of the occupied territories.\n", "BRUSSELS, May 21", "Azerbaijan"),  # a ministry is no NATO body
+        ("Talks\n\nYEREVAN, May 2 (Wire) - Armenia's deputy foreign minister, asked about Korovin's remarks, said "
+         "Yerevan decides its own course.\n", "YEREVAN, May 2", "Armenia"),  # "asked about …" is an aside
+    ],
+)
+def test_datelines_spokespeople_and_ministries(raw, start, holder):
+    assert _row(_rows(raw), start)[2] == holder

@@ -211,7 +211,8 @@ _AUTHOR_NOTE = re.compile(
 
 # "Name: …", "Name in Place: …" (where the person spoke is no part of the name).
 _COLON_NAME = re.compile(
-    r"^([A-ZÀ-Þ][^\W\d_]+(?:\s+[A-ZÀ-Þ][^\W\d_]+){0,2})(?:\s+(?:in|at|from)\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?)?:\s"
+    r"^([A-ZÀ-Þ][^\W\d_]+(?:['’-][A-ZÀ-Þ]?[^\W\d_]+)*(?:\s+[A-ZÀ-Þ][^\W\d_]+(?:['’-][A-ZÀ-Þ]?[^\W\d_]+)*){0,2})"
+    r"(?:\s+(?:in|at|from)\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?)?:\s"
 )
 
 
@@ -372,7 +373,9 @@ def _interview_role(unit: Unit, role: str | None, questions: list[bool], last_wa
     if role == "interviewer" and last_was_question and not all_questions:
         return "interviewee"  # an answer that lost its label
     if role in (None, "headline", "narrator"):
-        return "interviewer" if all_questions else "narrator"
+        # a question, perhaps after a sentence setting it up ("Azerbaijan has been a partner for
+        # twenty years. Will it apply?"), opens the interview
+        return "interviewer" if all_questions or (questions[-1] and len(questions) <= 3) else "narrator"
     return role
 
 

@@ -94,7 +94,9 @@ LEADING_PHRASE = re.compile(
 # /Agency/. ", "Baku. 26 May. Agency. ".
 DATELINE = re.compile(
     r"^[A-ZÀ-Þ][\w\-]+(?:\s[A-ZÀ-Þ][\w\-]+)?(?:,\s+(?=[^–—\n]{0,50}\d)[^–—\n]{2,60}?\s[–—-]{1,2}\s+|"
-    r"[.,]\s+(?=[^.\n]{0,30}\d)[^.\n]{2,40}\.\s+(?:(?:/[^/\n]{1,30}/|\([^)\n]{1,30}\)|[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})\.\s+)?)"
+    r"[.,]\s+(?=[^.\n]{0,30}\d)[^.\n]{2,40}\.\s+(?:(?:/[^/\n]{1,30}/|\([^)\n]{1,30}\)|[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})\.\s+)?|"
+    r"\s*(?:/[^/\n]{1,40}/|\([^)\n]{1,40}\))\s*[–—-]{1,2}\s+|"  # "Tbilisi /Agency/ - ", "Baku (Agency) - "
+    r",\s+[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3},\s+\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+(?:[–—-]{1,2}\s+)?)"  # "Baku, Agency, 06.10.2020 "
 )
 # Matches at the start of a clause where one of the cuts of ``subject_clause`` would.
 ANY_LEAD = re.compile(
@@ -168,7 +170,9 @@ def first_verbish(clause: str) -> int | None:
 
 # A position verb after the subject, behind auxiliaries and adverbs ("has long opposed").
 POSITION_AFTER = re.compile(
-    rf"^(?:(?:{AUX}|\w+ly|long|again|once again|yet|now|jointly)\s+){{0,4}}(?:{POSITION})\b", re.IGNORECASE
+    rf"^(?:(?:{AUX}|\w+ly|long|again|once again|yet|now|jointly|more|less|very|even|far|much)\s+){{0,4}}"
+    rf"(?:{POSITION}|cautious|sceptical|skeptical|optimistic|pessimistic|critical|blunt|wary|reluctant)\b",
+    re.IGNORECASE,
 )
 PASSIVE_REPORT = re.compile(
     r"\b(?:was|were|is|are|has been|have been)\s+(?:\w+ly\s+)?(?:stressed|noted|expressed|discussed|"

@@ -170,10 +170,12 @@ def _norm(text: str) -> str:
 
 
 # A line a site's label opens, whatever follows: links to other stories, tags, a caption
-# ("Related: … | …", "Read also: …", "Tags: NATO, Baku", "Photo: …").
+# ("Related: … | …", "Read also: …", "Tags: NATO, Baku", "Photo: …"), or a call to follow
+# the site ("Follow us on Facebook and Twitter").
 _WIDGET_LABEL = re.compile(
     r"^(?:related(?: news| articles| stories| links)?|read also|also read|see also|read more|more on this(?: topic)?|"
-    r"tags|keywords|photo|photos|video|picture|image|caption|follow us on)\s*:\s*\S",
+    r"tags|keywords|photo|photos|video|picture|image|caption|follow us on)\s*:\s*\S|"
+    r"^(?:follow us|subscribe to (?:our|us)|join us on|share (?:this|on))\b[^.!?]{0,60}\Z",
     re.IGNORECASE,
 )
 
@@ -262,8 +264,9 @@ def clean(text: str) -> Cleaned:
             break
         gone.update(found)
     result.removed += [(lines[i].s, lines[i].e, reason) for i, reason in gone.items()]
+    named = _named_labels(text, units)
     for unit in units:
-        label_span = _label(text, unit)
+        label_span = _label(text, unit, named)
         if label_span:
             result.removed.append((unit.start, label_span[0], "turn_marker"))
             if label_span[1] == "speaker":
@@ -442,7 +445,24 @@ def _mark_bylines(text: str, units: list[Unit]) -> dict[int, str]:
     return removed
 
 
-def _label(text: str, unit: Unit) -> tuple[int, str] | None:
+# A turn label in ordinary case: "Eastbridge: …", "Vereshkin: …" (a name, then a colon).
+_NAMED = re.compile(r"(?P<label>(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?)\s*:\s+)(?=\S)")
+
+
+def _named_labels(text: str, units: list[Unit]) -> frozenset[str]:
+    """The names that open two or more body paragraphs each, where at least two such names
+    alternate: a transcript labelled in ordinary case ("Eastbridge: …" / "Vereshkin: …"). A
+    headline or a single "Note: …" opens one paragraph only."""
+    seen: dict[str, int] = {}
+    for unit in units:
+        match = _NAMED.match(text, unit.start, unit.end) if unit.zone == "body" else None
+        if match and match.group("name").upper() not in _NOT_SPEAKERS:
+            seen[match.group("name")] = seen.get(match.group("name"), 0) + 1
+    names = frozenset(name for name, n in seen.items() if n >= 2)
+    return names if len(names) >= 2 else frozenset()
+
+
+def _label(text: str, unit: Unit, named: frozenset[str] = frozenset()) -> tuple[int, str] | None:
     """The offset where a unit's words start after a turn label, and the label's kind."""
     content = text[unit.start : unit.end]
     match = _LABEL.match(content)
@@ -455,5 +475,8 @@ def _label(text: str, unit: Unit) -> tuple[int, str] | None:
         return unit.start + match.end("label"), "dash"
     match = _SPEAKER.match(content) if unit.zone == "body" else None
     if match and not set(match.group("name").split()) & _NOT_SPEAKERS:
+        return unit.start + match.end("label"), "speaker"
+    match = _NAMED.match(content) if named else None
+    if match and match.group("name") in named:
         return unit.start + match.end("label"), "speaker"
     return None

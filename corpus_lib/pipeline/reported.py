@@ -223,10 +223,15 @@ def lead_source(sentence: str, ctx: Discourse) -> Speaker | None:
 def _according(sentence: str, ctx: Discourse) -> Attribution | None:
     """A lead that names the source: "According to X, …", "In his words, …", "As X put it, …"."""
     match = _ACCORDING.match(sentence) or _AS_SAID.match(sentence)
+    later = None
     if match is None and "ccording to" in sentence:
-        match = _ACCORDING_LATER.search(sentence)
+        match = later = _ACCORDING_LATER.search(sentence)
     if match:
-        return _as_attribution(ctx.resolve(match.group("who")), ctx)
+        found = _as_attribution(ctx.resolve(match.group("who")), ctx)
+        document = later and _DOCUMENT_WORDS.search(match.group("who"))
+        head = head_actor(sentence, ctx) if document and found and found.holder == "other" else None
+        # "Azerbaijani officials, according to a ministry statement, raised …": the subject's
+        return found._replace(holder=head) if head else found
     if _IN_WORDS.match(sentence) and ctx.last_person:
         return Attribution(ctx.last_person[0], "quoted", ctx.last_person[1])
     aside = _ASIDE_SOURCE.match(sentence) if ", " in sentence else None
@@ -320,6 +325,12 @@ def _name_last(sentence: str, comma: int) -> bool:
 _CITING = re.compile(r"\b(?:citing|quoting|with reference to|referring to)\s+(?P<who>[^,;:\"“”]{2,80}?)[.!]?\s*\Z", re.I)
 
 
+# Titles the Alliance's own staff hold, which an unaffiliated source reporting NATO's position
+# holds for NATO ("NATO is not a party …, deputy spokesperson X said"); a minister or an
+# ambassador is always a state's.
+_NATO_TITLE = re.compile(r"\b(?:spokes\w+|official|envoy|representative|officer|liaison|secretary)\b", re.IGNORECASE)
+
+
 def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
     who = trailing_who(sentence)
     if not who:
@@ -331,7 +342,8 @@ def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
     actor = _actor_subject(clause, first_verbish(clause), ctx)
     # "Azerbaijan welcomes …, Deputy Foreign Minister X said": an official whose title names no
     # state is the state's the sentence is about, before the dateline's
-    state = actor.holder if actor and actor.holder in STATE_HOLDERS else None
+    holder = actor.holder if actor else head_actor(clause, ctx)
+    state = holder if holder in STATE_HOLDERS or (holder == "NATO" and _NATO_TITLE.search(who)) else None
     found = _as_attribution(ctx.resolve(who, state=state), ctx)
     if found and found.holder == "other" and actor and ctx.title_only(found.speaker):
         # "NATO ministers agreed …, diplomats said": an unaffiliated source reports the position of
@@ -367,7 +379,7 @@ _ASIDE = re.compile(rf",\s+(?:{_ASIDE_PHRASE}),\s+", re.IGNORECASE)
 # A participle set off between the subject and its reporting verb, commas and all:
 # "The deputy minister, speaking at a news conference with Anna Berg, head of the delegation, said".
 _PARTICIPLE_ASIDE = re.compile(
-    r",\s+(?:speaking|addressing|answering|commenting|responding|talking|writing|appearing)\b[^;:\"“”]{0,200}?,\s+"
+    r",\s+(?:speaking|addressing|answering|commenting|responding|talking|writing|appearing|asked|questioned)\b[^;:\"“”]{0,200}?,\s+"
     r"(?=(?:said|says|told|added|stressed|noted|warned|insisted|underlined|emphasi[sz]ed|explained|declared|stated)\b)",
     re.IGNORECASE,
 )
@@ -430,6 +442,20 @@ def _introduced_in(sentence: str, who: Speaker, ctx: Discourse) -> Speaker:
             ctx.add((person.name, person.holder))
             return person.name, person.holder
     return who
+
+
+# A source that is a text or a body, not a person: "according to a ministry statement".
+_DOCUMENT_WORDS = re.compile(r"\b(?:statement|communiqu[eé]|declaration|report|ministry|press service|data|figures)\b", re.I)
+
+
+def head_actor(sentence: str, ctx: Discourse) -> str | None:
+    """The holder of an actor that opens the sentence's subject ("NATO is not a party …",
+    "Azerbaijani officials, …"), whatever the verb; None where the subject opens otherwise."""
+    clause = subject_clause(sentence)
+    mentions = ctx.reg.mentions(clause[:60], ctx.date)
+    if not mentions or clause[: mentions[0].start].strip(" '\"‘“").lower() not in ("", "the"):
+        return None
+    return mentions[0].holder
 
 
 def _is_person(who: Speaker, ctx: Discourse) -> bool:

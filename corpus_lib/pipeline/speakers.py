@@ -243,7 +243,7 @@ def _introductions(sentence: str, reg: Registry, date, place: str | None, before
             continue
         holder = reg.holder_of(name) or affiliation(title, reg, date)
         if holder is None and place and STATE_ROLE.search(title) and not OUTSIDER.search(title):
-            holder = place
+            holder = place if place not in _NOT_STATES or not _STATE_ONLY.search(title) else None
         yield Person(start, end, name, holder or "other", title)
 
 
@@ -303,6 +303,12 @@ def _apposition_before(before: str) -> str | None:
 _BODY = re.compile(r"\b(?:ministry|press service|press office|government|parliament|embassy|presidential administration)\b", re.I)
 
 
+# Places whose holder is no state, and titles only a state has: a foreign ministry in a
+# Brussels-datelined story is not the Alliance's.
+_NOT_STATES = frozenset({"NATO", "EU"})
+_STATE_ONLY = re.compile(r"\b(?:ministry|ministries|minister|embassy|parliament\w*|president\w*|prime|cabinet|government)\b", re.IGNORECASE)
+
+
 def is_body(name: str) -> bool:
     """Whether a speaker is a body, not a person: no title noun, a ministry or a press service."""
     return not ROLE.search(name) and bool(_BODY.search(name))
@@ -323,5 +329,6 @@ def unnamed_speaker(phrase: str, reg: Registry, date=None, *, place: str | None 
         holder = "other"
     else:
         holder = affiliation(phrase, reg, date) or (place if place and STATE_ROLE.search(phrase) else None)
+        holder = None if holder in _NOT_STATES and not affiliation(phrase, reg, date) and _STATE_ONLY.search(phrase) else holder
         holder = holder or ("NATO" if _AT_HEADQUARTERS.search(phrase) else "other")
     return " ".join(phrase.strip(" ,.;:\"“”").split()[-8:]), holder
