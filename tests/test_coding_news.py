@@ -181,6 +181,8 @@ def test_an_event_that_only_dates_the_sentence_is_no_judgement():
         ("The decision on NATO membership is ours and the Allies', not Moscow's.", "membership", "open", "MB-OPN-021"),
         ("The question of NATO membership is not if, but when.", "membership", "open", "MB-OPN-021"),
         ("No outside country decides who joins NATO.", "membership", "open", "MB-OPN-021"),
+        ("NATO membership is Moldova's choice alone, and no foreign capital would dictate it.", "membership", "open",
+         "MB-OPN-021"),
         ("Moscow says the enlargement of NATO is a threat to Russia.", "membership", "distant", "MB-DIS-018"),
         ("Moscow has failed to fulfil its obligations to its ally.", "russia", "adversarial", "RU-ADV-032"),
         ("The Kremlin tried for months to block our path.", "russia", "adversarial", "RU-ADV-032"),
@@ -196,3 +198,10 @@ def test_moving_towards_the_bloc_is_membership_and_a_venue_is_not():
     assert row_for(code([["Moldova moved closer to the bloc last year."]]), "doc.0001", "membership")["stance"] == "neutral"
     out = code([["The talks moved to Vienna."]])
     assert "membership" not in set(out["topic"])
+
+
+def test_an_own_choice_in_a_passage_on_membership_is_open():
+    out = code([["Moldova wants to join NATO one day.", "That is for Moldova to decide."]])
+    assert row_for(out, "doc.0002", "membership")["stance"] == "open"
+    out = code([["Moldova alone decides how close it gets to NATO."]])
+    assert row_for(out, "doc.0001", "membership")["stance"] == "open"
