@@ -380,3 +380,31 @@ def test_a_transcript_labelled_in_ordinary_case():
 )
 def test_datelines_spokespeople_and_ministries(raw, start, holder):
     assert _row(_rows(raw), start)[2] == holder
+
+
+DRAFT = """Draft keeps door open
+
+BRUSSELS, March 27 (Eurowire) - NATO leaders will reaffirm next week that Moldova will become a member, diplomats said.
+
+"We reaffirm the decision that Moldova will become a member of NATO," the draft says.
+
+The draft, dated March 24, says that the Alliance "will continue to assist" Moldova.
+
+To recall, NATO's Secretary General said last year that the Alliance supported the talks.
+
+Support for membership stood at 29 percent, according to a survey by the Chisinau Institute for Policy.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "holder"),
+    [
+        ("BRUSSELS, March 27", "NATO"),  # a position in the future tense
+        ('"We reaffirm', "NATO"),  # a draft's words are its author's
+        ("The draft, dated", "NATO"),
+        ("To recall, NATO's", "NATO"),  # background that reports someone's words is theirs
+        ("Support for membership", "other"),  # a survey holds no actor's position
+    ],
+)
+def test_drafts_recalled_words_and_surveys(start, holder):
+    assert _row(_rows(DRAFT), start)[2] == holder

@@ -534,7 +534,7 @@ class _Quotes:
 # A document that speaks a quotation: "…," the statement reads; "…," says the statement of the committee.
 _DOCUMENT_SOURCE = re.compile(
     r"^\s*(?:the|this|that|its|their|a|an)\s+(?:joint\s+|written\s+|final\s+)?(?P<doc>statement|communiqu[eé]|declaration|"
-    r"resolution|appeal|press release|document)\b(?:\s+(?:of|by|from)\s+(?P<of>[^,.;:]{2,80}))?",
+    r"resolution|appeal|press release|document|draft|text)\b(?:\s+(?:of|by|from)\s+(?P<of>[^,.;:]{2,80}))?",
     re.IGNORECASE,
 )
 

@@ -98,12 +98,23 @@ DECISION_PHRASES = (
     r"took a different position|went further"
 )
 JOINING = r"(?:joined|joins|acceded to) (?:nato|the (?:north atlantic )?alliance)(?![’']s)|applie[sd] for (?:\w+ )?membership"
-_ACTOR_VERB = re.compile(rf"\b(?:{POSITION}|{DECISION_PHRASES}|{JOINING})\b", re.IGNORECASE)
+# A position in the future or after a modal, where the verb stands in its base form: "NATO
+# leaders will reaffirm …", "Moscow would oppose …".
+FUTURE_POSITION = (
+    r"(?:will|would|shall|must|should|can|could|may|might|to)\s+(?:not\s+|also\s+|again\s+|continue\s+to\s+)?"
+    r"(?:reaffirm|support|welcome|urge|offer|invite|promise|pledge|grant|confirm|stress|seek|oppose|reject|"
+    r"consider|stop|assist|help|insist|demand|condemn|recognise|recognize|back|endorse|respect)"
+)
+_ACTOR_VERB = re.compile(rf"\b(?:{POSITION}|{DECISION_PHRASES}|{JOINING}|{FUTURE_POSITION})\b", re.IGNORECASE)
 # For a set test before the search: the longest word of each verb or phrase, which must be there
 # for the phrase to be ("in favour": favour).
 _ACTOR_WORDS = frozenset(
     max(phrase.split(), key=len) for phrase in words_of(f"{POSITION}|{DECISION_PHRASES}")
-) | {"joined", "joins", "acceded", "applied", "applies"}
+) | {"joined", "joins", "acceded", "applied", "applies"} | {
+    "reaffirm", "support", "welcome", "urge", "offer", "invite", "promise", "pledge", "grant", "confirm", "stress",
+    "seek", "oppose", "reject", "consider", "stop", "assist", "help", "insist", "demand", "condemn", "recognise",
+    "recognize", "back", "endorse", "respect",
+}
 _ACTOR_WORD = word_finder(_ACTOR_WORDS)
 _STANCE_ADJECTIVE = re.compile(
     r"(?:reluctant|ready|determined|committed|concerned|unwilling|willing|eager|keen|opposed|against|"
@@ -129,8 +140,10 @@ def narrated(sentence: str, ctx: Discourse, *, you: Speaker | None = None) -> At
     """Whose words or position a narrated sentence carries, or None when it reports nobody's.
     An agency's lead-in ("It should be noted that", "Note that") is no source; "To recall, …"
     opens the agency's own background."""
-    if _RECALL.match(sentence):
-        return None  # "To recall, NATO suspended …": the agency's background
+    recall = _RECALL.match(sentence)
+    if recall:  # "To recall, NATO suspended …": the agency's background, unless it reports words
+        found = narrated(sentence[recall.end() :].lstrip(" ,"), ctx)
+        return found if found and found.role == "quoted" else None
     lead = _AGENCY_LEAD.match(sentence)
     if lead:
         sentence = sentence[lead.end() :]
@@ -184,7 +197,7 @@ def _judged_by(sentence: str, ctx: Discourse) -> Attribution | None:
 _AGENCY_LEAD = re.compile(
     r"^\W*(?:it should be noted that|it is worth noting that|note that|notably,|reportedly,)\s+", re.IGNORECASE
 )
-_RECALL = re.compile(r"^\W*(?:to recall|recall that|it should be recalled|it is worth recalling|as a reminder)\b", re.I)
+_RECALL = re.compile(r"^\W*(?:to recall|recall that|it should be recalled(?: that)?|it is worth recalling(?: that)?|as a reminder)\b,?", re.I)
 # "X was quoted (by Russian media) as saying that …": the passive that still names the source.
 _QUOTED_AS = re.compile(r"^\W*(?P<who>[^,;:\"“”]{3,100}?)\s+(?:was|were|has been|had been)\s+quoted\b[^,;:]{0,60}?\bas\s+saying\b")
 
@@ -196,9 +209,10 @@ def _quoted_as(sentence: str, ctx: Discourse) -> Attribution | None:
     return _as_attribution(ctx.resolve(match.group("who")), ctx) if match else None
 
 
-def _as_attribution(who: Speaker | None, ctx: Discourse) -> Attribution | None:
+def _as_attribution(who: Speaker | None, ctx: Discourse, phrase: str = "") -> Attribution | None:
     if who is None:
-        return None
+        # "according to a survey by an institute", "…, the institute said": no actor's position
+        return Attribution("narrator", "narrator", "other") if _SURVEY.search(phrase) else None
     if speakers.ROLE.search(who[0]) or (_is_person(who, ctx) and not speakers.is_body(who[0])):
         return Attribution(who[0], "quoted", who[1])
     return Attribution("narrator", "narrator", who[1])  # an institution's statement is narrated
@@ -227,7 +241,7 @@ def _according(sentence: str, ctx: Discourse) -> Attribution | None:
     if match is None and "ccording to" in sentence:
         match = later = _ACCORDING_LATER.search(sentence)
     if match:
-        found = _as_attribution(ctx.resolve(match.group("who")), ctx)
+        found = _as_attribution(ctx.resolve(match.group("who")), ctx, match.group("who"))
         document = later and _DOCUMENT_WORDS.search(match.group("who"))
         head = head_actor(sentence, ctx) if document and found and found.holder == "other" else None
         # "Azerbaijani officials, according to a ministry statement, raised …": the subject's
@@ -344,7 +358,7 @@ def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
     # state is the state's the sentence is about, before the dateline's
     holder = actor.holder if actor else head_actor(clause, ctx)
     state = holder if holder in STATE_HOLDERS or (holder == "NATO" and _NATO_TITLE.search(who)) else None
-    found = _as_attribution(ctx.resolve(who, state=state), ctx)
+    found = _as_attribution(ctx.resolve(who, state=state), ctx, who)
     if found and found.holder == "other" and actor and ctx.title_only(found.speaker):
         # "NATO ministers agreed …, diplomats said": an unaffiliated source reports the position of
         # the actor the sentence is about
@@ -399,6 +413,8 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
         clause = _ASIDE.sub(" ", clause)  # "The envoy, however, said": the envoy said
         clause = _PARTICIPLE_ASIDE.sub(" ", clause)  # "The minister, speaking at …, with X, head of …, said"
         clause = _VOCATIVE.sub("", clause)  # "Ms Berg, the Allies have said …": the Allies have said
+    if _DOCUMENT_SUBJECT.match(clause) and ctx.last_actor and _ACTOR_VERB.search(clause, 0, 120):
+        return Attribution("narrator", "narrator", ctx.last_actor)  # "The draft, dated March 24, says …": its author's
     if _SOME_ALLIES.match(clause) and _ACTOR_VERB.search(clause, 0, 120):
         return Attribution("narrator", "narrator", "other")  # individual Allies, not the Alliance
     verb = first_verbish(clause)
@@ -444,6 +460,10 @@ def _introduced_in(sentence: str, who: Speaker, ctx: Discourse) -> Speaker:
     return who
 
 
+# A document as the subject: "The draft says …", "the text calls for …" (its author's words).
+_DOCUMENT_SUBJECT = re.compile(r"^\W*(?:the|this|its|their)\s+(?:draft|text|statement|declaration|communiqu[eé]|document|resolution)\b", re.I)
+# A source that is a survey or a research body: it holds no actor's position (``other``).
+_SURVEY = re.compile(r"\b(?:survey|poll|opinion poll|study|institute|research cent(?:re|er)|think[- ]tank)\b", re.I)
 # A source that is a text or a body, not a person: "according to a ministry statement".
 _DOCUMENT_WORDS = re.compile(r"\b(?:statement|communiqu[eé]|declaration|report|ministry|press service|data|figures)\b", re.I)
 
