@@ -408,3 +408,16 @@ Support for membership stood at 29 percent, according to a survey by the Chisina
 )
 def test_drafts_recalled_words_and_surveys(start, holder):
     assert _row(_rows(DRAFT), start)[2] == holder
+
+
+def test_an_interviewees_state_from_the_headline_and_a_service_post():
+    raw = (
+        "Armenia will not choose between partners\n\nYerevan Herald spoke to Armen Sahakyan, a member of parliament "
+        "from the ruling party.\n\nIs Armenia moving away from Russia?\n\nWe are diversifying our partnerships.\n\n"
+        "Would Armenia apply to join NATO?\n\nThat is not on the agenda today.\n"
+    )
+    rows = _rows(raw, genre="interview")
+    assert rows["We are diversifying our partnerships."] == ("Armen Sahakyan", "interviewee", "Armenia")
+    people = {p.name: p.holder for p in introduced(
+        "Lieutenant Colonel Pieter van Rijn of the Dutch army serves at NATO's liaison office in the region.", registry())}
+    assert people["Pieter van Rijn"] == "NATO"  # the post he serves at, not his army

@@ -113,6 +113,7 @@ def attribute(
     if interviewee:
         ctx.add(interviewee)
     ctx.dateline = _dateline(text, units, reg)
+    ctx.headline_state = _headline_state(text, units, reg)
     ctx.publisher = publisher if publisher in STATE_HOLDERS else None
     out: list[Sentence] = []
     turn = 0
@@ -236,6 +237,15 @@ def _introduced_first(ctx: Discourse) -> tuple[str, str] | None:
     ("In an interview with the agency, NATO's liaison officer Tomas Lind said …")."""
     named = [p for p in ctx.persons if not ctx.title_only(p[0])]
     return (named or ctx.persons or [None])[0]
+
+
+def _headline_state(text: str, units: list[Unit], reg: Registry) -> str | None:
+    """The first state the headline names ("Armenia will not choose between partners"): the
+    country an unaffiliated state official speaks for where nothing nearer says."""
+    if not units or not is_headline(text, units[0]):
+        return None
+    content = headline_case(text[units[0].start : units[0].end], text, reg)
+    return next((m.holder for m in reg.mentions(content) if m.holder in STATE_HOLDERS), None)
 
 
 def _dateline(text: str, units: list[Unit], reg: Registry) -> str | None:

@@ -72,6 +72,7 @@ class Discourse:
     place: str | None = None  # the holder of the place the current sentence is set in
     dateline: str | None = None  # the holder of the article's dateline place
     publisher: str | None = None  # the state that publishes the document (a ministry's press release)
+    headline_state: str | None = None  # the state the headline names first (an interview's country)
     recent_holder: str | None = None  # the actor the paragraph's sentence before this one held (not the outlet)
     last_actor: str | None = None  # the actor the last narrated sentence that held one held, in any paragraph
     _surname_set: frozenset[str] = frozenset()
@@ -120,7 +121,7 @@ class Discourse:
     def _people_in(self, text: str, facts: _Facts | None = None) -> list[tuple[int, Speaker]]:
         """(offset, person) for each person, title-holder or institution's person a text names."""
         facts = facts or _Facts(text)
-        place = speakers.place_holder(text, self.reg) or self.place or self.dateline
+        place = speakers.place_holder(text, self.reg) or self.place or self.dateline or self.headline_state
         new = speakers.introduced(text, self.reg, self.date, place=place) if facts.may_introduce() else []
         found = [(p.start, self.remember(p)) for p in new]
         taken = [_with_title(text, p) for p in new]  # a title is its holder's, not someone else
@@ -241,8 +242,8 @@ class Discourse:
         """The state an official whose title names none speaks for: the sentence's place, then
         the state the sentence is about, then the state the sentence before held ("Armenia's
         ministry accused …. '…,' ministry spokesman X said."), then the state that publishes
-        the document, then the dateline's."""
-        return self.place or state or self.recent_state or self.publisher or self.dateline
+        the document, then the dateline's, then the state the headline names first."""
+        return self.place or state or self.recent_state or self.publisher or self.dateline or self.headline_state
 
     def _same_side(self, mentions: list[Mention]) -> bool:
         """Whether a bare title's actors are none, or only the last person's side ("the NATO

@@ -169,7 +169,11 @@ _TARGET = re.compile(r"\b(?:to|for|at|with|towards|in|on|against|from)\s+(?:the\
 
 # A title owned by a state the phrase does not name: "the country's mission", "its envoy".
 _OWN_STATE = re.compile(r"\b(?:the|this|that|his|her|our)\s+country['’]s\b|\b(?:its|their)\s+(?:[\w-]+\s+)?(?:mission|delegation|ambassador|envoy|representative)", re.I)
-_SERVES_AS = re.compile(r"\b(?:serves|served|serving|works|worked|working|acts|acting)\s+as\b|\b(?:is|was)\s+now\b", re.I)
+_SERVES_AS = re.compile(
+    r"\b(?:serves|served|serving|works|worked|working|acts|acting)\s+(?:as|at|with|for)\b|\b(?:is|was)\s+now\b|"
+    r"\b(?:is|was)\s+(?:posted|seconded)\s+(?:at|to)\b",
+    re.I,
+)
 
 
 def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
@@ -265,7 +269,8 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
         return last
     if ROLE.search(pre):  # "Colonel X, a staff officer of NATO's liaison office": the rank and the post
         extra = _apposition_after(sentence[end:]) or _apposition_before(before[: len(before) - len(pre)])
-        return " ".join(f"{pre} {extra or ''}".split())
+        post = None if extra else _POST_AFTER.match(sentence[end:])  # "Colonel X of the Dutch army serves at …"
+        return " ".join(f"{pre} {extra or (post.group(0) if post else '')}".split())
     if _OWNER_BEFORE.search(last):  # "NATO's Anna Berg and Azerbaijan's Elnur Aliyev": the owner is the title
         return last.strip()
     after = sentence[end:]
@@ -275,9 +280,20 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
     found = _apposition_after(after) or _apposition_before(before)
     if found:
         return found
+    post = _POST_AFTER.match(after)
+    if post and ROLE.search(pre):  # "Colonel X of the Dutch army serves at NATO's liaison office"
+        return " ".join(f"{pre} {post.group(0)}".split())
     if _REPORTING_AFTER.match(after) or _ACCORDING.search(before):
         return ""
     return None
+
+
+# What a name's own clause says of the person's service: "of the Dutch army serves at NATO's
+# liaison office", "who works for the Alliance's mission".
+_POST_AFTER = re.compile(
+    r"^(?:\s+(?:of|from)\s+the\s+[^,.;:]{2,40}?)?\s+(?:who\s+)?(?:serves|works|is\s+posted|is\s+seconded)\s+"
+    r"(?:as|at|with|for|to|in)\s+[^,.;:]{2,80}"
+)
 
 
 def _apposition_after(after: str) -> str | None:
