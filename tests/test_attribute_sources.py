@@ -421,3 +421,55 @@ def test_an_interviewees_state_from_the_headline_and_a_service_post():
     people = {p.name: p.holder for p in introduced(
         "Lieutenant Colonel Pieter van Rijn of the Dutch army serves at NATO's liaison office in the region.", registry())}
     assert people["Pieter van Rijn"] == "NATO"  # the post he serves at, not his army
+
+
+CLOSING_NOTE = """"Moscow is not our enemy"
+
+Q: Is Russia a threat to NATO?
+
+A: We do not see Russia as an enemy, but we cannot ignore its military build-up.
+
+Q: And Karabakh?
+
+A: NATO supports the Minsk Group and has no role of its own.
+
+Anders Lykkeberg is NATO's Special Representative for the South Caucasus. He spoke to Araks Weekly in Yerevan.
+"""
+
+UNNAMED_GUEST = """A senior NATO official on the South Caucasus
+
+A senior NATO official, who asked not to be named, answered questions from the Kura Courier in Brussels.
+
+Kura Courier: Will NATO open an office in Baku?
+
+Official: There are no such plans.
+
+Kura Courier: Baku wants a clearer position on its territorial integrity.
+
+Official: The Allies support the territorial integrity of Azerbaijan.
+"""
+
+INLINE_DASHES = """Ambassador Orlovsky: enlargement is a mistake
+
+Russia's ambassador to Azerbaijan, Sergei Orlovsky, gave an interview to Caspian Wire.
+
+- Mr Orlovsky, how do you see NATO's partnership with Azerbaijan? - Every country chooses its partners. But enlargement is a mistake.
+
+- Would Russia object to Azerbaijani membership? - Azerbaijan has not asked for it.
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "sentence", "expected"),
+    [
+        (CLOSING_NOTE, "NATO supports the Minsk Group and has no role of its own.",
+         ("Anders Lykkeberg", "interviewee", "NATO")),  # presented in a closing note
+        (CLOSING_NOTE, "He spoke to Araks Weekly in Yerevan.", ("narrator", "narrator", "media")),
+        (UNNAMED_GUEST, "There are no such plans.", ("A senior NATO official", "interviewee", "NATO")),
+        (UNNAMED_GUEST, "Will NATO open an office in Baku?", ("interviewer", "interviewer", "media")),  # the outlet asks
+        (INLINE_DASHES, "- Every country chooses its partners.", ("Sergei Orlovsky", "interviewee", "Russia")),
+        (INLINE_DASHES, "Would Russia object to Azerbaijani membership?", ("interviewer", "interviewer", "media")),
+    ],
+)
+def test_interview_layouts(raw, sentence, expected):
+    assert _rows(raw, genre="interview")[sentence] == expected

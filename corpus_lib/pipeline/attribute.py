@@ -107,7 +107,7 @@ def attribute(
     publisher = _publisher_holder(source, reg) if genre in ("essay", "press_release", "speech") else "media"
     interview = genre == "interview" or sum(u.label in ("question", "answer", "dash", "speaker") for u in units) >= 2
     turns = _label_turns(text, units)
-    askers, sides = _askers(turns) | _hosts(text, turns), _label_sides(turns)
+    askers, sides = _askers(turns) | _hosts(text, turns) | _outlets(text, turns), _label_sides(turns)
     voice: tuple[str, str] | None = None  # the speaker of a transcript's current turn (name, role)
     interviewee = _find_interviewee(text, units, reg, date) if interview else None
     if interviewee:
@@ -144,7 +144,8 @@ def attribute(
             voice = _voice(unit.who, askers) if unit.label == "speaker" else voice
             turn += 1
             role = voice[1]
-            _speak(spans, sentences, questions, voice, turn, k, ctx, interviewee, out, side=sides.get(voice[0], "other"))
+            _speak(spans, sentences, questions, voice, turn, k, ctx, interviewee, out, side=sides.get(voice[0], "other"),
+                   intro=text[:800])
             last_was_question = questions[-1]
             continue
         voice = None
@@ -163,7 +164,10 @@ def attribute(
             ctx.date = dt.date(int(event[:4]), int(event[5:7] or 6), 15) if event else date
             turn = _narrate(text, unit, k, spans, turn, ctx, publisher, out)
         else:
-            for (a, b), s, q in zip(spans, sentences, questions):
+            for i, ((a, b), s, q) in enumerate(zip(spans, sentences, questions)):
+                if i and unit.label == "dash" and _DASH_OPENS.match(s):  # "- Question? - Answer." in one paragraph
+                    inner = "interviewer" if q else "interviewee"
+                    turn, role = (turn + 1, inner) if inner != role else (turn, role)
                 if role == "interviewer":
                     said = None if q else narrated(s, ctx, you=interviewee)
                     holder = said.holder if said else "media"
@@ -219,7 +223,9 @@ _COLON_NAME = re.compile(
 
 def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
     """Give headlines ("Name: …", "Surname: …") and answers the speaker and side introduced
-    later in the text ("NATO spokesperson Anna Berg said …")."""
+    later in the text ("NATO spokesperson Anna Berg said …"), or in a closing note that
+    presents the interviewee ("Anna Berg is NATO's envoy. She spoke to the agency.")."""
+    _closing_note(text, out, ctx)
     for s in out:
         if s.speaker_role not in ("headline", "interviewee"):
             continue
@@ -230,6 +236,33 @@ def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
         known = ctx.known(name) if name and name != "interviewee" else None
         if known:
             s.speaker, s.holder = known
+
+
+def _closing_note(text: str, out: list[Sentence], ctx: Discourse) -> None:
+    """Where answers have no named speaker and the last paragraph presents a person ("Anna
+    Berg is NATO's envoy for the region."), that paragraph is the outlet's note and the
+    person it presents gave the answers."""
+    nameless = [s for s in out if s.speaker_role == "interviewee" and s.speaker == "interviewee"]
+    if not nameless:
+        return
+    last = [s for s in out if s.unit == out[-1].unit]
+    note = text[last[0].start : last[0].end]
+    presented = _PRESENTED.match(note)
+    if presented is None:
+        return
+    name = " ".join(speakers.name_words(presented.group("name")))
+    holder = speakers.affiliation(note[presented.end() :], ctx.reg, ctx.date) or "other"
+    if not name:
+        return
+    for s in last:
+        s.speaker, s.speaker_role, s.holder = "narrator", "narrator", "media"
+    for s in nameless:
+        if s not in last:
+            s.speaker, s.holder = name, holder
+
+
+# A closing note that presents a person: "Anders Lykke is NATO's Special Representative …".
+_PRESENTED = re.compile(r"^\W*(?P<name>(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}[A-ZÀ-Þ][\w'’-]+)\s+(?:is|was|serves as|heads)\s+")
 
 
 def _introduced_first(ctx: Discourse) -> tuple[str, str] | None:
@@ -297,6 +330,20 @@ def _hosts(text: str, turns: list[tuple[str, str, list[str]]]) -> frozenset[str]
     return frozenset(name for name in labels if name.lower() in named)
 
 
+# The outlet an introduction names as asking: "answered questions from the Kura Courier",
+# "spoke to Araks Weekly", "gave an interview to Caspian Wire".
+_ASKING_OUTLET = re.compile(
+    r"\b(?:questions?\s+(?:from|of)|spoke\s+to|talked\s+to|interview\s+(?:to|with)|told)\s+(?:the\s+)?"
+    r"(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,3})"
+)
+
+
+def _outlets(text: str, turns: list[tuple[str, str, list[str]]]) -> frozenset[str]:
+    """The transcript labels that name the outlet the introduction says asked the questions."""
+    named = {" ".join(m.group("name").split()).lower() for m in _ASKING_OUTLET.finditer(text[:2000])}
+    return frozenset(name for _, name, _ in turns if name.lower() in named) if named else frozenset()
+
+
 def _mostly(flags: list[bool]) -> bool:
     return sum(flags) >= 0.6 * len(flags)
 
@@ -338,7 +385,8 @@ def _voice(who: str, askers: frozenset[str]) -> tuple[str, str]:
 
 
 def _speak(
-    spans, sentences, questions, voice, turn, k, ctx: Discourse, interviewee, out: list[Sentence], *, side: str = "other"
+    spans, sentences, questions, voice, turn, k, ctx: Discourse, interviewee, out: list[Sentence], *, side: str = "other",
+    intro: str = "",
 ) -> None:
     """The sentences of one transcript turn: the press's hold what they report, a speaker's
     their own side (a person named before, by full name or surname, else a new person, who
@@ -350,8 +398,12 @@ def _speak(
             out.append(Sentence(a, b, turn, "interviewer", "interviewer", said.holder if said else "media", q, k))
             ctx.see(s)
         return
-    known = ctx.known(name) or ctx.known(name.split()[-1]) or ctx.resolve(name)
-    speaker = known if known and (" " in known[0] or known[0] in ctx.reg.names) else (name, side)
+    if speakers.ROLE.fullmatch(name):  # "Official: …" after "A senior NATO official answered …"
+        known = interviewee or _titled_in(intro, name, ctx) or _introduced_first(ctx)
+    else:
+        known = ctx.known(name) or ctx.known(name.split()[-1]) or ctx.resolve(name)
+    titled = speakers.ROLE.fullmatch(name) is not None and known is not None
+    speaker = known if known and (" " in known[0] or known[0] in ctx.reg.names or titled) else (name, side)
     if speaker[1] == "other" and side != "other":  # nobody introduced them: their own words tell
         speaker = (speaker[0], side)
         ctx.add(speaker)
@@ -360,6 +412,15 @@ def _speak(
     ctx.last_person = speaker
 
 
+def _titled_in(intro: str, noun: str, ctx: Discourse) -> tuple[str, str] | None:
+    """The unnamed person the introduction presents by the title a label uses ("A senior NATO
+    official, who asked not to be named, answered …" for "Official: …")."""
+    found = re.search(rf"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,4}}?{re.escape(noun)}\b", intro, re.IGNORECASE)
+    return speakers.unnamed_speaker(found.group(0), ctx.reg, ctx.date) if found else None
+
+
+# A sentence that opens with a dash inside a paragraph: the other side's turn begins.
+_DASH_OPENS = re.compile(r"^\s*[-–—]\s+\S")
 # A paragraph that opens by reporting a third person's words: no answer of the interviewee's.
 _THIRD_PARTY = re.compile(
     rf"^\W*(?:in\s+[A-Z][\w'’-]+,\s+)?(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:{ROLE_NOUNS})\b"
