@@ -473,3 +473,49 @@ Russia's ambassador to Azerbaijan, Sergei Orlovsky, gave an interview to Caspian
 )
 def test_interview_layouts(raw, sentence, expected):
     assert _rows(raw, genre="interview")[sentence] == expected
+
+
+INLINE_QA = """NATO liaison officer visits Yerevan
+
+Yerevan /Ararat Wire/ - Katrin Wellgard, NATO's liaison officer for the South Caucasus, gave an interview to Ararat Wire.
+
+Q: Armenia has troops in Kosovo. What does NATO get from the partnership? A: A reliable partner. Its soldiers are respected.
+
+Q: Is Armenia on its way to membership? A: No. Armenia has made its choice of alliances.
+"""
+
+NO_LABELS = """Ruling-party MP Anahit Tevanyan: Partnership does not replace the CSTO
+
+Yerevan. 22 November. Ararat Wire. Armenia has increased its contingent in Kosovo. Is Yerevan moving toward the Alliance? We are moving toward better cooperation, not toward membership.
+
+Do you expect NATO to help in Karabakh? The settlement must come through negotiations.
+"""
+
+TITLE_LABEL = """NATO will not intervene, official says
+
+Brussels, Absheron Info, 15.10.2020. A senior NATO official answered questions from Absheron Info.
+
+Q: Azerbaijan's officials say they are liberating their territory. Where does NATO stand?
+
+NATO OFFICIAL: We are deeply concerned by the escalation.
+
+Q: Will NATO mediate?
+
+NATO OFFICIAL: That is for the sides and the mediators to decide.
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "sentence", "role", "holder"),
+    [
+        (INLINE_QA, "A: A reliable partner.", "interviewee", "NATO"),  # "Q: …? A: …" in one paragraph
+        (INLINE_QA, "Its soldiers are respected.", "interviewee", "NATO"),
+        (NO_LABELS, "We are moving toward better cooperation, not toward membership.", "interviewee", "Armenia"),
+        (NO_LABELS, "Do you expect NATO to help in Karabakh?", "interviewer", "media"),
+        (NO_LABELS, "The settlement must come through negotiations.", "interviewee", "Armenia"),
+        (TITLE_LABEL, "We are deeply concerned by the escalation.", "interviewee", "NATO"),  # "NATO OFFICIAL:"
+    ],
+)
+def test_interviews_with_both_sides_in_a_paragraph_or_no_labels(raw, sentence, role, holder):
+    row = _rows(raw, genre="interview")[sentence]
+    assert row[1:] == (role, holder)

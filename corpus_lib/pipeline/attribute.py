@@ -106,10 +106,12 @@ def attribute(
     ctx = Discourse(date=date, reg=reg, doc_date=date)
     publisher = _publisher_holder(source, reg) if genre in ("essay", "press_release", "speech") else "media"
     interview = genre == "interview" or sum(u.label in ("question", "answer", "dash", "speaker") for u in units) >= 2
+    unlabelled = interview and not any(u.label for u in units)  # questions and answers told apart by "?" alone
     turns = _label_turns(text, units)
     askers, sides = _askers(turns) | _hosts(text, turns) | _outlets(text, turns), _label_sides(turns)
     voice: tuple[str, str] | None = None  # the speaker of a transcript's current turn (name, role)
-    interviewee = _find_interviewee(text, units, reg, date) if interview else None
+    place = _dateline(text, units, reg) or _headline_state(text, units, reg)
+    interviewee = _find_interviewee(text, units, reg, date, place=place) if interview else None
     if interviewee:
         ctx.add(interviewee)
     ctx.dateline = _dateline(text, units, reg)
@@ -153,6 +155,8 @@ def attribute(
             new_role = _interview_role(unit, role, questions, last_was_question)
             if new_role == "interviewee" and not unit.label and _THIRD_PARTY.match(sentences[0]):
                 new_role = "narrator"  # the report goes on after the interview: "A Kremlin spokesman said …"
+            if unlabelled and any(questions):
+                new_role = "interviewer"  # a paragraph that asks opens with the interviewer (the answer may follow)
             if new_role != role or unit.label:
                 turn += 1
             role = new_role
@@ -165,9 +169,9 @@ def attribute(
             turn = _narrate(text, unit, k, spans, turn, ctx, publisher, out)
         else:
             for i, ((a, b), s, q) in enumerate(zip(spans, sentences, questions)):
-                if i and unit.label == "dash" and _DASH_OPENS.match(s):  # "- Question? - Answer." in one paragraph
-                    inner = "interviewer" if q else "interviewee"
-                    turn, role = (turn + 1, inner) if inner != role else (turn, role)
+                inner = _inner_turn(unit, i, s, q, questions, unlabelled) if i else None
+                if inner and inner != role:  # "Q: …? A: …" or "- …? - …" or "…? …" in one paragraph
+                    turn, role = turn + 1, inner
                 if role == "interviewer":
                     said = None if q else narrated(s, ctx, you=interviewee)
                     holder = said.holder if said else "media"
@@ -375,7 +379,11 @@ def _continued(units: list[Unit], i: int) -> list[Unit]:
 
 def _label_name(who: str) -> str:
     """A speaker label's name in ordinary case: ``HENRIKE VOS (Agency)`` → ``Henrike Vos``."""
-    return " ".join(word.capitalize() if "'" not in word else word.title() for word in who.split("(")[0].split())
+    words = who.split("(")[0].split()
+    return " ".join(w if w in _ACRONYM_LABELS else w.capitalize() if "'" not in w else w.title() for w in words)
+
+
+_ACRONYM_LABELS = frozenset("NATO EU UN OSCE CSTO US UK MP".split())  # kept in capitals: "NATO OFFICIAL"
 
 
 def _voice(who: str, askers: frozenset[str]) -> tuple[str, str]:
@@ -400,9 +408,11 @@ def _speak(
         return
     if speakers.ROLE.fullmatch(name):  # "Official: …" after "A senior NATO official answered …"
         known = interviewee or _titled_in(intro, name, ctx) or _introduced_first(ctx)
+    elif speakers.ROLE.search(name) and not speakers.name_words(name):  # "NATO OFFICIAL: …"
+        known = speakers.unnamed_speaker(name, ctx.reg, ctx.date) or interviewee
     else:
         known = ctx.known(name) or ctx.known(name.split()[-1]) or ctx.resolve(name)
-    titled = speakers.ROLE.fullmatch(name) is not None and known is not None
+    titled = speakers.ROLE.search(name) is not None and not speakers.name_words(name) and known is not None
     speaker = known if known and (" " in known[0] or known[0] in ctx.reg.names or titled) else (name, side)
     if speaker[1] == "other" and side != "other":  # nobody introduced them: their own words tell
         speaker = (speaker[0], side)
@@ -419,8 +429,27 @@ def _titled_in(intro: str, noun: str, ctx: Discourse) -> tuple[str, str] | None:
     return speakers.unnamed_speaker(found.group(0), ctx.reg, ctx.date) if found else None
 
 
-# A sentence that opens with a dash inside a paragraph: the other side's turn begins.
+# A sentence that opens a new turn inside a paragraph: a dash, or a question or answer label.
 _DASH_OPENS = re.compile(r"^\s*[-–—]\s+\S")
+_ANSWER_OPENS = re.compile(r"^\s*(?:A|Answer)\s*:\s+\S")
+_QUESTION_OPENS = re.compile(r"^\s*(?:Q|Question)\s*:\s+\S")
+
+
+def _inner_turn(unit: Unit, i: int, sentence: str, asks: bool, questions: list[bool], unlabelled: bool) -> str | None:
+    """The turn a paragraph's ``i``-th sentence opens, where a paragraph holds both sides:
+    "- …? - …", "Q: …? A: …", or, in an interview with no labels at all, the sentences after
+    the paragraph's last question ("Is Yerevan moving toward the Alliance? We are not.")."""
+    if unit.label == "dash" and _DASH_OPENS.match(sentence):
+        return "interviewer" if asks else "interviewee"
+    if unit.label in ("question", "answer"):
+        if _ANSWER_OPENS.match(sentence):
+            return "interviewee"
+        if _QUESTION_OPENS.match(sentence):
+            return "interviewer"
+        return None
+    if unlabelled and not unit.label and questions[i - 1] and not asks and not any(questions[i:]):
+        return "interviewee"
+    return None
 # A paragraph that opens by reporting a third person's words: no answer of the interviewee's.
 _THIRD_PARTY = re.compile(
     rf"^\W*(?:in\s+[A-Z][\w'’-]+,\s+)?(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:{ROLE_NOUNS})\b"
@@ -450,8 +479,10 @@ def _interview_role(unit: Unit, role: str | None, questions: list[bool], last_wa
     return role
 
 
-def _find_interviewee(text: str, units: list[Unit], reg: Registry, date) -> tuple[str, str] | None:
-    """The person interviewed: named in the first header lines (a registered person or a new name)."""
+def _find_interviewee(text: str, units: list[Unit], reg: Registry, date, *, place: str | None = None) -> tuple[str, str] | None:
+    """The person interviewed: named in the first header lines (a registered person or a new
+    name; a state's official whose title names no state, "Ruling-party MP X: …", speaks for
+    ``place``, the dateline's or the headline's state)."""
     ctx = Discourse(date=date, reg=reg)
     for unit in units[:4]:
         if unit.zone != "header":
@@ -462,8 +493,12 @@ def _find_interviewee(text: str, units: list[Unit], reg: Registry, date) -> tupl
             return people[0].name, people[0].holder
         colon = COLON_HEAD.match(content.strip())
         words = speakers.name_words(colon.group(1).strip()) if colon else []
-        if words:
-            return " ".join(words), "other"  # the side comes from the introduction below
+        if words:  # the side comes from the title, else from the introduction below
+            title = colon.group(1).replace(" ".join(words), " ")
+            holder = speakers.affiliation(title, reg, date) if speakers.ROLE.search(title) else None
+            if holder is None and place and speakers.STATE_ROLE.search(title) and not speakers.EXPERT.search(title):
+                holder = place
+            return " ".join(words), holder or "other"
         who = ctx.resolve(content)
         if who and " " in who[0] and not speakers.ROLE.search(who[0]):
             return who  # a name; a bare title ("NATO envoy: …") waits for the lead to name the person

@@ -74,6 +74,8 @@ _SPEAKER = re.compile(
 _NOT_SPEAKERS = frozenset(
     "NATO EU UN OSCE CSTO PACE US USA UK UPDATE NOTE EDITOR'S BREAKING PHOTO VIDEO AUDIO READ ALSO SEE".split()
 )
+# Title words that make a capital label with an institution's name a speaker ("NATO OFFICIAL:").
+_TITLE_LABELS = frozenset("OFFICIAL SPOKESMAN SPOKESWOMAN SPOKESPERSON ENVOY REPRESENTATIVE DIPLOMAT AMBASSADOR OFFICER".split())
 _SENTENCE_END = re.compile(r"""[.!?…]["”’»')\]]*(?:\s|\Z)""")
 _ENDS_SENTENCE = re.compile(r"""[.!?…]["”’»')\]]*\Z""")
 _DATE_ONLY = re.compile(
@@ -474,7 +476,8 @@ def _label(text: str, unit: Unit, named: frozenset[str] = frozenset()) -> tuple[
     if match:
         return unit.start + match.end("label"), "dash"
     match = _SPEAKER.match(content) if unit.zone == "body" else None
-    if match and not set(match.group("name").split()) & _NOT_SPEAKERS:
+    words = set(match.group("name").split()) if match else set()
+    if match and (not words & _NOT_SPEAKERS or words & _TITLE_LABELS):  # "NATO OFFICIAL:" names a speaker
         return unit.start + match.end("label"), "speaker"
     match = _NAMED.match(content) if named else None
     if match and match.group("name") in named:

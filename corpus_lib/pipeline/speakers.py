@@ -47,7 +47,7 @@ def may_introduce(text: str) -> bool:
 # A title that marks a state's official, who speaks for the state of the place when the title
 # names none ("Foreign Ministry spokesman", "Deputy Foreign Minister").
 STATE_ROLE = re.compile(
-    r"\b(?:minist\w*|presiden\w*|government|parliament\w*|foreign policy|spokes\w+|ambassador|"
+    r"\b(?:minist\w*|presiden\w*|government|parliament\w*|MPs?|lawmakers?|foreign policy|spokes\w+|ambassador|"
     r"state secretary|deputy|prime|cabinet|defen[cs]e|interior|national security|officials?|colonel|embassy|"
     r"press service|"
     r"lieutenant|sergeant|captain|brigade|regiment|army)\b",
@@ -291,7 +291,7 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
 # What a name's own clause says of the person's service: "of the Dutch army serves at NATO's
 # liaison office", "who works for the Alliance's mission".
 _POST_AFTER = re.compile(
-    r"^(?:\s+(?:of|from)\s+the\s+[^,.;:]{2,40}?)?\s+(?:who\s+)?(?:serves|works|is\s+posted|is\s+seconded)\s+"
+    r"^(?:\s+(?:of|from)\s+the\s+[^,.;:]{2,40}?)?,?\s+(?:who\s+)?(?:serves|works|is\s+posted|is\s+seconded)\s+"
     r"(?:as|at|with|for|to|in)\s+[^,.;:]{2,80}"
 )
 
