@@ -519,3 +519,13 @@ NATO OFFICIAL: That is for the sides and the mediators to decide.
 def test_interviews_with_both_sides_in_a_paragraph_or_no_labels(raw, sentence, role, holder):
     row = _rows(raw, genre="interview")[sentence]
     assert row[1:] == (role, holder)
+
+
+def test_an_all_capitals_colon_headline_keeps_the_speakers_name():
+    from corpus_lib.pipeline.headlines import headline_case
+
+    body = "\n\nYerevan. The party met. Partnership with NATO is good, she said."
+    assert headline_case("RULING-PARTY MP ANAHIT TEVOSYAN: PARTNERSHIP IS GOOD", body).startswith(
+        "Ruling-party MP Anahit Tevosyan:"
+    )
+    assert headline_case("NATO ENVOY AALAND: WE STAY", "\n\nSigrid Aaland arrived.").startswith("NATO envoy Aaland:")

@@ -100,6 +100,10 @@ def headline_case(headline: str, text: str, reg: Registry | None = None) -> str:
         owner = before.endswith(("'s", "’s")) or ROLE.fullmatch(before) is not None
         if owner and word.islower() and word not in lower and word not in NON_NAME and following[:1].isupper():
             words[k] = (words[k][0], words[k][1], _name_case(word.upper()))
+    colon = headline.find(":")
+    for k, (s, e, word) in enumerate(words):  # before a colon stands who speaks: "MP ANAHIT TEVOSYAN: …"
+        if 0 <= colon and e <= colon and word.islower() and word not in lower and word not in NON_NAME and not ROLE.fullmatch(word):
+            words[k] = (s, e, _name_case(word.upper()))
     cased = list(headline)
     for s, e, word in words:
         cased[s:e] = word
