@@ -13,8 +13,8 @@ import pytest
 
 from corpus_lib.pipeline.actors import registry
 from corpus_lib.pipeline.attribute import attribute
-from corpus_lib.pipeline.clean import clean, is_widget
 from corpus_lib.pipeline.clauses import subject_clause
+from corpus_lib.pipeline.clean import clean, is_widget
 from corpus_lib.pipeline.headlines import is_dateline
 from corpus_lib.pipeline.speakers import affiliation, introduced
 

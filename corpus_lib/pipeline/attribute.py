@@ -110,13 +110,13 @@ def attribute(
     turns = _label_turns(text, units)
     askers, sides = _askers(turns) | _hosts(text, turns) | _outlets(text, turns), _label_sides(turns)
     voice: tuple[str, str] | None = None  # the speaker of a transcript's current turn (name, role)
-    place = _dateline(text, units, reg) or _headline_state(text, units, reg)
-    interviewee = _find_interviewee(text, units, reg, date, place=place) if interview else None
-    if interviewee:
-        ctx.add(interviewee)
     ctx.dateline = _dateline(text, units, reg)
     ctx.headline_state = _headline_state(text, units, reg)
     ctx.publisher = publisher if publisher in STATE_HOLDERS else None
+    place = ctx.dateline or ctx.headline_state
+    interviewee = _find_interviewee(text, units, reg, date, place=place) if interview else None
+    if interviewee:
+        ctx.add(interviewee)
     out: list[Sentence] = []
     turn = 0
     role = None  # role of the current turn
@@ -152,11 +152,7 @@ def attribute(
             continue
         voice = None
         if interview:
-            new_role = _interview_role(unit, role, questions, last_was_question)
-            if new_role == "interviewee" and not unit.label and _THIRD_PARTY.match(sentences[0]):
-                new_role = "narrator"  # the report goes on after the interview: "A Kremlin spokesman said …"
-            if unlabelled and any(questions):
-                new_role = "interviewer"  # a paragraph that asks opens with the interviewer (the answer may follow)
+            new_role = _paragraph_role(unit, role, sentences, questions, last_was_question, unlabelled)
             if new_role != role or unit.label:
                 turn += 1
             role = new_role
@@ -168,21 +164,8 @@ def attribute(
             ctx.date = dt.date(int(event[:4]), int(event[5:7] or 6), 15) if event else date
             turn = _narrate(text, unit, k, spans, turn, ctx, publisher, out)
         else:
-            for i, ((a, b), s, q) in enumerate(zip(spans, sentences, questions)):
-                inner = _inner_turn(unit, i, s, q, questions, unlabelled) if i else None
-                if inner and inner != role:  # "Q: …? A: …" or "- …? - …" or "…? …" in one paragraph
-                    turn, role = turn + 1, inner
-                if role == "interviewer":
-                    said = None if q else narrated(s, ctx, you=interviewee)
-                    holder = said.holder if said else "media"
-                    out.append(Sentence(a, b, turn, "interviewer", "interviewer", holder, q, k))
-                else:
-                    interviewee = interviewee or _introduced_first(ctx)
-                    name, holder = interviewee or ("interviewee", "other")
-                    out.append(Sentence(a, b, turn, name, "interviewee", holder, q, k))
-                # an answer is its speaker's whoever it names; only questions introduce people
-                if role == "interviewer":
-                    ctx.see(s)
+            turn, role, interviewee = _exchange(unit, k, spans, sentences, questions, (turn, role), ctx, interviewee,
+                                                unlabelled, out)
         # a dash-led question may end on a statement ("- And Karabakh? Both are partners.")
         last_was_question = questions[-1] or (unit.label == "dash" and role == "interviewer" and any(questions))
     _settle_named(text, out, ctx)
@@ -427,6 +410,41 @@ def _titled_in(intro: str, noun: str, ctx: Discourse) -> tuple[str, str] | None:
     official, who asked not to be named, answered …" for "Official: …")."""
     found = re.search(rf"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,4}}?{re.escape(noun)}\b", intro, re.IGNORECASE)
     return speakers.unnamed_speaker(found.group(0), ctx.reg, ctx.date) if found else None
+
+
+def _paragraph_role(unit: Unit, role, sentences: list[str], questions: list[bool], last_was_question: bool,
+                    unlabelled: bool) -> str:
+    """The role an interview's paragraph opens with: :func:`_interview_role`, except that a
+    paragraph reporting a third person after an answer is the report going on, and that in an
+    interview with no labels a paragraph that asks opens with the interviewer."""
+    new_role = _interview_role(unit, role, questions, last_was_question)
+    if new_role == "interviewee" and not unit.label and _THIRD_PARTY.match(sentences[0]):
+        return "narrator"  # "A Kremlin spokesman said …"
+    if unlabelled and any(questions):
+        return "interviewer"  # the answer may follow in the same paragraph
+    return new_role
+
+
+def _exchange(unit: Unit, k: int, spans, sentences, questions, state, ctx: Discourse, interviewee, unlabelled: bool,
+              out: list[Sentence]):
+    """The sentences of an interview paragraph, asked or answered; one paragraph may hold both
+    ("Q: …? A: …", "- …? - …", or "…? …" where no turn is labelled). Questions introduce
+    people; an answer is its speaker's whoever it names. Returns the turn, the role the
+    paragraph ends in and the interviewee."""
+    turn, role = state
+    for i, ((a, b), s, q) in enumerate(zip(spans, sentences, questions)):
+        inner = _inner_turn(unit, i, s, q, questions, unlabelled) if i else None
+        if inner and inner != role:
+            turn, role = turn + 1, inner
+        if role == "interviewer":
+            said = None if q else narrated(s, ctx, you=interviewee)
+            out.append(Sentence(a, b, turn, "interviewer", "interviewer", said.holder if said else "media", q, k))
+            ctx.see(s)
+        else:
+            interviewee = interviewee or _introduced_first(ctx)
+            name, holder = interviewee or ("interviewee", "other")
+            out.append(Sentence(a, b, turn, name, "interviewee", holder, q, k))
+    return turn, role, interviewee
 
 
 # A sentence that opens a new turn inside a paragraph: a dash, or a question or answer label.

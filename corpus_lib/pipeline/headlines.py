@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from corpus_lib.pipeline.clauses import INTERVIEW_INTRO, SENTENCE_END
 from corpus_lib.pipeline.actors import Registry
+from corpus_lib.pipeline.clauses import INTERVIEW_INTRO, SENTENCE_END
 from corpus_lib.pipeline.clean import Unit
 from corpus_lib.pipeline.discourse import Discourse
 from corpus_lib.pipeline.speakers import NON_NAME, ROLE
