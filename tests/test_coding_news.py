@@ -137,35 +137,7 @@ def test_this_after_an_auxiliary_in_a_question_refers_to_the_sentence_before():
         ("Partnership, however, is not membership in NATO.", "membership", "distant", "MB-DIS-016"),
         ("Our partnership with NATO does not contradict our alliance with Russia.", "russia", "cooperative", "RU-COO-012"),
         ("Moldova does not consider Russia an enemy and is ready for dialogue with Moscow.", "russia", "cooperative", "RU-COO-004"),
-    ],
-)
-def test_news_cues_of_release_1_8(text, topic, stance, rule_id):
-    row = row_for(code([[text]]), "doc.0001", topic)
-    assert row["stance"] == stance
-    assert rule_id in row["rule_ids"].split(";")
-
-
-@pytest.mark.parametrize("text", ["That is a decision for Moldova alone.", "The government wants a partnership, and we respect that."])
-def test_an_answer_on_a_partners_own_decision_is_open(text):
-    out = code([["Is membership of NATO on the table?"], [text]])
-    assert row_for(out, "doc.0002", "membership")["stance"] == "open"
-
-
-def test_decisions_taken_by_the_allies_and_nobody_else_are_open():
-    row = row_for(code([["Decisions on enlargement are taken by the thirty Allies and Moldova, and nobody else."]]), "doc.0001", "membership")
-    assert row["stance"] == "open"
-
-
-def test_an_event_that_only_dates_the_sentence_is_no_judgement():
-    dated = row_for(code([["NATO invited Finland to join, four months after Russia's full-scale invasion of Ukraine."]]), "doc.0001", "russia")
-    assert (dated["stance"], "VOI-002" in dated["rule_ids"]) == ("neutral", True)
-    judged = row_for(code([["Russia's full-scale invasion of Ukraine is illegal."]]), "doc.0001", "russia")
-    assert judged["stance"] == "adversarial"
-
-
-@pytest.mark.parametrize(
-    ("text", "topic", "stance", "rule_id"),
-    [
+        # release 1.9
         ("The Alliance does not recognise the so-called elections in Nagorno-Karabakh.", "karabakh", "engaged", "KB-ENG-031"),
         ("The Kremlin said any move by Moldova towards NATO would be a threat to its security.", "membership", "distant",
          "MB-DIS-018"),
@@ -188,10 +160,28 @@ def test_an_event_that_only_dates_the_sentence_is_no_judgement():
         ("The Kremlin tried for months to block our path.", "russia", "adversarial", "RU-ADV-032"),
     ],
 )
-def test_news_cues_of_release_1_9(text, topic, stance, rule_id):
+def test_news_cues_of_releases_1_8_and_1_9(text, topic, stance, rule_id):
     row = row_for(code([[text]]), "doc.0001", topic)
     assert row["stance"] == stance
     assert rule_id in row["rule_ids"].split(";")
+
+
+@pytest.mark.parametrize("text", ["That is a decision for Moldova alone.", "The government wants a partnership, and we respect that."])
+def test_an_answer_on_a_partners_own_decision_is_open(text):
+    out = code([["Is membership of NATO on the table?"], [text]])
+    assert row_for(out, "doc.0002", "membership")["stance"] == "open"
+
+
+def test_decisions_taken_by_the_allies_and_nobody_else_are_open():
+    row = row_for(code([["Decisions on enlargement are taken by the thirty Allies and Moldova, and nobody else."]]), "doc.0001", "membership")
+    assert row["stance"] == "open"
+
+
+def test_an_event_that_only_dates_the_sentence_is_no_judgement():
+    dated = row_for(code([["NATO invited Finland to join, four months after Russia's full-scale invasion of Ukraine."]]), "doc.0001", "russia")
+    assert (dated["stance"], "VOI-002" in dated["rule_ids"]) == ("neutral", True)
+    judged = row_for(code([["Russia's full-scale invasion of Ukraine is illegal."]]), "doc.0001", "russia")
+    assert judged["stance"] == "adversarial"
 
 
 def test_moving_towards_the_bloc_is_membership_and_a_venue_is_not():
