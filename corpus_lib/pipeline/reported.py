@@ -8,10 +8,14 @@ A news sentence reports someone in three common shapes, tried in this order:
   "…, the Alliance said in a statement.";
 - a subject that reports or holds a position: "He noted that …", "Berg stressed …",
   "The envoy welcomed …" (a person: the sentence is that person's, role ``quoted``), or an
-  actor at the head of the subject, whatever the verb: "The Alliance has repeatedly voiced
-  …", "Allies remain committed …", "Moscow has long opposed …" (role ``narrator``, the actor
-  holds it). A passive ("Georgia was promised …") or an actor inside a phrase ("Talks
-  mediated by Russia …") is not the subject's own position.
+  actor at the head of the subject with a verb of position or decision: "The Alliance has
+  repeatedly voiced …", "Allies remain committed …", "Moscow has long opposed …" (role
+  ``narrator``, the actor holds it). A passive ("Georgia was suspended …") or an actor inside
+  a phrase ("Talks mediated by Russia …") is not the subject's own position.
+
+Sources that are not people are read too: a document ("The draft says …"), a survey (which
+holds no actor's position, ``other``), and what only the Alliance grants ("Georgia was
+promised membership", "received an invitation to start accession talks").
 """
 
 from __future__ import annotations
@@ -139,7 +143,8 @@ _STATE_BODY = re.compile(
 def narrated(sentence: str, ctx: Discourse, *, you: Speaker | None = None) -> Attribution | None:
     """Whose words or position a narrated sentence carries, or None when it reports nobody's.
     An agency's lead-in ("It should be noted that", "Note that") is no source; "To recall, …"
-    opens the agency's own background."""
+    opens the agency's own background unless it reports someone's words ("To recall, the
+    Secretary General said …")."""
     recall = _RECALL.match(sentence)
     if recall:  # "To recall, NATO suspended …": the agency's background, unless it reports words
         found = narrated(sentence[recall.end() :].lstrip(" ,"), ctx)
