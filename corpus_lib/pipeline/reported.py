@@ -104,21 +104,20 @@ DECISION_PHRASES = (
 JOINING = r"(?:joined|joins|acceded to) (?:nato|the (?:north atlantic )?alliance)(?![’']s)|applie[sd] for (?:\w+ )?membership"
 # A position in the future or after a modal, where the verb stands in its base form: "NATO
 # leaders will reaffirm …", "Moscow would oppose …".
+_BASE_VERBS = (
+    "reaffirm|support|welcome|urge|offer|invite|promise|pledge|grant|confirm|stress|seek|oppose|reject|"
+    "consider|stop|assist|help|insist|demand|condemn|recognise|recognize|back|endorse|respect"
+)
 FUTURE_POSITION = (
-    r"(?:will|would|shall|must|should|can|could|may|might|to)\s+(?:not\s+|also\s+|again\s+|continue\s+to\s+)?"
-    r"(?:reaffirm|support|welcome|urge|offer|invite|promise|pledge|grant|confirm|stress|seek|oppose|reject|"
-    r"consider|stop|assist|help|insist|demand|condemn|recognise|recognize|back|endorse|respect)"
+    rf"(?:will|would|shall|must|should|can|could|may|might|to)\s+(?:not\s+|also\s+|again\s+|continue\s+to\s+)?"
+    rf"(?:{_BASE_VERBS})"
 )
 _ACTOR_VERB = re.compile(rf"\b(?:{POSITION}|{DECISION_PHRASES}|{JOINING}|{FUTURE_POSITION})\b", re.IGNORECASE)
 # For a set test before the search: the longest word of each verb or phrase, which must be there
 # for the phrase to be ("in favour": favour).
 _ACTOR_WORDS = frozenset(
     max(phrase.split(), key=len) for phrase in words_of(f"{POSITION}|{DECISION_PHRASES}")
-) | {"joined", "joins", "acceded", "applied", "applies"} | {
-    "reaffirm", "support", "welcome", "urge", "offer", "invite", "promise", "pledge", "grant", "confirm", "stress",
-    "seek", "oppose", "reject", "consider", "stop", "assist", "help", "insist", "demand", "condemn", "recognise",
-    "recognize", "back", "endorse", "respect",
-}
+) | {"joined", "joins", "acceded", "applied", "applies"} | frozenset(words_of(_BASE_VERBS))
 _ACTOR_WORD = word_finder(_ACTOR_WORDS)
 _STANCE_ADJECTIVE = re.compile(
     r"(?:reluctant|ready|determined|committed|concerned|unwilling|willing|eager|keen|opposed|against|"

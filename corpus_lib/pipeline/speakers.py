@@ -246,8 +246,8 @@ def _introductions(sentence: str, reg: Registry, date, place: str | None, before
             yield Person(start, end, name, reg.holder_of(name) or "other", title)
             continue
         holder = reg.holder_of(name) or affiliation(title, reg, date)
-        if holder is None and place and STATE_ROLE.search(title) and not OUTSIDER.search(title):
-            holder = place if place not in _NOT_STATES or not _STATE_ONLY.search(title) else None
+        if holder is None and not OUTSIDER.search(title):
+            holder = _place_for(title, place)
         yield Person(start, end, name, holder or "other", title)
 
 
@@ -325,6 +325,14 @@ _NOT_STATES = frozenset({"NATO", "EU"})
 _STATE_ONLY = re.compile(r"\b(?:ministry|ministries|minister|embassy|parliament\w*|president\w*|prime|cabinet|government)\b", re.IGNORECASE)
 
 
+def _place_for(title: str, place: str | None) -> str | None:
+    """The place's actor for a state's official whose title names no actor, or None: never the
+    Alliance or the EU for a title only a state has (a ministry in a Brussels-datelined story)."""
+    if not place or not STATE_ROLE.search(title):
+        return None
+    return None if place in _NOT_STATES and _STATE_ONLY.search(title) else place
+
+
 def is_body(name: str) -> bool:
     """Whether a speaker is a body, not a person: no title noun, a ministry or a press service."""
     return not ROLE.search(name) and bool(_BODY.search(name))
@@ -344,7 +352,6 @@ def unnamed_speaker(phrase: str, reg: Registry, date=None, *, place: str | None 
     if EXPERT.search(phrase) or OUTSIDER.search(phrase):
         holder = "other"
     else:
-        holder = affiliation(phrase, reg, date) or (place if place and STATE_ROLE.search(phrase) else None)
-        holder = None if holder in _NOT_STATES and not affiliation(phrase, reg, date) and _STATE_ONLY.search(phrase) else holder
+        holder = affiliation(phrase, reg, date) or _place_for(phrase, place)
         holder = holder or ("NATO" if _AT_HEADQUARTERS.search(phrase) else "other")
     return " ".join(phrase.strip(" ,.;:\"“”").split()[-8:]), holder
