@@ -311,9 +311,7 @@ _HOST = re.compile(
 def _hosts(text: str, turns: list[tuple[str, str, list[str]]]) -> frozenset[str]:
     """The transcript labels whose names the introduction gives as the programme's host."""
     labels = {name for _, name, _ in turns}
-    if not labels or not _HOST.search(text):
-        return frozenset()
-    named = {" ".join(m.group("name").split()).lower() for m in _HOST.finditer(text)}
+    named = {" ".join(m.group("name").split()).lower() for m in _HOST.finditer(text)} if labels else set()
     return frozenset(name for name in labels if name.lower() in named)
 
 
