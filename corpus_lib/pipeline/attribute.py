@@ -108,7 +108,9 @@ def attribute(
     interview = genre == "interview" or sum(u.label in ("question", "answer", "dash", "speaker") for u in units) >= 2
     unlabelled = interview and not any(u.label for u in units)  # questions and answers told apart by "?" alone
     turns = _label_turns(text, units)
-    askers, sides = _askers(turns) | _hosts(text, turns) | _outlets(text, turns), _label_sides(turns)
+    askers = _askers(turns) | _hosts(text, turns) | _outlets(text, turns)
+    sides = _presented_side(text, units, turns, askers, reg, date) | _addressed_side(turns, askers, reg, date)
+    sides |= _label_sides(turns)
     voice: tuple[str, str] | None = None  # the speaker of a transcript's current turn (name, role)
     ctx.dateline = _dateline(text, units, reg)
     ctx.headline_state = _headline_state(text, units, reg)
@@ -226,30 +228,35 @@ def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
 
 
 def _closing_note(text: str, out: list[Sentence], ctx: Discourse) -> None:
-    """Where answers have no named speaker and the last paragraph presents a person ("Anna
-    Berg is NATO's envoy for the region."), that paragraph is the outlet's note and the
-    person it presents gave the answers."""
-    nameless = [s for s in out if s.speaker_role == "interviewee" and s.speaker == "interviewee"]
-    if not nameless:
+    """Where the last paragraph presents a person ("Anna Berg is NATO's envoy for the
+    region.") and the answers have no named speaker, or are that person's with no side yet,
+    that paragraph is the outlet's note and the person it presents gave the answers."""
+    answers = [s for s in out if s.speaker_role == "interviewee" and (s.speaker == "interviewee" or s.holder == "other")]
+    if not answers:
         return
     last = [s for s in out if s.unit == out[-1].unit]
     note = text[last[0].start : last[0].end]
     presented = _PRESENTED.match(note)
-    if presented is None:
-        return
-    name = " ".join(speakers.name_words(presented.group("name")))
-    holder = speakers.affiliation(note[presented.end() :], ctx.reg, ctx.date) or "other"
+    name = " ".join(speakers.name_words(presented.group("name"))) if presented else ""
     if not name:
+        return
+    holder = speakers.affiliation(note[presented.end() :], ctx.reg, ctx.date) or "other"
+    answers = [s for s in answers if s.speaker == "interviewee" or s.speaker.split()[-1] == name.split()[-1]]
+    if not answers:
         return
     for s in last:
         s.speaker, s.speaker_role, s.holder = "narrator", "narrator", "media"
-    for s in nameless:
+    ctx.add((name, holder))
+    for s in answers:
         if s not in last:
             s.speaker, s.holder = name, holder
 
 
 # A closing note that presents a person: "Anders Lykke is NATO's Special Representative …".
-_PRESENTED = re.compile(r"^\W*(?P<name>(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}[A-ZÀ-Þ][\w'’-]+)\s+(?:is|was|serves as|heads)\s+")
+_PRESENTED = re.compile(
+    r"^\W*(?P<name>(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}[A-ZÀ-Þ][\w'’-]+)\s+"
+    r"(?:is|was|has\s+been|(?:has\s+)?(?:serves|served)\s+as|heads|has\s+headed|works\s+(?:at|for|in))\s+"
+)
 
 
 def _introduced_first(ctx: Discourse) -> tuple[str, str] | None:
@@ -346,6 +353,52 @@ def _label_sides(turns: list[tuple[str, str, list[str]]]) -> dict[str, str]:
     for _, name, body in turns:
         words.setdefault(name, []).extend(body)
     return {name: "NATO" for name, body in words.items() if _OWN_ALLIANCE.search(" ".join(body))}
+
+
+# A question that tells the guest their post: "Mr Berg, you represent the Alliance in the region",
+# "you are NATO's envoy for the Caucasus".
+_YOU_POST = re.compile(r"\byou\s+(?:represent|serve\s+as|work\s+(?:for|at|in)|head|are\s+(?:the|a|an)\b)[^.?!;]{2,100}", re.IGNORECASE)
+
+
+def _addressed_side(turns: list[tuple[str, str, list[str]]], askers: frozenset[str], reg: Registry, date) -> dict[str, str]:
+    """The side of a transcript's one answering label that the questions give ("you represent
+    the Alliance"), where the label has no introduction to say it."""
+    guests = {name for _, name, _ in turns if name not in askers}
+    if len(guests) != 1:
+        return {}
+    for _, name, body in turns:
+        found = _YOU_POST.search(" ".join(body)) if name in askers else None
+        holder = speakers.affiliation(found.group(0), reg, date) if found else None
+        if holder:
+            return {next(iter(guests)): holder}
+    return {}
+
+
+# A title with the words before it and the actor after it: "NATO's liaison officer in the South
+# Caucasus", "the Alliance's envoy", "a senior official of the Alliance".
+_TITLE_PHRASE = re.compile(
+    rf"(?:[\w'’-]+\s+){{0,5}}?(?i:{ROLE_NOUNS})\b(?:\s+(?:of|for|to|at|in|with)\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)?"
+)
+
+
+def _presented_side(
+    text: str, units: list[Unit], turns: list[tuple[str, str, list[str]]], askers: frozenset[str], reg: Registry, date
+) -> dict[str, str]:
+    """The side of a transcript's one answering label that the headline and introduction give
+    by a title alone ("NATO's liaison officer talks to …" above "TOMAS LINDQVIST: …"), where
+    they name nobody who could be the label."""
+    guests = {name for _, name, _ in turns if name not in askers}
+    first_turn = next((u.start for u in units if u.label), None)
+    if len(guests) != 1 or first_turn is None:
+        return {}
+    intro = text[: min(first_turn, 1500)]
+    if next(iter(guests)).split()[-1].lower() in intro.lower():
+        return {}  # the introduction names the guest: their own title decides
+    for found in _TITLE_PHRASE.finditer(intro):
+        who = speakers.unnamed_speaker(found.group(0), reg, date)
+        if who and who[1] not in ("other", "media"):
+            return {next(iter(guests)): who[1]}
+    return {}
 
 
 def _continued(units: list[Unit], i: int) -> list[Unit]:

@@ -266,9 +266,10 @@ def clean(text: str) -> Cleaned:
             break
         gone.update(found)
     result.removed += [(lines[i].s, lines[i].e, reason) for i, reason in gone.items()]
+    units = _fold_line_labels(text, units, result.removed)
     named = _named_labels(text, units)
     for unit in units:
-        label_span = _label(text, unit, named)
+        label_span = None if unit.label else _label(text, unit, named)
         if label_span:
             result.removed.append((unit.start, label_span[0], "turn_marker"))
             if label_span[1] == "speaker":
@@ -462,6 +463,33 @@ def _named_labels(text: str, units: list[Unit]) -> frozenset[str]:
             seen[match.group("name")] = seen.get(match.group("name"), 0) + 1
     names = frozenset(name for name, n in seen.items() if n >= 2)
     return names if len(names) >= 2 else frozenset()
+
+
+# A label on a line of its own above its turn: a name of one to four capitalised words.
+_LINE_LABEL = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|of|the|de|van|von)){0,3}")
+
+
+def _fold_line_labels(text: str, units: list[Unit], removed: list[tuple[int, int, str]]) -> list[Unit]:
+    """A transcript whose labels stand on lines of their own ("Sevan News" above each question,
+    "Gevorg Tatulyants" above each answer): where two or more such names each open two or more
+    turns, each label line goes to the ledger and the paragraph below becomes its turn."""
+    heads = [k for k, u in enumerate(units[:-1]) if u.zone == "body" and units[k + 1].zone == "body"
+             and _LINE_LABEL.fullmatch(text[u.start : u.end].strip())]
+    counts: dict[str, int] = {}
+    for k in heads:
+        name = text[units[k].start : units[k].end].strip()
+        counts[name] = counts.get(name, 0) + 1
+    names = {name for name, n in counts.items() if n >= 2}
+    if len(names) < 2:
+        return units
+    folded = set()
+    for k in heads:
+        name = text[units[k].start : units[k].end].strip()
+        if name in names and k - 1 not in folded:
+            folded.add(k)
+            removed.append((units[k].start, units[k].end, "turn_marker"))
+            units[k + 1].who, units[k + 1].label = name, "speaker"
+    return [u for k, u in enumerate(units) if k not in folded]
 
 
 def _label(text: str, unit: Unit, named: frozenset[str] = frozenset()) -> tuple[int, str] | None:

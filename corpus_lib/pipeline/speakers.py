@@ -33,8 +33,10 @@ ROLE = re.compile(rf"\b(?:{ROLE_NOUNS})\b", re.IGNORECASE)
 ROLE_WORDS = frozenset(re.findall(r"[a-z]+", phrase)[0] for phrase in ROLE_PHRASES)  # tokens as lower_words cuts them
 CUE_WORDS = first_words(REPORTING) | {"told", "according"} | {
     "heads", "headed", "leads", "led", "commands", "commanded", "chairs", "chaired", "directs", "directed",
-    "runs", "ran", "represents", "represented", "serves", "served",
-}  # "X, who heads the department, …"
+    "runs", "ran", "represents", "represented", "representing", "serves", "served", "serving", "works", "worked",
+    "working", "heading", "responsible", "charge",
+} | {"staff", "division", "office", "mission", "headquarters", "secretariat", "delegation", "department",
+     "directorate", "command", "ministry", "embassy", "service"}  # "X, who heads the department, …", "X from NATO's staff"
 
 
 _INTRODUCING = word_finder(ROLE_WORDS | CUE_WORDS)
@@ -110,7 +112,7 @@ _REPORTING_AFTER = re.compile(
 _ACCORDING = re.compile(r"\baccording\s+to\s+$", re.IGNORECASE)
 # An apposition after a name: ", the/a …", ", NATO's …", ", Deputy …", or a bare title (", deputy chairman of …").
 _APPOSITION_OPEN = re.compile(
-    rf"^\s*,\s*(?:the|a|an|{_UPPER}[\w\-]*[’']s|{_UPPER}[\w\-]*|(?:(?:deputy|vice|former|acting|first)\s+)?(?:{ROLE_NOUNS}))\b"
+    rf"^(?:\s*,|\s+[-–—]|\s*[–—])\s*(?:the|a|an|one\s+of|{_UPPER}[\w\-]*[’']s|{_UPPER}[\w\-]*|(?:(?:deputy|vice|former|acting|first)\s+)?(?:{ROLE_NOUNS}))\b"
 )
 # A relative clause after a name that gives the person's post: ", who heads the department".
 _HEADS = re.compile(
@@ -170,10 +172,17 @@ _TARGET = re.compile(r"\b(?:to|for|at|with|towards|in|on|against|from)\s+(?:the\
 # A title owned by a state the phrase does not name: "the country's mission", "its envoy".
 _OWN_STATE = re.compile(r"\b(?:the|this|that|his|her|our)\s+country['’]s\b|\b(?:its|their)\s+(?:[\w-]+\s+)?(?:mission|delegation|ambassador|envoy|representative)", re.I)
 _SERVES_AS = re.compile(
-    r"\b(?:serves|served|serving|works|worked|working|acts|acting)\s+(?:as|at|with|for)\b|\b(?:is|was)\s+now\b|"
+    r"\b(?:serves|served|serving|works|worked|working|acts|acting)\s+(?:as|at|with|for|in)\b|\b(?:is|was)\s+now\b|"
+    r"\b(?:represents|represented|representing|heads|headed|heading|leads|directs|runs)\b|"
     r"\b(?:is|was)\s+(?:posted|seconded)\s+(?:at|to)\b",
     re.I,
 )
+
+
+# A post the person has left: "a former NATO official" (group 1: nothing before it is a title),
+# "who served as NATO's envoy until 2005".
+_PAST_POST = re.compile(rf"\b(former|ex-)\s*(?:[\w'’-]+\s+){{0,3}}?(?:{ROLE_NOUNS})\b|\buntil\s+(?:\d{{4}}|recently)\b", re.IGNORECASE)
+_NOW = re.compile(r"\bnow\b", re.IGNORECASE)
 
 
 def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
@@ -187,6 +196,12 @@ def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
         >>> affiliation("a Swedish diplomat who serves as NATO's envoy", registry())
         'NATO'
     """
+    past = _PAST_POST.search(phrase)
+    if past and not ROLE.search(phrase[: past.start()] if past.group(1) else ""):
+        now = _NOW.search(phrase, past.end())
+        phrase = phrase[now.end() :] if now else ""  # "… until 2005 and now directs an institute": the present post
+        if not reg.mentions(phrase, date):
+            return "other"  # "a former NATO official": no longer speaks for the Alliance
     post = _SERVES_AS.search(phrase)
     if post and reg.mentions(phrase[post.end() :], date):
         phrase = phrase[post.end() :]  # "a Danish diplomat who serves as NATO's envoy": the post, not the passport
@@ -240,6 +255,8 @@ def _introductions(sentence: str, reg: Registry, date, place: str | None, before
         start = run.start() + run.group(0).rindex(words[0])
         end = run.end()
         title = _title_around(sentence, start, end)
+        if title is None:
+            title = _post_after(sentence[end:], reg, date)
         if title is None:
             continue
         if EXPERT.search(title):  # an analyst speaks for no actor, wherever they are based
@@ -296,13 +313,60 @@ _POST_AFTER = re.compile(
 )
 
 
+# A post given in the name's own clause without a title noun before it: "X works in NATO's
+# political division", "X has served as the Alliance's envoy since 2012", "X is the deputy head
+# of …", "X, who is responsible for partnerships at NATO", "X from NATO's International Staff".
+_SERVICE_AFTER = re.compile(
+    r"^\s*,?\s*(?:who\s+|the\s+(?:man|woman|person)\s+)?(?:(?:is|was|has|had)\s+(?:been\s+)?)?(?:now\s+|also\s+)?"
+    r"((?:serves|served|serving|works|worked|working|represents|represented|representing|heads|headed|heading|"
+    r"responsible\s+for|in\s+charge\s+of)\b[^,.;:]{2,100})",
+    re.IGNORECASE,
+)
+# "an Italian who heads the Alliance's partnership directorate": a post inside an apposition.
+_WHO_SERVES = re.compile(r"\bwho\s+(?:now\s+)?(?:serves|works|represents|heads|leads|directs|runs)\b", re.IGNORECASE)
+_COPULA_AFTER = re.compile(
+    rf"^\s*,?\s*(?:who\s+)?(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?((?:the|a|an|one\s+of|{_UPPER}[\w\-]*[’']s)\s+[^,.;:]{{2,100}})"
+)
+_BRACKETED = re.compile(r"^\s*\(([^()]{2,60})\)")
+_ORGAN_AFTER = re.compile(r"^\s+((?:of|from|at)\s+(?:the\s+)?[^,.;:]{2,80})")
+# The units of an organisation a person works in: "NATO's International Staff", "the ministry's press office".
+_ORGAN = re.compile(
+    r"\b(?:staff|division|office|mission|headquarters|secretariat|delegation|department|directorate|command|"
+    r"ministry|embassy|service)\b",
+    re.IGNORECASE,
+)
+
+
+def _post_after(after: str, reg: Registry, date) -> str | None:
+    """The post a name's own clause gives when no title noun marks the name: a verb of service
+    ("works in NATO's division", "represents the Alliance"), a copula with a title ("is the deputy
+    head of …"), or "of/from" an organisation or its unit (the Alliance, "NATO's International
+    Staff"); a home town ("X from Baku") is no post."""
+    found = _SERVICE_AFTER.match(after)
+    if found:
+        return found.group(1)
+    found = _COPULA_AFTER.match(after)
+    if found and ROLE.search(found.group(1)):
+        return found.group(1)
+    found = _ORGAN_AFTER.match(after) or _BRACKETED.match(after)
+    if found:
+        mentions = reg.mentions(found.group(1), date)
+        if mentions and (_ORGAN.search(found.group(1)) or mentions[0].holder in _NOT_STATES):
+            return found.group(1)
+    return None
+
+
 def _apposition_after(after: str) -> str | None:
     """A title set off after a name: ", the Alliance's deputy spokesperson, said"."""
     if _APPOSITION_OPEN.match(after):
-        segment = after.lstrip(" ,").split(",", 1)[0]
-        if ROLE.search(segment) and len(segment.split()) <= 20:
+        segment = _APPOSITION_END.split(after.lstrip(" ,-–—"), maxsplit=1)[0]
+        if (ROLE.search(segment) or _SERVICE_AFTER.match(segment) or _WHO_SERVES.search(segment)) and len(segment.split()) <= 20:
             return segment
     return None
+
+
+# Where an apposition ends: a comma or a dash set off by spaces ("X – NATO's envoy – said").
+_APPOSITION_END = re.compile(r",|\s[-–—]\s?|[–—]")
 
 
 def _apposition_before(before: str) -> str | None:

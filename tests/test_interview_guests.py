@@ -1,0 +1,152 @@
+"""The side of an interview's guest, from the ways an introduction presents a post (invented texts).
+
+Each case is one invented transcript whose guest, a made-up Tomas Lindqvist, works for the
+Alliance; only the introduction changes. The answers must be held by NATO, and a guest
+presented as a state's official or as an analyst must keep that side instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from corpus_lib.pipeline.actors import registry
+from corpus_lib.pipeline.attribute import attribute
+from corpus_lib.pipeline.clean import clean
+from corpus_lib.pipeline.speakers import introduced
+
+TRANSCRIPT = """{headline}
+
+BAKU, May 4 (Kura Press) -
+
+{intro}
+
+KURA PRESS: {question}
+
+{label}: We support a peaceful settlement of the conflict. There is no military solution.
+
+KURA PRESS: Will Azerbaijan join the Alliance?
+
+{label}: That is for Azerbaijan to decide.
+"""
+
+
+def _answers(intro: str, *, headline: str = "Interview", label: str = "LINDQVIST",
+             question: str = "How do you assess the peace talks?") -> set[tuple[str, str]]:
+    raw = TRANSCRIPT.format(headline=headline, intro=intro, label=label, question=question)
+    sentences = attribute(raw, clean(raw).units, genre="interview", date=dt.date(2015, 5, 4))
+    return {(s.speaker_role, s.holder) for s in sentences if s.speaker_role == "interviewee"}
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Tomas Lindqvist works in NATO's Political Affairs and Security Policy Division.",
+        "Tomas Lindqvist has served as NATO's top civilian representative in the Caucasus since 2012.",
+        "Tomas Lindqvist has been NATO's liaison officer in the South Caucasus since 2019.",
+        "Tomas Lindqvist is the deputy head of the partnerships division of the North Atlantic Treaty Organization.",
+        "Tomas Lindqvist is one of NATO's most experienced diplomats and has spent four years in the region.",
+        "Our guest today is Tomas Lindqvist from NATO's International Staff.",
+        "Tomas Lindqvist, who is responsible for relations with partner countries at NATO, spoke to us.",
+        "Tomas Lindqvist, a Swedish diplomat who represents NATO in the region, visited Baku last week.",
+        "Tomas Lindqvist - NATO's liaison officer in the region - talks to Kura Press.",
+        "Kura Press interviewed Tomas Lindqvist, the man in charge of NATO's partnership with Baku.",
+    ],
+)
+def test_a_post_given_after_the_guests_name_gives_the_answers_its_side(intro):
+    assert _answers(intro) == {("interviewee", "NATO")}
+
+
+@pytest.mark.parametrize(
+    ("headline", "intro"),
+    [
+        ("Interview", "NATO's liaison officer in the South Caucasus talks to Kura Press about cooperation with Baku."),
+        ("NATO envoy: we support the talks", "The envoy answered questions from Kura Press in Baku."),
+        ("Interview", "The Alliance's envoy for the Caucasus answered questions from Kura Press."),
+    ],
+)
+def test_a_guest_presented_by_title_alone_above_a_named_label_takes_that_titles_side(headline, intro):
+    assert _answers(intro, headline=headline, label="TOMAS LINDQVIST") == {("interviewee", "NATO")}
+
+
+def test_a_question_that_tells_the_guest_their_post_gives_the_guests_side():
+    got = _answers("", question="Mr Lindqvist, you represent the Alliance in the South Caucasus. How do you see the talks?")
+    assert got == {("interviewee", "NATO")}
+
+
+@pytest.mark.parametrize(
+    ("intro", "side"),
+    [
+        ("Tomas Lindqvist works in Azerbaijan's Foreign Ministry and answered questions on NATO.", "Azerbaijan"),
+        ("Tomas Lindqvist, a Swedish analyst who writes on NATO, spoke to Kura Press.", "other"),
+        ("NATO's envoy met Tomas Lindqvist, a political analyst, who spoke to Kura Press afterwards.", "other"),
+    ],
+)
+def test_a_guest_whose_post_is_not_the_alliances_keeps_their_own_side(intro, side):
+    assert _answers(intro) == {("interviewee", side)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Tomas Lindqvist from Baku said the talks had stalled.", "Tomas Lindqvist led the protest against NATO."],
+)
+def test_a_home_town_or_an_act_is_no_post(sentence):
+    people = introduced(sentence, registry(), dt.date(2015, 5, 4))
+    assert all(p.holder != "NATO" and p.title != "from Baku" for p in people)
+
+
+LINE_LABELS = """Partners, not members, envoy says
+
+Baku, 3 May. Kura Press. Azerbaijan's ambassador to NATO, Rauf Guliyev, gave an interview to Kura Press.
+
+Kura Press
+Does Azerbaijan want to join the Alliance?
+
+Rauf Guliyev
+No. Our policy is one of balance. We value the partnership.
+
+Kura Press
+And the talks on Karabakh?
+
+Rauf Guliyev
+We want a settlement within our borders.
+"""
+
+
+def test_labels_on_lines_of_their_own_open_turns_and_go_to_the_ledger():
+    cleaned = clean(LINE_LABELS)
+    assert [u.who for u in cleaned.units if u.label == "speaker"] == ["Kura Press", "Rauf Guliyev"] * 2
+    markers = [LINE_LABELS[a:b] for a, b, reason in cleaned.removed if reason == "turn_marker"]
+    assert markers == ["Kura Press", "Rauf Guliyev"] * 2
+    sentences = attribute(LINE_LABELS, cleaned.units, genre="interview", date=dt.date(2012, 5, 3))
+    roles = {LINE_LABELS[s.start : s.end]: (s.speaker_role, s.holder) for s in sentences}
+    assert roles["Does Azerbaijan want to join the Alliance?"] == ("interviewer", "media")
+    assert roles["We value the partnership."] == ("interviewee", "Azerbaijan")
+
+
+def test_a_name_alone_on_a_line_once_is_no_label():
+    raw = "Talks resume\n\nBaku, 3 May. Kura Press.\n\nRauf Guliyev\nThe talks resume on Monday, the ministry said.\n"
+    assert not [u for u in clean(raw).units if u.label]
+
+
+@pytest.mark.parametrize(
+    ("intro", "side"),
+    [
+        ("Tomas Lindqvist, who served as a NATO deputy assistant secretary general until 2005 and now directs "
+         "the Hanseatic Institute, spoke to Kura Press.", "other"),
+        ("Tomas Lindqvist, a former NATO official, spoke to Kura Press.", "other"),
+        ("Tomas Lindqvist, a former NATO envoy who is now Azerbaijan's ambassador in Oslo, spoke to Kura Press.", "Azerbaijan"),
+    ],
+)
+def test_a_post_the_guest_has_left_gives_no_side(intro, side):
+    assert _answers(intro) == {("interviewee", side)}
+
+
+def test_a_closing_note_gives_a_labelled_guest_the_side_the_introduction_did_not():
+    raw = TRANSCRIPT.format(headline="Interview", intro="Kura Press talked to a guest in Yerevan.", label="LINDQVIST",
+                            question="How do you assess the talks?")
+    raw += "\nTomas Lindqvist has served as Armenia's deputy minister of defence since 2018.\n"
+    sentences = attribute(raw, clean(raw).units, genre="interview", date=dt.date(2015, 5, 4))
+    assert {(s.speaker, s.holder) for s in sentences if s.speaker_role == "interviewee"} == {("Tomas Lindqvist", "Armenia")}
+    assert sentences[-1].speaker_role == "narrator"
