@@ -702,6 +702,9 @@ def test_an_all_capitals_headline_is_read_like_the_same_words_in_ordinary_case()
         # an unnamed source in Brussels speaks for NATO, unless it names the EU
         ("A diplomatic source in Brussels told the agency that the Alliance would not mediate.", "NATO"),
         ("An EU source in Brussels told the agency that the Union would host the talks.", "EU"),
+        # a visit set off between the subject and its verb
+        ("The Alliance's special representative for the Caucasus and Central Asia, visiting Yerevan last week, "
+         "said NATO was ready to help.", "NATO"),
     ],
 )
 def test_newspaper_shapes_of_attribution(sentence, expected):
@@ -776,3 +779,18 @@ Note that Russian Foreign Ministry officials called the decision a mistake. To r
     assert _row(rows, '"The door remains open')[1:] == ("headline", "NATO")
     assert _row(rows, "Note that Russian")[2] == "Russia"
     assert _row(rows, "To recall, NATO")[1:] == ("narrator", "media")  # the agency's background
+
+
+@pytest.mark.parametrize(
+    "headline", ["Georgia will become a member, Allies promise in Bucharest", "GEORGIA WILL BECOME A MEMBER, NATO LEADERS PROMISE"]
+)
+def test_a_headline_that_names_its_source_with_a_verb_of_promise_is_that_sources(headline):
+    rows, _ = _attributed(f"{headline}\n\nBUCHAREST, April 3 (Wire) – Leaders met on Thursday.\n")
+    assert rows[headline][2] == "NATO"
+
+
+def test_a_scene_set_after_the_attribution_keeps_the_speaker_for_the_next_quote():
+    raw = ("Headline\n\nYEREVAN, May 2 (Wire) – Armenia has no plans to apply, Armenia's deputy foreign minister said on "
+           "Thursday, even as the country froze its role in the bloc.\n\n\"Membership is not on our agenda,\" he told a briefing.\n")
+    rows, _ = _attributed(raw)
+    assert rows['"Membership is not on our agenda," he told a briefing.'][2] == "Armenia"

@@ -195,3 +195,46 @@ def test_an_own_choice_in_a_passage_on_membership_is_open():
     assert row_for(out, "doc.0002", "membership")["stance"] == "open"
     out = code([["Moldova alone decides how close it gets to NATO."]])
     assert row_for(out, "doc.0001", "membership")["stance"] == "open"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [
+        ("Nobody in Moscow decides who joins NATO.", "open", "MB-OPN-022"),
+        ("Moldova will join NATO one day, and Moscow has no say in this.", "open", "MB-OPN-022"),
+        ("Moldova can go as far with the Alliance as it wishes.", "open", "MB-OPN-022"),
+        ("The question is no longer whether Moldova will join NATO, but when.", "open", "MB-OPN-022"),
+        ("Moldova should abandon its neutrality and seek NATO membership.", "open", "MB-OPN-023"),
+        ("The only guarantee for Moldova is membership in the Alliance.", "open", "MB-OPN-023"),
+        ("The crisis showed why Moldova's NATO bid had to be accelerated.", "open", "MB-OPN-024"),
+        ("The partnership plan is not a ticket to NATO membership.", "distant", "MB-DIS-019"),
+        ("There is no automatic path from partnership to NATO membership.", "distant", "MB-DIS-019"),
+        ("Partnership, not membership", "distant", "MB-DIS-019"),
+        ("Any rapprochement with NATO would have consequences for Moldova.", "distant", "MB-DIS-020"),
+        ("NATO enlargement to our borders will not go unanswered.", "distant", "MB-DIS-020"),
+        ("Moldova does not plan to join any military bloc in the foreseeable future.", "distant", "MB-DIS-021"),
+        ("Cooperation with NATO brings benefits to both and does not imply NATO membership.", "distant", "MB-DIS-015"),
+        ("Our programmes are not a step towards NATO membership; they are about reform.", "distant", "MB-DIS-015"),
+    ],
+)
+def test_news_cues_of_release_1_10(text, stance, rule_id):
+    row = row_for(code([[text]]), "doc.0001", "membership")
+    assert (row["stance"], rule_id in row["rule_ids"].split(";")) == (stance, True)
+
+
+def test_a_long_term_goal_of_membership_is_an_aim_not_a_condition():
+    row = row_for(code([["Opposition MP Ion Rusu said Moldova should set NATO membership as a long-term goal."]]), "doc.0001", "membership")
+    assert row["stance"] == "open"
+
+
+def test_a_trailing_concession_does_not_override_the_main_clause():
+    text = "Moldova welcomed the decision that it will become a member of NATO, although it was not granted a Membership Action Plan."
+    row = row_for(code([[text]]), "doc.0001", "membership")
+    assert (row["stance"], "POL-CNC-001" in row["rule_ids"]) == ("open", True)
+    kept = "NATO's door is open to Moldova, although it must first complete its reforms."
+    assert row_for(code([[kept]]), "doc.0001", "membership")["stance"] == "conditional"
+
+
+def test_of_two_decisive_cues_the_own_choice_comes_first():
+    text = "Our partnership is not a path to NATO membership unless Moldova decides that it wants one."
+    assert row_for(code([[text]]), "doc.0001", "membership")["stance"] == "open"

@@ -161,11 +161,15 @@ def _resolve(topic: str, fired: list[tuple[str, Rule, str, tuple | None]], polic
     prec = policy["precedence"][topic]
     decisive = prec.get("decisive")
     if decisive:
-        for label, rule, *_ in fired:
-            # A decisive cue in its plain reading ('nobody outside decides') settles the label.
-            if rule.rule_id in decisive["cues"] and label == rule.label:
-                others = [x for x in labels if x != label]
-                return label, decisive["rule_id"], ">".join([label, *others])
+        # A decisive cue in its plain reading ('nobody outside decides') settles the label; of
+        # several, the one listed first in the policy ('unless Armenia decides it wants one'
+        # over 'is not a path to membership').
+        found = [(decisive["cues"].index(rule.rule_id), label) for label, rule, *_ in fired
+                 if rule.rule_id in decisive["cues"] and label == rule.label]
+        if found:
+            label = min(found)[1]
+            others = [x for x in labels if x != label]
+            return label, decisive["rule_id"], ">".join([label, *others])
     for label in prec["order"]:
         if label in labels:
             others = [x for x in prec["order"] if x in labels and x != label]
@@ -196,6 +200,24 @@ def _fire_cues(topic: str, sent: Sentence, evidence: _Evidence, windows: Mapping
     return fired, voided
 
 
+def _main_clause(fired: list, text: str, concession: Mapping[str, Any] | None) -> tuple[list, str]:
+    """The fired cues without those of a trailing concession ("…, although the two were not
+    granted a plan"), where the main clause gives a label the concession contradicts: the main
+    clause decides. Labels the policy keeps (a condition) stay wherever they stand. Returns the
+    cues kept and the concession's opening words ('' when nothing was dropped)."""
+    labels = {f[0] for f in fired}
+    if concession is None or len(labels) < 2:
+        return fired, ""
+    found = _opinion_pattern(concession["pattern"]).search(text)
+    if found is None:
+        return fired, ""
+    main = [f for f in fired if f[4] < found.start()]
+    kept = main + [f for f in fired if f[4] >= found.start() and f[0] in concession["keep"]]
+    if not main or len(kept) == len(fired):
+        return fired, ""
+    return kept, found.group(0).strip(" ,")
+
+
 def _stance_confidence(label: str, fired: list, pol_id: str, conf: Mapping[str, Any]) -> float:
     if label == NEUTRAL or not fired:
         return float(conf["no_cue"]) if not fired else float(conf["one_cue"])
@@ -223,6 +245,7 @@ def _code_topic(
         return NEUTRAL, float("nan"), ids, round(topic_conf * float(conf["question"]), 3)
 
     fired, voided = _fire_cues(topic, sent, evidence, policy["windows"])
+    fired, conceded = _main_clause(fired, sent.text, policy.get("concession"))
     label, pol_id, pol_cue = _resolve(topic, [f[:4] for f in fired], policy)
 
     spans = [(f[4], f[4] + len(f[2])) for f in fired]
@@ -239,6 +262,8 @@ def _code_topic(
         if via is not None:
             ids.append((via[0].rule_id, sent.text[via[1] : via[2]]))
         ids.append((r.rule_id, cue))
+    if conceded:
+        ids.append((policy["concession"]["rule_id"], conceded))
     if pol_id:
         ids.append((pol_id, pol_cue))
 

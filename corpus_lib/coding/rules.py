@@ -52,7 +52,7 @@ __all__ = [
     "load_rules",
 ]
 
-CODER_RELEASE = "stances-1.9"
+CODER_RELEASE = "stances-1.10"
 RULE_FILES = (
     "groups.csv",
     "topics.csv",
@@ -475,6 +475,7 @@ class _RuleReader:
             policy["context"]["earlier_turn_rule_id"],
             *(policy["precedence"][t]["rule_id"] for t in TOPICS),
             *(policy["precedence"][t]["decisive"]["rule_id"] for t in TOPICS if "decisive" in policy["precedence"][t]),
+            *([policy["concession"]["rule_id"]] if "concession" in policy else []),
         ):
             if rid in self.seen:
                 raise RuleError(f"rule id {rid} is used by a rule file too", path="policy.json")
@@ -606,6 +607,7 @@ def _check_policy(policy: Mapping[str, Any]) -> None:
     ]
     for topic in TOPICS:
         ids += _check_precedence(topic, policy["precedence"].get(topic, {}))
+    ids += _check_concession(policy.get("concession"))
     second = policy.get("second_opinion")
     if second is not None:
         threshold = second.get("stance_threshold") if isinstance(second, dict) else None
@@ -617,6 +619,20 @@ def _check_policy(policy: Mapping[str, Any]) -> None:
     for rid in ids:
         if not isinstance(rid, str) or not _RULE_ID.match(rid):
             raise RuleError(f"bad rule id {rid!r}", path="policy.json")
+
+
+def _check_concession(concession: Any) -> list[Any]:
+    """Check the optional concession section; return the policy id it gives."""
+    if concession is None:
+        return []
+    keep = concession.get("keep") if isinstance(concession, dict) else None
+    if not isinstance(keep, list) or not all(isinstance(x, str) for x in keep):
+        raise RuleError("concession needs a rule_id, a pattern and a list of labels to keep", path="policy.json")
+    try:
+        re.compile(concession.get("pattern", ""))
+    except re.error as err:
+        raise RuleError(f"concession.pattern is not a regular expression: {err}", path="policy.json") from None
+    return [concession.get("rule_id", "")]
 
 
 def _check_precedence(topic: str, prec: Mapping[str, Any]) -> list[Any]:

@@ -151,7 +151,9 @@ def _named_source(content: str) -> str | None:
 
 # A headline that paraphrases first and names its source at the end: "Promise stands, NATO officials say".
 _CLAUSE_THEN_WHO = re.compile(
-    r",\s+(?P<who>[^,\"“”«»]{2,60}?)\s+(?:says|say|said|tells|told|warns|insists|stresses)\s*\Z"
+    r",\s+(?P<who>[^,\"“”«»]{2,60}?)\s+(?:says|say|said|tells|told|warns?|insists?|stresses|promises?|pledges?|vows?|"
+    r"agrees?|urges?|confirms?|claims?)(?:\s+(?:in|at|after)\s+[^,\"“”«»]{2,40})?\s*\Z",
+    re.IGNORECASE,
 )
 
 

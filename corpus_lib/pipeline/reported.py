@@ -68,7 +68,7 @@ _TAIL_STOP = re.compile(r"""[,;:"“”«»]""")
 # A finite verb after the reporting verb: what follows is the content, not the attribution's tail.
 _TAIL_CLAUSE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|must|that)\b", re.IGNORECASE)
 # A last clause that sets the scene after the attribution ("…, the official said, as talks went on.").
-_CIRCUMSTANCE = re.compile(r",\s+(?:as|while|when|after|before|amid|following|adding|citing|since)\b[^,]*\Z", re.I)
+_CIRCUMSTANCE = re.compile(r",\s+(?:(?:even\s+)?as|while|when|after|before|amid|following|adding|citing|since|(?:al)?though|even\s+though)\b[^,]*\Z", re.I)
 # A last clause that only dates the attribution ("…, on Tuesday.", "…, last week.").
 _WHEN_LAST = re.compile(
     r",\s+(?:on|in|at|last|this|earlier|later|late|early)?\s*(?:\w+\s+){0,2}?(?:monday|tuesday|wednesday|thursday|"
@@ -397,7 +397,8 @@ _ASIDE = re.compile(rf",\s+(?:{_ASIDE_PHRASE}),\s+", re.IGNORECASE)
 # A participle set off between the subject and its reporting verb, commas and all:
 # "The deputy minister, speaking at a news conference with Anna Berg, head of the delegation, said".
 _PARTICIPLE_ASIDE = re.compile(
-    r",\s+(?:speaking|addressing|answering|commenting|responding|talking|writing|appearing|asked|questioned)\b[^;:\"“”]{0,200}?,\s+"
+    r",\s+(?:speaking|addressing|answering|commenting|responding|talking|writing|appearing|asked|questioned|visiting|"
+    r"attending|meeting|arriving|wrapping\s+up|concluding|on\s+a\s+visit)\b[^;:\"“”]{0,200}?,\s+"
     r"(?=(?:said|says|told|added|stressed|noted|warned|insisted|underlined|emphasi[sz]ed|explained|declared|stated)\b)",
     re.IGNORECASE,
 )
