@@ -318,3 +318,22 @@ def test_the_facts_ask_each_people_filter_once():
         del found.candidates
     assert calls == ["A NATO official said so."]
     assert not discourse._Facts("The weather was fine.").passes(found)
+
+
+_ROLE_PIECES = st.sampled_from(
+    ["vice", "president", "vice-president", "Vice President", "secretary", "general", "Secretary-General", "head",
+     "of", "state", "member", "members", "the", "parliament", "people", "close", "to", "familiar", "with", "officials",
+     "official", "officialdom", "co-chair", "chair", "chairman", "attaché", "ATTACHÉ", "MP", "mps", "x", "-", "’s"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ROLE_PIECES, max_size=8), st.sampled_from([" ", "", "-", "  "]))
+def test_the_role_trie_finds_what_the_longest_first_list_finds(words, glue):
+    """speakers.ROLE (a trie of the title phrases) finds the same spans, one after another,
+    as the phrases listed longest first (``ROLE_NOUNS``)."""
+    from corpus_lib.pipeline import speakers
+
+    listed = re.compile(rf"\b(?:{clauses.ROLE_NOUNS})\b", re.IGNORECASE)
+    text = glue.join(words)
+    assert [m.span() for m in speakers.ROLE.finditer(text)] == [m.span() for m in listed.finditer(text)]
