@@ -288,3 +288,52 @@ def test_word_finders_find_what_the_lower_cased_word_sets_hold(pieces, glue):
     words = clauses.lower_words(text)
     assert speakers.may_introduce(text) == (not words.isdisjoint(speakers.ROLE_WORDS | speakers.CUE_WORDS))
     assert (reported._ACTOR_WORD.search(text.lower()) is not None) == (not words.isdisjoint(reported._ACTOR_WORDS))
+
+
+def test_a_sentence_met_again_shares_its_facts_and_the_filters_verdict():
+    """see() keeps one _Facts per distinct sentence and registry: a repeat is not scanned
+    again, and a document's own state (the surnames it named) still decides."""
+    reg = registry()
+    text = "Anna Berg met the press in Baku."
+    discourse._facts_of.cache_clear()
+    first, second = discourse.Discourse(date=None, reg=reg), discourse.Discourse(date=None, reg=reg)
+    second.add(("Anna Berg", "NATO"))
+    first.see(text)
+    second.see(text)
+    assert discourse._facts_of.cache_info().hits == 1
+    assert discourse._facts_of(text, reg) is discourse._facts_of(text, reg)
+    assert first.last_person is None and second.last_person == ("Anna Berg", "NATO")
+
+
+def test_the_facts_ask_each_people_filter_once():
+    reg = registry()
+    found = discourse._people_filter(reg)
+    facts = discourse._Facts("A NATO official said so.")
+    calls = []
+    real = found.candidates
+    found.candidates = lambda text: calls.append(text) or real(text)
+    try:
+        assert facts.passes(found) and facts.passes(found)
+    finally:
+        del found.candidates
+    assert calls == ["A NATO official said so."]
+    assert not discourse._Facts("The weather was fine.").passes(found)
+
+
+_ROLE_PIECES = st.sampled_from(
+    ["vice", "president", "vice-president", "Vice President", "secretary", "general", "Secretary-General", "head",
+     "of", "state", "member", "members", "the", "parliament", "people", "close", "to", "familiar", "with", "officials",
+     "official", "officialdom", "co-chair", "chair", "chairman", "attaché", "ATTACHÉ", "MP", "mps", "x", "-", "’s"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ROLE_PIECES, max_size=8), st.sampled_from([" ", "", "-", "  "]))
+def test_the_role_trie_finds_what_the_longest_first_list_finds(words, glue):
+    """speakers.ROLE (a trie of the title phrases) finds the same spans, one after another,
+    as the phrases listed longest first (``ROLE_NOUNS``)."""
+    from corpus_lib.pipeline import speakers
+
+    listed = re.compile(rf"\b(?:{clauses.ROLE_NOUNS})\b", re.IGNORECASE)
+    text = glue.join(words)
+    assert [m.span() for m in speakers.ROLE.finditer(text)] == [m.span() for m in listed.finditer(text)]

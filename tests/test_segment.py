@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corpus_lib.pipeline import segment
 from corpus_lib.pipeline.segment import ABBREVIATIONS, CHUNK, MAX_SENTENCE, sentence_tokenizer, split_sentences
 
 
@@ -87,3 +88,20 @@ def test_a_long_sentence_is_cut_at_a_clause_mark_before_a_space():
 def test_a_dateline_that_ends_in_a_full_stop_belongs_to_the_first_sentence(text, first):
     a, b = split_sentences(text)[0]
     assert text[a:b] == first
+
+
+def test_a_repeated_paragraph_is_split_once_and_placed_at_each_offset():
+    paragraph = "The envoy arrived in Baku. Talks began at noon. They ended late."
+    segment._remembered_spans.cache_clear()
+    first, again = split_sentences(paragraph, offset=10), split_sentences(paragraph, offset=500)
+    assert again == [(a + 490, b + 490) for a, b in first]
+    assert segment._remembered_spans.cache_info().hits == 1
+    assert [paragraph[a - 10 : b - 10] for a, b in first] == ["The envoy arrived in Baku.", "Talks began at noon.", "They ended late."]
+
+
+def test_a_paragraph_longer_than_the_memos_bound_is_split_afresh():
+    paragraph = "The talks went on. " * (segment.SPLIT_MEMO_CHARS // 19 + 1)
+    segment._remembered_spans.cache_clear()
+    spans = split_sentences(paragraph)
+    assert len(spans) == paragraph.count(".")
+    assert segment._remembered_spans.cache_info().currsize == 0

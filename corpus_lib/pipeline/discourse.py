@@ -90,7 +90,7 @@ class Discourse:
                 self.last_person = speaker
 
     def _see_named(self, text: str) -> None:
-        facts = _Facts(text)  # shared by the filter and the search
+        facts = _facts_of(text, self.reg)  # shared by the filter and the search, and by repeats of the sentence
         if not self._may_name_people(text, facts):
             return
         people = self._people_in(text, facts)
@@ -110,9 +110,9 @@ class Discourse:
         registered person or institution's person (the RE2 filter), no known surname, and no
         two capitalised words with a title or a reporting verb to introduce them."""
         found = _people_filter(self.reg)
-        if found is None or found.candidates(text):
-            return True
         facts = facts or _Facts(text)
+        if found is None or facts.passes(found):
+            return True
         facts.no_registered_people = True
         if facts.names_one_of(self._surname_set):
             return True
@@ -307,17 +307,31 @@ class Discourse:
         return None
 
 
+FACTS_MEMO = 1 << 14
+"""How many distinct sentences' :class:`_Facts` :meth:`Discourse.see` remembers."""
+
+
+@lru_cache(maxsize=FACTS_MEMO)
+def _facts_of(text: str, reg: Registry) -> _Facts:
+    """The facts of a sentence, one object for each distinct text and registry: none of them
+    depends on what the document said before, so a sentence met again (wire copy, boilerplate)
+    is scanned once. The registry is part of the key because the people filter is its own."""
+    return _Facts(text)
+
+
 class _Facts:
     """What :meth:`Discourse.see` may ask of one sentence more than once, found on first use:
     its capitalised words (for the surnames named before), whether it can introduce a new
-    name, and whether the people filter found no registered person in it."""
+    name, whether the people filter lets it through, and whether that filter found no
+    registered person in it. None depends on the document around the sentence."""
 
-    __slots__ = ("_capitalised", "_may_introduce", "no_registered_people", "text")
+    __slots__ = ("_capitalised", "_may_introduce", "_passes", "no_registered_people", "text")
 
     def __init__(self, text: str):
         self.text = text
         self._capitalised: list[str] | None = None
         self._may_introduce: bool | None = None
+        self._passes: tuple[PatternSet, bool] | None = None  # (the filter, its verdict)
         # set by Discourse._may_name_people when the RE2 filter finds none of the registry's
         # person and title patterns and no person noun: no mention of the sentence is person-like
         self.no_registered_people = False
@@ -335,6 +349,13 @@ class _Facts:
     def names_none_of(self, words: frozenset[str]) -> bool:
         """Whether the capitalised words, if listed already, hold none of ``words``."""
         return self._capitalised is not None and words.isdisjoint(self._capitalised)
+
+    def passes(self, found: PatternSet) -> bool:
+        """Whether the people filter ``found`` finds a candidate pattern in the sentence
+        (asked of the filter once for each filter)."""
+        if self._passes is None or self._passes[0] is not found:
+            self._passes = (found, bool(found.candidates(self.text)))
+        return self._passes[1]
 
     def may_introduce(self) -> bool:
         if self._may_introduce is None:

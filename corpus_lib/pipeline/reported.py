@@ -525,7 +525,11 @@ _INTERVIEW_GIVEN = re.compile(
     re.IGNORECASE,
 )
 _VOCATIVE = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Madam|Minister|Ambassador|General|Professor)\.?(?:\s+[A-Z][\w'’-]+){1,2},\s+")
-_APPOSITION = re.compile(r",(?:\s+[^,;:\"“”]+){1,12}?,")
+# An apposition set off by commas: a comma, a space, then words without a clause mark or a
+# quotation mark up to the next comma. Written as one character class, so that a clause with no
+# closing comma fails in one scan (a repeated group of words there backtracks through every way
+# of cutting the words into groups).
+_APPOSITION = re.compile(r",\s[^,;:\"“”]+,")
 # "Some Allies", "several Allies", "individual Allies": members speaking for themselves.
 _SOME_ALLIES = re.compile(
     r"^\W*(?:(?:some|several|many|most|few|a few|certain|individual|other|two|three|four|a number of|a group of)"

@@ -44,23 +44,43 @@ def sentence_tokenizer() -> PunktSentenceTokenizer:
 def split_sentences(text: str, *, offset: int = 0) -> list[tuple[int, int]]:
     """Sentence spans of ``text``, shifted by ``offset``, trimmed to non-blank characters.
 
-    Together the spans cover every non-whitespace character of ``text``.
+    Together the spans cover every non-whitespace character of ``text``. A paragraph of at
+    most ``SPLIT_MEMO_CHARS`` characters is split once for the last ``SPLIT_MEMO`` distinct
+    ones asked: wire copy and boilerplate repeat whole paragraphs, whose sentences are the
+    same wherever they stand.
 
     Example:
         >>> s = 'He said: "Our doors are open. Come in." Then he left.'
         >>> [s[a:b] for a, b in split_sentences(s)]
         ['He said: "Our doors are open.', 'Come in."', 'Then he left.']
     """
+    spans = _remembered_spans(text) if len(text) <= SPLIT_MEMO_CHARS else _spans(text)
+    return [(offset + a, offset + b) for a, b in spans]
+
+
+SPLIT_MEMO = 1 << 12
+"""How many distinct paragraphs' sentence spans :func:`split_sentences` remembers."""
+SPLIT_MEMO_CHARS = 4_000
+"""The longest paragraph whose spans are remembered (the memory holds at most about
+``SPLIT_MEMO * SPLIT_MEMO_CHARS`` characters of keys)."""
+
+
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The sentence spans of ``text``, offsets into it: Punkt's, in pieces of about ``CHUNK``
+    characters, dateline pieces joined and over-long sentences cut."""
     if len(text) > CHUNK:
         spans = []
         for a, b in _chunks(text):
-            spans += _punkt_spans(text[a:b], offset + a)
+            spans += _punkt_spans(text[a:b], a)
     else:
-        spans = _punkt_spans(text, offset)
-    spans = _join_dateline(text, spans, offset)
+        spans = _punkt_spans(text, 0)
+    spans = _join_dateline(text, spans, 0)
     if any(b - a > MAX_SENTENCE for a, b in spans):
-        spans = [piece for a, b in spans for piece in _bounded(text, a, b, offset)]
-    return spans
+        spans = [piece for a, b in spans for piece in _bounded(text, a, b, 0)]
+    return tuple(spans)
+
+
+_remembered_spans = lru_cache(maxsize=SPLIT_MEMO)(_spans)
 
 
 _MONTH = (
