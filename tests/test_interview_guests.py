@@ -150,3 +150,17 @@ def test_a_closing_note_gives_a_labelled_guest_the_side_the_introduction_did_not
     sentences = attribute(raw, clean(raw).units, genre="interview", date=dt.date(2015, 5, 4))
     assert {(s.speaker, s.holder) for s in sentences if s.speaker_role == "interviewee"} == {("Tomas Lindqvist", "Armenia")}
     assert sentences[-1].speaker_role == "narrator"
+
+
+def test_an_answer_that_only_relays_an_institutions_words_is_that_institutions():
+    raw = TRANSCRIPT.format(headline="Interview", intro="Tomas Lindqvist, Armenia's deputy foreign minister, spoke to Kura Press.",
+                            label="LINDQVIST", question="Mr Lindqvist, Moscow says enlargement threatens it. How do you respond?")
+    raw += ("\nLINDQVIST: NATO has told us many times that it does not seek a role in the conflict. "
+            "NATO has said many times that it supports the Minsk Group, and so do we. "
+            "Moscow keeps saying that enlargement threatens it, but no third country has a veto.\n")
+    sentences = attribute(raw, clean(raw).units, genre="interview", date=dt.date(2015, 5, 4))
+    rows = {raw[s.start : s.end]: (s.speaker_role, s.holder) for s in sentences}
+    assert rows["NATO has told us many times that it does not seek a role in the conflict."] == ("interviewee", "NATO")
+    assert rows["NATO has said many times that it supports the Minsk Group, and so do we."] == ("interviewee", "Armenia")
+    assert rows["Moscow keeps saying that enlargement threatens it, but no third country has a veto."] == ("interviewee", "Armenia")
+    assert rows["Mr Lindqvist, Moscow says enlargement threatens it."] == ("interviewer", "Russia")

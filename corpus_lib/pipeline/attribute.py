@@ -171,6 +171,7 @@ def attribute(
         # a dash-led question may end on a statement ("- And Karabakh? Both are partners.")
         last_was_question = questions[-1] or (unit.label == "dash" and role == "interviewer" and any(questions))
     _settle_named(text, out, ctx)
+    _relays(text, out, reg, date)
     if not interview and publisher == "media":
         _commentary(text, out)
     return out
@@ -225,6 +226,35 @@ def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
         known = ctx.known(name) if name and name != "interviewee" else None
         if known:
             s.speaker, s.holder = known
+
+
+# An answer that only relays an institution's words: "NATO has told us many times that …",
+# "Brussels said the conflict was not its business" (the subject, then a verb of saying).
+_RELAYED = re.compile(
+    r"^\W*(?P<who>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:has\s+|have\s+|had\s+)?(?:always\s+|repeatedly\s+|often\s+|also\s+|"
+    r"clearly\s+)?(?:said|says|told|tells|insists|insisted|stated|states|repeats|repeated|keeps\s+saying|maintains|"
+    r"made\s+(?:it\s+)?clear|assured|assures)\b"
+)
+
+
+# The guest's own clause after a relayed one: ", but no third country …", ", and so do we".
+_ANSWERED = re.compile(r",\s+(?:but\b|(?:and|yet|so|while)\s+(?:so\s+do\s+)?(?:we|I|our)\b)")
+
+
+def _relays(text: str, out: list[Sentence], reg: Registry, date) -> None:
+    """An interviewee's sentence that only relays what an institution or state says is held by
+    that actor, not by the guest; one that answers it or adds the guest's own part in the same
+    sentence (", but …", ", and so do we") stays the guest's."""
+    for s in out:
+        if s.speaker_role != "interviewee" or s.is_question:
+            continue
+        sentence = text[s.start : s.end]
+        found = _RELAYED.match(sentence)
+        if found is None or _ANSWERED.search(sentence) or speakers.ROLE.search(found.group("who")):
+            continue
+        mentions = reg.mentions(found.group("who"), date)
+        if len(mentions) == 1 and mentions[0].kind == "institution" and mentions[0].holder not in ("media", "other"):
+            s.holder = mentions[0].holder
 
 
 def _closing_note(text: str, out: list[Sentence], ctx: Discourse) -> None:
@@ -436,8 +466,7 @@ def _speak(
     name, role = voice
     if role == "interviewer":
         for (a, b), s, q in zip(spans, sentences, questions):
-            said = None if q else narrated(s, ctx, you=interviewee)
-            out.append(Sentence(a, b, turn, "interviewer", "interviewer", said.holder if said else "media", q, k))
+            out.append(Sentence(a, b, turn, "interviewer", "interviewer", _asker_holder(s, q, ctx, interviewee), q, k))
             ctx.see(s)
         return
     if speakers.ROLE.fullmatch(name):  # "Official: …" after "A senior NATO official answered …"
@@ -454,6 +483,13 @@ def _speak(
     for (a, b), q in zip(spans, questions):
         out.append(Sentence(a, b, turn, speaker[0], "interviewee", speaker[1], q, k))
     ctx.last_person = speaker
+
+
+def _asker_holder(sentence: str, asks: bool, ctx: Discourse, interviewee) -> str:
+    """The holder of a sentence of the press's: the actor a statement reports ("Mr Berg,
+    Moscow says enlargement threatens it." is Russia's), else the outlet; a question is the outlet's."""
+    said = None if asks else narrated(sentence, ctx, you=interviewee)
+    return said.holder if said else "media"
 
 
 def _titled_in(intro: str, noun: str, ctx: Discourse) -> tuple[str, str] | None:
@@ -488,8 +524,7 @@ def _exchange(unit: Unit, k: int, spans, sentences, questions, state, ctx: Disco
         if inner and inner != role:
             turn, role = turn + 1, inner
         if role == "interviewer":
-            said = None if q else narrated(s, ctx, you=interviewee)
-            out.append(Sentence(a, b, turn, "interviewer", "interviewer", said.holder if said else "media", q, k))
+            out.append(Sentence(a, b, turn, "interviewer", "interviewer", _asker_holder(s, q, ctx, interviewee), q, k))
             ctx.see(s)
         else:
             interviewee = interviewee or _introduced_first(ctx)
