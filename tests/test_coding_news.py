@@ -215,6 +215,13 @@ def test_an_own_choice_in_a_passage_on_membership_is_open():
         ("Moldova does not plan to join any military bloc in the foreseeable future.", "distant", "MB-DIS-021"),
         ("Cooperation with NATO brings benefits to both and does not imply NATO membership.", "distant", "MB-DIS-015"),
         ("Our programmes are not a step towards NATO membership; they are about reform.", "distant", "MB-DIS-015"),
+        ("The partnership plan with the EU and the IPAP does not imply NATO membership.", "distant", "MB-DIS-015"),
+        ("NATO membership is the only guarantee against a new war.", "open", "MB-OPN-023"),
+        ("Only NATO membership would protect our pipelines.", "open", "MB-OPN-023"),
+        ("Our non-bloc status did not protect us from the invasion.", "open", "MB-OPN-025"),
+        ("The choice of alliances is Moldova's alone.", "open", "MB-OPN-022"),
+        ("Membership is our choice alone; nobody in Moscow will make it for us.", "open", "MB-OPN-022"),
+        ("Moldova will not choose between Russia and NATO.", "distant", "MB-DIS-022"),
     ],
 )
 def test_news_cues_of_release_1_10(text, stance, rule_id):
