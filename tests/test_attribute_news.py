@@ -702,6 +702,10 @@ def test_an_all_capitals_headline_is_read_like_the_same_words_in_ordinary_case()
         # an unnamed source in Brussels speaks for NATO, unless it names the EU
         ("A diplomatic source in Brussels told the agency that the Alliance would not mediate.", "NATO"),
         ("An EU source in Brussels told the agency that the Union would host the talks.", "EU"),
+        # a government's critics and unnamed others speak for nobody; "some in Baku" for the place's actor
+        ("Opposition politicians in Tbilisi accuse the government of slowing the path to NATO.", "other"),
+        ("Some in Europe say Georgia should wait until its conflicts are settled.", "other"),
+        ("Some in Baku argue that Western capitals have taken sides.", "Azerbaijan"),
         # a visit set off between the subject and its verb
         ("The Alliance's special representative for the Caucasus and Central Asia, visiting Yerevan last week, "
          "said NATO was ready to help.", "NATO"),

@@ -420,6 +420,10 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
         clause = _VOCATIVE.sub("", clause)  # "Ms Berg, the Allies have said …": the Allies have said
     if _DOCUMENT_SUBJECT.match(clause) and ctx.last_actor and _ACTOR_VERB.search(clause, 0, 120):
         return Attribution("narrator", "narrator", ctx.last_actor)  # "The draft, dated March 24, says …": its author's
+    group = _UNAFFILIATED.match(clause)
+    place = ctx.reg.mentions(group.group("place"), ctx.date) if group and group.group("place") else []
+    if group and not (group.group("who").lower() in ("some", "others") and place and place[0].holder != "other"):
+        return Attribution("narrator", "narrator", "other")  # "Opposition politicians accuse …", "Some in Europe say …"
     if _SOME_ALLIES.match(clause) and _ACTOR_VERB.search(clause, 0, 120):
         return Attribution("narrator", "narrator", "other")  # individual Allies, not the Alliance
     verb = first_verbish(clause)
@@ -530,6 +534,17 @@ _VOCATIVE = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Madam|Minister|Ambassador|General|Prof
 # closing comma fails in one scan (a repeated group of words there backtracks through every way
 # of cutting the words into groups).
 _APPOSITION = re.compile(r",\s[^,;:\"“”]+,")
+# A subject that is nobody's side, with a verb of saying or position: a government's critics and
+# unnamed others ("Opposition politicians in Tbilisi accuse", "Some say", "Some in Europe say";
+# "some in Baku" speak for the place's actor, see ``_OWNED_BY``).
+_UNAFFILIATED = re.compile(
+    r"^\W*(?P<who>(?:(?:some|many|several|other|most)\s+)?(?:opposition\s+(?:politicians|parties|party|leaders?|figures|mps?|"
+    r"lawmakers|deputies|groups?)|critics|sceptics|skeptics)|some|others)(?:\s+in\s+(?P<place>[\w'’-]+))?\s+"
+    r"(?:(?:have|has|had|also|again|now|still|openly)\s+)?(?:say|says|said|argue|argued|accuse|accused|warn|warned|insist|"
+    r"insisted|believe|claim|claimed|fear|feared|repeated|urge|urged|demand|demanded|critici[sz]ed?|reject|rejected|oppose|"
+    r"opposed|call|called)\b",
+    re.IGNORECASE,
+)
 # "Some Allies", "several Allies", "individual Allies": members speaking for themselves.
 _SOME_ALLIES = re.compile(
     r"^\W*(?:(?:some|several|many|most|few|a few|certain|individual|other|two|three|four|a number of|a group of)"
