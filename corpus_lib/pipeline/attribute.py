@@ -27,16 +27,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from corpus_lib.pipeline import speakers
+from corpus_lib.pipeline import speakers, transcripts
 from corpus_lib.pipeline.actors import Registry, registry
 from corpus_lib.pipeline.clauses import (
     PASSIVE_REPORT,
     POST_VERB_FIRST,
     POST_WHO_FIRST,
     PRE_ATTRIBUTION,
-    QUESTION_END,
     ROLE_NOUNS,
     first_verbish,
+    is_question,
     subject_clause,
 )
 from corpus_lib.pipeline.clean import Unit
@@ -60,16 +60,6 @@ class Sentence:
     holder: str
     is_question: bool
     unit: int
-
-
-def is_question(sentence: str) -> bool:
-    """A sentence that asks: it ends with a question mark (quotes and brackets aside).
-
-    Example:
-        >>> is_question('What does Baku want?"'), is_question("He asked why.")
-        (True, False)
-    """
-    return bool(QUESTION_END.search(sentence))
 
 
 def _one_space(text: str) -> str:
@@ -107,10 +97,9 @@ def attribute(
     publisher = _publisher_holder(source, reg) if genre in ("essay", "press_release", "speech") else "media"
     interview = genre == "interview" or sum(u.label in ("question", "answer", "dash", "speaker") for u in units) >= 2
     unlabelled = interview and not any(u.label for u in units)  # questions and answers told apart by "?" alone
-    turns = _label_turns(text, units)
-    askers = _askers(turns) | _hosts(text, turns) | _outlets(text, turns)
-    sides = _presented_side(text, units, turns, askers, reg, date) | _addressed_side(turns, askers, reg, date)
-    sides |= _label_sides(turns)
+    turns = transcripts.label_turns(text, units)
+    askers = transcripts.askers(text, turns)
+    sides = transcripts.label_sides(text, units, turns, askers, reg, date)
     voice: tuple[str, str] | None = None  # the speaker of a transcript's current turn (name, role)
     ctx.dateline = _dateline(text, units, reg)
     ctx.headline_state = _headline_state(text, units, reg)
@@ -145,7 +134,7 @@ def attribute(
             last_was_question = False
             continue
         if unit.label == "speaker" or (voice and not unit.label):
-            voice = _voice(unit.who, askers) if unit.label == "speaker" else voice
+            voice = transcripts.voice(unit.who, askers) if unit.label == "speaker" else voice
             turn += 1
             role = voice[1]
             _speak(spans, sentences, questions, voice, turn, k, ctx, interviewee, out, side=sides.get(voice[0], "other"),
@@ -312,148 +301,6 @@ def _dateline(text: str, units: list[Unit], reg: Registry) -> str | None:
         if not unit.label and (not is_headline(text, unit) or (k and is_dateline(content))):
             return speakers.dateline_holder(content, reg)
     return None
-
-
-_REPORTER = re.compile(r"\b(?:REPORTER|JOURNALIST|CORRESPONDENT|QUESTION|MODERATOR|INTERVIEWER|HOST|PRESS)\b")
-
-
-def _label_turns(text: str, units: list[Unit]) -> list[tuple[str, str, list[str]]]:
-    """Each labelled transcript turn: its label as written, its name, and its paragraphs."""
-    return [
-        (unit.who, _label_name(unit.who), [text[u.start : u.end] for u in [unit, *_continued(units, i)]])
-        for i, unit in enumerate(units)
-        if unit.label == "speaker"
-    ]
-
-
-def _askers(turns: list[tuple[str, str, list[str]]]) -> frozenset[str]:
-    """The transcript labels of the press: marked as such (``REPORTER``, an outlet in
-    brackets) or whose turns end with a question, all of them or most of several (a moderator
-    also thanks the guests and sets the scene)."""
-    asked: dict[str, list[bool]] = {}
-    for who, name, body in turns:
-        press = bool(_REPORTER.search(who)) or "(" in who
-        asked.setdefault(name, []).append(press or is_question(body[-1].strip()))
-    return frozenset(name for name, flags in asked.items() if all(flags) or (len(flags) >= 3 and _mostly(flags)))
-
-
-# A programme's host named in its introduction: "The host is Anna Berg", "presented by Anna Berg".
-_HOST = re.compile(
-    r"\b(?:(?:the\s+)?(?:host|presenter|moderator|anchor|interviewer)(?:\s+is|\s+was|,)?|(?:hosted|presented|moderated)\s+by)\s+"
-    r"(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){1,2})",
-    re.IGNORECASE,
-)
-
-
-def _hosts(text: str, turns: list[tuple[str, str, list[str]]]) -> frozenset[str]:
-    """The transcript labels whose names the introduction gives as the programme's host."""
-    labels = {name for _, name, _ in turns}
-    named = {" ".join(m.group("name").split()).lower() for m in _HOST.finditer(text)} if labels else set()
-    return frozenset(name for name in labels if name.lower() in named)
-
-
-# The outlet an introduction names as asking: "answered questions from the Kura Courier",
-# "spoke to Araks Weekly", "gave an interview to Caspian Wire".
-_ASKING_OUTLET = re.compile(
-    r"\b(?:questions?\s+(?:from|of)|spoke\s+to|talked\s+to|interview\s+(?:to|with)|told)\s+(?:the\s+)?"
-    r"(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,3})"
-)
-
-
-def _outlets(text: str, turns: list[tuple[str, str, list[str]]]) -> frozenset[str]:
-    """The transcript labels that name the outlet the introduction says asked the questions."""
-    named = {" ".join(m.group("name").split()).lower() for m in _ASKING_OUTLET.finditer(text[:2000])}
-    return frozenset(name for _, name, _ in turns if name.lower() in named) if named else frozenset()
-
-
-def _mostly(flags: list[bool]) -> bool:
-    return sum(flags) >= 0.6 * len(flags)
-
-
-# A speaker who talks of the Alliance as their own ("this Alliance", "we Allies") speaks for NATO.
-_OWN_ALLIANCE = re.compile(
-    r"\b(?i:this|our)\s+Alliance\b|\b(?i:we),?\s+(?:the\s+)?Allies\b|\bus\s+Allies\b|\b(?i:my)\s+fellow\s+Allies\b"
-)
-
-
-def _label_sides(turns: list[tuple[str, str, list[str]]]) -> dict[str, str]:
-    """The side of each transcript label that names it by its own words: NATO for a speaker who
-    calls the Alliance "this Alliance" or "our Alliance" (used where nobody introduced them)."""
-    words: dict[str, list[str]] = {}
-    for _, name, body in turns:
-        words.setdefault(name, []).extend(body)
-    return {name: "NATO" for name, body in words.items() if _OWN_ALLIANCE.search(" ".join(body))}
-
-
-# A question that tells the guest their post: "Mr Berg, you represent the Alliance in the region",
-# "you are NATO's envoy for the Caucasus".
-_YOU_POST = re.compile(r"\byou\s+(?:represent|serve\s+as|work\s+(?:for|at|in)|head|are\s+(?:the|a|an)\b)[^.?!;]{2,100}", re.IGNORECASE)
-
-
-def _addressed_side(turns: list[tuple[str, str, list[str]]], askers: frozenset[str], reg: Registry, date) -> dict[str, str]:
-    """The side of a transcript's one answering label that the questions give ("you represent
-    the Alliance"), where the label has no introduction to say it."""
-    guests = {name for _, name, _ in turns if name not in askers}
-    if len(guests) != 1:
-        return {}
-    for _, name, body in turns:
-        found = _YOU_POST.search(" ".join(body)) if name in askers else None
-        holder = speakers.affiliation(found.group(0), reg, date) if found else None
-        if holder:
-            return {next(iter(guests)): holder}
-    return {}
-
-
-# A title with the words before it and the actor after it: "NATO's liaison officer in the South
-# Caucasus", "the Alliance's envoy", "a senior official of the Alliance".
-_TITLE_PHRASE = re.compile(
-    rf"(?:[\w'’-]+\s+){{0,5}}?(?i:{ROLE_NOUNS})\b(?:\s+(?:of|for|to|at|in|with)\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)?"
-)
-
-
-def _presented_side(
-    text: str, units: list[Unit], turns: list[tuple[str, str, list[str]]], askers: frozenset[str], reg: Registry, date
-) -> dict[str, str]:
-    """The side of a transcript's one answering label that the headline and introduction give
-    by a title alone ("NATO's liaison officer talks to …" above "TOMAS LINDQVIST: …"), where
-    they name nobody who could be the label."""
-    guests = {name for _, name, _ in turns if name not in askers}
-    first_turn = next((u.start for u in units if u.label), None)
-    if len(guests) != 1 or first_turn is None:
-        return {}
-    intro = text[: min(first_turn, 1500)]
-    if next(iter(guests)).split()[-1].lower() in intro.lower():
-        return {}  # the introduction names the guest: their own title decides
-    for found in _TITLE_PHRASE.finditer(intro):
-        who = speakers.unnamed_speaker(found.group(0), reg, date)
-        if who and who[1] not in ("other", "media"):
-            return {next(iter(guests)): who[1]}
-    return {}
-
-
-def _continued(units: list[Unit], i: int) -> list[Unit]:
-    """The unlabelled body paragraphs that go on with the turn opened by ``units[i]``."""
-    out = []
-    for unit in units[i + 1 :]:
-        if unit.label or unit.zone != "body":
-            break
-        out.append(unit)
-    return out
-
-
-def _label_name(who: str) -> str:
-    """A speaker label's name in ordinary case: ``HENRIKE VOS (Agency)`` → ``Henrike Vos``."""
-    words = who.split("(")[0].split()
-    return " ".join(w if w in _ACRONYM_LABELS else w.capitalize() if "'" not in w else w.title() for w in words)
-
-
-_ACRONYM_LABELS = frozenset("NATO EU UN OSCE CSTO US UK MP".split())  # kept in capitals: "NATO OFFICIAL"
-
-
-def _voice(who: str, askers: frozenset[str]) -> tuple[str, str]:
-    """(name, role) of a transcript label: the press asks (``interviewer``), others answer."""
-    name = _label_name(who)
-    return (name, "interviewer") if name in askers else (name, "interviewee")
 
 
 def _speak(

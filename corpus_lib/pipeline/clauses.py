@@ -185,6 +185,16 @@ SENTENCE_END = re.compile(r"""[.!?…][\s"“”'’»)\]]*\Z""")
 INTERVIEW_INTRO = re.compile(r"^\W*(?:exclusive\s+)?(?:interview|transcript)\b", re.IGNORECASE)
 
 
+def is_question(sentence: str) -> bool:
+    """A sentence that asks: it ends with a question mark (quotes and brackets aside).
+
+    Example:
+        >>> is_question('What does Baku want?"'), is_question("He asked why.")
+        (True, False)
+    """
+    return bool(QUESTION_END.search(sentence))
+
+
 @lru_cache(maxsize=2)
 def subject_clause(sentence: str) -> str:
     """The sentence with leading connectives, framing ("It is no secret that") and adverbial phrases cut.
