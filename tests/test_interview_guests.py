@@ -164,3 +164,21 @@ def test_an_answer_that_only_relays_an_institutions_words_is_that_institutions()
     assert rows["NATO has said many times that it supports the Minsk Group, and so do we."] == ("interviewee", "Armenia")
     assert rows["Moscow keeps saying that enlargement threatens it, but no third country has a veto."] == ("interviewee", "Armenia")
     assert rows["Mr Lindqvist, Moscow says enlargement threatens it."] == ("interviewer", "Russia")
+
+
+@pytest.mark.parametrize(
+    ("headline", "intro", "title"),
+    [
+        ("Interview", "NATO's liaison officer in the South Caucasus answered questions from Kura Press.",
+         "NATO's liaison officer in the South Caucasus"),
+        ("Interview", "A senior NATO official, who asked not to be named, answered questions from Kura Press.",
+         "A senior NATO official"),
+        ("Interview with NATO's envoy for the Caucasus", "He answered our questions in Baku.", "NATO's envoy for the Caucasus"),
+    ],
+)
+@pytest.mark.parametrize("layout", ["Q: {q}\n\nA: {a}", "- {q}\n\n{a}"])
+def test_a_guest_presented_by_title_alone_above_unnamed_answers_speaks_for_that_titles_side(headline, intro, title, layout):
+    body = layout.format(q="How do you assess the peace talks?", a="We support a peaceful settlement. There is no military solution.")
+    raw = f"{headline}\n\n{intro}\n\n{body}\n"
+    sentences = attribute(raw, clean(raw).units, genre="interview", date=dt.date(2015, 5, 4))
+    assert {(s.speaker, s.holder) for s in sentences if s.speaker_role == "interviewee"} == {(title, "NATO")}

@@ -106,6 +106,7 @@ def attribute(
     ctx.publisher = publisher if publisher in STATE_HOLDERS else None
     place = ctx.dateline or ctx.headline_state
     interviewee = _find_interviewee(text, units, reg, date, place=place) if interview else None
+    ctx.guest = transcripts.presented_guest(text, units, reg, date) if interview and not interviewee else None
     if interviewee:
         ctx.add(interviewee)
     out: list[Sentence] = []
@@ -280,9 +281,10 @@ _PRESENTED = re.compile(
 
 def _introduced_first(ctx: Discourse) -> tuple[str, str] | None:
     """The interviewee where no header names one: the first person the lead introduced
-    ("In an interview with the agency, NATO's liaison officer Tomas Lind said …")."""
+    ("In an interview with the agency, NATO's liaison officer Tomas Lind said …"), else the
+    title the introduction presents ("NATO's liaison officer answered questions from …")."""
     named = [p for p in ctx.persons if not ctx.title_only(p[0])]
-    return (named or ctx.persons or [None])[0]
+    return (named or ctx.persons or [ctx.guest])[0]
 
 
 def _headline_state(text: str, units: list[Unit], reg: Registry) -> str | None:

@@ -73,6 +73,7 @@ class Discourse:
     dateline: str | None = None  # the holder of the article's dateline place
     publisher: str | None = None  # the state that publishes the document (a ministry's press release)
     headline_state: str | None = None  # the state the headline names first (an interview's country)
+    guest: Speaker | None = None  # the guest an interview's introduction presents by a title alone
     recent_holder: str | None = None  # the actor the paragraph's sentence before this one held (not the outlet)
     last_actor: str | None = None  # the actor the last narrated sentence that held one held, in any paragraph
     _surname_set: frozenset[str] = frozenset()

@@ -129,6 +129,35 @@ _TITLE_PHRASE = re.compile(
 )
 
 
+def presented_guest(text: str, units: list[Unit], reg: Registry, date) -> tuple[str, str] | None:
+    """The guest the headline and introduction present by a title alone ("NATO's liaison
+    officer in the South Caucasus answered questions from …", "A senior NATO official …"): the
+    first title there with an actor's side, as (title, holder); None where there is none. The
+    introduction ends at the first turn label, or at the first question where no turn is labelled."""
+    first = next((u.start for u in units if u.label), None)
+    if first is None:
+        first = next((u.start for u in units if u.zone == "body" and is_question(text[u.start : u.end].strip())), None)
+    for found in _TITLE_PHRASE.finditer(text[: min(first or 0, 1500)]):
+        who = speakers.unnamed_speaker(found.group(0), reg, date)
+        if who and who[1] not in ("other", "media"):
+            return _title_from(found.group(0)), who[1]
+    return None
+
+
+# Where a title phrase starts: its article or owner ("a senior NATO official", "NATO's envoy").
+_TITLE_START = re.compile(r"(?:\b(?:the|a|an)|[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}\Z", re.IGNORECASE)
+
+
+def _title_from(phrase: str) -> str:
+    """The title alone, without the words before its article or owner: "Interview with NATO's
+    envoy for the Caucasus" gives "NATO's envoy for the Caucasus"."""
+    role = speakers.ROLE.search(phrase)
+    head = phrase[: role.start()] if role else ""
+    start = _TITLE_START.search(head)
+    words = head[start.start() :] if start else " ".join(head.split()[-1:])
+    return " ".join(f"{words} {phrase[len(head):]}".split())
+
+
 def _presented_side(
     text: str, units: list[Unit], turns: list[Turn], askers: frozenset[str], reg: Registry, date
 ) -> dict[str, str]:
@@ -139,14 +168,10 @@ def _presented_side(
     first_turn = next((u.start for u in units if u.label), None)
     if len(guests) != 1 or first_turn is None:
         return {}
-    intro = text[: min(first_turn, 1500)]
-    if next(iter(guests)).split()[-1].lower() in intro.lower():
+    if next(iter(guests)).split()[-1].lower() in text[: min(first_turn, 1500)].lower():
         return {}  # the introduction names the guest: their own title decides
-    for found in _TITLE_PHRASE.finditer(intro):
-        who = speakers.unnamed_speaker(found.group(0), reg, date)
-        if who and who[1] not in ("other", "media"):
-            return {next(iter(guests)): who[1]}
-    return {}
+    who = presented_guest(text, units, reg, date)
+    return {next(iter(guests)): who[1]} if who else {}
 
 
 def _continued(units: list[Unit], i: int) -> list[Unit]:
