@@ -125,7 +125,8 @@ def _addressed_side(turns: list[Turn], askers: frozenset[str], reg: Registry, da
 # A title with the words before it and the actor after it: "NATO's liaison officer in the South
 # Caucasus", "the Alliance's envoy", "a senior official of the Alliance".
 _TITLE_PHRASE = re.compile(
-    rf"(?:[\w'’-]+\s+){{0,5}}?(?i:{ROLE_NOUNS})\b(?:\s+(?:of|for|to|at|in|with)\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)?"
+    rf"(?:[\w'’-]+\s+){{0,5}}?(?i:{ROLE_NOUNS})\b(?:\s+(?i:{ROLE_NOUNS})\b)*"
+    rf"(?:\s+(?:of|for|to|at|in|with)\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)?"
 )
 
 
@@ -137,10 +138,13 @@ def presented_guest(text: str, units: list[Unit], reg: Registry, date) -> tuple[
     first = next((u.start for u in units if u.label), None)
     if first is None:
         first = next((u.start for u in units if u.zone == "body" and is_question(text[u.start : u.end].strip())), None)
-    for found in _TITLE_PHRASE.finditer(text[: min(first or 0, 1500)]):
-        who = speakers.unnamed_speaker(found.group(0), reg, date)
-        if who and who[1] not in ("other", "media"):
-            return _title_from(found.group(0)), who[1]
+    for unit in units:
+        if first is None or unit.start >= min(first, 1500):
+            break
+        for found in _TITLE_PHRASE.finditer(text, unit.start, unit.end):
+            who = speakers.unnamed_speaker(found.group(0), reg, date)
+            if who and who[1] not in ("other", "media"):
+                return _title_from(found.group(0)), who[1]
     return None
 
 
