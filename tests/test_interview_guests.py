@@ -52,6 +52,12 @@ def _answers(intro: str, *, headline: str = "Interview", label: str = "LINDQVIST
         "Tomas Lindqvist, a Swedish diplomat who represents NATO in the region, visited Baku last week.",
         "Tomas Lindqvist - NATO's liaison officer in the region - talks to Kura Press.",
         "Kura Press interviewed Tomas Lindqvist, the man in charge of NATO's partnership with Baku.",
+        "Tomas Lindqvist, who was appointed NATO's envoy to the region in 2019, spoke to Kura Press.",
+        "Tomas Lindqvist was recently appointed NATO's envoy for the region. Kura Press asked him about the talks.",
+        "Tomas Lindqvist, the Alliance's point man for the region, answered questions from Kura Press.",
+        "Tomas Lindqvist, NATO's top civilian in the region, answered questions from Kura Press.",
+        "Tomas Lindqvist (pictured), NATO's envoy for the region, answered questions from Kura Press.",
+        "Tomas Lindqvist, a senior staff member at NATO headquarters, answered questions from Kura Press.",
     ],
 )
 def test_a_post_given_after_the_guests_name_gives_the_answers_its_side(intro):

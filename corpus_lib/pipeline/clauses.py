@@ -61,7 +61,7 @@ ROLE_PHRASES: tuple[str, ...] = tuple(
 ) + ("vice president", "head of state", "secretary general", "secretary-general", "member of parliament",
      "members of parliament", "senior fellow", "research fellow", "visiting fellow", "people close to",
      "people familiar with", "person familiar with", "those familiar with", "those close to", "member of the",
-     "members of the")
+     "members of the", "point man", "point person", "top civilian", "senior civilian", "staff member", "staffer")
 ROLE_NOUNS = "|".join(re.escape(p).replace(r"\ ", " ") for p in sorted(ROLE_PHRASES, key=lambda p: (-len(p), p)))
 # "The envoy", "this official", "the deputy chief": a bare title that refers back to a person.
 DEFINITE = re.compile(rf"\b(?:the|this|that)\s+(?:[\w\-]+\s+){{0,3}}?(?:{ROLE_NOUNS})\b", re.IGNORECASE)

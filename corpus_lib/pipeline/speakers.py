@@ -37,7 +37,7 @@ ROLE_WORDS = frozenset(re.findall(r"[a-z]+", phrase)[0] for phrase in ROLE_PHRAS
 CUE_WORDS = first_words(REPORTING) | {"told", "according"} | {
     "heads", "headed", "leads", "led", "commands", "commanded", "chairs", "chaired", "directs", "directed",
     "runs", "ran", "represents", "represented", "representing", "serves", "served", "serving", "works", "worked",
-    "working", "heading", "responsible", "charge",
+    "working", "heading", "responsible", "charge", "appointed", "nominated", "post",
 } | {"staff", "division", "office", "mission", "headquarters", "secretariat", "delegation", "department",
      "directorate", "command", "ministry", "embassy", "service"}  # "X, who heads the department, …", "X from NATO's staff"
 
@@ -176,7 +176,7 @@ _TARGET = re.compile(r"\b(?:to|for|at|with|towards|in|on|against|from)\s+(?:the\
 _OWN_STATE = re.compile(r"\b(?:the|this|that|his|her|our)\s+country['’]s\b|\b(?:its|their)\s+(?:[\w-]+\s+)?(?:mission|delegation|ambassador|envoy|representative)", re.I)
 _SERVES_AS = re.compile(
     r"\b(?:serves|served|serving|works|worked|working|acts|acting)\s+(?:as|at|with|for|in)\b|\b(?:is|was)\s+now\b|"
-    r"\b(?:represents|represented|representing|heads|headed|heading|leads|directs|runs)\b|"
+    r"\b(?:represents|represented|representing|heads|headed|heading|leads|directs|runs|appointed|named|nominated)\b|"
     r"\b(?:is|was)\s+(?:posted|seconded)\s+(?:at|to)\b",
     re.I,
 )
@@ -293,7 +293,7 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
         return " ".join(f"{pre} {extra or (post.group(0) if post else '')}".split())
     if _OWNER_BEFORE.search(last):  # "NATO's Anna Berg and Azerbaijan's Elnur Aliyev": the owner is the title
         return last.strip()
-    after = sentence[end:]
+    after = _PHOTO_NOTE.sub("", sentence[end:], count=1)  # "Tomas Lind (pictured), NATO's envoy": the note is no title
     heads = _HEADS.match(after)
     if heads:  # "X, who heads the ministry's Euro-Atlantic department, …"
         return heads.group(1)
@@ -306,6 +306,10 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
     if _REPORTING_AFTER.match(after) or _ACCORDING.search(before):
         return ""
     return None
+
+
+# A photo note right after a name: "(pictured)", "(left)", "(photo)".
+_PHOTO_NOTE = re.compile(r"^\s*\((?:pictured|photo|left|right|centre|center|above|below|file photo)\)", re.IGNORECASE)
 
 
 # What a name's own clause says of the person's service: "of the Dutch army serves at NATO's
@@ -322,11 +326,15 @@ _POST_AFTER = re.compile(
 _SERVICE_AFTER = re.compile(
     r"^\s*,?\s*(?:who\s+|the\s+(?:man|woman|person)\s+)?(?:(?:is|was|has|had)\s+(?:been\s+)?)?(?:now\s+|also\s+)?"
     r"((?:serves|served|serving|works|worked|working|represents|represented|representing|heads|headed|heading|"
-    r"responsible\s+for|in\s+charge\s+of)\b[^,.;:]{2,100})",
+    r"responsible\s+for|in\s+charge\s+of|(?:recently\s+)?(?:appointed|named|nominated)|took\s+up\s+(?:his|her|the)\s+post)\b"
+    r"[^,.;:]{2,100})",
     re.IGNORECASE,
 )
 # "an Italian who heads the Alliance's partnership directorate": a post inside an apposition.
-_WHO_SERVES = re.compile(r"\bwho\s+(?:now\s+)?(?:serves|works|represents|heads|leads|directs|runs)\b", re.IGNORECASE)
+_WHO_SERVES = re.compile(
+    r"\bwho\s+(?:now\s+)?(?:serves|works|represents|heads|leads|directs|runs|(?:was|has\s+been)\s+(?:appointed|named))\b",
+    re.IGNORECASE,
+)
 _COPULA_AFTER = re.compile(
     rf"^\s*,?\s*(?:who\s+)?(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?((?:the|a|an|one\s+of|{_UPPER}[\w\-]*[’']s)\s+[^,.;:]{{2,100}})"
 )
