@@ -798,3 +798,34 @@ def test_a_scene_set_after_the_attribution_keeps_the_speaker_for_the_next_quote(
            "Thursday, even as the country froze its role in the bloc.\n\n\"Membership is not on our agenda,\" he told a briefing.\n")
     rows, _ = _attributed(raw)
     assert rows['"Membership is not on our agenda," he told a briefing.'][2] == "Armenia"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a desk named for NATO inside a state's ministry is the state's; the state ends the title
+        ("Baku wants a clearer position, a senior official of the NATO department of the Ministry of Foreign Affairs "
+         "of Azerbaijan Elnur Rasulov said to the agency.", ("Elnur Rasulov", "Azerbaijan")),
+        # a full date after the attribution only dates it
+        ("Both sides have a chance to sign a treaty, NATO's partnerships coordinator for the region, Ilkka Rautio, "
+         "said in Baku on Saturday, 16 March 2024.", ("Ilkka Rautio", "NATO")),
+        # "a day after X announced …" sets the scene; the subject holds the sentence
+        ("The European Union and NATO on Thursday urged restraint, a day after Baku announced the end of its operation.",
+         ("narrator", "EU")),
+        # "…", saying that …: the narration goes on, the subject holds the quotation
+        ('Moscow also warned Yerevan against "flirting with the West", saying that its security '
+         '"cannot be guaranteed by anyone except its allies".', ("narrator", "Russia")),
+    ],
+)
+def test_attributions_with_a_desk_a_date_or_a_scene_after_them(sentence, expected):
+    rows, _ = _attributed(f"Headline\n\nBRUSSELS, May 2 (Wire) – Talks went on.\n\n{sentence}\n")
+    assert (rows[sentence][0], rows[sentence][2]) == expected
+
+
+def test_the_diplomat_after_ministers_of_the_alliance_is_the_last_person_named():
+    raw = ("Headline\n\nMOSCOW, April 2 (Wire) – The freeze is a mistake, a deputy director of the Russian Foreign "
+           "Ministry's information department, Oleg Vetrov, said on Wednesday.\n\nAlliance foreign ministers on Tuesday "
+           "halted practical cooperation with Moscow.\n\nAnswering a question on the region, the diplomat said Russia "
+           "would go on mediating.\n")
+    rows, _ = _attributed(raw)
+    assert rows["Answering a question on the region, the diplomat said Russia would go on mediating."][2] == "Russia"

@@ -616,6 +616,9 @@ def _sentence_at(spans, pos):
     return None
 
 
+_THAT_CLAUSE = re.compile(r"\s*that\b", re.IGNORECASE)
+
+
 def _quote_speaker(text: str, spans, region, ctx: Discourse):
     """Who a quotation is attributed to, and the span of the attribution words (if any)."""
     qs, qe = region
@@ -626,6 +629,8 @@ def _quote_speaker(text: str, spans, region, ctx: Discourse):
         # clause ('said Moscow was "following closely" Armenia's contacts and warned …') does not
         ends_turn = text[qs:qe].rstrip("\"”’»'")[-1:] in ",!?" or post.lstrip()[:1] in ",–—-"
         match = POST_VERB_FIRST.match(post) or (POST_WHO_FIRST.match(post) if ends_turn else None)
+        if match and _THAT_CLAUSE.match(match.group("who")):
+            match = None  # '"…", saying that Armenia's security …': the narration goes on, no speaker follows
         if match:
             who = _document_source(match.group("who"), ctx) or ctx.resolve(match.group("who"))
             if who:

@@ -57,7 +57,8 @@ ROLE_PHRASES: tuple[str, ...] = tuple(
     colonel negotiator mediator co-chair liaison counsellor counselor leader leaders delegate delegation ombudsman
     governor mayor chancellor undersecretary under-secretary attaché commissioner rapporteur politician politicians
     analysts experts researchers scientist scientists economist economists historian historians observer observers
-    source sources critics opponents activists opposition specialist specialists columnist columnists participants""".split()
+    source sources critics opponents activists opposition specialist specialists columnist columnists participants
+    coordinator coordinators""".split()
 ) + ("vice president", "head of state", "secretary general", "secretary-general", "member of parliament",
      "members of parliament", "senior fellow", "research fellow", "visiting fellow", "people close to",
      "people familiar with", "person familiar with", "those familiar with", "those close to", "member of the",

@@ -79,6 +79,7 @@ class Discourse:
     _surname_set: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)  # a person's title as introduced, lower case
     open_quote: list = field(default_factory=list)  # sentences of a quotation still open
+    groups: frozenset = frozenset()  # institutions' people named in the plural ("Alliance foreign ministers")
 
     def see(self, text: str, *, speaker: Speaker | None = None) -> None:
         """Remember the people a sentence names; its subject, if a person, becomes "he"/"she".
@@ -137,6 +138,8 @@ class Discourse:
                 found.append((m.start, person))
             else:
                 found.append((m.start, (text[m.start : m.end], m.holder)))
+                if _plural(text[m.start : m.end + 20]):  # "Alliance foreign ministers": "they", not "the diplomat"
+                    self.groups = self.groups | {found[-1][1]}
         known = self._known_at(text, facts)
         found += [(k, p) for k, p in known if not any(a <= k < b for a, b in taken)] if taken else known
         return sorted(found, key=lambda item: item[0])
@@ -269,6 +272,8 @@ class Discourse:
                 return person
         specific = _SPECIFIC_TITLE.search(phrase)
         if specific is None:
+            if self.last_person in self.groups and not _plural(phrase):  # "the diplomat" after "Alliance ministers"
+                return next((p for p in reversed(self.persons) if not self.title_only(p[0])), self.last_person)
             return self.last_person
         noun = specific.group(0).lower()
         for person in reversed(self.persons):

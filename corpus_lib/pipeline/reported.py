@@ -68,11 +68,16 @@ _TAIL_STOP = re.compile(r"""[,;:"“”«»]""")
 # A finite verb after the reporting verb: what follows is the content, not the attribution's tail.
 _TAIL_CLAUSE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|must|that)\b", re.IGNORECASE)
 # A last clause that sets the scene after the attribution ("…, the official said, as talks went on.").
-_CIRCUMSTANCE = re.compile(r",\s+(?:(?:even\s+)?as|while|when|after|before|amid|following|adding|citing|since|(?:al)?though|even\s+though)\b[^,]*\Z", re.I)
+_CIRCUMSTANCE = re.compile(
+    r",\s+(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|just|only|\d+)\s+(?:\w+\s+)?(?:days?|weeks?|months?|hours?|years?)\s+)?"
+    r"(?:(?:even\s+)?as|while|when|after|before|amid|following|adding|citing|since|(?:al)?though|even\s+though)\b[^,]*\Z",
+    re.I,
+)
 # A last clause that only dates the attribution ("…, on Tuesday.", "…, last week.").
 _WHEN_LAST = re.compile(
     r",\s+(?:on|in|at|last|this|earlier|later|late|early)?\s*(?:\w+\s+){0,2}?(?:monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|week|month|year|today|yesterday|morning|evening|night)\W*\Z",
+    r"friday|saturday|sunday|week|month|year|today|yesterday|morning|evening|night)\W*\Z"
+    r"|,\s+(?:\d{1,2}\s+[a-z]+|[a-z]+\s+\d{1,2})(?:,?\s+\d{4})?\W*\Z|,\s+\d{4}\W*\Z",  # "…, 16 March 2024.", "…, March 16, 2024."
     re.IGNORECASE,
 )
 _RELATIVE_OPEN = re.compile(r"\s*(?:who|whose|which)\b", re.IGNORECASE)

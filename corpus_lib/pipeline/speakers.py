@@ -182,6 +182,11 @@ _SERVES_AS = re.compile(
 )
 
 
+# An actor named as the subject of a desk, not its owner: "the NATO department of the Ministry of
+# Foreign Affairs of Azerbaijan" is the ministry's.
+_DESK_FOR = re.compile(r"\s+(?:department|division|desk|directorate|unit|section|affairs)\b", re.IGNORECASE)
+
+
 # A post the person has left: "a former NATO official" (group 1: nothing before it is a title),
 # "who served as NATO's envoy until 2005".
 _PAST_POST = re.compile(rf"\b(former|ex-)\s*(?:[\w'’-]+\s+){{0,3}}?(?:{ROLE_NOUNS})\b|\buntil\s+(?:\d{{4}}|recently)\b", re.IGNORECASE)
@@ -209,7 +214,7 @@ def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
     if post and reg.mentions(phrase[post.end() :], date):
         phrase = phrase[post.end() :]  # "a Danish diplomat who serves as NATO's envoy": the post, not the passport
     mentions = reg.mentions(phrase, date)
-    owners = [m for m in mentions if not _TARGET.search(phrase[: m.start])]
+    owners = [m for m in mentions if not _TARGET.search(phrase[: m.start]) and not _DESK_FOR.match(phrase, m.end)]
     if not owners and _OWN_STATE.search(phrase):
         return None  # "the head of the country's mission to NATO": the state's, whichever it is
     if not owners and mentions and STATE_ROLE.search(phrase) and all(_SUBJECT_OF.search(phrase[: m.start]) for m in mentions):
@@ -252,6 +257,8 @@ def _introductions(sentence: str, reg: Registry, date, place: str | None, before
         if before is not None and run.start() >= before:
             return
         words = name_words(run.group(0))
+        while len(words) > 2 and reg.mentions(words[0]):  # "… of Azerbaijan Elchin Huseynli": the state ends the title
+            words = words[1:]
         if not words:
             continue
         name = " ".join(words)
