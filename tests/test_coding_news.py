@@ -245,3 +245,24 @@ def test_a_trailing_concession_does_not_override_the_main_clause():
 def test_of_two_decisive_cues_the_own_choice_comes_first():
     text = "Our partnership is not a path to NATO membership unless Moldova decides that it wants one."
     assert row_for(code([[text]]), "doc.0001", "membership")["stance"] == "open"
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "stance", "rule_id"),
+    [
+        ("The Alliance is not a mediator in Karabakh, but we stand ready to support the implementation of an agreement, "
+         "including with demining.", "karabakh", "engaged", "KB-ENG-032"),
+        ("NATO is ready to support the Karabakh settlement with expertise on border security if the sides ask us to.",
+         "karabakh", "engaged", "KB-ENG-032"),
+        ("Russia did not protect us in the war, and it will not protect us in the future.", "russia", "adversarial", "RU-ADV-032"),
+        ("The Russian contingent failed to fulfil its mission.", "russia", "adversarial", "RU-ADV-032"),
+    ],
+)
+def test_news_cues_of_release_1_10_on_karabakh_and_russia(text, topic, stance, rule_id):
+    row = row_for(code([[text]]), "doc.0001", topic)
+    assert (row["stance"], rule_id in row["rule_ids"].split(";")) == (stance, True)
+
+
+def test_a_refusal_of_a_role_without_a_concrete_offer_stays_detached():
+    row = row_for(code([["NATO is not a mediator in the Karabakh conflict and will not seek a role."]]), "doc.0001", "karabakh")
+    assert row["stance"] == "detached"
