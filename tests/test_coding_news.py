@@ -266,3 +266,21 @@ def test_news_cues_of_release_1_10_on_karabakh_and_russia(text, topic, stance, r
 def test_a_refusal_of_a_role_without_a_concrete_offer_stays_detached():
     row = row_for(code([["NATO is not a mediator in the Karabakh conflict and will not seek a role."]]), "doc.0001", "karabakh")
     assert row["stance"] == "detached"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Armenia rules out NATO membership.", "distant"),  # the cue's own word is no negator of it
+        ("A NATO official, who spoke on condition of anonymity, said the Alliance would not give any outside country a "
+         "veto over its enlargement.", "open"),  # "on condition of anonymity" sets no condition
+        ("If one day it decides otherwise, the door of the Alliance is open.", "open"),
+    ],
+)
+def test_membership_readings_fixed_in_release_1_10(text, stance):
+    assert row_for(code([[text]]), "doc.0001", "membership")["stance"] == stance
+
+
+def test_staying_out_of_the_conflict_is_detached():
+    row = row_for(code([["On Karabakh, NATO has always been careful to stay out of the conflict."]]), "doc.0001", "karabakh")
+    assert row["stance"] == "detached"
