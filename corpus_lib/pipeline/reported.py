@@ -522,9 +522,20 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
     found = _ACTOR_VERB.search(window)
     if found is None or _passive(window[found.start() :]):
         return None
+    if _JOINED.match(found.group()) and _IN_YEAR.search(clause) and not _ON_DAY.search(clause):
+        return None  # "Azerbaijan joined the Partnership for Peace in 1994": the outlet's background, not the news
     if _BE_BEFORE.search(window[: found.start()]) and not _STANCE_ADJECTIVE.match(found.group()):
         return None  # "was suspended" narrates; "were reluctant" holds a position
     return Attribution("narrator", "narrator", holder)
+
+
+# An act of joining dated by its year only ("joined … in 1994", "since 2004"), told as background;
+# the same act dated to a day ("on Wednesday", "today") is the article's news, the actor's.
+_JOINED = re.compile(rf"(?:{JOINING})\Z", re.IGNORECASE)
+_IN_YEAR = re.compile(r"\b(?:in|since|by|until)\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d{2}\b", re.IGNORECASE)
+_ON_DAY = re.compile(
+    r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|this\s+week)\b", re.IGNORECASE
+)
 
 
 # A verb that sets up an interview rather than reporting what was said in it.
