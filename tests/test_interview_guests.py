@@ -188,3 +188,15 @@ def test_a_guest_presented_by_title_alone_above_unnamed_answers_speaks_for_that_
     raw = f"{headline}\n\n{intro}\n\n{body}\n"
     sentences = attribute(raw, clean(raw).units, genre="interview", date=dt.date(2015, 5, 4))
     assert {(s.speaker, s.holder) for s in sentences if s.speaker_role == "interviewee"} == {(title, "NATO")}
+
+
+def test_bold_turn_labels_of_a_web_page_are_labels():
+    raw = ("Interview\n\nTomas Lindqvist, NATO's liaison officer, spoke to Kura Press.\n\n**Q:** How do you assess the talks?"
+           "\n\n**A:** We support a peaceful settlement.\n\n**KURA PRESS:** And membership?\n\n**LINDQVIST:** That is for Baku to decide.\n")
+    cleaned = clean(raw)
+    assert [u.label for u in cleaned.units if u.label] == ["question", "answer", "speaker", "speaker"]
+    assert [u.who for u in cleaned.units if u.label == "speaker"] == ["KURA PRESS", "LINDQVIST"]
+    sentences = attribute(raw, cleaned.units, genre="interview", date=dt.date(2015, 5, 4))
+    rows = {raw[s.start : s.end]: (s.speaker_role, s.holder) for s in sentences}
+    assert rows["We support a peaceful settlement."] == ("interviewee", "NATO")
+    assert rows["That is for Baku to decide."] == ("interviewee", "NATO")

@@ -384,8 +384,8 @@ def _exchange(unit: Unit, k: int, spans, sentences, questions, state, ctx: Disco
 
 # A sentence that opens a new turn inside a paragraph: a dash, or a question or answer label.
 _DASH_OPENS = re.compile(r"^\s*[-–—]\s+\S")
-_ANSWER_OPENS = re.compile(r"^\s*(?:A|Answer)\s*:\s+\S")
-_QUESTION_OPENS = re.compile(r"^\s*(?:Q|Question)\s*:\s+\S")
+_ANSWER_OPENS = re.compile(r"^\s*(?:\*\*|__)?(?:A|Answer)\s*:\s*(?:\*\*|__)?\s+\S")
+_QUESTION_OPENS = re.compile(r"^\s*(?:\*\*|__)?(?:Q|Question)\s*:\s*(?:\*\*|__)?\s+\S")
 
 
 def _inner_turn(unit: Unit, i: int, sentence: str, asks: bool, questions: list[bool], unlabelled: bool) -> str | None:

@@ -59,8 +59,8 @@ _WIDGET_LINE = re.compile(
 _OPENER = re.compile(r"""[\-–—•"“”'‘`«(\[]|[^\W\d_]|\d""")
 # A question or answer label, the press's perhaps with its outlet ("Journalist (Baku Wire):").
 _LABEL = re.compile(
-    r"(?P<label>(?P<word>question|answer|interviewer|journalist|reporter|correspondent|q|a)"
-    r"(?:\s*\([^()\n]{1,60}\))?\s*:\s*)(?=\S)",
+    r"(?P<label>(?:\*\*|__)?(?P<word>question|answer|interviewer|journalist|reporter|correspondent|q|a)"
+    r"(?:\s*\([^()\n]{1,60}\))?\s*:\s*(?:\*\*|__)?\s*)(?=\S)",  # "Q:", "**Q:**" (bold in a web page's markup)
     re.IGNORECASE,
 )
 _DASH = re.compile(r"(?P<label>[\-–—]\s+)(?=\S)")
@@ -68,7 +68,8 @@ _DASH = re.compile(r"(?P<label>[\-–—]\s+)(?=\S)")
 # ("HENRIKE VOS:", "O'DWYER:", "REPORTER (Baku Wire):").
 _CAPS_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]*[A-ZÀ-Þ.]"
 _SPEAKER = re.compile(
-    rf"(?P<label>(?P<name>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}})(?:\s*\((?P<outlet>[^()\n]{{1,60}})\))?\s*:\s+)(?=\S)"
+    rf"(?P<label>(?:\*\*|__)?(?P<name>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}})(?:\s*\((?P<outlet>[^()\n]{{1,60}})\))?\s*:"
+    rf"(?:\*\*|__)?\s+)(?=\S)"
 )
 # Capitals before a colon that name no speaker: institutions and editorial tags.
 _NOT_SPEAKERS = frozenset(
@@ -273,7 +274,7 @@ def clean(text: str) -> Cleaned:
         if label_span:
             result.removed.append((unit.start, label_span[0], "turn_marker"))
             if label_span[1] == "speaker":
-                unit.who = " ".join(text[unit.start : label_span[0]].rstrip().rstrip(":").split())
+                unit.who = " ".join(text[unit.start : label_span[0]].strip(" \t\r\n*_").rstrip(":").split())
             unit.start, unit.label = label_span
     result.units = units
     result.removed.sort()
