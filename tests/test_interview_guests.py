@@ -200,3 +200,12 @@ def test_bold_turn_labels_of_a_web_page_are_labels():
     rows = {raw[s.start : s.end]: (s.speaker_role, s.holder) for s in sentences}
     assert rows["We support a peaceful settlement."] == ("interviewee", "NATO")
     assert rows["That is for Baku to decide."] == ("interviewee", "NATO")
+
+
+def test_an_answer_about_an_actor_that_reports_nobodys_words_stays_the_guests():
+    raw = TRANSCRIPT.format(headline="Interview", intro="Tomas Lindqvist, NATO's envoy, spoke to Kura Press.", label="LINDQVIST",
+                            question="How do you see the war?")
+    raw += "\nLINDQVIST: Russia's repeated violations of the law have caused death and suffering.\n"
+    sentences = attribute(raw, clean(raw).units, genre="interview", date=dt.date(2022, 12, 19))
+    last = sentences[-1]
+    assert (raw[last.start : last.end].startswith("Russia's"), last.holder) == (True, "NATO")

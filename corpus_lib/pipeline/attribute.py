@@ -221,9 +221,9 @@ def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
 # An answer that only relays an institution's words: "NATO has told us many times that …",
 # "Brussels said the conflict was not its business" (the subject, then a verb of saying).
 _RELAYED = re.compile(
-    r"^\W*(?P<who>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:has\s+|have\s+|had\s+)?(?:always\s+|repeatedly\s+|often\s+|also\s+|"
-    r"clearly\s+)?(?:said|says|told|tells|insists|insisted|stated|states|repeats|repeated|keeps\s+saying|maintains|"
-    r"made\s+(?:it\s+)?clear|assured|assures)\b"
+    r"^\W*(?P<who>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?<!['’]s)\s+(?:has\s+|have\s+|had\s+)?(?:always\s+|repeatedly\s+|often\s+|"
+    r"also\s+|clearly\s+)?(?:said|says|told|tells|insists|insisted|stated|states|keeps\s+saying|maintains|"
+    r"made\s+(?:it\s+)?clear|assured|assures|repeat(?:s|ed)\s+(?=that\b))\b"
 )
 
 
