@@ -519,7 +519,7 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
         holder, end = mentions[0].holder, mentions[0].end
     apposition = _APPOSITION.match(clause, end)  # "France, one of the co-chairs, has called …"
     window = " ".join(clause[apposition.end() if apposition else end :].split()[:8])
-    found = _ACTOR_VERB.search(window)
+    found = next((v for v in _ACTOR_VERB.finditer(window) if _verb_here(window, v)), None)
     if found is None or _passive(window[found.start() :]):
         return None
     if _JOINED.match(found.group()) and _IN_YEAR.search(clause) and not _ON_DAY.search(clause):
@@ -527,6 +527,12 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
     if _BE_BEFORE.search(window[: found.start()]) and not _STANCE_ADJECTIVE.match(found.group()):
         return None  # "was suspended" narrates; "were reluctant" holds a position
     return Attribution("narrator", "narrator", holder)
+
+
+def _verb_here(window: str, verb: re.Match) -> bool:
+    """Whether a verb match is a verb of the clause: in lower case ("the United States" names a
+    country) and a word of its own ("Armenian-backed forces" names the forces)."""
+    return verb.group()[0].islower() and (verb.start() == 0 or window[verb.start() - 1] != "-")
 
 
 # An act of joining dated by its year only ("joined … in 1994", "since 2004"), told as background;
