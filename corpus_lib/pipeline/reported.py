@@ -81,6 +81,11 @@ _WHEN_LAST = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_OPEN = re.compile(r"\s*(?:who|whose|which)\b", re.IGNORECASE)
+_PARTICIPLE_OPEN = re.compile(
+    r"\s*(?:speaking|addressing|answering|commenting|responding|talking|writing|appearing|asked|questioned|visiting|"
+    r"attending|meeting|arriving)\b",
+    re.IGNORECASE,
+)
 _YOU_LAST = re.compile(r"\byou\s*\Z", re.IGNORECASE)
 _PRONOUN_LAST = re.compile(r"\b(?:he|she)\s*\Z", re.IGNORECASE)
 _PASSIVE = re.compile(
@@ -318,6 +323,8 @@ def trailing_who(sentence: str) -> str | None:
     segments = sentence[: verb.start()].rstrip().rstrip(",").split(",")
     while len(segments) > 2 and _RELATIVE_OPEN.match(segments[-1]):  # "…, X, the envoy, who arrived on Monday, said"
         segments.pop()
+    while len(segments) > 1 and _PARTICIPLE_OPEN.match(segments[-1]):  # "A NATO official, asked about it, said": no tail
+        segments.pop()
     if len(segments) < 2:
         return None
     who = segments[-1].strip()
@@ -550,7 +557,11 @@ _INTERVIEW_GIVEN = re.compile(
     r"talked\s+(?:to|with)|gave\s+(?:an?\s+)?(?:exclusive\s+)?interview|sat\s+down\s+with)\b",
     re.IGNORECASE,
 )
-_VOCATIVE = re.compile(r"^(?:Mr|Ms|Mrs|Dr|Madam|Minister|Ambassador|General|Professor)\.?(?:\s+[A-Z][\w'’-]+){1,2},\s+")
+_VOCATIVE = re.compile(
+    r"^(?:(?:Mr|Ms|Mrs|Dr|Madam|Minister|Ambassador|General|Professor)\.?(?:\s+[A-Z][\w'’-]+){1,2}|"
+    r"(?:Mr\.?\s+|Madam\s+)?(?:Deputy\s+)?(?:Secretary[- ]General|Minister|Ambassador|President|Special Representative|"
+    r"General|Admiral|Colonel))\s*,\s+"  # "Ms Berg, …", "Secretary General, …": the guest addressed
+)
 # An apposition set off by commas: a comma, a space, then words without a clause mark or a
 # quotation mark up to the next comma. Written as one character class, so that a clause with no
 # closing comma fails in one scan (a repeated group of words there backtracks through every way
