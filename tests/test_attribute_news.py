@@ -838,3 +838,30 @@ def test_the_diplomat_after_ministers_of_the_alliance_is_the_last_person_named()
            "would go on mediating.\n")
     rows, _ = _attributed(raw)
     assert rows["Answering a question on the region, the diplomat said Russia would go on mediating."][2] == "Russia"
+
+
+READOUT = """Deputy minister receives NATO delegation
+
+Baku, 14 March, Agency. Azerbaijan's deputy foreign minister today received a delegation led by the Director for Partnerships at NATO headquarters, Lena Strand.
+
+During the meeting, the sides discussed the state of cooperation between Azerbaijan and NATO.
+
+It was noted that Azerbaijan attaches great importance to its partnership with the Alliance.
+
+At the same time, it was stressed that the talks on a peace treaty must continue.
+
+Special attention was paid to the settlement of the conflict.
+
+Strand said that NATO supports the territorial integrity of its partners.
+"""
+
+
+def test_a_readout_of_a_visit_is_held_by_the_host_and_its_passive_reports_too():
+    rows, _ = _attributed(READOUT)
+    holders = {text[:30]: row[2] for text, row in rows.items()}
+    assert holders["Baku, 14 March, Agency. Azerba"] == "Azerbaijan"
+    assert holders["During the meeting, the sides "] == "Azerbaijan"
+    assert holders["It was noted that Azerbaijan a"] == "Azerbaijan"
+    assert holders["At the same time, it was stres"] == "Azerbaijan"
+    assert holders["Special attention was paid to "] == "Azerbaijan"
+    assert holders["Strand said that NATO supports"] == "NATO"

@@ -511,7 +511,10 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
             if said:
                 speaker, role, holder = said
             else:
-                holder = prev_holder if prev_holder not in (None, "media") and PASSIVE_REPORT.search(sentence) else None
+                passive = PASSIVE_REPORT.search(sentence)
+                holder = prev_holder if prev_holder not in (None, "media") and passive else None
+                if passive and holder is None and _AGENTLESS.match(sentence):
+                    holder = ctx.host or ctx.last_actor  # "It was noted that …": the actor of the passage
                 speaker, role, holder = "narrator", "narrator", holder or ("media" if q else publisher)
         key = (speaker, role)
         if prev_key is not None and key != prev_key:
@@ -530,6 +533,13 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
 
 
 _OPENERS = "\"“«‘'"
+# A passive report with no agent that opens its sentence: "It was noted that …", "Special
+# attention was paid to …", "The importance of … was stressed".
+_AGENTLESS = re.compile(
+    r"^\W*(?:(?:at\s+the\s+same\s+time|also|moreover|in\s+addition|furthermore|however),\s+)?"
+    r"(?:(?:it|this)\s+was\s+(?:also\s+)?\w+|special\s+attention\s+was|the\s+importance\s+of)\b",
+    re.IGNORECASE,
+)
 # A main verb in the reported-speech mood ("NATO would also continue …").
 _BACKSHIFTED = re.compile(r"(?:would|could)\s", re.IGNORECASE)
 _BACKSHIFTED_ANYWHERE = re.compile(r"\b(?:would|could)\s", re.IGNORECASE)

@@ -74,6 +74,7 @@ class Discourse:
     publisher: str | None = None  # the state that publishes the document (a ministry's press release)
     headline_state: str | None = None  # the state the headline names first (an interview's country)
     guest: Speaker | None = None  # the guest an interview's introduction presents by a title alone
+    host: str | None = None  # the state whose official received the visit a readout reports
     recent_holder: str | None = None  # the actor the paragraph's sentence before this one held (not the outlet)
     last_actor: str | None = None  # the actor the last narrated sentence that held one held, in any paragraph
     _surname_set: frozenset[str] = frozenset()

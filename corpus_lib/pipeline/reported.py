@@ -396,6 +396,24 @@ _SIDES_MET = re.compile(
     r"(?:also )?(?:discussed|exchanged|agreed|noted|stressed|emphasi[sz]ed|considered|reviewed|touched)\b",
     re.IGNORECASE,
 )
+# A state's readout of a visit it hosted: "… received a delegation led by …", "… hosted the
+# ambassadors of …". The host is the official named before the verb.
+_HOSTED = re.compile(
+    r"\b(?:received|hosted|welcomed)\s+(?:a|the)\s+(?:[\w'’-]+\s+){0,3}?(?:delegation|ambassadors?|visiting|group|envoy|"
+    r"representative|co-?chairs?|mission)\b",
+    re.IGNORECASE,
+)
+
+
+def _host(subject: str, ctx: Discourse) -> str | None:
+    """The state of the official who hosted a visit: the person or title the subject names."""
+    person = speakers.first_introduced(subject, ctx.reg, ctx.date, place=ctx.where())
+    if person and person.holder not in ("other", "media"):
+        return person.holder
+    unnamed = speakers.unnamed_speaker(subject_clause(subject), ctx.reg, ctx.date, place=ctx.where())
+    return unnamed[1] if unnamed and unnamed[1] not in ("other", "media") else None
+
+
 _IN_STATEMENT = re.compile(
     r",\s+in an? (?:written |joint )?(?:statement|communiqu[eé]|press release|note)\b(?:[^,;]*,){1,3}?\s+(?=[a-z])",
     re.IGNORECASE,
@@ -419,8 +437,16 @@ _PARTICIPLE_ASIDE = re.compile(
 def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attribution | None:
     if ctx.publisher and _SIDES_MET.match(sentence):
         return Attribution("narrator", "narrator", ctx.publisher)  # a state's own account of a meeting
+    if ctx.host and _SIDES_MET.match(sentence):
+        return Attribution("narrator", "narrator", ctx.host)  # the host's readout of a meeting it received
     if ctx.last_person and _SIDES_MET.match(sentence):
         return Attribution(ctx.last_person[0], "quoted", ctx.last_person[1])  # the host's account of a meeting
+    hosted = _HOSTED.search(sentence)
+    if hosted:
+        host = _host(sentence[: hosted.start()], ctx)
+        if host:
+            ctx.host = host
+            return Attribution("narrator", "narrator", host)  # "Azerbaijan's deputy foreign minister received a delegation"
     clause = subject_clause(sentence)
     if " who " in clause:
         clause = _ANONYMOUS.sub("", clause)
