@@ -209,3 +209,36 @@ def test_an_answer_about_an_actor_that_reports_nobodys_words_stays_the_guests():
     sentences = attribute(raw, clean(raw).units, genre="interview", date=dt.date(2022, 12, 19))
     last = sentences[-1]
     assert (raw[last.start : last.end].startswith("Russia's"), last.holder) == (True, "NATO")
+
+
+PANEL = """Peace within reach, envoy says
+
+Yerevan. 4 May. Open Radio. NATO Special Envoy Kristof Demers and Armenia's Deputy Foreign Minister Naira Hakobi took part in the programme. The programme spoke to Kristof Demers, NATO's special envoy, and to the deputy minister.
+
+HOST: Mr Demers, is a peace treaty possible?
+
+KRISTOF DEMERS (NATO): It is possible, and it is closer than ever.
+
+HOST: Deputy Minister, is Armenia thinking of joining NATO?
+
+NAIRA HAKOBI (Foreign Ministry): Membership is not on our agenda today.
+
+HOST: Thank you both.
+"""
+
+
+def test_a_bracket_that_names_an_actor_or_a_body_is_a_guests_side_not_an_outlet():
+    sentences = attribute(PANEL, clean(PANEL).units, genre="interview", date=dt.date(2024, 5, 4))
+    rows = {PANEL[s.start : s.end]: (s.speaker, s.speaker_role, s.holder) for s in sentences}
+    assert rows["It is possible, and it is closer than ever."] == ("Kristof Demers", "interviewee", "NATO")
+    assert rows["Membership is not on our agenda today."] == ("Naira Hakobi", "interviewee", "Armenia")
+    assert rows["Mr Demers, is a peace treaty possible?"][1] == "interviewer"
+
+
+def test_a_dateline_is_no_part_of_the_first_title_and_hyphenated_labels_keep_their_capitals():
+    people = introduced("Yerevan. 21 October. Araks. NATO Deputy Assistant Secretary General Ansgar Blom and Armenia's "
+                        "Deputy Foreign Minister Vahram Ter-Ghukas held a press conference.", registry(), dt.date(2011, 10, 21))
+    assert [(p.name, p.holder) for p in people] == [("Ansgar Blom", "NATO"), ("Vahram Ter-Ghukas", "Armenia")]
+    from corpus_lib.pipeline.transcripts import label_turns
+    raw = "T\n\nVAHRAM TER-GHUKAS: We value the partnership.\n\nANSGAR BLOM: Thank you.\n\nVAHRAM TER-GHUKAS: Yes.\n"
+    assert {name for _, name, _ in label_turns(raw, clean(raw).units)} == {"Vahram Ter-Ghukas", "Ansgar Blom"}

@@ -98,7 +98,7 @@ def attribute(
     interview = genre == "interview" or sum(u.label in ("question", "answer", "dash", "speaker") for u in units) >= 2
     unlabelled = interview and not any(u.label for u in units)  # questions and answers told apart by "?" alone
     turns = transcripts.label_turns(text, units)
-    askers = transcripts.askers(text, turns)
+    askers = transcripts.askers(text, turns, reg, date)
     sides = transcripts.label_sides(text, units, turns, askers, reg, date)
     voice: tuple[str, str] | None = None  # the speaker of a transcript's current turn (name, role)
     ctx.dateline = _dateline(text, units, reg)

@@ -279,7 +279,7 @@ def _introductions(sentence: str, reg: Registry, date, place: str | None, before
 
 
 # Where a title phrase before a name begins: after punctuation, a reporting verb or "with", "by", "met".
-_TITLE_CUT = re.compile(r"[,;:(–—\"“”]|\b(?:said|told|that|with|met|by)\b")
+_TITLE_CUT = re.compile(r"[,;:(–—\"“”]|(?<=[a-z]{3})\.\s|\b(?:said|told|that|with|met|by)\b")  # ". ": a dateline's end
 
 
 # An owner right before a name, with nothing between: "NATO's Anna Berg", "Azerbaijan's Elnur Aliyev".

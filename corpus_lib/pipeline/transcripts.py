@@ -20,16 +20,16 @@ from corpus_lib.pipeline.clean import Unit
 Turn = tuple[str, str, list[str]]  # the label as written, its name, its paragraphs
 
 
-def askers(text: str, turns: list[Turn]) -> frozenset[str]:
+def askers(text: str, turns: list[Turn], reg: Registry, date=None) -> frozenset[str]:
     """The labels of the press: marked, the programme's host, or the outlet named as asking."""
-    return _marked_askers(turns) | _hosts(text, turns) | _outlets(text, turns)
+    return _marked_askers(turns, reg, date) | _hosts(text, turns) | _outlets(text, turns)
 
 
 def label_sides(text: str, units: list[Unit], turns: list[Turn], asking: frozenset[str], reg: Registry, date) -> dict[str, str]:
     """The side of each answering label that nobody introduced: a title-only introduction, then
     a question naming the guest's post, then the label's own words (the later one wins)."""
     sides = _presented_side(text, units, turns, asking, reg, date) | _addressed_side(turns, asking, reg, date)
-    return sides | _label_sides(turns)
+    return sides | _label_sides(turns) | _bracket_sides(turns, asking, reg, date)
 
 
 _REPORTER = re.compile(r"\b(?:REPORTER|JOURNALIST|CORRESPONDENT|QUESTION|MODERATOR|INTERVIEWER|HOST|PRESS)\b")
@@ -44,15 +44,22 @@ def label_turns(text: str, units: list[Unit]) -> list[Turn]:
     ]
 
 
-def _marked_askers(turns: list[Turn]) -> frozenset[str]:
+def _marked_askers(turns: list[Turn], reg: Registry, date=None) -> frozenset[str]:
     """The transcript labels of the press: marked as such (``REPORTER``, an outlet in
     brackets) or whose turns end with a question, all of them or most of several (a moderator
-    also thanks the guests and sets the scene)."""
+    also thanks the guests and sets the scene). A bracket that names an actor or a body
+    ("KRISTOF DEMEYERE (NATO):", "(Foreign Ministry)") gives a guest's side, not an outlet."""
     asked: dict[str, list[bool]] = {}
     for who, name, body in turns:
-        press = bool(_REPORTER.search(who)) or "(" in who
+        press = bool(_REPORTER.search(who)) or ("(" in who and not _affiliated(who, reg, date))
         asked.setdefault(name, []).append(press or is_question(body[-1].strip()))
     return frozenset(name for name, flags in asked.items() if all(flags) or (len(flags) >= 3 and _mostly(flags)))
+
+
+def _affiliated(who: str, reg: Registry, date=None) -> bool:
+    """Whether a label's bracket names an actor or a state body: "(NATO)", "(Foreign Ministry)"."""
+    bracket = who.split("(", 1)[1].rstrip(") ") if "(" in who else ""
+    return bool(reg.mentions(bracket, date)) or speakers.is_body(bracket)
 
 
 # A programme's host named in its introduction: "The host is Anna Berg", "presented by Anna Berg".
@@ -79,9 +86,18 @@ _ASKING_OUTLET = re.compile(
 
 
 def _outlets(text: str, turns: list[Turn]) -> frozenset[str]:
-    """The transcript labels that name the outlet the introduction says asked the questions."""
-    named = {" ".join(m.group("name").split()).lower() for m in _ASKING_OUTLET.finditer(text[:2000])}
+    """The transcript labels that name the outlet the introduction says asked the questions;
+    not a person the outlet spoke to ("… spoke to Sabine Oudekerk, NATO's liaison officer")."""
+    named = {
+        " ".join(m.group("name").split()).lower()
+        for m in _ASKING_OUTLET.finditer(text[:2000])
+        if not _TITLED_AFTER.match(text, m.end())
+    }
     return frozenset(name for _, name, _ in turns if name.lower() in named) if named else frozenset()
+
+
+# A title set off after a name: the name is a person's, not an outlet's.
+_TITLED_AFTER = re.compile(rf"\s*,\s*[^,.;:]{{0,60}}?\b(?i:{ROLE_NOUNS})\b")
 
 
 def _mostly(flags: list[bool]) -> bool:
@@ -178,6 +194,16 @@ def _presented_side(
     return {next(iter(guests)): who[1]} if who else {}
 
 
+def _bracket_sides(turns: list[Turn], asking: frozenset[str], reg: Registry, date) -> dict[str, str]:
+    """The side a guest's label gives in brackets: "KRISTOF DEMEYERE (NATO):" speaks for NATO."""
+    sides = {}
+    for who, name, _ in turns:
+        mentions = reg.mentions(who.split("(", 1)[1], date) if "(" in who and name not in asking else []
+        if mentions and mentions[0].holder not in ("media", "other"):
+            sides[name] = mentions[0].holder
+    return sides
+
+
 def _continued(units: list[Unit], i: int) -> list[Unit]:
     """The unlabelled body paragraphs that go on with the turn opened by ``units[i]``."""
     out = []
@@ -191,7 +217,8 @@ def _continued(units: list[Unit], i: int) -> list[Unit]:
 def _label_name(who: str) -> str:
     """A speaker label's name in ordinary case: ``HENRIKE VOS (Agency)`` → ``Henrike Vos``."""
     words = who.split("(")[0].split()
-    return " ".join(w if w in _ACRONYM_LABELS else w.capitalize() if "'" not in w else w.title() for w in words)
+    return " ".join(w if w in _ACRONYM_LABELS else w.title() if "'" in w else "-".join(p.capitalize() for p in w.split("-"))
+                    for w in words)  # "TER-GHUKASYAN" → "Ter-Ghukasyan"
 
 
 _ACRONYM_LABELS = frozenset("NATO EU UN OSCE CSTO US UK MP".split())  # kept in capitals: "NATO OFFICIAL"
