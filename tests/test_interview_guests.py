@@ -242,3 +242,23 @@ def test_a_dateline_is_no_part_of_the_first_title_and_hyphenated_labels_keep_the
     from corpus_lib.pipeline.transcripts import label_turns
     raw = "T\n\nVAHRAM TER-GHUKAS: We value the partnership.\n\nANSGAR BLOM: Thank you.\n\nVAHRAM TER-GHUKAS: Yes.\n"
     assert {name for _, name, _ in label_turns(raw, clean(raw).units)} == {"Vahram Ter-Ghukas", "Ansgar Blom"}
+
+
+def test_a_guest_who_answers_once_is_a_label_where_the_introduction_named_them():
+    raw = ("Ostrova: Russia pushed its neighbours into NATO\n\nKyiv. 18 May. Radio Dnipro. Radio Dnipro spoke to Deputy "
+           "Foreign Minister Halyna Ostrova and the analyst Juho Lintu.\n\nRadio Dnipro: Minister, what does this day mean?"
+           "\n\nOstrova: It shows that Russia pushed its neighbours into NATO.\n\nRadio Dnipro: Juho Lintu, what changed?"
+           "\n\nLintu: Russia changed.\n\nRadio Dnipro: Minister, and Ukraine?\n\nOstrova: Our place is in the Alliance.\n")
+    cleaned = clean(raw)
+    assert [u.who for u in cleaned.units if u.label == "speaker"] == ["Radio Dnipro", "Ostrova", "Radio Dnipro", "Lintu",
+                                                                      "Radio Dnipro", "Ostrova"]
+    sentences = attribute(raw, cleaned.units, genre="interview", date=dt.date(2022, 5, 18))
+    rows = {raw[s.start : s.end]: (s.speaker_role, s.holder) for s in sentences}
+    assert rows["Minister, what does this day mean?"] == ("interviewer", "media")
+    assert rows["Ostrova: Russia pushed its neighbours into NATO"][0] == "headline"
+
+
+def test_a_person_who_leads_a_named_body_speaks_for_its_actor():
+    people = introduced("The deputy minister received the delegation of the NATO International Staff led by Klaus Ried.",
+                        registry(), dt.date(2013, 11, 18))
+    assert [(p.name, p.holder) for p in people] == [("Klaus Ried", "NATO")]

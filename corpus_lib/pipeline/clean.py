@@ -455,15 +455,21 @@ _NAMED = re.compile(r"(?P<label>(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w
 
 def _named_labels(text: str, units: list[Unit]) -> frozenset[str]:
     """The names that open two or more body paragraphs each, where at least two such names
-    alternate: a transcript labelled in ordinary case ("Eastbridge: …" / "Vereshkin: …"). A
-    headline or a single "Note: …" opens one paragraph only."""
+    alternate: a transcript labelled in ordinary case ("Eastbridge: …" / "Vereshkin: …"), and
+    with them a name that opens one paragraph after the text named it before. A headline or a
+    single "Note: …" opens one paragraph only."""
     seen: dict[str, int] = {}
+    first: dict[str, int] = {}
     for unit in units:
         match = _NAMED.match(text, unit.start, unit.end) if unit.zone == "body" else None
         if match and match.group("name").upper() not in _NOT_SPEAKERS:
             seen[match.group("name")] = seen.get(match.group("name"), 0) + 1
+            first.setdefault(match.group("name"), unit.start)
     names = frozenset(name for name, n in seen.items() if n >= 2)
-    return names if len(names) >= 2 else frozenset()
+    if len(names) < 2:
+        return frozenset()
+    # a guest who answers once is a label too where the introduction named them ("… and the analyst Juho Lintula")
+    return names | {name for name, at in first.items() if name not in names and re.search(rf"\b{re.escape(name)}\b", text[:at])}
 
 
 # A label on a line of its own above its turn: a name of one to four capitalised words.
@@ -508,7 +514,7 @@ def _label(text: str, unit: Unit, named: frozenset[str] = frozenset()) -> tuple[
     words = set(match.group("name").split()) if match else set()
     if match and (not words & _NOT_SPEAKERS or words & _TITLE_LABELS):  # "NATO OFFICIAL:" names a speaker
         return unit.start + match.end("label"), "speaker"
-    match = _NAMED.match(content) if named else None
+    match = _NAMED.match(content) if named and unit.zone == "body" else None  # "Ostapchuk: …" heading the text is its headline
     if match and match.group("name") in named:
         return unit.start + match.end("label"), "speaker"
     return None

@@ -282,6 +282,10 @@ def _introductions(sentence: str, reg: Registry, date, place: str | None, before
 _TITLE_CUT = re.compile(r"[,;:(–—\"“”]|(?<=[a-z]{3})\.\s|\b(?:said|told|that|with|met|by)\b")  # ". ": a dateline's end
 
 
+# A body a name leads, named before it: "the delegation of the NATO International Staff led by".
+_LED_BY = re.compile(r"(?P<body>\b(?:the|a|an)\s+[^,.;:]{2,80}?)\s+(?:led|headed|chaired)\s+by\s*\Z", re.IGNORECASE)
+
+
 # An owner right before a name, with nothing between: "NATO's Anna Berg", "Azerbaijan's Elnur Aliyev".
 _OWNER_BEFORE = re.compile(rf"(?:^|\s)(?:the\s+)?{_WORD}(?:\s+{_WORD})?['’]s\s*\Z")
 
@@ -307,6 +311,9 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
     found = _apposition_after(after) or _apposition_before(before)
     if found:
         return found
+    led = _LED_BY.search(before)
+    if led and (ROLE.search(led.group("body")) or _ORGAN.search(led.group("body"))):
+        return led.group("body")  # "the delegation of the NATO International Staff led by X": X heads it
     post = _POST_AFTER.match(after)
     if post and ROLE.search(pre):  # "Colonel X of the Dutch army serves at NATO's liaison office"
         return " ".join(f"{pre} {post.group(0)}".split())
