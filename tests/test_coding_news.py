@@ -222,6 +222,8 @@ def test_an_own_choice_in_a_passage_on_membership_is_open():
         ("The choice of alliances is Moldova's alone.", "open", "MB-OPN-022"),
         ("Membership is our choice alone; nobody in Moscow will make it for us.", "open", "MB-OPN-022"),
         ("Moldova will not choose between Russia and NATO.", "distant", "MB-DIS-022"),
+        ("For most Moldovans the question became not whether to join NATO but when.", "open", "MB-OPN-022"),
+        ("Moldova will ask parliament to reconsider the country's non-bloc status.", "open", "MB-OPN-023"),
     ],
 )
 def test_news_cues_of_release_1_10(text, stance, rule_id):
@@ -256,6 +258,7 @@ def test_of_two_decisive_cues_the_own_choice_comes_first():
          "karabakh", "engaged", "KB-ENG-032"),
         ("Russia did not protect us in the war, and it will not protect us in the future.", "russia", "adversarial", "RU-ADV-032"),
         ("The Russian contingent failed to fulfil its mission.", "russia", "adversarial", "RU-ADV-032"),
+        ("Russia did not fulfil its obligations when our territory was attacked.", "russia", "adversarial", "RU-ADV-032"),
     ],
 )
 def test_news_cues_of_release_1_10_on_karabakh_and_russia(text, topic, stance, rule_id):
