@@ -224,6 +224,12 @@ def test_an_own_choice_in_a_passage_on_membership_is_open():
         ("Moldova will not choose between Russia and NATO.", "distant", "MB-DIS-022"),
         ("For most Moldovans the question became not whether to join NATO but when.", "open", "MB-OPN-022"),
         ("Moldova will ask parliament to reconsider the country's non-bloc status.", "open", "MB-OPN-023"),
+        ("Only membership in the Alliance can guarantee our security.", "open", "MB-OPN-023"),
+        ("The absence of a Membership Action Plan is a question of time, not of principle.", "open", "MB-OPN-022"),
+        ("Moldova has enshrined the course towards NATO membership in its constitution.", "open", "MB-OPN-026"),
+        ("The Bucharest decision on NATO membership still stands.", "open", "MB-OPN-026"),
+        ("Moscow says NATO enlargement provoked the war.", "distant", "MB-DIS-020"),
+        ("NATO's expansion is a dead end.", "distant", "MB-DIS-020"),
     ],
 )
 def test_news_cues_of_release_1_10(text, stance, rule_id):
