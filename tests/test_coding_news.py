@@ -293,3 +293,17 @@ def test_membership_readings_fixed_in_release_1_10(text, stance):
 def test_staying_out_of_the_conflict_is_detached():
     row = row_for(code([["On Karabakh, NATO has always been careful to stay out of the conflict."]]), "doc.0001", "karabakh")
     assert row["stance"] == "detached"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Russia, as a co-chair of the Minsk Group, will continue working with both sides.", "neutral"),
+        ("Russia is ready for an equal partnership with the Alliance.", "cooperative"),
+    ],
+)
+def test_russias_account_of_itself_is_a_position_only_on_its_relation_with_the_alliance(text, stance):
+    frame = statements([("narrator", [text])], holder="Russia")
+    frame["holder"] = frame["holder"].cat.set_categories(frame["holder"].cat.categories)
+    row = row_for(tag_stances(frame, second_opinion=True), "doc.0001", "russia")
+    assert row["stance"] == stance

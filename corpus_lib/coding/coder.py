@@ -632,7 +632,7 @@ def _code_stances(
             else:
                 code = _code_topic_once if sent.text in data.repeated else _code_topic_here
                 label, score, ids, confidence = code(decided, topic, sent, ev, data.questions[i], policy)
-                label, score, ids = _own_words(topic, data.holders[i], label, score, ids, policy)
+                label, score, ids = _own_words(topic, data.holders[i], label, score, ids, policy, sent.text)
             # _code_topic only adds ids for stance evidence (cues, negators, voids, policy)
             coded.append((i, t_no, label, score, ids, confidence, len(ids) == len(ev.ids)))
     return coded
@@ -663,10 +663,15 @@ def _background(evidence: _Evidence, policy: Mapping[str, Any]) -> tuple[str, fl
     return NEUTRAL, float("nan"), ids, round(float(conf["topic"][evidence.kind]) * float(conf["background"]), 3)
 
 
-def _own_words(topic: str, holder: Any, label: str, score: float, ids: list, policy: Mapping[str, Any]):
-    """An actor's words against others are no position against itself (policy ``self``)."""
+def _own_words(topic: str, holder: Any, label: str, score: float, ids: list, policy: Mapping[str, Any], text: str = ""):
+    """An actor's words about itself are no position on itself (policy ``self``): Russia's
+    criticism of others, or its own mediation, is no stance on Russia; its readiness to work
+    with the Alliance, where the sentence names the Alliance (``kept_with``), is one."""
     rule = policy["self"]
     if topic == rule["topic"] and holder == rule["holder"] and label in rule["labels"]:
+        kept = rule.get("kept_with", {}).get(label)
+        if kept and _opinion_pattern(kept).search(text):
+            return label, score, ids
         return NEUTRAL, float("nan"), [*ids, (rule["rule_id"], str(holder))]
     return label, score, ids
 
@@ -707,7 +712,7 @@ def _second_opinion(coded, model, policy, *, texts, holders, questions, previous
         if bare and label == NEUTRAL and i in row_of:
             topic = TOPICS[t_no]
             stance, p = by_key[i, topic]
-            allowed = _own_words(topic, holders[i], stance, 0.0, [], policy)[0] == stance
+            allowed = _own_words(topic, holders[i], stance, 0.0, [], policy, texts[i])[0] == stance
             if stance != NEUTRAL and p >= threshold and allowed:
                 k = row_of[i]
                 words = model.stance_cues(texts[i], topic, stance, holder=holder_of[k], context=context[k],
