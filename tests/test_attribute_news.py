@@ -706,6 +706,8 @@ def test_an_all_capitals_headline_is_read_like_the_same_words_in_ordinary_case()
         ("Opposition politicians in Tbilisi accuse the government of slowing the path to NATO.", "other"),
         ("Some in Europe say Georgia should wait until its conflicts are settled.", "other"),
         ("Some in Baku argue that Western capitals have taken sides.", "Azerbaijan"),
+        # blaming is taking a position: the official of the place holds it, not the one blamed
+        ("In Moscow, a Foreign Ministry spokeswoman blamed the Armenian leadership for the crisis.", "Russia"),
         # an aside after the subject is no speaker; a title addressed in a question is no subject
         ("A NATO official in Brussels, asked about the minister's remarks, said the Alliance respected the choice.", "NATO"),
         ("Secretary General, officials in Baku have said that NATO applies double standards.", "Azerbaijan"),

@@ -262,3 +262,15 @@ def test_a_person_who_leads_a_named_body_speaks_for_its_actor():
     people = introduced("The deputy minister received the delegation of the NATO International Staff led by Klaus Ried.",
                         registry(), dt.date(2013, 11, 18))
     assert [(p.name, p.holder) for p in people] == [("Klaus Ried", "NATO")]
+
+
+def test_the_paragraph_after_a_dash_statement_of_the_press_answers_it():
+    raw = ("Interview\n\nMOSCOW, May 4 (Agency) - Russia's deputy foreign minister Oleg Rostov spoke to the agency.\n\n"
+           "- Does Moscow object to NATO's partnership with Baku?\n\nEvery state chooses its partners.\n\n"
+           "- But NATO says it has no wish to mediate.\n\nWe hear that. Words and deeds are different things.\n\n"
+           "- Azerbaijan has declared itself non-aligned. How does Moscow view that?\n\nWe respect it.\n")
+    sentences = attribute(raw, clean(raw).units, genre="interview", date=dt.date(2016, 5, 4))
+    rows = {raw[s.start : s.end]: (s.speaker_role, s.holder) for s in sentences}
+    assert rows["We hear that."] == ("interviewee", "Russia")
+    assert rows["How does Moscow view that?"] == ("interviewer", "media")
+    assert rows["We respect it."] == ("interviewee", "Russia")

@@ -158,8 +158,9 @@ def attribute(
         else:
             turn, role, interviewee = _exchange(unit, k, spans, sentences, questions, (turn, role), ctx, interviewee,
                                                 unlabelled, out)
-        # a dash-led question may end on a statement ("- And Karabakh? Both are partners.")
-        last_was_question = questions[-1] or (unit.label == "dash" and role == "interviewer" and any(questions))
+        # a dash-led turn of the press asks even when it ends on a statement ("- And Karabakh? Both
+        # are partners.", "- But NATO says it has no wish to mediate."): the paragraph after it answers
+        last_was_question = questions[-1] or (unit.label == "dash" and role == "interviewer")
     _settle_named(text, out, ctx)
     _relays(text, out, reg, date)
     if not interview and publisher == "media":

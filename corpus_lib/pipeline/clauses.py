@@ -38,7 +38,7 @@ POSITION = (
     r"took a different view|takes a different view|disagreed|disagrees|describe|describes|described|"
     r"took a different line|took a tougher line|took a softer line|took a harder line|struck a different tone|"
     r"struck a cooler tone|struck a warmer tone|struck a softer tone|struck a harder tone|struck a tougher tone|"
-    r"struck a conciliatory tone|struck a cautious tone|struck a defiant tone|struck a similar tone"
+    r"struck a conciliatory tone|struck a cautious tone|struck a defiant tone|struck a similar tone|blamed|blames"
 )
 AUX = r"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|shall|also|already|not|never|only|still"
 POST_VERB_FIRST = re.compile(rf"""^[\s,.:;!?'"“”’‘»«`\-–—]*(?:{REPORTING})\b\s*(?P<who>.+)""", re.IGNORECASE | re.DOTALL)
