@@ -230,6 +230,9 @@ def test_an_own_choice_in_a_passage_on_membership_is_open():
         ("The Bucharest decision on NATO membership still stands.", "open", "MB-OPN-026"),
         ("Moscow says NATO enlargement provoked the war.", "distant", "MB-DIS-020"),
         ("NATO's expansion is a dead end.", "distant", "MB-DIS-020"),
+        ("Any attempt to revive the idea of NATO membership would damage relations between our countries.", "distant",
+         "MB-DIS-020"),
+        ("Moldova will not give up its bid to join NATO after the war.", "open", "MB-OPN-027"),
     ],
 )
 def test_news_cues_of_release_1_10(text, stance, rule_id):
@@ -265,6 +268,7 @@ def test_of_two_decisive_cues_the_own_choice_comes_first():
         ("Russia did not protect us in the war, and it will not protect us in the future.", "russia", "adversarial", "RU-ADV-032"),
         ("The Russian contingent failed to fulfil its mission.", "russia", "adversarial", "RU-ADV-032"),
         ("Russia did not fulfil its obligations when our territory was attacked.", "russia", "adversarial", "RU-ADV-032"),
+        ("Our alliance with Moscow did not work when we needed it.", "russia", "adversarial", "RU-ADV-032"),
     ],
 )
 def test_news_cues_of_release_1_10_on_karabakh_and_russia(text, topic, stance, rule_id):
