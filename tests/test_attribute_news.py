@@ -14,7 +14,7 @@ from corpus_lib.pipeline.actors import registry
 from corpus_lib.pipeline.attribute import attribute
 from corpus_lib.pipeline.clean import clean
 from corpus_lib.pipeline.reported import trailing_who
-from corpus_lib.pipeline.speakers import affiliation, name_words
+from corpus_lib.pipeline.speakers import affiliation, introduced, name_words
 
 ARTICLE = """Marsh: Ukraine will join the Alliance
 
@@ -706,6 +706,12 @@ def test_an_all_capitals_headline_is_read_like_the_same_words_in_ordinary_case()
         ("Opposition politicians in Tbilisi accuse the government of slowing the path to NATO.", "other"),
         ("Some in Europe say Georgia should wait until its conflicts are settled.", "other"),
         ("Some in Baku argue that Western capitals have taken sides.", "Azerbaijan"),
+        # a relative clause after a rank gives the post; a scene set before the subject is no title
+        ("Deputy Foreign Minister Tofig Rzali, who led the Azerbaijani delegation, said Baku expected more.", "Azerbaijan"),
+        # an office of the place's government; the spokesperson of the actor the sentence opens with
+        ("In Yerevan, the prime minister's office said in a statement that Armenia remained committed to the treaty.", "Armenia"),
+        ("The EU, which deployed a monitoring mission last year, welcomed the progress, a spokesperson for the bloc's foreign "
+         "service said.", "EU"),
         # blaming is taking a position: the official of the place holds it, not the one blamed
         ("In Moscow, a Foreign Ministry spokeswoman blamed the Armenian leadership for the crisis.", "Russia"),
         # an aside after the subject is no speaker; a title addressed in a question is no subject
@@ -867,3 +873,9 @@ def test_a_readout_of_a_visit_is_held_by_the_host_and_its_passive_reports_too():
     assert holders["At the same time, it was stres"] == "Azerbaijan"
     assert holders["Special attention was paid to "] == "Azerbaijan"
     assert holders["Strand said that NATO supports"] == "NATO"
+
+
+def test_a_scene_set_before_the_subject_is_no_part_of_the_title():
+    people = introduced("Speaking to reporters after meeting a visiting EU delegation, Deputy Foreign Minister Gor Mkrtich said "
+                        "the alliance had failed.", registry(), dt.date(2022, 5, 2))
+    assert [(p.name, p.title) for p in people] == [("Gor Mkrtich", "Deputy Foreign Minister")]

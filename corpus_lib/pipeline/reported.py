@@ -143,8 +143,8 @@ def _passive(text: str) -> bool:
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|not\s+)*\Z", re.IGNORECASE)
 _STATE_BODY = re.compile(
     r"^(?:the\s+)?(?:foreign|defen[cs]e)\s+ministry\b|^(?:the\s+)?(?:ministry|government|cabinet|parliament)\b|"
-    r"^(?:the\s+)?(?:presidential\s+(?:office|administration|press\s+service)|president['’]s\s+office|"
-    r"office\s+of\s+the\s+president)\b",
+    r"^(?:the\s+)?(?:presidential\s+(?:office|administration|press\s+service)|(?:president|prime\s+minister)['’]s\s+office|"
+    r"office\s+of\s+the\s+(?:president|prime\s+minister))\b",
     re.I,
 )
 
@@ -358,7 +358,7 @@ _CITING = re.compile(r"\b(?:citing|quoting|with reference to|referring to)\s+(?P
 # Titles the Alliance's own staff hold, which an unaffiliated source reporting NATO's position
 # holds for NATO ("NATO is not a party …, deputy spokesperson X said"); a minister or an
 # ambassador is always a state's.
-_NATO_TITLE = re.compile(r"\b(?:spokes\w+|official|envoy|representative|officer|liaison|secretary)\b", re.IGNORECASE)
+_INSTITUTION_TITLE = re.compile(r"\b(?:spokes\w+|official|envoy|representative|officer|liaison|secretary)\b", re.IGNORECASE)
 
 
 def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
@@ -373,7 +373,7 @@ def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
     # "Azerbaijan welcomes …, Deputy Foreign Minister X said": an official whose title names no
     # state is the state's the sentence is about, before the dateline's
     holder = actor.holder if actor else head_actor(clause, ctx)
-    state = holder if holder in STATE_HOLDERS or (holder == "NATO" and _NATO_TITLE.search(who)) else None
+    state = holder if holder in STATE_HOLDERS or (holder in ("NATO", "EU") and _INSTITUTION_TITLE.search(who)) else None
     found = _as_attribution(ctx.resolve(who, state=state), ctx, who)
     if found and found.holder == "other" and actor and ctx.title_only(found.speaker):
         # "NATO ministers agreed …, diplomats said": an unaffiliated source reports the position of
@@ -483,6 +483,8 @@ def _person_subject(subject: str, ctx: Discourse, *, you: Speaker | None) -> Att
         return Attribution("interviewer", "interviewer", you[1])
     if PRONOUN.match(subject) or _PRONOUN_LAST.search(subject):
         return Attribution(ctx.last_person[0], "quoted", ctx.last_person[1]) if ctx.last_person else None
+    if _STATE_BODY.fullmatch(subject.strip(" ,")):
+        return None  # "the prime minister's office said": a body of the place's state (see _actor_subject)
     if DEFINITE.match(subject.strip()) and not ctx.reg.mentions(subject, ctx.date):
         who = ctx.by_title(subject)
         return Attribution(who[0], "quoted", who[1]) if who else None

@@ -299,7 +299,9 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
     if last != pre and ROLE.search(last):  # "X met NATO envoy Y and Russian diplomat Z": Z's title is after the "and"
         return last
     if ROLE.search(pre):  # "Colonel X, a staff officer of NATO's liaison office": the rank and the post
-        extra = _apposition_after(sentence[end:]) or _apposition_before(before[: len(before) - len(pre)])
+        heads = _HEADS.match(sentence[end:])  # "Deputy Foreign Minister X, who led the Azerbaijani delegation, said"
+        extra = (_apposition_after(sentence[end:]) or (heads.group(1) if heads else None)
+                 or _apposition_before(before[: len(before) - len(pre)]))
         post = None if extra else _POST_AFTER.match(sentence[end:])  # "Colonel X of the Dutch army serves at …"
         return " ".join(f"{pre} {extra or (post.group(0) if post else '')}".split())
     if _OWNER_BEFORE.search(last):  # "NATO's Anna Berg and Azerbaijan's Elnur Aliyev": the owner is the title
@@ -399,9 +401,17 @@ def _apposition_before(before: str) -> str | None:
     previous = before.rstrip()
     if previous.endswith(","):
         segment = _TITLE_CUT.split(previous[:-1])[-1]
-        if ROLE.search(segment) and len(segment.split()) <= 20:
+        if ROLE.search(segment) and len(segment.split()) <= 20 and not _SCENE_OPEN.match(segment):
             return segment
     return None
+
+
+# A phrase that sets the scene before the subject, not a title: "Speaking to reporters after
+# meeting a visiting EU delegation, Deputy Foreign Minister X said".
+_SCENE_OPEN = re.compile(
+    r"^\s*(?:speaking|asked|answering|addressing|commenting|responding|after|before|during|following|at|in|on|upon|when|while)\b",
+    re.IGNORECASE,
+)
 
 
 # A body that speaks without a person: "the press service of the Ministry of Foreign Affairs".
