@@ -112,7 +112,8 @@ def attribute(
     out: list[Sentence] = []
     turn = 0
     role = None  # role of the current turn
-    last_was_question = False
+    last_was_question: bool | str = False  # True, False or "statement" (a dash turn of the press that asked nothing)
+    dash_asks = _dashes_ask(text, units)
     for k, unit in enumerate(units):
         spans = split_sentences(text[unit.start : unit.end], offset=unit.start)
         if not spans:
@@ -144,7 +145,8 @@ def attribute(
             continue
         voice = None
         if interview:
-            new_role = _paragraph_role(unit, role, sentences, questions, last_was_question, unlabelled)
+            asked = last_was_question is True or (last_was_question == "statement" and not questions[-1])
+            new_role = _paragraph_role(unit, role, sentences, questions, asked, unlabelled)
             if new_role != role or unit.label:
                 turn += 1
             role = new_role
@@ -159,8 +161,10 @@ def attribute(
             turn, role, interviewee = _exchange(unit, k, spans, sentences, questions, (turn, role), ctx, interviewee,
                                                 unlabelled, out)
         # a dash-led turn of the press asks even when it ends on a statement ("- And Karabakh? Both
-        # are partners.", "- But NATO says it has no wish to mediate."): the paragraph after it answers
-        last_was_question = questions[-1] or (unit.label == "dash" and role == "interviewer")
+        # are partners."); one that asks nothing ("- But NATO says it has no wish to mediate.") is
+        # answered by a paragraph that asks nothing either (one that asks goes on with the press)
+        press_dash = unit.label == "dash" and role == "interviewer"
+        last_was_question = questions[-1] or (press_dash and any(questions)) or ("statement" if press_dash and dash_asks else False)
     _settle_named(text, out, ctx)
     _relays(text, out, reg, date)
     if not interview and publisher == "media":
@@ -347,6 +351,13 @@ def _titled_in(intro: str, noun: str, ctx: Discourse) -> tuple[str, str] | None:
     official, who asked not to be named, answered …" for "Official: …")."""
     found = re.search(rf"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,4}}?{re.escape(noun)}\b", intro, re.IGNORECASE)
     return speakers.unnamed_speaker(found.group(0), ctx.reg, ctx.date) if found else None
+
+
+def _dashes_ask(text: str, units: list[Unit]) -> bool:
+    """Whether an interview's dashes mark the questions only (answers unlabelled): at most one
+    dash paragraph in three asks nothing; where dashes open the answers too, more do."""
+    asks = ["?" in text[u.start : u.end] for u in units if u.label == "dash"]
+    return bool(asks) and 3 * asks.count(False) <= len(asks)
 
 
 def _paragraph_role(unit: Unit, role, sentences: list[str], questions: list[bool], last_was_question: bool,
