@@ -32,6 +32,11 @@ KURA PRESS: Will Azerbaijan join the Alliance?
 """
 
 
+def _roles(raw: str, date: dt.date) -> dict[str, tuple[str, str]]:
+    """Each sentence of an invented interview with its (speaker role, holder)."""
+    return {raw[s.start : s.end]: (s.speaker_role, s.holder) for s in attribute(raw, clean(raw).units, genre="interview", date=date)}
+
+
 def _answers(intro: str, *, headline: str = "Interview", label: str = "LINDQVIST",
              question: str = "How do you assess the peace talks?") -> set[tuple[str, str]]:
     raw = TRANSCRIPT.format(headline=headline, intro=intro, label=label, question=question)
@@ -164,8 +169,7 @@ def test_an_answer_that_only_relays_an_institutions_words_is_that_institutions()
     raw += ("\nLINDQVIST: NATO has told us many times that it does not seek a role in the conflict. "
             "NATO has said many times that it supports the Minsk Group, and so do we. "
             "Moscow keeps saying that enlargement threatens it, but no third country has a veto.\n")
-    sentences = attribute(raw, clean(raw).units, genre="interview", date=dt.date(2015, 5, 4))
-    rows = {raw[s.start : s.end]: (s.speaker_role, s.holder) for s in sentences}
+    rows = _roles(raw, dt.date(2015, 5, 4))
     assert rows["NATO has told us many times that it does not seek a role in the conflict."] == ("interviewee", "NATO")
     assert rows["NATO has said many times that it supports the Minsk Group, and so do we."] == ("interviewee", "Armenia")
     assert rows["Moscow keeps saying that enlargement threatens it, but no third country has a veto."] == ("interviewee", "Armenia")
@@ -269,8 +273,7 @@ def test_the_paragraph_after_a_dash_statement_of_the_press_answers_it():
            "- Does Moscow object to NATO's partnership with Baku?\n\nEvery state chooses its partners.\n\n"
            "- But NATO says it has no wish to mediate.\n\nWe hear that. Words and deeds are different things.\n\n"
            "- Azerbaijan has declared itself non-aligned. How does Moscow view that?\n\nWe respect it.\n")
-    sentences = attribute(raw, clean(raw).units, genre="interview", date=dt.date(2016, 5, 4))
-    rows = {raw[s.start : s.end]: (s.speaker_role, s.holder) for s in sentences}
+    rows = _roles(raw, dt.date(2016, 5, 4))
     assert rows["We hear that."] == ("interviewee", "Russia")
     assert rows["How does Moscow view that?"] == ("interviewer", "media")
     assert rows["We respect it."] == ("interviewee", "Russia")
