@@ -48,6 +48,12 @@ POST_WHO_FIRST = re.compile(
 )
 PRE_ATTRIBUTION = re.compile(rf"(?:\b(?:{REPORTING})\b(?:\s+that)?[\s,:]*|:\s*)\Z", re.IGNORECASE)
 PRONOUN = re.compile(r"^\W*(?:he|she|him|her)\b", re.IGNORECASE)
+# Participles that set a scene around a speaker, not a title or a source: "speaking at …",
+# "asked about …", "visiting Yerevan …".
+SCENE_PARTICIPLES = (
+    r"speaking|addressing|answering|commenting|responding|talking|writing|appearing|asked|questioned|visiting|"
+    r"attending|meeting|arriving"
+)
 # Nouns that make a phrase a person's title (singular and plural).
 ROLE_PHRASES: tuple[str, ...] = tuple(
     """minister ministers spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople representative

@@ -30,6 +30,7 @@ from corpus_lib.pipeline.clauses import (
     POSITION_AFTER,
     PRONOUN,
     REPORTING,
+    SCENE_PARTICIPLES,
     first_verbish,
     subject_clause,
     trie,
@@ -81,11 +82,7 @@ _WHEN_LAST = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_OPEN = re.compile(r"\s*(?:who|whose|which)\b", re.IGNORECASE)
-_PARTICIPLE_OPEN = re.compile(
-    r"\s*(?:speaking|addressing|answering|commenting|responding|talking|writing|appearing|asked|questioned|visiting|"
-    r"attending|meeting|arriving)\b",
-    re.IGNORECASE,
-)
+_PARTICIPLE_OPEN = re.compile(rf"\s*(?:{SCENE_PARTICIPLES})\b", re.IGNORECASE)
 _YOU_LAST = re.compile(r"\byou\s*\Z", re.IGNORECASE)
 _PRONOUN_LAST = re.compile(r"\b(?:he|she)\s*\Z", re.IGNORECASE)
 _PASSIVE = re.compile(
@@ -427,8 +424,7 @@ _ASIDE = re.compile(rf",\s+(?:{_ASIDE_PHRASE}),\s+", re.IGNORECASE)
 # A participle set off between the subject and its reporting verb, commas and all:
 # "The deputy minister, speaking at a news conference with Anna Berg, head of the delegation, said".
 _PARTICIPLE_ASIDE = re.compile(
-    r",\s+(?:speaking|addressing|answering|commenting|responding|talking|writing|appearing|asked|questioned|visiting|"
-    r"attending|meeting|arriving|wrapping\s+up|concluding|on\s+a\s+visit)\b[^;:\"“”]{0,200}?,\s+"
+    rf",\s+(?:{SCENE_PARTICIPLES}|wrapping\s+up|concluding|on\s+a\s+visit)\b[^;:\"“”]{{0,200}}?,\s+"
     r"(?=(?:said|says|told|added|stressed|noted|warned|insisted|underlined|emphasi[sz]ed|explained|declared|stated)\b)",
     re.IGNORECASE,
 )

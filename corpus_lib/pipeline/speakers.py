@@ -26,7 +26,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from corpus_lib.pipeline.actors import Registry
-from corpus_lib.pipeline.clauses import REPORTING, ROLE_NOUNS, ROLE_PHRASES, first_words, trie, word_finder
+from corpus_lib.pipeline.clauses import (
+    REPORTING,
+    ROLE_NOUNS,
+    ROLE_PHRASES,
+    SCENE_PARTICIPLES,
+    first_words,
+    trie,
+    word_finder,
+)
 
 # A title noun or phrase (``ROLE_NOUNS``) as a trie: at each start ``re`` tries one branch per
 # next letter instead of each phrase in turn (five times faster), and where several phrases
@@ -409,8 +417,7 @@ def _apposition_before(before: str) -> str | None:
 # A phrase that sets the scene before the subject, not a title: "Speaking to reporters after
 # meeting a visiting EU delegation, Deputy Foreign Minister X said".
 _SCENE_OPEN = re.compile(
-    r"^\s*(?:speaking|asked|answering|addressing|commenting|responding|after|before|during|following|at|in|on|upon|when|while)\b",
-    re.IGNORECASE,
+    rf"^\s*(?:{SCENE_PARTICIPLES}|after|before|during|following|at|in|on|upon|when|while)\b", re.IGNORECASE
 )
 
 
