@@ -5,7 +5,8 @@ line of its own). The press asks: labels marked as such, an outlet the introduct
 asking, a programme's host, or a label whose turns end in questions. A guest's side comes from
 their introduction elsewhere; where nothing introduces them, from their own words ("our
 Alliance"), from a question that tells them their post ("you represent the Alliance"), or from a
-title-only introduction above the label ("NATO's liaison officer talks to …").
+title-only introduction above the label ("NATO's liaison officer talks to …"), or from the
+label's own bracket ("KRISTOF DEMEYERE (NATO):").
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ def askers(text: str, turns: list[Turn], reg: Registry, date=None) -> frozenset[
 
 def label_sides(text: str, units: list[Unit], turns: list[Turn], asking: frozenset[str], reg: Registry, date) -> dict[str, str]:
     """The side of each answering label that nobody introduced: a title-only introduction, then
-    a question naming the guest's post, then the label's own words (the later one wins)."""
+    a question naming the guest's post, then the label's own words, then its bracket (the
+    later one wins)."""
     sides = _presented_side(text, units, turns, asking, reg, date) | _addressed_side(turns, asking, reg, date)
     return sides | _label_sides(turns) | _bracket_sides(turns, asking, reg, date)
 
@@ -56,9 +58,14 @@ def _marked_askers(turns: list[Turn], reg: Registry, date=None) -> frozenset[str
     return frozenset(name for name, flags in asked.items() if all(flags) or (len(flags) >= 3 and _mostly(flags)))
 
 
+def _bracket(who: str) -> str:
+    """The words in a label's brackets: "Foreign Ministry" in "NAIRA HAKOBI (Foreign Ministry)"."""
+    return who.split("(", 1)[1].rstrip(") ") if "(" in who else ""
+
+
 def _affiliated(who: str, reg: Registry, date=None) -> bool:
     """Whether a label's bracket names an actor or a state body: "(NATO)", "(Foreign Ministry)"."""
-    bracket = who.split("(", 1)[1].rstrip(") ") if "(" in who else ""
+    bracket = _bracket(who)
     return bool(reg.mentions(bracket, date)) or speakers.is_body(bracket)
 
 
@@ -198,7 +205,7 @@ def _bracket_sides(turns: list[Turn], asking: frozenset[str], reg: Registry, dat
     """The side a guest's label gives in brackets: "KRISTOF DEMEYERE (NATO):" speaks for NATO."""
     sides = {}
     for who, name, _ in turns:
-        mentions = reg.mentions(who.split("(", 1)[1], date) if "(" in who and name not in asking else []
+        mentions = reg.mentions(_bracket(who), date) if name not in asking else []
         if mentions and mentions[0].holder not in ("media", "other"):
             sides[name] = mentions[0].holder
     return sides
