@@ -208,7 +208,7 @@ def _main_clause(fired: list, text: str, concession: Mapping[str, Any] | None) -
     labels = {f[0] for f in fired}
     if concession is None or len(labels) < 2:
         return fired, ""
-    found = _opinion_pattern(concession["pattern"]).search(text)
+    found = _policy_pattern(concession["pattern"]).search(text)
     if found is None:
         return fired, ""
     main = [f for f in fired if f[4] < found.start()]
@@ -290,12 +290,6 @@ def _code_topic_once(
         found = decided[key] = _code_topic(topic, sent, evidence, is_question, policy)
     label, score, ids, confidence = found
     return label, score, list(ids), confidence
-
-
-def _code_topic_here(_decided, topic, sent, evidence, is_question, policy):
-    """:func:`_code_topic` for a text met once: nothing worth remembering (the signature of
-    :func:`_code_topic_once`, so that the caller picks one or the other)."""
-    return _code_topic(topic, sent, evidence, is_question, policy)
 
 
 # ---------------------------------------------------------------------------
@@ -630,8 +624,10 @@ def _code_stances(
             if background[i]:
                 label, score, ids, confidence = _background(ev, policy)
             else:
-                code = _code_topic_once if sent.text in data.repeated else _code_topic_here
-                label, score, ids, confidence = code(decided, topic, sent, ev, data.questions[i], policy)
+                if sent.text in data.repeated:  # a text met again shares one coding
+                    label, score, ids, confidence = _code_topic_once(decided, topic, sent, ev, data.questions[i], policy)
+                else:
+                    label, score, ids, confidence = _code_topic(topic, sent, ev, data.questions[i], policy)
                 label, score, ids = _own_words(topic, data.holders[i], label, score, ids, policy, sent.text)
             # _code_topic only adds ids for stance evidence (cues, negators, voids, policy)
             coded.append((i, t_no, label, score, ids, confidence, len(ids) == len(ev.ids)))
@@ -644,7 +640,7 @@ def _backgrounds(data: _Input, policy: Mapping[str, Any], topics: list) -> list[
     for salience; they take no stance, from the rules or the second opinion."""
     rule = policy["background"]
     holders, roles = set(rule["holders"]), set(rule["roles"])
-    opinion = _opinion_pattern(rule["opinion"])
+    opinion = _policy_pattern(rule["opinion"])
     return [
         bool(topics[i]) and data.roles[i] in roles and data.holders[i] in holders and not data.questions[i]
         and not opinion.search(data.texts[i])
@@ -653,7 +649,9 @@ def _backgrounds(data: _Input, policy: Mapping[str, Any], topics: list) -> list[
 
 
 @functools.lru_cache(maxsize=4)
-def _opinion_pattern(pattern: str) -> re.Pattern[str]:
+def _policy_pattern(pattern: str) -> re.Pattern[str]:
+    """A pattern of policy.json (background opinion words, a concession, ``self.kept_with``),
+    compiled once."""
     return re.compile(pattern, re.IGNORECASE)
 
 
@@ -670,7 +668,7 @@ def _own_words(topic: str, holder: Any, label: str, score: float, ids: list, pol
     rule = policy["self"]
     if topic == rule["topic"] and holder == rule["holder"] and label in rule["labels"]:
         kept = rule.get("kept_with", {}).get(label)
-        if kept and _opinion_pattern(kept).search(text):
+        if kept and _policy_pattern(kept).search(text):
             return label, score, ids
         return NEUTRAL, float("nan"), [*ids, (rule["rule_id"], str(holder))]
     return label, score, ids
