@@ -101,6 +101,19 @@ def test_precedence_must_list_the_vocabulary_labels_of_its_topic(folder):
         load_rules(folder)
 
 
+@pytest.mark.parametrize(("section", "key"), [("self", "kept_with"), ("concession", None)])
+def test_a_policy_pattern_that_does_not_compile_is_named_at_load(folder, section, key):
+    def break_pattern(policy):
+        if key:
+            policy[section][key] = {"cooperative": "(unclosed"}
+        else:
+            policy[section]["pattern"] = "(unclosed"
+
+    _edit_policy(folder, break_pattern)
+    with pytest.raises(RuleError, match=rf"{section}\.(?:kept_with\.cooperative|pattern) is not a regular expression"):
+        load_rules(folder)
+
+
 def test_precedence_may_not_name_a_label_of_another_topic(folder):
     def add_open(policy):
         policy["precedence"]["karabakh"]["order"].append("open")

@@ -594,10 +594,12 @@ def _check_policy(policy: Mapping[str, Any]) -> None:
     for kind in ("explicit", "context", "anaphora", "connective"):
         if kind not in policy["confidence"]["topic"]:
             raise RuleError(f"missing confidence.topic.{kind}", path="policy.json")
-    try:
-        re.compile(policy["background"]["opinion"])
-    except re.error as err:
-        raise RuleError(f"background.opinion is not a regular expression: {err}", path="policy.json") from None
+    _check_pattern(policy["background"]["opinion"], "background.opinion")
+    kept = policy["self"].get("kept_with", {})
+    if not isinstance(kept, dict):
+        raise RuleError("self.kept_with must map labels to patterns", path="policy.json")
+    for label, pattern in kept.items():
+        _check_pattern(pattern, f"self.kept_with.{label}")
     ids = [
         policy["question"]["rule_id"],
         policy["background"]["rule_id"],
@@ -628,11 +630,16 @@ def _check_concession(concession: Any) -> list[Any]:
     keep = concession.get("keep") if isinstance(concession, dict) else None
     if not isinstance(keep, list) or not all(isinstance(x, str) for x in keep):
         raise RuleError("concession needs a rule_id, a pattern and a list of labels to keep", path="policy.json")
-    try:
-        re.compile(concession.get("pattern", ""))
-    except re.error as err:
-        raise RuleError(f"concession.pattern is not a regular expression: {err}", path="policy.json") from None
+    _check_pattern(concession.get("pattern", ""), "concession.pattern")
     return [concession.get("rule_id", "")]
+
+
+def _check_pattern(pattern: Any, where: str) -> None:
+    """A pattern of policy.json must compile, so that a bad one is named at load, not met in coding."""
+    try:
+        re.compile(pattern)
+    except (re.error, TypeError) as err:
+        raise RuleError(f"{where} is not a regular expression: {err}", path="policy.json") from None
 
 
 def _check_precedence(topic: str, prec: Mapping[str, Any]) -> list[Any]:
