@@ -42,12 +42,16 @@ from corpus_lib.pipeline.clauses import (
 ROLE = re.compile(rf"\b(?:{trie(list(ROLE_PHRASES))})\b", re.IGNORECASE)
 # The words ROLE's phrases start with, for a set test before the search.
 ROLE_WORDS = frozenset(re.findall(r"[a-z]+", phrase)[0] for phrase in ROLE_PHRASES)  # tokens as lower_words cuts them
+# The units of an organisation a person works in: "NATO's International Staff", "the ministry's press office".
+ORGAN_WORDS = (
+    "staff", "division", "office", "mission", "headquarters", "secretariat", "delegation", "department", "directorate",
+    "command", "ministry", "embassy", "service",
+)
 CUE_WORDS = first_words(REPORTING) | {"told", "according"} | {
     "heads", "headed", "leads", "led", "commands", "commanded", "chairs", "chaired", "directs", "directed",
     "runs", "ran", "represents", "represented", "representing", "serves", "served", "serving", "works", "worked",
     "working", "heading", "responsible", "charge", "appointed", "nominated", "post",
-} | {"staff", "division", "office", "mission", "headquarters", "secretariat", "delegation", "department",
-     "directorate", "command", "ministry", "embassy", "service"}  # "X, who heads the department, …", "X from NATO's staff"
+} | set(ORGAN_WORDS)  # "X, who heads the department, …", "X from NATO's staff"
 
 
 _INTRODUCING = word_finder(ROLE_WORDS | CUE_WORDS)
@@ -364,12 +368,7 @@ _COPULA_AFTER = re.compile(
 )
 _BRACKETED = re.compile(r"^\s*\(([^()]{2,60})\)")
 _ORGAN_AFTER = re.compile(r"^\s+((?:of|from|at)\s+(?:the\s+)?[^,.;:]{2,80})")
-# The units of an organisation a person works in: "NATO's International Staff", "the ministry's press office".
-_ORGAN = re.compile(
-    r"\b(?:staff|division|office|mission|headquarters|secretariat|delegation|department|directorate|command|"
-    r"ministry|embassy|service)\b",
-    re.IGNORECASE,
-)
+_ORGAN = re.compile(rf"\b(?:{'|'.join(ORGAN_WORDS)})\b", re.IGNORECASE)
 
 
 def _post_after(after: str, reg: Registry, date) -> str | None:
