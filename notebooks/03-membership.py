@@ -33,15 +33,10 @@ events_file = None  # a CSV of date,label,kind: more events for the timelines, b
 
 # %%
 # %matplotlib inline
-import plotly.io as pio
-
-from corpus_lib.analysis.sections import topic_section
 from corpus_lib.corpus import load_corpus
-from corpus_lib.evaluation import validation_for
+from corpus_lib.report.pages import topic_page
 
-pio.renderers.default = "plotly_mimetype+notebook"  # JupyterLab's plotly renderer + offline HTML (plotly.js embedded once)
 corpus = load_corpus(corpus_dir, tables=tables_dir, events=events_file)
-validation = validation_for(corpus, corpus_dir)  # hand codes of this corpus, if any: the corrected series
 
 # %% [markdown]
 # ## Selection
@@ -51,7 +46,7 @@ validation = validation_for(corpus, corpus_dir)  # hand codes of this corpus, if
 # below, `membership.figures` the charts.
 
 # %%
-membership = topic_section(corpus, "membership", name="03-membership", output_dir=output_dir, holders=holders, date_from=date_from, date_to=date_to, validation=validation)
+membership = topic_page(corpus, "membership", corpus_dir=corpus_dir, name="03-membership", output_dir=output_dir, holders=holders, date_from=date_from, date_to=date_to)
 membership.selection
 
 # %% [markdown]

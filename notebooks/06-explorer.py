@@ -29,13 +29,12 @@ date_to = "2024-12-31"  # last year of the initial selection
 holders = ["NATO", "Azerbaijan", "media"]  # holders selected at first
 
 # %%
-import plotly.io as pio
-
 from corpus_lib.analysis.support_sections import explorer_snapshot
 from corpus_lib.corpus import load_corpus
 from corpus_lib.report import stance_explorer
+from corpus_lib.report.pages import use_notebook_renderers
 
-pio.renderers.default = "plotly_mimetype+notebook"  # JupyterLab's plotly renderer + offline HTML (plotly.js embedded once)
+use_notebook_renderers()  # JupyterLab's plotly renderer + offline HTML (plotly.js embedded once)
 corpus = load_corpus(corpus_dir, tables=tables_dir)
 
 # %%

@@ -120,7 +120,7 @@ def reports(tmp_path_factory):
         for name, process in others.items():
             out, err = process.communicate(timeout=900)
             assert process.returncode == 0, f"report {name} failed:\n{err[-3000:]}"
-            consoles[name] = out + err
+            consoles[name] = (out, err)
     finally:
         for process in others.values():
             if process.poll() is None:
@@ -131,9 +131,11 @@ def reports(tmp_path_factory):
 
 
 def test_kernel_noise_goes_to_log_files_not_the_console(reports):
-    for name, console in reports["consoles"].items():
-        assert "IPKernelApp" not in console and "KeyboardInterrupt caught" not in console, name
-        assert console.rstrip().endswith("*.log"), name  # the summary's last line says where the logs are
+    for name, (out, err) in reports["consoles"].items():
+        for console in (out, err):
+            assert "IPKernelApp" not in console and "KeyboardInterrupt caught" not in console, name
+        # the summary's last line says where the logs are (stderr may carry a progress bar on a slow machine)
+        assert out.rstrip().endswith("*.log"), name
     assert sorted(p.stem for p in (reports["small"] / "notebooks").glob("*.log")) == sorted(
         p.stem for p in (reports["small"] / "notebooks").glob("*.ipynb"))
 
