@@ -879,3 +879,41 @@ def test_a_scene_set_before_the_subject_is_no_part_of_the_title():
     people = introduced("Speaking to reporters after meeting a visiting EU delegation, Deputy Foreign Minister Gor Mkrtich said "
                         "the alliance had failed.", registry(), dt.date(2022, 5, 2))
     assert [(p.name, p.title) for p in people] == [("Gor Mkrtich", "Deputy Foreign Minister")]
+
+
+def test_initials_label_the_turns_of_the_guests_the_introduction_names():
+    raw = """Two voices on the lake region
+
+Lakeside Daily spoke to Ilona Brandvik, who heads the partnerships section in NATO's political affairs division, and Oren Talmi, director of the Baltic Policy Centre, a think tank in Tartu.
+
+LD: Will the Alliance help with the lake?
+
+I.B.: We stand ready to advise both governments on border security.
+
+O.T.: The Allies will do very little, in my view.
+"""
+    rows, cleaned = _attributed(raw, genre="interview")
+    assert _row(rows, "We stand ready") == ("Ilona Brandvik", "interviewee", "NATO")
+    assert _row(rows, "The Allies will do") == ("Oren Talmi", "interviewee", "other")
+    assert any(raw[a:b] == "I.B.: " for a, b, reason in cleaned.removed if reason == "turn_marker")
+
+
+def test_questions_set_in_italics_are_the_press_turns_of_an_unlabelled_interview():
+    raw = """Lake scholar: the border will hold
+
+Oren Talmi is a professor of international law in Tartu. The Lakeside Daily reached him by phone.
+
+*The ceasefire has held for a month. Will it last?*
+
+It will. Both governments need it.
+
+*And NATO?*
+
+The Alliance stays outside the talks.
+"""
+    rows, cleaned = _attributed(raw, genre="interview")
+    assert _row(rows, "Will it last?")[1:] == ("interviewer", "media")
+    assert _row(rows, "It will.") == ("Oren Talmi", "interviewee", "other")
+    assert _row(rows, "The Alliance stays") == ("Oren Talmi", "interviewee", "other")
+    marks = [raw[a:b] for a, b, reason in cleaned.removed if reason == "turn_marker"]
+    assert marks.count("*") == 4 and not any("*" in text for text in rows)

@@ -311,3 +311,38 @@ def test_russias_account_of_itself_is_a_position_only_on_its_relation_with_the_a
     frame["holder"] = frame["holder"].cat.set_categories(frame["holder"].cat.categories)
     row = row_for(tag_stances(frame, second_opinion=True), "doc.0001", "russia")
     assert row["stance"] == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [
+        ("Moldova will not give up its aim of joining NATO.", "open", "MB-OPN-027"),
+        ("The flood showed that neutrality would not have protected Moldova.", "open", "MB-OPN-025"),
+        ("Neutrality between the two blocs is an illusion, the senator said.", "open", "MB-OPN-025"),
+        ("Neutrality is no protection against a neighbour with tanks.", "open", "MB-OPN-025"),
+        ("Ten years of war showed that neutrality cannot protect Moldova.", "open", "MB-OPN-025"),
+        ("Enlargement is the free choice of sovereign nations.", "open", "MB-OPN-022"),
+        ("Moldova was promised membership at the summit.", "open", "MB-OPN-028"),
+        ("Moldova will keep knocking on NATO's door until it opens.", "open", "MB-OPN-028"),
+        ("Membership of NATO is written into Moldova's constitution.", "open", "MB-OPN-026"),
+        ("Our partnership with Moldova is not a membership track.", "distant", "MB-DIS-019"),
+        ("Moscow warned of grave consequences if Moldova joins NATO.", "distant", "MB-DIS-018"),
+        ("Russia will take all necessary measures if Moldova is admitted to NATO.", "distant", "MB-DIS-018"),
+        ("Moscow said Moldova's accession to NATO would force it to respond.", "distant", "MB-DIS-018"),
+    ],
+)
+def test_news_cues_of_release_1_11(text, stance, rule_id):
+    row = row_for(code([[text]]), "doc.0001", "membership")
+    assert (row["stance"], rule_id in row["rule_ids"].split(";")) == (stance, True)
+
+
+def test_an_if_clause_stays_a_condition_unless_its_event_is_the_accession():
+    kept = "Moldova can join NATO if it settles its border disputes first."
+    assert row_for(code([[kept]]), "doc.0001", "membership")["stance"] == "conditional"
+    warning = "Moscow warned of grave consequences if Moldova joins NATO."
+    assert "MB-CON-001" not in row_for(code([[warning]]), "doc.0001", "membership")["rule_ids"].split(";")
+
+
+def test_neutrality_names_membership_only_where_it_is_judged_as_protection_or_between_blocs():
+    assert "membership" not in set(code([["NATO keeps its neutrality in the conflict over the lake."]])["topic"])
+    assert row_for(code([["Neutrality between the blocs served us for years."]]), "doc.0001", "membership")["topic"] == "membership"

@@ -52,7 +52,7 @@ __all__ = [
     "load_rules",
 ]
 
-CODER_RELEASE = "stances-1.10"
+CODER_RELEASE = "stances-1.11"
 RULE_FILES = (
     "groups.csv",
     "topics.csv",

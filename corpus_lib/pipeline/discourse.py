@@ -60,6 +60,9 @@ def _people_filter(reg: Registry) -> PatternSet | None:
     return None if found.left_out else found
 
 
+_INITIALS = re.compile(r"(?:[A-Za-z]\.\s?){2,3}|[A-Z][a-z]{1,2}|[A-Z]{2,3}")  # "T.W.", "T. W.", "TW" (title-cased "Tw")
+
+
 @dataclass
 class Discourse:
     """The people of one document so far, the last one named, and the places it is set in."""
@@ -193,6 +196,17 @@ class Discourse:
                 if person[0].endswith(folded):
                     return person
         return None
+
+    def by_initials(self, label: str) -> Speaker | None:
+        """The one person named before whose initials a label gives ("T.W.", "TW" for Tomasz
+        Wierzbicki): transcripts that introduce their guests by name often label turns so."""
+        letters = _INITIALS.fullmatch(label.strip())
+        if letters is None:
+            return None
+        wanted = re.sub(r"[.\s]", "", letters.group()).upper()
+        matches = [p for p in self.persons if not self.title_only(p[0])
+                   and "".join(w[0] for w in p[0].split() if w[:1].isupper()) == wanted]
+        return matches[-1] if len({p[0] for p in matches}) == 1 else None
 
     def _known_at(self, text: str, facts: _Facts | None = None) -> list[tuple[int, Speaker]]:
         """(offset, person) for each surname of a person named before, as a capitalised word."""
