@@ -329,6 +329,12 @@ def test_russias_account_of_itself_is_a_position_only_on_its_relation_with_the_a
         ("Moscow warned of grave consequences if Moldova joins NATO.", "distant", "MB-DIS-018"),
         ("Russia will take all necessary measures if Moldova is admitted to NATO.", "distant", "MB-DIS-018"),
         ("Moscow said Moldova's accession to NATO would force it to respond.", "distant", "MB-DIS-018"),
+        ("The senator said Moldova's accession to NATO threatens Russia's security.", "distant", "MB-DIS-018"),
+        ("Taking Moldova into NATO would create new dividing lines on the continent.", "distant", "MB-DIS-014"),
+        ("They want to drag Moldova into their bloc, the spokesman said.", "distant", "MB-DIS-014"),
+        ("Only membership in NATO can guarantee that the flood of tanks will not happen again.", "open", "MB-OPN-023"),
+        ("No other capital will decide where Moldova belongs, and Moldova will join NATO.", "open", "MB-OPN-022"),
+        ("Moldova wants to join NATO, and nobody in Moscow has a vote on it.", "open", "MB-OPN-022"),
     ],
 )
 def test_news_cues_of_release_1_11(text, stance, rule_id):
@@ -346,3 +352,12 @@ def test_an_if_clause_stays_a_condition_unless_its_event_is_the_accession():
 def test_neutrality_names_membership_only_where_it_is_judged_as_protection_or_between_blocs():
     assert "membership" not in set(code([["NATO keeps its neutrality in the conflict over the lake."]])["topic"])
     assert row_for(code([["Neutrality between the blocs served us for years."]]), "doc.0001", "membership")["topic"] == "membership"
+
+
+def test_membership_topics_of_release_1_11():
+    assert row_for(code([["Moldova wants to join NATO.", "Moldova will be a member."]]), "doc.0002", "membership")["stance"] == "open"
+    assert row_for(code([["We are not going to be part of any bloc."]]), "doc.0001", "membership")["stance"] == "distant"
+    assert "membership" not in set(code([["NATO said the suspension does not close the door to dialogue."]])["topic"])
+    row = row_for(code([["Moldova, which calls itself non-aligned, wants a treaty signed before the end of the year."]]),
+                  "doc.0001", "membership")
+    assert "MB-CON-002" not in row["rule_ids"].split(";")
