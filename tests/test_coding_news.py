@@ -361,3 +361,25 @@ def test_membership_topics_of_release_1_11():
     row = row_for(code([["Moldova, which calls itself non-aligned, wants a treaty signed before the end of the year."]]),
                   "doc.0001", "membership")
     assert "MB-CON-002" not in row["rule_ids"].split(";")
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [
+        ("The envoy said NATO welcomed the truce reached in Moscow to halt the shelling.", "cooperative", "RU-COO-017"),
+        ("The minister praised Russia's mediation to end the fighting at the lake.", "cooperative", "RU-COO-017"),
+        ("The senator said Russia had abandoned its ally when the war began.", "adversarial", "RU-ADV-033"),
+        ("Moldova has become a hostage of Russian policy, the MP said.", "adversarial", "RU-ADV-033"),
+        ("Russia has shown its true face, the minister said.", "adversarial", "RU-ADV-033"),
+        ("Moscow is not an honest broker in this conflict.", "adversarial", "RU-ADV-033"),
+    ],
+)
+def test_russia_cues_of_release_1_11(text, stance, rule_id):
+    row = row_for(code([[text]]), "doc.0001", "russia")
+    assert (row["stance"], rule_id in row["rule_ids"].split(";")) == (stance, True)
+
+
+def test_not_preventing_cooperation_with_russia_is_no_negation():
+    text = "Moldova's alliance with Russia does not prevent it from deepening its cooperation with Russia's neighbours."
+    assert row_for(code([[text]]), "doc.0001", "russia")["stance"] == "cooperative"
+    assert row_for(code([["NATO calls on Russia to stop the war."]]), "doc.0001", "russia")["stance"] == "adversarial"
