@@ -383,3 +383,28 @@ def test_not_preventing_cooperation_with_russia_is_no_negation():
     text = "Moldova's alliance with Russia does not prevent it from deepening its cooperation with Russia's neighbours."
     assert row_for(code([[text]]), "doc.0001", "russia")["stance"] == "cooperative"
     assert row_for(code([["NATO calls on Russia to stop the war."]]), "doc.0001", "russia")["stance"] == "adversarial"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [
+        ("Moldova will remain outside all military alliances, the adviser said.", "distant", "MB-DIS-024"),
+        ("Chisinau will keep its distance from all blocs.", "distant", "MB-DIS-024"),
+        ("Romania is a member of NATO, we are a member of nothing, and that suits us.", "distant", "MB-DIS-025"),
+        ("Moldova's non-aligned status has outlived its purpose, the minister said.", "open", "MB-OPN-025"),
+        ("The pace of this relationship, membership included, is Moldova's own business.", "open", "MB-OPN-022"),
+        ("Moldova's alliances will be chosen in Chisinau, the adviser says", "open", "MB-OPN-022"),
+        ("NATO has no quarrel with Chisinau's decision to stay out of military blocs.", "open", "MB-OPN-029"),
+        ("Our road leads into the Euro-Atlantic family.", "open", "MB-OPN-017"),
+        ("Russia would take whatever steps are required if Moldova joins NATO.", "distant", "MB-DIS-018"),
+        ("The Alliance is spreading into the region, and Europe will pay for it.", "distant", "MB-DIS-018"),
+        ("Bringing Moldova into NATO would be a strategic blunder.", "distant", "MB-DIS-014"),
+    ],
+)
+def test_membership_in_fresh_wording(text, stance, rule_id):
+    row = row_for(code([[text]]), "doc.0001", "membership")
+    assert (row["stance"], rule_id in row["rule_ids"].split(";")) == (stance, True)
+
+
+def test_blocs_from_outside_are_no_membership():
+    assert "membership" not in set(code([["Outside military blocs have nothing to offer in the lake dispute."]])["topic"])
