@@ -408,3 +408,25 @@ def test_membership_in_fresh_wording(text, stance, rule_id):
 
 def test_blocs_from_outside_are_no_membership():
     assert "membership" not in set(code([["Outside military blocs have nothing to offer in the lake dispute."]])["topic"])
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [
+        ("Karabakh is none of your business, the Kremlin told the Alliance.", "detached", "KB-DET-017"),
+        ("Outsiders with their own agenda would only complicate matters.", "detached", "KB-DET-017"),
+        ("NATO does not intend to compete with the co-chairs.", "detached", "KB-DET-017"),
+        ("We will speak up every time the ceasefire is broken.", "engaged", "KB-ENG-033"),
+        ("The way forward is dialogue, not force.", "engaged", "KB-ENG-033"),
+    ],
+)
+def test_karabakh_in_fresh_wording(text, stance, rule_id):
+    row = row_for(code([["Fighting resumed along the line of contact in Nagorno-Karabakh.", text]]), "doc.0002", "karabakh")
+    assert (row["stance"], rule_id in row["rule_ids"].split(";")) == (stance, True)
+
+
+def test_concern_over_the_fighting_names_the_conflict_but_takes_no_side():
+    out = code([["Fighting resumed along the line of contact in Nagorno-Karabakh.",
+                 "We are deeply troubled by the loss of life."]])
+    row = row_for(out, "doc.0002", "karabakh")
+    assert "KB-ENG-033" not in row["rule_ids"].split(";") and "TOP-KB-116" in row["rule_ids"].split(";")
