@@ -236,8 +236,14 @@ def test_an_own_choice_in_a_passage_on_membership_is_open():
     ],
 )
 def test_news_cues_of_release_1_10(text, stance, rule_id):
-    row = row_for(code([[text]]), "doc.0001", "membership")
-    assert (row["stance"], rule_id in row["rule_ids"].split(";")) == (stance, True)
+    assert _fired(text, "membership", rule_id) == stance
+
+
+def _fired(text: str, topic: str, rule_id: str, *, before: tuple[str, ...] = ()) -> str | None:
+    """The stance the coder gives ``text`` (after the sentences ``before`` in the same turn) on
+    ``topic``, or None where ``rule_id`` is not among the rules that coded it."""
+    row = row_for(code([[*before, text]]), f"doc.{len(before) + 1:04d}", topic)
+    return row["stance"] if rule_id in row["rule_ids"].split(";") else None
 
 
 def test_a_long_term_goal_of_membership_is_an_aim_not_a_condition():
@@ -338,8 +344,7 @@ def test_russias_account_of_itself_is_a_position_only_on_its_relation_with_the_a
     ],
 )
 def test_news_cues_of_release_1_11(text, stance, rule_id):
-    row = row_for(code([[text]]), "doc.0001", "membership")
-    assert (row["stance"], rule_id in row["rule_ids"].split(";")) == (stance, True)
+    assert _fired(text, "membership", rule_id) == stance
 
 
 def test_an_if_clause_stays_a_condition_unless_its_event_is_the_accession():
@@ -375,8 +380,7 @@ def test_membership_topics_of_release_1_11():
     ],
 )
 def test_russia_cues_of_release_1_11(text, stance, rule_id):
-    row = row_for(code([[text]]), "doc.0001", "russia")
-    assert (row["stance"], rule_id in row["rule_ids"].split(";")) == (stance, True)
+    assert _fired(text, "russia", rule_id) == stance
 
 
 def test_not_preventing_cooperation_with_russia_is_no_negation():
@@ -402,8 +406,7 @@ def test_not_preventing_cooperation_with_russia_is_no_negation():
     ],
 )
 def test_membership_in_fresh_wording(text, stance, rule_id):
-    row = row_for(code([[text]]), "doc.0001", "membership")
-    assert (row["stance"], rule_id in row["rule_ids"].split(";")) == (stance, True)
+    assert _fired(text, "membership", rule_id) == stance
 
 
 def test_blocs_from_outside_are_no_membership():
@@ -421,8 +424,8 @@ def test_blocs_from_outside_are_no_membership():
     ],
 )
 def test_karabakh_in_fresh_wording(text, stance, rule_id):
-    row = row_for(code([["Fighting resumed along the line of contact in Nagorno-Karabakh.", text]]), "doc.0002", "karabakh")
-    assert (row["stance"], rule_id in row["rule_ids"].split(";")) == (stance, True)
+    before = ("Fighting resumed along the line of contact in Nagorno-Karabakh.",)
+    assert _fired(text, "karabakh", rule_id, before=before) == stance
 
 
 def test_concern_over_the_fighting_names_the_conflict_but_takes_no_side():
