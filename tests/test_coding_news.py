@@ -11,6 +11,13 @@ from test_stances import code, row_for, statements
 from corpus_lib.coding.coder import tag_stances
 
 
+def _fired(text: str, topic: str, rule_id: str, *, before: tuple[str, ...] = ()) -> str | None:
+    """The stance the coder gives ``text`` (after the sentences ``before`` in the same turn) on
+    ``topic``, or None where ``rule_id`` is not among the rules that coded it."""
+    row = row_for(code([[*before, text]]), f"doc.{len(before) + 1:04d}", topic)
+    return row["stance"] if rule_id in row["rule_ids"].split(";") else None
+
+
 def _one(text: str, topic: str, *, holder: str = "NATO", role: str = "narrator"):
     frame = statements([(role, [text])], holder=holder)
     frame["holder"] = frame["holder"].cat.set_categories(frame["holder"].cat.categories)
@@ -69,9 +76,7 @@ def test_russias_words_against_others_are_no_position_against_russia():
     ],
 )
 def test_membership_cues(text, stance, rule_id):
-    row = row_for(code([[text]]), "doc.0001", "membership")
-    assert row["stance"] == stance
-    assert rule_id in row["rule_ids"].split(";")
+    assert _fired(text, "membership", rule_id) == stance
 
 
 def test_the_non_aligned_movement_is_not_membership():
@@ -161,9 +166,7 @@ def test_this_after_an_auxiliary_in_a_question_refers_to_the_sentence_before():
     ],
 )
 def test_news_cues_of_releases_1_8_and_1_9(text, topic, stance, rule_id):
-    row = row_for(code([[text]]), "doc.0001", topic)
-    assert row["stance"] == stance
-    assert rule_id in row["rule_ids"].split(";")
+    assert _fired(text, topic, rule_id) == stance
 
 
 @pytest.mark.parametrize("text", ["That is a decision for Moldova alone.", "The government wants a partnership, and we respect that."])
@@ -239,12 +242,6 @@ def test_news_cues_of_release_1_10(text, stance, rule_id):
     assert _fired(text, "membership", rule_id) == stance
 
 
-def _fired(text: str, topic: str, rule_id: str, *, before: tuple[str, ...] = ()) -> str | None:
-    """The stance the coder gives ``text`` (after the sentences ``before`` in the same turn) on
-    ``topic``, or None where ``rule_id`` is not among the rules that coded it."""
-    row = row_for(code([[*before, text]]), f"doc.{len(before) + 1:04d}", topic)
-    return row["stance"] if rule_id in row["rule_ids"].split(";") else None
-
 
 def test_a_long_term_goal_of_membership_is_an_aim_not_a_condition():
     row = row_for(code([["Opposition MP Ion Rusu said Moldova should set NATO membership as a long-term goal."]]), "doc.0001", "membership")
@@ -278,8 +275,7 @@ def test_of_two_decisive_cues_the_own_choice_comes_first():
     ],
 )
 def test_news_cues_of_release_1_10_on_karabakh_and_russia(text, topic, stance, rule_id):
-    row = row_for(code([[text]]), "doc.0001", topic)
-    assert (row["stance"], rule_id in row["rule_ids"].split(";")) == (stance, True)
+    assert _fired(text, topic, rule_id) == stance
 
 
 def test_a_refusal_of_a_role_without_a_concrete_offer_stays_detached():
