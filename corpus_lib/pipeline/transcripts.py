@@ -153,16 +153,25 @@ _TITLE_PHRASE = re.compile(
 )
 
 
+# How far into a text its introduction can reach: a guest presented later is no introduction's.
+_INTRO_CHARS = 1500
+
+
+def _first_turn(units: list[Unit]) -> int | None:
+    """Where the first labelled turn starts, or None in a text with no turn label."""
+    return next((u.start for u in units if u.label), None)
+
+
 def presented_guest(text: str, units: list[Unit], reg: Registry, date) -> tuple[str, str] | None:
     """The guest the headline and introduction present by a title alone ("NATO's liaison
     officer in the South Caucasus answered questions from …", "A senior NATO official …"): the
     first title there with an actor's side, as (title, holder); None where there is none. The
     introduction ends at the first turn label, or at the first question where no turn is labelled."""
-    first = next((u.start for u in units if u.label), None)
+    first = _first_turn(units)
     if first is None:
         first = next((u.start for u in units if u.zone == "body" and is_question(text[u.start : u.end].strip())), None)
     for unit in units:
-        if first is None or unit.start >= min(first, 1500):
+        if first is None or unit.start >= min(first, _INTRO_CHARS):
             break
         for found in _TITLE_PHRASE.finditer(text, unit.start, unit.end):
             who = speakers.unnamed_speaker(found.group(0), reg, date)
@@ -192,10 +201,10 @@ def _presented_side(
     by a title alone ("NATO's liaison officer talks to …" above "TOMAS LINDQVIST: …"), where
     they name nobody who could be the label."""
     guests = {name for _, name, _ in turns if name not in askers}
-    first_turn = next((u.start for u in units if u.label), None)
+    first_turn = _first_turn(units)
     if len(guests) != 1 or first_turn is None:
         return {}
-    if next(iter(guests)).split()[-1].lower() in text[: min(first_turn, 1500)].lower():
+    if next(iter(guests)).split()[-1].lower() in text[: min(first_turn, _INTRO_CHARS)].lower():
         return {}  # the introduction names the guest: their own title decides
     who = presented_guest(text, units, reg, date)
     return {next(iter(guests)): who[1]} if who else {}
