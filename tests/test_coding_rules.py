@@ -123,6 +123,15 @@ def test_precedence_may_not_name_a_label_of_another_topic(folder):
         load_rules(folder)
 
 
+def test_the_quotation_link_may_only_trust_labels_of_each_topic(folder):
+    def trust_open_on_karabakh(policy):
+        policy["anaphora"]["quotation"]["labels"]["karabakh"] = ["open"]
+
+    _edit_policy(folder, trust_open_on_karabakh)
+    with pytest.raises(RuleError, match=r"anaphora.quotation.labels.karabakh must list labels of that topic"):
+        load_rules(folder)
+
+
 def test_a_cue_label_is_checked_against_the_vocabulary(folder):
     with open(folder / "stance_cues.csv", "a", encoding="utf-8") as fh:
         fh.write('RU-ADV-999,russia,hostile,,,sentence,"word","not a russia label"\n')

@@ -621,6 +621,31 @@ def test_context_spans_a_quoted_speakers_run_of_paragraphs():
     assert code(paragraphs).query("statement_id == 'doc.0006'").empty
 
 
+def _quoted(first: str, second: str, *, speakers=("Ann Berg", "Ann Berg"), role="quoted") -> pd.DataFrame:
+    """Two paragraphs of quoted speech, by the given speakers (invented, 2026-12-05)."""
+    frame = statements([(role, [first]), (role, [second])])
+    frame["speaker"] = list(speakers)
+    return tag_stances(frame, second_opinion=False)
+
+
+def test_a_quoted_speakers_next_sentence_keeps_their_topic_when_a_cue_says_where_they_stand():
+    out = _quoted("The Karabakh talks must resume, the envoy said.", "There can be no military solution.")
+    row = row_for(out, "doc.0002", "karabakh")
+    assert (row["stance"], row["rule_ids"].split(";")[0]) == ("engaged", "CTX-003")
+    out = _quoted("Azerbaijan has no plans to join NATO, the minister said.", "Our policy of balance has served us well.")
+    assert row_for(out, "doc.0002", "membership")["stance"] == "distant"
+
+
+def test_the_quotation_link_needs_the_same_quoted_speaker_and_a_cue_of_the_kind_it_trusts():
+    first, second = "The Karabakh talks must resume, the envoy said.", "There can be no military solution."
+    assert _quoted(first, second, speakers=("Ann Berg", "Tom Lund")).query("statement_id == 'doc.0002'").empty
+    assert _quoted(first, second, role="narrator", speakers=("narrator", "narrator")).query("statement_id == 'doc.0002'").empty
+    assert _quoted(first, "The weather was fine.").query("statement_id == 'doc.0002'").empty
+    # an open door's words ("ready") are partnership words too: they carry no membership over
+    out = _quoted("Georgia wants to join NATO, the minister said.", "We are ready.")
+    assert out.query("statement_id == 'doc.0002'").empty
+
+
 def test_context_from_the_question_before_the_answer():
     out = code(
         [

@@ -570,6 +570,7 @@ def _carry_references(
                 prev = _topic_before_in_turn(data, members, k, topics, lookback)
                 link = anaphor(sent.references()) if prev is not None else None
             if link is None:
+                _continue_quotation(data, members, k, topics, sent, policy)
                 continue
             rule, cue, strength = link
             if prev in carried and rule.kind not in chain_kinds:
@@ -578,6 +579,26 @@ def _carry_references(
             for topic in TOPICS:
                 if topic in topics[prev]:
                     topics[i][topic] = _Evidence(strength, [(rule.rule_id, _cue_text(cue))], [])
+
+
+def _continue_quotation(data: _Input, members: list[int], k: int, topics, sent: Sentence, policy: Mapping[str, Any]) -> None:
+    """A quoted speaker's sentence right after one of theirs with a topic keeps talking about
+    that topic when one of its stance cues gives a label here (policy ``anaphora.quotation``):
+    "That will never change." after a sentence on membership. Only cues that need no topic
+    words nearby count; the label comes later, from the same cues."""
+    rule = policy["anaphora"].get("quotation")
+    if not rule or k == 0:
+        return
+    i, j = members[k], members[k - 1]
+    roles = rule["roles"]
+    if not data.voices[i] or data.voices[i] != data.voices[j] or data.roles[i] not in roles or data.roles[j] not in roles:
+        return
+    for topic, labels in rule["labels"].items():
+        if topic in topics[j]:
+            fired, _ = _fire_cues(topic, sent, _Evidence("anaphora", [], []), policy["windows"])
+            hit = next((f for f in fired if f[0] in labels), None)
+            if hit is not None:
+                topics[i][topic] = _Evidence("anaphora", [(rule["rule_id"], _cue_text(hit[2]))], [])
 
 
 def _topic_before_in_turn(data: _Input, members: list[int], k: int, topics, lookback: int) -> int | None:

@@ -52,7 +52,7 @@ __all__ = [
     "load_rules",
 ]
 
-CODER_RELEASE = "stances-1.11"
+CODER_RELEASE = "stances-1.12"
 RULE_FILES = (
     "groups.csv",
     "topics.csv",
@@ -610,6 +610,7 @@ def _check_policy(policy: Mapping[str, Any]) -> None:
     for topic in TOPICS:
         ids += _check_precedence(topic, policy["precedence"].get(topic, {}))
     ids += _check_concession(policy.get("concession"))
+    ids += _check_quotation(policy["anaphora"].get("quotation"))
     second = policy.get("second_opinion")
     if second is not None:
         threshold = second.get("stance_threshold") if isinstance(second, dict) else None
@@ -632,6 +633,20 @@ def _check_concession(concession: Any) -> list[Any]:
         raise RuleError("concession needs a rule_id, a pattern and a list of labels to keep", path="policy.json")
     _check_pattern(concession.get("pattern", ""), "concession.pattern")
     return [concession.get("rule_id", "")]
+
+
+def _check_quotation(quotation: Any) -> list[Any]:
+    """Check the optional ``anaphora.quotation`` section; return the link id it gives."""
+    if quotation is None:
+        return []
+    labels = quotation.get("labels") if isinstance(quotation, dict) else None
+    roles = quotation.get("roles") if isinstance(quotation, dict) else None
+    if not isinstance(roles, list) or not all(isinstance(x, str) for x in roles) or not isinstance(labels, dict):
+        raise RuleError("anaphora.quotation needs a rule_id, a list of roles and labels by topic", path="policy.json")
+    for topic, wanted in labels.items():
+        if topic not in TOPICS or not isinstance(wanted, list) or not set(wanted) <= set(LABELS_BY_TOPIC[topic]):
+            raise RuleError(f"anaphora.quotation.labels.{topic} must list labels of that topic", path="policy.json")
+    return [quotation.get("rule_id", "")]
 
 
 def _check_pattern(pattern: Any, where: str) -> None:
