@@ -415,6 +415,9 @@ def test_blocs_from_outside_are_no_membership():
         ("Karabakh is none of your business, the Kremlin told the Alliance.", "detached", "KB-DET-017"),
         ("Outsiders with their own agenda would only complicate matters.", "detached", "KB-DET-017"),
         ("NATO does not intend to compete with the co-chairs.", "detached", "KB-DET-017"),
+        ("The peace talks have their mediators, and we are not going to compete with it.", "detached", "KB-DET-017"),
+        ("The Alliance has no intention of setting up a parallel channel for the peace talks.", "detached", "KB-DET-017"),
+        ("We will not run a second track of our own on Karabakh.", "detached", "KB-DET-017"),
         ("We will speak up every time the ceasefire is broken.", "engaged", "KB-ENG-033"),
         ("The way forward is dialogue, not force.", "engaged", "KB-ENG-033"),
     ],
@@ -422,6 +425,12 @@ def test_blocs_from_outside_are_no_membership():
 def test_karabakh_in_fresh_wording(text, stance, rule_id):
     before = ("Fighting resumed along the line of contact in Nagorno-Karabakh.",)
     assert _fired(text, "karabakh", rule_id, before=before) == stance
+
+
+def test_a_track_of_ones_own_is_no_position_unless_refused():
+    out = code([["Fighting resumed along the line of contact in Nagorno-Karabakh.",
+                 "The OSCE will open a second track for the talks."]])
+    assert "KB-DET-017" not in row_for(out, "doc.0002", "karabakh")["rule_ids"].split(";")
 
 
 def test_concern_over_the_fighting_names_the_conflict_but_takes_no_side():
