@@ -405,6 +405,28 @@ def test_membership_in_fresh_wording(text, stance, rule_id):
     assert _fired(text, "membership", rule_id) == stance
 
 
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [  # invented 2026-12-05 (seventh session), from the kinds of wording in news/dev26
+        ("Armenia has no reason to seek a seat in the Alliance.", "distant", "TOP-MB-028"),
+        ("Who sits at the Allies' table will be discussed in June.", "neutral", "TOP-MB-028"),
+        ("Some argue that a Moldova inside NATO would be safer.", "neutral", "TOP-MB-029"),
+        ("The island state will not seek NATO's collective-defence guarantee.", "distant", "TOP-MB-030"),
+        ("The republic belongs to no military bloc.", "distant", "MB-DIS-025"),
+        ("Every new threat shows why we need the Alliance's protection.", "open", "MB-OPN-030"),
+        ("We do not need the Alliance's protection.", "distant", "MB-OPN-030"),
+        ("Kyiv inside the Alliance would be a line nobody in Moscow will allow anyone to cross.", "distant", "MB-DIS-026"),
+        ("NATO is entirely comfortable with that approach to membership.", "open", "MB-OPN-029"),
+    ],
+)
+def test_membership_named_by_a_seat_protection_or_being_inside(text, stance, rule_id):
+    assert _fired(text, "membership", rule_id) == stance
+
+
+def test_views_inside_the_alliance_are_no_membership():
+    assert code([["There are different views inside the Alliance on the budget."]]).empty
+
+
 def test_blocs_from_outside_are_no_membership():
     assert "membership" not in set(code([["Outside military blocs have nothing to offer in the lake dispute."]])["topic"])
 
