@@ -417,6 +417,10 @@ def test_membership_in_fresh_wording(text, stance, rule_id):
         ("We do not need the Alliance's protection.", "distant", "MB-OPN-030"),
         ("Kyiv inside the Alliance would be a line nobody in Moscow will allow anyone to cross.", "distant", "MB-DIS-026"),
         ("NATO is entirely comfortable with that approach to membership.", "open", "MB-OPN-029"),
+        ("How close the republic moves towards NATO is a matter for its capital to settle.", "open", "MB-OPN-022"),
+        ("Whether to seek membership is a question only the islanders can answer.", "open", "MB-OPN-022"),
+        ("On membership, that conversation will be the republic's to open.", "open", "MB-OPN-022"),
+        ("Membership was for the islanders, and for the islanders only, to settle.", "open", "MB-OPN-022"),
     ],
 )
 def test_membership_named_by_a_seat_protection_or_being_inside(text, stance, rule_id):
