@@ -168,11 +168,42 @@ def test_the_learned_model_alone_codes_the_topics_it_finds(model, three_statemen
 
 def test_packaged_model_is_the_one_trained_on_the_dev_files():
     # corpus_lib/data/coder/second_opinion.json must be exactly what `python -m tools.train_second_opinion`
-    # writes from tests/data/dev*.csv: no hand-edited weights, no other training data.
+    # writes from the development files (tests/data/dev*.csv and the development article
+    # sets): no hand-edited weights, no other training data.
     packaged = resources.files("corpus_lib").joinpath("data/coder", MODEL_FILE).read_text(encoding="utf-8")
     assert training.train_packaged().to_json() == packaged
 
 
+def test_no_held_out_set_is_trained_on():
+    # heldout3 was moved to development before any training; every other heldout set stays out
+    assert not any(name.startswith("heldout") and name != "heldout3" for name in training.TRAINING_ARTICLES)
+    assert not any(name in ("unseen.csv", "check3.csv") for name in training.TRAINING_FILES)
+
+
+def _article_set(folder, body: str, rows: list[tuple[str, str]]):
+    """An invented one-article set (2026-12-05): its file, manifest and gold rows (text, russia)."""
+    (folder / "toy").mkdir()
+    (folder / "toy" / "01_a.txt").write_text(body, encoding="utf-8")
+    (folder / "toy" / "manifest.csv").write_text("file,doc_id\n01_a.txt,t-01\n", encoding="utf-8")
+    gold = pd.DataFrame([("t-01", k, text, "narrator", "narrator", "media", "", label, "", "")
+                         for k, (text, label) in enumerate(rows, start=1)],
+                        columns=["doc_id", "n", "text", "speaker", "speaker_role", "holder", "karabakh", "russia", "membership", "note"])
+    gold.to_csv(folder / "toy_gold.csv", index=False)
+
+
+def test_an_article_sets_context_is_the_sentence_before_in_the_same_paragraph(tmp_path):
+    body = "Talks resumed\n\nThe envoy  met the minister.\nHe praised   Russia.\n\nShare this\n\nRain fell.\n"
+    _article_set(tmp_path, body, [("Talks resumed", ""), ("The envoy met the minister.", ""),
+                                  ("He praised Russia.", "cooperative"), ("Rain fell.", "")])
+    table = training.article_table(tmp_path, "toy")
+    assert table["context"].tolist() == ["", "", "The envoy met the minister.", ""]
+    assert table["russia"].tolist() == ["", "", "cooperative", ""]
+
+
+def test_an_article_set_whose_sentence_is_not_in_its_file_is_an_error(tmp_path):
+    _article_set(tmp_path, "Talks resumed\n\nRain fell.\n", [("Rain fell.", ""), ("Talks resumed", "")])
+    with pytest.raises(ValueError, match="toy_gold.csv: t-01 sentence 2 is not in 01_a.txt"):
+        training.article_table(tmp_path, "toy")
 
 
 def test_the_command_writes_the_shipped_file(tmp_path, capsys):

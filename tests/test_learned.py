@@ -36,7 +36,7 @@ def test_from_json_rejects_other_formats():
 def test_the_shipped_model_file_reads_back_as_written():
     text = resources.files("corpus_lib").joinpath("data/coder", MODEL_FILE).read_text(encoding="utf-8")
     model = learned.Model.from_json(text)
-    assert model.kind == "cnb" and model.to_json() == text
+    assert model.kind == "logreg" and model.to_json() == text
 
 
 def test_coding_with_the_second_opinion_needs_no_scipy():

@@ -3,17 +3,22 @@
     python -m tools.train_second_opinion          # rewrite corpus_lib/data/coder/second_opinion.json
     python -m tools.train_second_opinion OUT.json # write it elsewhere
 
-The shipped model (:class:`corpus_lib.coding.model.Model`) is complement Naive Bayes
-trained on the three invented development sentence files ``tests/data/dev.csv``,
-``dev2.csv`` and ``dev3.csv`` (the format of
-:func:`corpus_lib.evaluation.evaluate.load_unseen`), never on the hand codes of the seed
-texts and never on the held-out files. Training is deterministic, so the command writes
-the shipped file again byte for byte; ``tests/test_coding_training.py`` checks that. It
-needs scipy (the ``dev`` extra); the installed coder only predicts, with numpy alone.
+The shipped model (:class:`corpus_lib.coding.model.Model`) is multinomial logistic
+regression (``l2`` 3) trained on the three invented development sentence files
+``tests/data/dev.csv``, ``dev2.csv`` and ``dev3.csv`` (the format of
+:func:`corpus_lib.evaluation.evaluate.load_unseen`) and on the invented development article
+sets of ``tests/data/news`` (``TRAINING_ARTICLES``; :func:`article_table` gives each sentence
+the one before it in its paragraph as context, as the coder reads the previous statement of
+the same turn); never on the hand codes of the seed texts and never on a held-out file or
+set. Training is deterministic, so the command writes the shipped file again byte for
+byte; ``tests/test_coding_training.py`` checks that. It needs scipy (the ``dev`` extra); the
+installed coder only predicts, with numpy alone.
 
 A feature (see :func:`corpus_lib.coding.model.featurize`) is kept if it occurs in at least
-``min_df`` (2) training sentences. Two estimators, chosen between by leave-one-file-out
-cross-validation on the dev files (``benchmarks/learned_cv.py``):
+``min_df`` (2) training sentences. Two estimators, and their penalty or smoothing, chosen
+between by leave-one-article-set-out cross-validation of the whole coder on the
+development article sets (``benchmarks/learned_article_cv.py``, results in
+``benchmarks/learned_cv.md``):
 
 - ``logreg``: multinomial logistic regression, L2 penalty ``l2 * ||W||^2 / 2`` (bias not
   penalised), fitted by scipy's L-BFGS-B from zeros with a fixed iteration cap;
@@ -38,6 +43,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -58,7 +64,12 @@ __all__ = ["KINDS", "PACKAGED_KIND", "TRAINING_FILES", "main", "train", "train_p
 KINDS = ("logreg", "cnb")
 REQUIRED_COLUMNS = ("holder", "text", *TOPICS)
 TRAINING_FILES = ("dev.csv", "dev2.csv", "dev3.csv")
-PACKAGED_KIND = "cnb"
+# The development article sets (tests/data/news/<name>/ and <name>_gold.csv); never a held-out one.
+TRAINING_ARTICLES = (
+    "dev", *(f"dev{k}" for k in range(2, 28)), "heldout3",
+)
+PACKAGED_KIND = "logreg"
+PACKAGED_L2 = 3.0  # chosen by leave-one-article-set-out cross-validation (benchmarks/learned_cv.md)
 DATA_DIR = PROJECT_ROOT / "tests" / "data"
 
 
@@ -177,6 +188,42 @@ def train_table(
     return Model(kind, params, features, classes, weights, bias)
 
 
+def _paragraphs(path: Path) -> list[str]:
+    """The paragraphs of an article file (blank-line separated), each with its whitespace collapsed."""
+    text = path.read_text(encoding="utf-8")
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def article_table(folder: str | Path, name: str) -> pd.DataFrame:
+    """A hand-coded article set as training rows: its gold file's columns, with ``context``
+    the previous sentence of the same paragraph (as the coder reads the previous statement of
+    the same turn), found by locating each sentence in its article's file in order.
+
+    Raises:
+        ValueError: A gold sentence is not found in its article, after the one before it.
+    """
+    folder = Path(folder)
+    gold = pd.read_csv(folder / f"{name}_gold.csv", dtype=str, keep_default_na=False)
+    manifest = pd.read_csv(folder / name / "manifest.csv", dtype=str, keep_default_na=False)
+    file_of = dict(zip(manifest["doc_id"], manifest["file"]))
+    contexts: list[str] = []
+    for doc_id, rows in gold.groupby("doc_id", sort=False):
+        paragraphs = _paragraphs(folder / name / file_of[doc_id])
+        p, at, last = 0, 0, None
+        for n, text in zip(rows["n"], rows["text"]):
+            needle = " ".join(text.split())
+            while p < len(paragraphs) and paragraphs[p].find(needle, at) < 0:
+                p, at, last = p + 1, 0, None
+            if p == len(paragraphs):
+                raise ValueError(f"{name}_gold.csv: {doc_id} sentence {n} is not in {file_of[doc_id]} after the one before it")
+            at = paragraphs[p].find(needle, at) + len(needle)
+            contexts.append(last if last is not None else "")
+            last = text
+    table = gold[["holder", "text", *TOPICS]].copy()
+    table.insert(1, "context", contexts)
+    return table
+
+
 def train(paths: Iterable[str | Path], **options) -> Model:
     """Fit a model on sentence files in the dev-file format (validated by `load_unseen`).
 
@@ -192,10 +239,18 @@ def train(paths: Iterable[str | Path], **options) -> Model:
 # --- the shipped model ----------------------------------------------------------------
 
 
+def training_table(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """The shipped model's training rows: the development sentence files, then the
+    development article sets, in the order of ``TRAINING_FILES`` and ``TRAINING_ARTICLES``."""
+    folder = Path(data_dir) if data_dir is not None else DATA_DIR
+    tables = [load_unseen(folder / name) for name in TRAINING_FILES]
+    tables += [article_table(folder / "news", name) for name in TRAINING_ARTICLES]
+    return pd.concat(tables, ignore_index=True)
+
+
 def train_packaged(data_dir: str | Path | None = None) -> Model:
     """The shipped model, trained again from the development files (``tests/data``)."""
-    folder = Path(data_dir) if data_dir is not None else DATA_DIR
-    return train([folder / name for name in TRAINING_FILES], kind=PACKAGED_KIND)
+    return train_table(training_table(data_dir), kind=PACKAGED_KIND, l2=PACKAGED_L2)
 
 
 def main(argv: list[str] | None = None) -> int:
