@@ -33,7 +33,13 @@ from corpus_lib.evaluation.evaluate import load_unseen
 from corpus_lib.paths import PACKAGE_DIR
 from corpus_lib.vocab import TOPICS
 from tools.train_second_opinion import (
-    DATA_DIR, PACKAGED_KIND, PACKAGED_L2, TRAINING_ARTICLES, TRAINING_FILES, article_table, train_table,
+    DATA_DIR,
+    PACKAGED_KIND,
+    PACKAGED_L2,
+    TRAINING_ARTICLES,
+    TRAINING_FILES,
+    article_table,
+    train_table,
 )
 
 NEWS = DATA_DIR / "news"
