@@ -636,6 +636,14 @@ def test_a_quoted_speakers_next_sentence_keeps_their_topic_when_a_cue_says_where
     assert row_for(out, "doc.0002", "membership")["stance"] == "distant"
 
 
+def test_a_sentence_the_quotation_link_reached_passes_its_topic_to_a_pronoun():
+    frame = statements([("quoted", ["The Karabakh talks must resume, the envoy said."]),
+                        ("quoted", ["There can be no military solution.", "It would only cost more lives."])])
+    frame["speaker"] = "Ann Berg"
+    out = tag_stances(frame, second_opinion=False)
+    assert row_for(out, "doc.0003", "karabakh")["rule_ids"].split(";")[0] == "ANA-002"
+
+
 def test_the_quotation_link_needs_the_same_quoted_speaker_and_a_cue_of_the_kind_it_trusts():
     first, second = "The Karabakh talks must resume, the envoy said.", "There can be no military solution."
     assert _quoted(first, second, speakers=("Ann Berg", "Tom Lund")).query("statement_id == 'doc.0002'").empty

@@ -551,7 +551,8 @@ def _carry_references(
     policy: Mapping[str, Any],
 ) -> None:
     """Pass 3: references carry the previous statement's topics within a turn, and a reply
-    ("Not at all.") those of the question it answers (in place)."""
+    ("Not at all.") those of the question it answers; failing both, a quoted speaker's next
+    sentence may keep their topic (:func:`_continue_quotation`). In place."""
     lookback = int(policy["anaphora"]["lookback"])
     # Only these kinds of link may pass on a topic that was itself carried over: a bare
     # pronoun or connective after a carried sentence refers to what that sentence says,
@@ -570,6 +571,7 @@ def _carry_references(
                 prev = _topic_before_in_turn(data, members, k, topics, lookback)
                 link = anaphor(sent.references()) if prev is not None else None
             if link is None:
+                # the speaker goes on: a sentence reached this way passes its topic on like one that names it
                 _continue_quotation(data, members, k, topics, sent, policy)
                 continue
             rule, cue, strength = link
@@ -583,9 +585,10 @@ def _carry_references(
 
 def _continue_quotation(data: _Input, members: list[int], k: int, topics, sent: Sentence, policy: Mapping[str, Any]) -> None:
     """A quoted speaker's sentence right after one of theirs with a topic keeps talking about
-    that topic when one of its stance cues gives a label here (policy ``anaphora.quotation``):
-    "That will never change." after a sentence on membership. Only cues that need no topic
-    words nearby count; the label comes later, from the same cues."""
+    that topic when one of its stance cues gives a label the link trusts (policy
+    ``anaphora.quotation``): "There can be no military solution." after the speaker's
+    sentence on Karabakh. Only cues that need no topic words nearby count; the label comes
+    later, from the same cues. In place."""
     rule = policy["anaphora"].get("quotation")
     if not rule or k == 0:
         return
