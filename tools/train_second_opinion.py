@@ -55,6 +55,7 @@ from scipy import optimize, sparse
 from corpus_lib.coding.model import NONE, Model, featurize, round_weights
 from corpus_lib.coding.rules import MODEL_FILE
 from corpus_lib.errors import check_frame
+from corpus_lib.evaluation.articles import load_article_gold
 from corpus_lib.evaluation.evaluate import load_unseen
 from corpus_lib.paths import PACKAGE_DIR, PROJECT_ROOT
 from corpus_lib.vocab import HOLDERS, LABELS_BY_TOPIC, TOPICS
@@ -200,10 +201,11 @@ def article_table(folder: str | Path, name: str) -> pd.DataFrame:
     the same turn), found by locating each sentence in its article's file in order.
 
     Raises:
+        CorpusError: The gold file breaks the article gold format (``load_article_gold``).
         ValueError: A gold sentence is not found in its article, after the one before it.
     """
     folder = Path(folder)
-    gold = pd.read_csv(folder / f"{name}_gold.csv", dtype=str, keep_default_na=False)
+    gold = load_article_gold(folder / f"{name}_gold.csv")
     manifest = pd.read_csv(folder / name / "manifest.csv", dtype=str, keep_default_na=False)
     file_of = dict(zip(manifest["doc_id"], manifest["file"]))
     contexts: list[str] = []
