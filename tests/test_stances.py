@@ -861,25 +861,26 @@ def test_works_without_any_annotation_file(tmp_path, monkeypatch, sample):
 
 
 class _StubModel:
-    def __init__(self, stance, probability):
-        self.stance, self.probability = stance, probability
+    """Gives every sentence the same stance per topic, and ``p_none`` (1.0: no topic)."""
+
+    def __init__(self, stance, probability, p_none=None):
+        self.stance, self.probability, self.p_none = stance, probability, p_none or {}
         self.asked: list[tuple[str, str]] = []  # (text, context)
 
     def predict(self, texts, holders, questions, contexts):
         self.asked += list(zip(texts, contexts))
         return pd.DataFrame(
-            [(i, topic, self.stance.get(topic, "neutral"), self.probability)
+            [(i, topic, self.stance.get(topic, "neutral"), self.probability, self.p_none.get(topic, 1.0))
              for i in range(len(texts)) for topic in st.TOPICS],
-            columns=["row", "topic", "stance", "stance_probability"],
+            columns=["row", "topic", "stance", "stance_probability", "p_none"],
         )
 
-    def stance_cues(self, text, topic, label, *, holder, context, top):
-        return ["stub cue"]
+    def stance_cues(self, text, topic, label, *, holder, context, top, against_none=False):
+        return ["stub topic cue" if against_none else "stub cue"]
 
 
-def _with_stub(stance, probability):
-
-    model = _StubModel(stance, probability)
+def _with_stub(stance, probability, p_none=None):
+    model = _StubModel(stance, probability, p_none)
     return dataclasses.replace(load_rules(), second_opinion=model), model
 
 

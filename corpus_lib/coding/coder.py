@@ -43,7 +43,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -52,6 +51,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from corpus_lib.coding import learned
 from corpus_lib.coding.matching import Sentence, anaphor, answer, near, polarity, topic_status
 from corpus_lib.coding.rules import (
     ANAPHOR_KINDS,
@@ -435,12 +435,10 @@ def _tag(statements: pd.DataFrame, rules: Rules, *, second_opinion: bool) -> pd.
         by_doc.setdefault(data.doc[i], []).append(i)
     topics = _add_context(data, by_doc, explicit, pending, policy)
     _carry_references(data, by_doc, topics, sents, policy)
-    coded = _code_stances(data, topics, sents, policy)
-
-    # The learned second opinion, where the rules found a topic but no stance.
+    background = _backgrounds(data, policy)
+    coded = _code_stances(data, topics, sents, background, policy)
     if second_opinion and rules.second_opinion is not None and "second_opinion" in policy:
-        coded = _second_opinion(coded, rules.second_opinion, policy, texts=data.texts, holders=data.holders,
-                                questions=data.questions, previous=_previous_in_turn(data.order, data.doc, data.turn))
+        coded = _ask_model(coded, data, rules.second_opinion, background, policy)
 
     sid = data.sid
     rows = [
@@ -630,10 +628,10 @@ def _code_stances(
     data: _Input,
     topics: list[dict[str, _Evidence]],
     sents: list[Sentence | None],
+    background: list[bool],
     policy: Mapping[str, Any],
 ) -> list[_Coded]:
     """Pass 4: the stance of every (statement, topic) found, in reading order."""
-    background = _backgrounds(data, policy, topics)
     decided: dict[tuple, tuple[str, float, list[tuple[str, str]], float]] = {}
     coded: list[_Coded] = []
     for i in data.order:
@@ -658,18 +656,34 @@ def _code_stances(
     return coded
 
 
-def _backgrounds(data: _Input, policy: Mapping[str, Any], topics: list) -> list[bool]:
-    """Which statements with a topic are background narration: a narrator's own sentence held
-    by the outlet (policy ``background``), not a question, voicing no view. Their topics count
-    for salience; they take no stance, from the rules or the second opinion."""
+def _backgrounds(data: _Input, policy: Mapping[str, Any]) -> list[bool]:
+    """Which statements are background narration: a narrator's own sentence held by the
+    outlet (policy ``background``), not a question, voicing no view. Their topics count for
+    salience; they take no stance, from the rules or the learned model."""
     rule = policy["background"]
     holders, roles = set(rule["holders"]), set(rule["roles"])
     opinion = _policy_pattern(rule["opinion"])
     return [
-        bool(topics[i]) and data.roles[i] in roles and data.holders[i] in holders and not data.questions[i]
+        data.roles[i] in roles and data.holders[i] in holders and not data.questions[i]
         and not opinion.search(data.texts[i])
         for i in range(len(data.texts))
     ]
+
+
+def _ask_model(coded: list[_Coded], data: _Input, model, background: list[bool], policy: Mapping[str, Any]):
+    """Passes 5 and 6: the learned stance where the rules found a topic but no stance, then
+    the learned topics where they found none (:mod:`corpus_lib.coding.learned`)."""
+    previous = learned.previous_in_turn(data.order, data.doc, data.turn)
+
+    def allowed(topic: str, holder: Any, label: str, text: str) -> bool:
+        return _own_words(topic, holder, label, 0.0, [], policy, text)[0] == label
+
+    shared = {"texts": data.texts, "holders": data.holders, "questions": data.questions, "previous": previous,
+              "allowed": allowed}
+    coded = learned.second_opinion(coded, model, policy, **shared)
+    if "learned_topic" in policy:
+        coded = learned.learned_topics(coded, model, policy, background=background, **shared)
+    return coded
 
 
 @functools.lru_cache(maxsize=4)
@@ -696,53 +710,6 @@ def _own_words(topic: str, holder: Any, label: str, score: float, ids: list, pol
             return label, score, ids
         return NEUTRAL, float("nan"), [*ids, (rule["rule_id"], str(holder))]
     return label, score, ids
-
-
-def _previous_in_turn(order: list[int], doc: list[str], turn: list[Any]) -> dict[int, int]:
-    """Statement -> the statement before it in reading order, where both are in one turn."""
-    previous: dict[int, int] = {}
-    for a, b in itertools.pairwise(order):
-        if doc[a] == doc[b] and turn[a] == turn[b]:
-            previous[b] = a
-    return previous
-
-
-def _second_opinion(coded, model, policy, *, texts, holders, questions, previous):
-    """Replace a rules' ``neutral`` by a confident learned stance (policy ``second_opinion``),
-    never one the own-words rule (policy ``self``) forbids the holder.
-
-    Only codes the rules left ``neutral`` with no stance evidence on record (no cue gave a
-    label, none was voided, no policy applied; a cue cancelled by a negation leaves no
-    record) in a sentence that is not a question;
-    the learned stance is taken when it is not ``neutral`` and its probability among the
-    topic's labels reaches ``stance_threshold``. Its rule id and the words that weigh most
-    for it are added to ``rule_ids`` and ``cues``; ``confidence`` is that probability.
-    """
-    second = policy["second_opinion"]
-    asked = sorted({i for i, _, label, _, _, _, bare in coded if bare and label == NEUTRAL and not questions[i]})
-    if not asked:
-        return coded
-    context = [texts[previous[i]] if i in previous else "" for i in asked]
-    holder_of = [h if isinstance(h, str) else "other" for h in (holders[i] for i in asked)]
-    pred = model.predict([texts[i] for i in asked], holder_of, [False] * len(asked), context)
-    row_of = {i: k for k, i in enumerate(asked)}
-    by_key = {(asked[r], t): (st, p) for r, t, st, p in zip(
-        pred["row"].tolist(), pred["topic"].tolist(), pred["stance"].tolist(), pred["stance_probability"].tolist())}
-    threshold = float(second["stance_threshold"])
-    out = []
-    for i, t_no, label, score, ids, conf, bare in coded:
-        if bare and label == NEUTRAL and i in row_of:
-            topic = TOPICS[t_no]
-            stance, p = by_key[i, topic]
-            allowed = _own_words(topic, holders[i], stance, 0.0, [], policy, texts[i])[0] == stance
-            if stance != NEUTRAL and p >= threshold and allowed:
-                k = row_of[i]
-                words = model.stance_cues(texts[i], topic, stance, holder=holder_of[k], context=context[k],
-                                          top=int(second["cues"]))
-                ids = [*ids, (second["rule_id"], ", ".join(words))]
-                label, score, conf = stance, float(LABEL_SCORES[stance]), round(float(p), 3)
-        out.append((i, t_no, label, score, ids, conf, bare))
-    return out
 
 
 _HOLDER_DTYPE = pd.CategoricalDtype(list(HOLDERS))

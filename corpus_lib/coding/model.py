@@ -291,12 +291,14 @@ class Model:
 
     def stance_cues(
         self, text: str, topic: str, label: str, *, holder: str = "other", context: str = "", top: int = 3,
+        against_none: bool = False,
     ) -> list[str]:
         """The words of a sentence that most favour ``label`` over the topic's other labels.
 
         For the ``cues`` column: the ``top`` features with the largest positive margin
-        (weight for ``label`` minus the largest weight for another stance label), written
-        as words: ``NOT_`` marks a negated word, ``context:`` a word of the sentence
+        (weight for ``label`` minus the largest weight for another stance label, or, with
+        ``against_none``, minus the weight for ``none``: the words that make it the topic),
+        written as words: ``NOT_`` marks a negated word, ``context:`` a word of the sentence
         before; stems as the model sees them.
 
         Example:
@@ -310,7 +312,7 @@ class Model:
         if label not in classes:
             raise ValueError(f"label {label!r} is not one of {', '.join(classes)}")
         c = classes.index(label)
-        others = [k for k, name in enumerate(classes) if k != c and name != NONE]
+        others = [classes.index(NONE)] if against_none else [k for k, name in enumerate(classes) if k != c and name != NONE]
         w = self.weights[topic]
         index = self._index
         feats = [f for f in self._features(text, holder, False, context) if f in index and f[:2] in ("w:", "b:", "c:")]
