@@ -61,10 +61,15 @@ def _rules_with(model, folder: Path):
     return load_rules(folder)
 
 
-def _score(corpus, gold: pd.DataFrame, rules) -> np.ndarray:
+def _score_table(corpus, gold: pd.DataFrame, rules) -> pd.Series:
+    """(group, metric) -> value of ``evaluate_articles`` for the corpus coded with ``rules``."""
     coded = types.SimpleNamespace(documents=corpus.documents, statements=corpus.statements, root=corpus.root,
                                   stances=tag_stances(corpus.statements, rules=rules))
-    table = evaluate_articles(coded, gold, n_resamples=1).table.set_index(["group", "metric"])["value"]
+    return evaluate_articles(coded, gold, n_resamples=1).table.set_index(["group", "metric"])["value"]
+
+
+def _score(corpus, gold: pd.DataFrame, rules) -> np.ndarray:
+    table = _score_table(corpus, gold, rules)
     return np.array([float(table[(topic, "stance_macro_f1")]) for topic in TOPICS])
 
 

@@ -880,8 +880,12 @@ class _StubModel:
 
 
 def _with_stub(stance, probability, p_none=None):
+    """The shipped rules with the stub as their model and no learned topics (the second
+    opinion alone)."""
     model = _StubModel(stance, probability, p_none)
-    return dataclasses.replace(load_rules(), second_opinion=model), model
+    rules = load_rules()
+    policy = {k: v for k, v in rules.policy.items() if k != "learned_topic"}
+    return dataclasses.replace(rules, second_opinion=model, policy=policy), model
 
 
 def _coded(turns, rules):
@@ -936,6 +940,90 @@ def test_second_opinion_can_be_switched_off():
     sample = statements([["The Karabakh talks resumed in Vienna."]])
     assert row_for(tag_stances(sample, rules=rules, second_opinion=False), "doc.0001", "karabakh")["stance"] == "neutral"
     assert model.asked == []
+
+
+
+def _with_learned_topic(stance, probability, p_none, none_below, passage=None):
+    """Rules whose policy lets the stub model add topics (policy ``learned_topic``)."""
+    rules, model = _with_stub(stance, probability, p_none)
+    block = {"rule_id": "LRN-002", "cues": 3, "none_below": none_below, "passage": passage or {}, "why": "test"}
+    return dataclasses.replace(rules, policy={**rules.policy, "learned_topic": block}), model
+
+
+def test_learned_topic_adds_a_topic_the_rules_missed():
+    rules, model = _with_learned_topic({"membership": "open"}, 0.7, {"membership": 0.2}, {"membership": 0.3})
+    out = _coded([["Tbilisi has knocked on that door for years.", "Its time will come."]], rules)
+    row = row_for(out, "doc.0002", "membership")
+    assert (row["stance"], float(row["score"])) == ("open", 1.0)
+    assert row["rule_ids"] == "LRN-002" and row["cues"] == "stub topic cue"
+    assert float(row["confidence"]) == pytest.approx(0.8 * 0.7)  # (1 - p_none) x the stance's probability
+    assert ("Its time will come.", "Tbilisi has knocked on that door for years.") in model.asked
+    assert set(out["topic"]) == {"membership"}  # p_none 1.0 for the other topics: nothing added
+
+
+def test_learned_topic_needs_p_none_below_the_topics_threshold():
+    rules, _ = _with_learned_topic({"membership": "open"}, 0.9, {"membership": 0.3}, {"membership": 0.3})
+    assert _coded([["Its time will come."]], rules).empty
+    rules, _ = _with_learned_topic({"russia": "adversarial"}, 0.9, {"russia": 0.1}, {"membership": 0.3})
+    assert _coded([["Its time will come."]], rules).empty  # russia is not listed
+
+
+def test_learned_topic_gives_neutral_to_an_unsure_stance_a_question_nothing_and_keeps_rule_rows():
+    rules, _ = _with_learned_topic({"membership": "open", "karabakh": "engaged"}, 0.55,
+                                   {"membership": 0.1, "karabakh": 0.1}, {"membership": 0.3, "karabakh": 0.3})
+    out = _coded([["Its time will come.", "Will its time come?", "The Karabakh talks resumed in Vienna."]], rules)
+    row = row_for(out, "doc.0001", "membership")
+    assert row["stance"] == "neutral" and math.isnan(float(row["score"])) and row["rule_ids"] == "LRN-002"
+    assert float(row["confidence"]) == pytest.approx(0.9 * 0.8)  # the no-cue stance confidence
+    assert "doc.0002" not in set(out["statement_id"])  # a question is never asked
+    kept = row_for(out, "doc.0003", "karabakh")  # the rules' row stands, none is added beside it
+    assert "LRN-002" not in kept["rule_ids"]
+
+
+def test_learned_topic_leaves_background_narration_and_own_words_neutral():
+    rules, _ = _with_learned_topic({"membership": "open", "russia": "adversarial"}, 0.95,
+                                   {"membership": 0.1, "russia": 0.1}, {"membership": 0.3, "russia": 0.3})
+    out = _coded([["The summit closed on Tuesday."]], rules)  # narrator held by NATO: a stance
+    assert row_for(out, "doc.0001", "membership")["stance"] == "open"
+    bg = tag_stances(statements([["The summit closed on Tuesday."]], holder="media"), rules=rules)
+    row = row_for(bg, "doc.0001", "membership")
+    assert row["stance"] == "neutral" and row["rule_ids"] == "LRN-002;BKG-001"
+    own = tag_stances(statements([("quoted", ["Our troops will stay."])], holder="Russia"), rules=rules)
+    assert row_for(own, "doc.0001", "russia")["stance"] == "neutral"
+
+
+def test_learned_topic_with_a_passage_window_stays_in_a_passage_the_rules_put_on_the_topic():
+    rules, _ = _with_learned_topic({"membership": "open"}, 0.9, {"membership": 0.1}, {"membership": 0.3},
+                                   passage={"membership": 2})
+    turns = [["Time will tell.", "Georgia wants to join NATO.", "Time will tell.", "Fine weather.", "Time will tell."]]
+    out = _coded(turns, rules)
+    learned = sorted(out.loc[out["rule_ids"] == "LRN-002", "statement_id"])
+    # 0001 has no rule row before it; 0003 and 0004 are within two statements of 0002; 0005 is not
+    assert learned == ["doc.0003", "doc.0004"]
+    other_doc = _coded([["Georgia wants to join NATO."]], rules)  # a passage never crosses documents
+    assert list(other_doc["statement_id"]) == ["doc.0001"]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        {"rule_id": "LRN-002", "cues": 3, "none_below": {"nato": 0.3}},
+        {"rule_id": "LRN-002", "cues": 3, "none_below": {"membership": 1.5}},
+        {"rule_id": "LRN-002", "none_below": {"membership": 0.3}},
+        {"rule_id": "bad id", "cues": 3, "none_below": {"membership": 0.3}},
+        {"rule_id": "LRN-002", "cues": 3, "none_below": {"membership": 0.3}, "passage": {"russia": 4}},
+        {"rule_id": "LRN-002", "cues": 3, "none_below": {"membership": 0.3}, "passage": {"membership": -1}},
+    ],
+)
+def test_policy_checker_rejects_a_bad_learned_topic_section(tmp_path, block):
+    import json
+    import shutil
+
+    shutil.copytree(PACKAGE_DIR / "data" / "coder", tmp_path, dirs_exist_ok=True)
+    policy = json.loads((tmp_path / "policy.json").read_text(encoding="utf-8"))
+    (tmp_path / "policy.json").write_text(json.dumps({**policy, "learned_topic": block}), encoding="utf-8")
+    with pytest.raises(rules_module.RuleError, match="learned_topic|bad rule id"):
+        load_rules(tmp_path)
 
 
 @pytest.mark.parametrize("enabled", [True, False])

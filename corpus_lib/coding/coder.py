@@ -682,7 +682,8 @@ def _ask_model(coded: list[_Coded], data: _Input, model, background: list[bool],
               "allowed": allowed}
     coded = learned.second_opinion(coded, model, policy, **shared)
     if "learned_topic" in policy:
-        coded = learned.learned_topics(coded, model, policy, background=background, **shared)
+        coded = learned.learned_topics(coded, model, policy, order=data.order, doc=data.doc, background=background,
+                                       **shared)
     return coded
 
 

@@ -8,10 +8,11 @@ The rules decide first (:mod:`corpus_lib.coding.coder`); the shipped model
   evidence, a confident learned stance replaces ``neutral``.
 - ``learned_topic`` (rule id ``LRN-002``): where the rules found no cue of a listed topic,
   the model adds the topic when its probability that the sentence does not touch the topic
-  falls below that topic's ``none_below``. Its stance is the model's when the second
-  opinion would take it, else ``neutral``; background narration keeps ``neutral``. Only
-  topics whose rules miss many wordings are listed (membership), each with the threshold
-  that leave-one-development-set-out cross-validation chose (``docs/codebook.md`` §3).
+  falls below that topic's ``none_below``, and, for a topic with a ``passage``, only where
+  the rules found the topic in one of that many statements before it in the document (a
+  passage already on the topic). Its stance is the model's when the second opinion would
+  take it, else ``neutral``; background narration keeps ``neutral``. The thresholds are
+  those leave-one-development-set-out cross-validation chose (``docs/codebook.md`` §5).
 
 Questions are never asked, and a label the own-words rule (policy ``self``) forbids a
 holder is never given. The model reads each sentence with the one before it in the same
@@ -30,7 +31,7 @@ from typing import Any
 
 from corpus_lib.vocab import LABEL_SCORES, NEUTRAL, TOPICS
 
-__all__ = ["learned_confidence", "learned_topics", "previous_in_turn", "second_opinion"]
+__all__ = ["in_passage", "learned_confidence", "learned_topics", "previous_in_turn", "second_opinion"]
 
 # (topic, holder, label, text) -> whether the holder may take that label (policy ``self``)
 Allowed = Callable[[str, Any, str, str], bool]
@@ -97,11 +98,33 @@ def second_opinion(coded, model, policy, *, texts, holders, questions, previous,
     return out
 
 
+def in_passage(order: Sequence[int], doc: Sequence[str], ruled: set[int], window: int) -> set[int]:
+    """The statements with one of ``ruled`` among the ``window`` statements before them in
+    reading order, in the same document (``window`` 0: every statement).
+
+    Example:
+        >>> sorted(in_passage([0, 1, 2, 3], ["a", "a", "a", "b"], {0}, 1))
+        [1]
+    """
+    if window <= 0:
+        return set(order)
+    out: set[int] = set()
+    last: dict[str, int] = {}  # document -> reading position of its latest ruled statement
+    for pos, i in enumerate(order):
+        if doc[i] in last and pos - last[doc[i]] <= window:
+            out.add(i)
+        if i in ruled:
+            last[doc[i]] = pos
+    return out
+
+
 def learned_topics(
     coded,
     model,
     policy: Mapping[str, Any],
     *,
+    order: Sequence[int],
+    doc: Sequence[str],
     texts: Sequence[str],
     holders: Sequence[Any],
     questions: Sequence[bool],
@@ -112,7 +135,9 @@ def learned_topics(
     """Add the topics the model finds where the rules found none (policy ``learned_topic``).
 
     A statement that is not a question and has no row for a listed topic gets one when the
-    model's ``p_none`` for that topic is below the topic's ``none_below``. The label is the
+    model's ``p_none`` for that topic is below the topic's ``none_below`` and, where the
+    topic has a ``passage`` window, the statement is :func:`in_passage` of the rules' rows
+    of that topic (``order`` is the reading order, ``doc`` each statement's document). The label is the
     model's stance when it is not ``neutral``, its probability reaches the second opinion's
     ``stance_threshold``, the holder may take it and the statement is not background
     narration (``background``); otherwise ``neutral``. ``rule_ids`` holds ``LRN-002`` (and
@@ -122,7 +147,10 @@ def learned_topics(
     rule = policy["learned_topic"]
     limits = {TOPICS.index(t): float(v) for t, v in rule["none_below"].items()}
     have = {(i, t_no) for i, t_no, *_ in coded}
-    asked = [i for i in range(len(texts)) if not questions[i] and any((i, t) not in have for t in limits)]
+    windows = rule.get("passage", {})
+    where = {t_no: in_passage(order, doc, {i for i, t in have if t == t_no}, int(windows.get(TOPICS[t_no], 0)))
+             for t_no in limits}
+    asked = [i for i in range(len(texts)) if not questions[i] and any((i, t) not in have and i in where[t] for t in limits)]
     if not asked:
         return coded
     by_key, context, holder_of = _predict(model, asked, texts, holders, previous)
@@ -133,7 +161,7 @@ def learned_topics(
         for t_no, limit in limits.items():
             topic = TOPICS[t_no]
             p_none, stance, p = by_key[i, topic]
-            if (i, t_no) in have or p_none >= limit:
+            if (i, t_no) in have or p_none >= limit or i not in where[t_no]:
                 continue
             keep = (stance != NEUTRAL and p >= threshold and not background[i]
                     and allowed(topic, holders[i], stance, texts[i]))

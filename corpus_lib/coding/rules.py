@@ -52,7 +52,7 @@ __all__ = [
     "load_rules",
 ]
 
-CODER_RELEASE = "stances-1.12"
+CODER_RELEASE = "stances-1.13"
 RULE_FILES = (
     "groups.csv",
     "topics.csv",
@@ -476,6 +476,7 @@ class _RuleReader:
             *(policy["precedence"][t]["rule_id"] for t in TOPICS),
             *(policy["precedence"][t]["decisive"]["rule_id"] for t in TOPICS if "decisive" in policy["precedence"][t]),
             *([policy["concession"]["rule_id"]] if "concession" in policy else []),
+            *([policy["learned_topic"]["rule_id"]] if "learned_topic" in policy else []),
         ):
             if rid in self.seen:
                 raise RuleError(f"rule id {rid} is used by a rule file too", path="policy.json")
@@ -619,6 +620,7 @@ def _check_policy(policy: Mapping[str, Any]) -> None:
         if not isinstance(second.get("cues"), int) or second["cues"] < 0:
             raise RuleError("second_opinion.cues must be a count of words", path="policy.json")
         ids.append(second.get("rule_id", ""))
+    ids += _check_learned_topic(policy.get("learned_topic"), second)
     for rid in ids:
         if not isinstance(rid, str) or not _RULE_ID.match(rid):
             raise RuleError(f"bad rule id {rid!r}", path="policy.json")
@@ -647,6 +649,26 @@ def _check_quotation(quotation: Any) -> list[Any]:
         if topic not in TOPICS or not isinstance(wanted, list) or not set(wanted) <= set(LABELS_BY_TOPIC[topic]):
             raise RuleError(f"anaphora.quotation.labels.{topic} must list labels of that topic", path="policy.json")
     return [quotation.get("rule_id", "")]
+
+
+def _check_learned_topic(block: Any, second: Any) -> list[Any]:
+    """Check the optional ``learned_topic`` section; return the id it gives. It uses the
+    second opinion's model and stance threshold, so it needs that section too."""
+    if block is None:
+        return []
+    limits = block.get("none_below") if isinstance(block, dict) else None
+    if second is None or not isinstance(limits, dict) or not isinstance(block.get("cues"), int) or block["cues"] < 0:
+        raise RuleError("learned_topic needs a second_opinion section, a rule_id, cues and none_below by topic",
+                        path="policy.json")
+    for topic, limit in limits.items():
+        if topic not in TOPICS or not isinstance(limit, (int, float)) or not 0 <= limit < 1:
+            raise RuleError(f"learned_topic.none_below.{topic} must be a topic's probability in [0, 1)",
+                            path="policy.json")
+    for topic, window in block.get("passage", {}).items():
+        if topic not in limits or not isinstance(window, int) or window < 0:
+            raise RuleError(f"learned_topic.passage.{topic} must be a count of statements for a topic of none_below",
+                            path="policy.json")
+    return [block.get("rule_id", "")]
 
 
 def _check_pattern(pattern: Any, where: str) -> None:
