@@ -53,15 +53,21 @@ def learned_confidence(p_none: float, p_stance: float) -> float:
 
 
 def _predict(model, asked: list[int], texts, holders, previous) -> tuple[dict, list[str], list[str]]:
-    """(statement, topic) -> (p_none, stance, stance probability) for the statements asked."""
+    """(statement, topic) -> (p_none, stance, stance probability) for the statements asked.
+
+    A sentence read with the same holder and context is predicted once (a corpus repeats
+    boilerplate and quotations), with the same numbers as one by one."""
     context = [texts[previous[i]] if i in previous else "" for i in asked]
     holder_of = [h if isinstance(h, str) else "other" for h in (holders[i] for i in asked)]
-    pred = model.predict([texts[i] for i in asked], holder_of, [False] * len(asked), context)
-    by_key = {
-        (asked[r], t): (pn, st, p)
+    keys = list(zip((texts[i] for i in asked), holder_of, context))
+    unique = list(dict.fromkeys(keys))
+    pred = model.predict([k[0] for k in unique], [k[1] for k in unique], [False] * len(unique), [k[2] for k in unique])
+    by_unique = {
+        (unique[r], t): (pn, st, p)
         for r, t, pn, st, p in zip(pred["row"].tolist(), pred["topic"].tolist(), pred["p_none"].tolist(),
                                    pred["stance"].tolist(), pred["stance_probability"].tolist())
     }
+    by_key = {(i, t): by_unique[key, t] for i, key in zip(asked, keys) for t in TOPICS}
     return by_key, context, holder_of
 
 
