@@ -1013,6 +1013,7 @@ def test_learned_topic_with_a_passage_window_stays_in_a_passage_the_rules_put_on
         {"rule_id": "bad id", "cues": 3, "none_below": {"membership": 0.3}},
         {"rule_id": "LRN-002", "cues": 3, "none_below": {"membership": 0.3}, "passage": {"russia": 4}},
         {"rule_id": "LRN-002", "cues": 3, "none_below": {"membership": 0.3}, "passage": {"membership": -1}},
+        {"rule_id": "LRN-002", "cues": 3, "none_below": {"membership": 0.3}, "passage": [8]},
     ],
 )
 def test_policy_checker_rejects_a_bad_learned_topic_section(tmp_path, block):

@@ -31,7 +31,9 @@ How a statement is coded:
 5. When cues of several labels fire, the topic's precedence order in ``policy.json``
    decides, and its policy id is recorded.
 6. Where the rules found a topic but no stance evidence, the learned second opinion
-   (:mod:`corpus_lib.coding.model`) may give the stance when it is confident.
+   (:mod:`corpus_lib.coding.model`) may give the stance when it is confident; where they
+   found no cue of a topic, the same model may add the topic (learned topics, policy
+   ``learned_topic``). Both live in :mod:`corpus_lib.coding.learned`.
 
 The coder works on Python lists and builds the output frame once; regular expressions
 are compiled once per :class:`~corpus_lib.coding.rules.Rules`. The cyclic garbage

@@ -664,7 +664,10 @@ def _check_learned_topic(block: Any, second: Any) -> list[Any]:
         if topic not in TOPICS or not isinstance(limit, (int, float)) or not 0 <= limit < 1:
             raise RuleError(f"learned_topic.none_below.{topic} must be a topic's probability in [0, 1)",
                             path="policy.json")
-    for topic, window in block.get("passage", {}).items():
+    windows = block.get("passage", {})
+    if not isinstance(windows, dict):
+        raise RuleError("learned_topic.passage must map topics to counts of statements", path="policy.json")
+    for topic, window in windows.items():
         if topic not in limits or not isinstance(window, int) or window < 0:
             raise RuleError(f"learned_topic.passage.{topic} must be a count of statements for a topic of none_below",
                             path="policy.json")
