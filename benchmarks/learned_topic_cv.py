@@ -16,8 +16,7 @@ against the threshold 0 (the pass off). Held-out article sets are never read.
 
 from __future__ import annotations
 
-import json
-import shutil
+import dataclasses
 import sys
 import tempfile
 from pathlib import Path
@@ -25,12 +24,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from benchmarks.learned_article_cv import NEWS, _fit, _score_table
-from corpus_lib.coding.rules import MODEL_FILE, load_rules
+from benchmarks.learned_article_cv import NEWS, _fit, _rules_with, _score_table
 from corpus_lib.corpus import load_corpus
 from corpus_lib.evaluation.articles import load_article_gold
 from corpus_lib.evaluation.evaluate import load_unseen
-from corpus_lib.paths import PACKAGE_DIR
 from corpus_lib.vocab import TOPICS
 from tools.train_second_opinion import (
     DATA_DIR,
@@ -44,18 +41,14 @@ from tools.train_second_opinion import (
 GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 
 
-def _rules_at(model_json: str, threshold: float, folder: Path, *, passage: bool = True):
-    """The shipped rules with a fold's model and every topic's ``none_below`` at ``threshold``."""
-    shutil.copytree(PACKAGE_DIR / "data" / "coder", folder, dirs_exist_ok=True)
-    (folder / MODEL_FILE).write_text(model_json, encoding="utf-8")
-    policy = json.loads((folder / "policy.json").read_text(encoding="utf-8"))
-    block = policy.get("learned_topic", {"rule_id": "LRN-002", "cues": 3})
-    block = {**block, "passage": block.get("passage", {}) if passage else {}}
-    policy["learned_topic"] = {**block, "none_below": {t: threshold for t in TOPICS}}
-    if threshold == 0:
-        policy.pop("learned_topic")
-    (folder / "policy.json").write_text(json.dumps(policy), encoding="utf-8")
-    return load_rules(folder)
+def _rules_at(rules, threshold: float, *, passage: bool = True):
+    """A fold's rules with every topic's ``none_below`` at ``threshold`` (0: the pass off)."""
+    policy = dict(rules.policy)
+    block = policy.pop("learned_topic", {"rule_id": "LRN-002", "cues": 3})
+    if threshold > 0:
+        windows = block.get("passage", {}) if passage else {}
+        policy["learned_topic"] = {**block, "passage": windows, "none_below": {t: threshold for t in TOPICS}}
+    return dataclasses.replace(rules, policy=policy)
 
 
 def _summary(scores: dict[float, list[np.ndarray]]) -> list[str]:
@@ -76,17 +69,19 @@ def main(argv: list[str] | None = None) -> None:
     passage = "--no-passage" not in args
     grid = tuple(float(x) for x in args if x != "--no-passage") or GRID
     grid = (0.0, *(x for x in grid if x != 0.0))
+    if not all(0 <= x < 1 for x in grid):
+        raise SystemExit("thresholds are probabilities in [0, 1)")
     sentences = pd.concat([load_unseen(DATA_DIR / name) for name in TRAINING_FILES], ignore_index=True)
     articles = {name: article_table(NEWS, name) for name in TRAINING_ARTICLES}
     candidate = f"{PACKAGED_KIND}:{PACKAGED_L2:g}"
     scores: dict[float, list[np.ndarray]] = {th: [] for th in grid}
     with tempfile.TemporaryDirectory(prefix="corpus-lib-cv-") as tmp:
         for name in TRAINING_ARTICLES:
-            model_json = _fit(candidate, sentences, articles, name).to_json()
+            rules = _rules_with(_fit(candidate, sentences, articles, name), Path(tmp) / name)
             corpus = load_corpus(NEWS / name, cache=False)
             gold = load_article_gold(NEWS / f"{name}_gold.csv")
             for th in grid:
-                table = _score_table(corpus, gold, _rules_at(model_json, th, Path(tmp) / f"t{th}", passage=passage))
+                table = _score_table(corpus, gold, _rules_at(rules, th, passage=passage))
                 scores[th].append(np.array([[float(table[(t, "stance_macro_f1")]), float(table[(t, "topic_f1")])]
                                             for t in TOPICS]))
             print(name, flush=True)
