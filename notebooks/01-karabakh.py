@@ -25,25 +25,24 @@ tables_dir = None  # that corpus's tables saved by `corpus-lib report` (Parquet)
 output_dir = "../reports"  # report folder: the charts 01-karabakh-* are written to <output_dir>/figures/
 date_from = "2005-01-01"  # first document date kept
 date_to = "2024-12-31"  # last document date kept
-holders = ["NATO", "Azerbaijan", "media"]  # holders compared on the Karabakh conflict; the first one is the focus of the timelines
+holders = ["NATO", "Azerbaijan", "Armenia", "media"]  # holders compared on the Karabakh conflict (both parties and the press); the first one is the focus of the timelines
 events_file = None  # a CSV of date,label,kind: more events for the timelines, besides the corpus's events.csv
 
 # %%
 # %matplotlib inline
-from corpus_lib.corpus import load_corpus
-from corpus_lib.report.pages import topic_page
+from corpus_lib.report.pages import topic_notebook
 
-corpus = load_corpus(corpus_dir, tables=tables_dir, events=events_file)
+karabakh = topic_notebook("karabakh", corpus_dir=corpus_dir, tables_dir=tables_dir, events_file=events_file, name="01-karabakh", output_dir=output_dir, holders=holders, date_from=date_from, date_to=date_to)
 
 # %% [markdown]
 # ## Selection
 #
 # Statements of documents dated in the chosen range, on this topic: the focus holder's, and
 # those of every holder in `holders`. `karabakh.tables` holds the tables behind the charts
-# below, `karabakh.figures` the charts.
+# below, `karabakh.figures` the charts, and `karabakh.corpus` the corpus tables
+# it read, for questions of your own.
 
 # %%
-karabakh = topic_page(corpus, "karabakh", corpus_dir=corpus_dir, name="01-karabakh", output_dir=output_dir, holders=holders, date_from=date_from, date_to=date_to)
 karabakh.selection
 
 # %% [markdown]
@@ -59,17 +58,12 @@ karabakh.selection
 # change-point model finds, with its 90% interval (see "In words" at the end). Where the
 # corpus has hand codes (the seeds do: `annotations/seeds.csv`), a dashed series with square
 # points corrects the yearly means for the coder's measured errors; its interval is wider
-# because it also resamples the hand codes. The solid series is the coder's own.
+# because it also resamples the hand codes. The solid series is the coder's own. Below it, the
+# same chart, interactive (hover a ring to read the sentence, who said it and where), and
+# the yearly means in words.
 
 # %%
 karabakh.timeline
-
-# %% [markdown]
-# The same chart, interactive: hover a ring to read the sentence, who said it and where;
-# below it, the yearly means in words.
-
-# %%
-karabakh.interactive
 
 # %% [markdown]
 # ## Salience: how much each document talks about it
@@ -79,6 +73,19 @@ karabakh.interactive
 
 # %%
 karabakh.salience
+
+# %% [markdown]
+# ## Who speaks for NATO on Karabakh
+#
+# The focus holder's statements on the conflict by speaker: how many documents and
+# statements each one gives, over which years, with the mean score and its interval
+# (documents resampled). NATO's line on Karabakh is mostly voiced by a few officials (a
+# Secretary General, a special representative, a liaison officer, a spokesperson); where one
+# speaker holds most documents, a shift in the timeline may be a change of speaker rather
+# than of policy. `narrator` rows are positions the press reports without a named person.
+
+# %%
+karabakh.speakers()
 
 # %% [markdown]
 # ## Label shares per year

@@ -27,23 +27,23 @@ date_from = "2005-01-01"  # first document date kept
 date_to = "2024-12-31"  # last document date kept
 holders = ["NATO", "Azerbaijan", "media"]  # holders compared on Russia; the first one is the focus of the timelines
 events_file = None  # a CSV of date,label,kind: more events for the timelines, besides the corpus's events.csv
+window_years = 3  # years before and after each Russia event compared in "Before and after the wars"
 
 # %%
 # %matplotlib inline
-from corpus_lib.corpus import load_corpus
-from corpus_lib.report.pages import topic_page
+from corpus_lib.report.pages import topic_notebook
 
-corpus = load_corpus(corpus_dir, tables=tables_dir, events=events_file)
+russia = topic_notebook("russia", corpus_dir=corpus_dir, tables_dir=tables_dir, events_file=events_file, name="02-russia", output_dir=output_dir, holders=holders, date_from=date_from, date_to=date_to)
 
 # %% [markdown]
 # ## Selection
 #
 # Statements of documents dated in the chosen range, on this topic: the focus holder's, and
 # those of every holder in `holders`. `russia.tables` holds the tables behind the charts
-# below, `russia.figures` the charts.
+# below, `russia.figures` the charts, and `russia.corpus` the corpus tables
+# it read, for questions of your own.
 
 # %%
-russia = topic_page(corpus, "russia", corpus_dir=corpus_dir, name="02-russia", output_dir=output_dir, holders=holders, date_from=date_from, date_to=date_to)
 russia.selection
 
 # %% [markdown]
@@ -59,17 +59,12 @@ russia.selection
 # change-point model finds, with its 90% interval (see "In words" at the end). Where the
 # corpus has hand codes (the seeds do: `annotations/seeds.csv`), a dashed series with square
 # points corrects the yearly means for the coder's measured errors; its interval is wider
-# because it also resamples the hand codes. The solid series is the coder's own.
+# because it also resamples the hand codes. The solid series is the coder's own. Below it, the
+# same chart, interactive (hover a ring to read the sentence, who said it and where), and
+# the yearly means in words.
 
 # %%
 russia.timeline
-
-# %% [markdown]
-# The same chart, interactive: hover a ring to read the sentence, who said it and where;
-# below it, the yearly means in words.
-
-# %%
-russia.interactive
 
 # %% [markdown]
 # ## Salience: how much each document talks about it
@@ -79,6 +74,20 @@ russia.interactive
 
 # %%
 russia.salience
+
+# %% [markdown]
+# ## Before and after the wars
+#
+# For each of the topic's events (the 2008 war in Georgia, the annexation of Crimea, the
+# full-scale invasion of Ukraine, and any of the corpus's own), the focus holder's mean score
+# in the `window_years` before and after, and the difference with a 95% interval that
+# resamples whole documents on each side. A filled point excludes zero; a hollow one is
+# marked not significant, and a window with fewer than two documents has no interval. The
+# windows overlap when events are close, and a difference is a comparison of two periods,
+# not proof that the event caused it.
+
+# %%
+russia.around_events(years=window_years)
 
 # %% [markdown]
 # ## Label shares per year

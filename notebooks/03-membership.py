@@ -28,25 +28,25 @@ tables_dir = None  # that corpus's tables saved by `corpus-lib report` (Parquet)
 output_dir = "../reports"  # report folder: the charts 03-membership-* are written to <output_dir>/figures/
 date_from = "2005-01-01"  # first document date kept
 date_to = "2024-12-31"  # last document date kept
-holders = ["NATO", "Azerbaijan", "media"]  # holders compared on membership and enlargement; the first one is the focus of the timelines
+holders = ["NATO", "Azerbaijan", "Armenia", "Russia", "media"]  # holders compared on membership and enlargement (Russia: its view of enlargement); the first one is the focus of the timelines
 events_file = None  # a CSV of date,label,kind: more events for the timelines, besides the corpus's events.csv
+countries = ["Azerbaijan", "Georgia", "Ukraine", "Armenia", "Finland", "Sweden"]  # countries whose membership "Whose membership?" tells apart
 
 # %%
 # %matplotlib inline
-from corpus_lib.corpus import load_corpus
-from corpus_lib.report.pages import topic_page
+from corpus_lib.report.pages import topic_notebook
 
-corpus = load_corpus(corpus_dir, tables=tables_dir, events=events_file)
+membership = topic_notebook("membership", corpus_dir=corpus_dir, tables_dir=tables_dir, events_file=events_file, name="03-membership", output_dir=output_dir, holders=holders, date_from=date_from, date_to=date_to)
 
 # %% [markdown]
 # ## Selection
 #
 # Statements of documents dated in the chosen range, on this topic: the focus holder's, and
 # those of every holder in `holders`. `membership.tables` holds the tables behind the charts
-# below, `membership.figures` the charts.
+# below, `membership.figures` the charts, and `membership.corpus` the corpus tables
+# it read, for questions of your own.
 
 # %%
-membership = topic_page(corpus, "membership", corpus_dir=corpus_dir, name="03-membership", output_dir=output_dir, holders=holders, date_from=date_from, date_to=date_to)
 membership.selection
 
 # %% [markdown]
@@ -62,17 +62,12 @@ membership.selection
 # change-point model finds, with its 90% interval (see "In words" at the end). Where the
 # corpus has hand codes (the seeds do: `annotations/seeds.csv`), a dashed series with square
 # points corrects the yearly means for the coder's measured errors; its interval is wider
-# because it also resamples the hand codes. The solid series is the coder's own.
+# because it also resamples the hand codes. The solid series is the coder's own. Below it, the
+# same chart, interactive (hover a ring to read the sentence, who said it and where), and
+# the yearly means in words.
 
 # %%
 membership.timeline
-
-# %% [markdown]
-# The same chart, interactive: hover a ring to read the sentence, who said it and where;
-# below it, the yearly means in words.
-
-# %%
-membership.interactive
 
 # %% [markdown]
 # ## Salience: how much each document talks about it
@@ -82,6 +77,18 @@ membership.interactive
 
 # %%
 membership.salience
+
+# %% [markdown]
+# ## Whose membership?
+#
+# NATO can hold the door open to one country and keep another at a distance in the same
+# year, and a mean over both hides it. The focus holder's statements on membership by the
+# country they name (by its name or adjective), with the number of statements above each
+# bar; `(none named)` is enlargement in general. A statement naming two countries counts
+# for both, so the bars are not independent: read the statements table before a claim.
+
+# %%
+membership.by_country(countries)
 
 # %% [markdown]
 # ## Label shares per year

@@ -63,6 +63,34 @@ def test_topic_section_draws_and_exports_every_chart(tables, tmp_path):
     assert _texts(russia.by_holder).startswith("Mean score by holder: **NATO**")
 
 
+def test_topic_section_answers_each_notebook_s_own_question_when_asked(tables, tmp_path):
+    from matplotlib.figure import Figure
+
+    karabakh = sections.topic_section(tables, "karabakh", name="01-karabakh", output_dir=tmp_path)
+    assert karabakh.timeline[-2] is karabakh.interactive[0]  # the static chart, then the interactive one
+    speakers = karabakh.speakers()
+    assert "hold NATO's statements on Karabakh" in _texts(speakers) and isinstance(speakers[-1], Table)
+    table = karabakh.tables["speakers"]
+    assert table["n_statements"].sum() == len(karabakh.tables["quotes"])
+    assert table["n_documents"].is_monotonic_decreasing
+    russia = sections.topic_section(tables, "russia", name="02-russia", output_dir=tmp_path)
+    around = russia.around_events(years=4)
+    assert isinstance(around[0], Figure) and "documents" in _texts(around)
+    assert russia.tables["around_events"]["event"].tolist() == ["Georgia war", "Crimea annexed", "Full-scale invasion of Ukraine"]
+    membership = sections.topic_section(tables, "membership", name="03-membership", output_dir=tmp_path)
+    countries = membership.by_country(["Azerbaijan", "Georgia"])
+    assert isinstance(countries[0], Figure) and _texts(countries).startswith("Mean score by country named: ")
+    assert set(membership.tables["by_country"]["country"]) <= {"Azerbaijan", "Georgia", "(none named)"}
+    charts = _charts(tmp_path)
+    assert charts["02-russia-around-events"] == {"png", "svg", "pdf", "csv"}
+    assert charts["03-membership-by-country"] == {"png", "svg", "pdf", "csv"}
+    assert "01-karabakh-speakers" not in charts  # a table, not a chart
+    nobody = sections.topic_section(tables, "karabakh", name="x", output_dir=tmp_path / "n", holders=["EU"])
+    assert "No statement on Karabakh held by EU" in _texts(nobody.speakers())
+    assert "No statement on Karabakh held by EU" in _texts(nobody.by_country(["Armenia"]))
+    assert nobody.corpus is tables
+
+
 def test_topic_section_says_what_it_lacks(tables, tmp_path):
     nobody = sections.topic_section(
         tables, "karabakh", name="01-karabakh", output_dir=tmp_path, holders=["EU"], date_from="2005-01-01"

@@ -14,6 +14,8 @@ Modules, by the question they answer:
 * ``sections`` (a topic, the synthesis) and ``support_sections`` (the corpus overview, the
   validation's charts, the explorer's snapshot): a notebook's charts and tables in one
   call, each chart exported as it is drawn; ``display`` holds what a cell shows.
+* ``breakdowns``: a holder's statements on a topic by speaker, by the country named, and
+  before and after the topic's events (what each topic notebook asks besides the timeline).
 * ``shifts``: change points in a holder's stance on a topic (Bayesian, documents as the
   independent unit): ``change_points`` and ``shift_evidence``.
 * ``correction``: label shares and mean scores corrected for the coder's misclassification

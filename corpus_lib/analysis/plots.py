@@ -45,6 +45,7 @@ __all__ = sorted(
         *style.__all__,
         *timelines.__all__,
         "agreement_plot",
+        "around_events_plot",
         "confusion_heatmap",
         "holder_comparison_plot",
         "keyness_plot",
@@ -595,6 +596,59 @@ def confusion_heatmap(
         bar = fig.colorbar(image, ax=ax, shrink=0.8)
         bar.set_label("share" if normalize else "count")
         bar.ax.tick_params(labelsize=style.HOUSE_RC["ytick.labelsize"])
+        if title:
+            style.figure_title(fig, title)
+    return fig
+
+
+def around_events_plot(
+    around: pd.DataFrame, *, topic: str, title: str | None = None, figsize: tuple[float, float] | None = None
+) -> Figure:
+    """Each event's shift: mean score after minus before, with its interval and each side's documents.
+
+    A filled point is a shift whose interval excludes zero; a hollow grey one is not
+    significant (or has no interval: a window with fewer than two documents).
+
+    Args:
+        around: Output of :func:`~corpus_lib.analysis.breakdowns.around_events`.
+        topic: The topic (its colour).
+        title: Figure title.
+        figsize: Size in inches (default grows with the number of events).
+
+    Returns:
+        The figure, one axes; events top to bottom by date.
+
+    Example:
+        >>> around = pd.DataFrame({"event": ["war"], "difference": [-1.0], "ci_low": [-1.5], "ci_high": [-0.4],
+        ...     "significant": [True], "n_documents_before": [3], "n_documents_after": [4]})
+        >>> len(around_events_plot(around, topic="russia").axes)
+        1
+    """
+    need_columns(around, ("event", "difference", "ci_low", "ci_high", "significant",
+                          "n_documents_before", "n_documents_after"), "around")  # fmt: skip
+    with style.house_style():
+        fig = style.new_figure(figsize or (6.4, 1.3 + 0.45 * max(len(around), 1)))
+        ax = fig.add_subplot()
+        style.house_axes(ax)
+        pos = np.arange(len(around))[::-1].astype(float)
+        diff = around["difference"].to_numpy(dtype=float)
+        low, high = around["ci_low"].to_numpy(dtype=float), around["ci_high"].to_numpy(dtype=float)
+        shown = ~np.isnan(low) & ~np.isnan(diff)
+        if shown.any():
+            ax.errorbar(diff[shown], pos[shown], xerr=style.yerr(diff[shown], low[shown], high[shown]),
+                        fmt="none", ecolor="#333333", elinewidth=0.9, capsize=2)  # fmt: skip
+        color = style.TOPIC_COLORS[topic]
+        significant = around["significant"].to_numpy(dtype=bool)
+        ax.scatter(diff[significant], pos[significant], color=color, zorder=3, s=28)
+        faint = ~significant & ~np.isnan(diff)
+        ax.scatter(diff[faint], pos[faint], facecolor="white", edgecolor=style.GREY, zorder=3, s=28)
+        labels = [f"{e}\n(n = {b} / {a} documents)" for e, b, a in
+                  zip(around["event"], around["n_documents_before"], around["n_documents_after"], strict=True)]  # fmt: skip
+        ax.set_yticks(pos, labels=labels)
+        ax.axvline(0, color="#999999", linewidth=0.6)
+        ax.set_xlim(-2.1, 2.1)
+        ax.set_xlabel("mean score after minus before")
+        ax.grid(False, axis="y")
         if title:
             style.figure_title(fig, title)
     return fig

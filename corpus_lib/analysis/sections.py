@@ -20,6 +20,7 @@ Example (in a notebook)::
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +28,7 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-from corpus_lib.analysis import plots
+from corpus_lib.analysis import breakdowns, plots
 from corpus_lib.analysis.correction import corrected
 from corpus_lib.analysis.display import Note, Shown, Table
 from corpus_lib.analysis.export import export_chart
@@ -122,8 +123,9 @@ class TopicSection(Section):
 
     Attributes:
         selection: How many statements the selection holds, by holder.
-        timeline: The focus holder's yearly mean score (matplotlib).
-        interactive: The same chart in plotly, and the yearly means in words.
+        timeline: The focus holder's yearly mean score (matplotlib), then the same chart in
+            plotly with the yearly means in words (``interactive``).
+        interactive: The plotly chart and the yearly means in words alone.
         salience: Each document's share of statements on the topic.
         label_shares: The focus holder's labels per year.
         statements: The table of the focus holder's statements behind the points.
@@ -134,7 +136,9 @@ class TopicSection(Section):
 
     ``tables`` holds ``periods``, ``documents``, ``quotes``, ``salience``, ``label_shares``,
     ``holders``, ``chronology`` and ``findings`` (those the selection has), ``figures`` the charts
-    (``timeline``, ``timeline-interactive``, …).
+    (``timeline``, ``timeline-interactive``, …). The breakdowns a topic notebook asks for on
+    top (:meth:`speakers`, :meth:`by_country`, :meth:`around_events`) are made when called,
+    and add their tables and charts here.
     """
 
     selection: Shown
@@ -146,6 +150,29 @@ class TopicSection(Section):
     by_holder: Shown
     chronology: Shown
     findings: Shown
+    _data: _TopicData = field(repr=False, compare=False)
+    _charts: Charts = field(repr=False, compare=False)
+
+    @property
+    def corpus(self) -> Tables:
+        """The corpus tables the section read, for questions of the reader's own."""
+        return self._data.sel.corpus
+
+    def speakers(self) -> Shown:
+        """Who speaks for the focus holder on the topic: each speaker's documents, statements,
+        dates, mean score and labels (:func:`~corpus_lib.analysis.breakdowns.by_speaker`)."""
+        return _speakers(self._data, self.tables)
+
+    def by_country(self, countries: Sequence[str]) -> Shown:
+        """The focus holder's labels on the topic by the country a statement names, and a chart
+        ``by-country`` (:func:`~corpus_lib.analysis.breakdowns.by_country`)."""
+        return _by_country(self._data, self._charts, self.tables, countries)
+
+    def around_events(self, years: int = 3) -> Shown:
+        """The focus holder's mean score in the ``years`` before and after each of the topic's
+        events, the difference with its interval, and a chart ``around-events``
+        (:func:`~corpus_lib.analysis.breakdowns.around_events`)."""
+        return _around_events(self._data, self._charts, self.tables, years)
 
 
 @dataclass(frozen=True)
@@ -271,7 +298,8 @@ def _over_time(
     tables.update(periods=periods, documents=by_document, quotes=behind, label_shares=shares, shifts=shifts)
     if fixed is not None:
         tables["corrected"] = fixed
-    return Shown([timeline, *([fixed_note] if fixed_note else [])]), Shown([interactive, yearly]), Shown([label_shares])
+    static = [timeline, *([fixed_note] if fixed_note else [])]
+    return Shown([*static, interactive, yearly]), Shown([interactive, yearly]), Shown([label_shares])
 
 
 def _salience(data: _TopicData, charts: Charts, tables: dict[str, pd.DataFrame]) -> Shown:
@@ -356,6 +384,76 @@ def _chronology(data: _TopicData, tables: dict[str, pd.DataFrame]) -> Shown:
     return Shown([note, Table(moved)])
 
 
+def _speakers(data: _TopicData, tables: dict[str, pd.DataFrame]) -> Shown:
+    """The focus holder's statements on the topic by speaker, most documents first."""
+    if data.focal.empty:
+        return Shown([data.no_data])
+    table = breakdowns.by_speaker(tables["quotes"])
+    tables["speakers"] = table
+    lead = table.iloc[0]
+    note = Note(
+        f"{counted(len(table), 'speaker')} hold {html.escape(data.sel.focus)}'s statements on {topic_name(data.topic)}; "
+        f"the most documents are **{html.escape(str(lead.speaker))}**'s ({lead.n_documents} of "
+        f"{data.focal['doc_id'].nunique()}). A line that rests on one speaker's documents is that speaker's line."
+    )
+    shown = table.assign(first_date=table["first_date"].dt.strftime("%Y-%m-%d"), last_date=table["last_date"].dt.strftime("%Y-%m-%d"))
+    columns = ["speaker", "speaker_role", "first_date", "last_date", "n_documents", "n_statements", "n_positioned",
+               "mean_score", "ci_low", "ci_high"]  # fmt: skip
+    return Shown([note, Table(shown[columns], na_rep="", float_format="{:.2f}".format)])
+
+
+def _by_country(data: _TopicData, charts: Charts, tables: dict[str, pd.DataFrame], countries: Sequence[str]) -> Shown:
+    """The focus holder's labels on the topic by the country each statement names."""
+    if data.focal.empty:
+        return Shown([data.no_data])
+    table = breakdowns.by_country(tables["quotes"], countries)
+    tables["by_country"] = table
+    focus, topic = data.sel.focus, data.topic
+    fig = charts.export(
+        plots.label_shares(table, x="country", topics=topic, title=f"{focus} on {topic_name(topic)}: labels by country named"),
+        "by-country",
+        table,
+    )
+    words = Note(
+        "Mean score by country named: "
+        + "; ".join(
+            f"**{html.escape(str(r.country))}** "
+            + (f"{r.mean_score:+.2f} (n = {r.n_positioned}, {counted(r.n_documents, 'document')})"
+               if r.n_positioned else "no positioned statement")  # fmt: skip
+            for r in table.itertuples()
+        )
+        + ". A statement naming two countries counts for both."
+    )
+    return Shown([fig, words])
+
+
+def _around_events(data: _TopicData, charts: Charts, tables: dict[str, pd.DataFrame], years: int) -> Shown:
+    """The focus holder's mean score before and after each event of the topic, and the difference."""
+    focus, topic = data.sel.focus, data.topic
+    events = corpus_events(data.sel.corpus)
+    table = breakdowns.around_events(data.sel.stances, events, topic=topic, holder=focus, years=years)
+    tables["around_events"] = table
+    if table.empty:
+        return Shown([Note(f"No event of {topic_name(topic)} to compare around.")])
+    fig = charts.export(
+        plots.around_events_plot(table, topic=topic, title=f"{focus} on {topic_name(topic)}: {years} years after minus before"),
+        "around-events",
+        table,
+    )
+    words = Note(
+        "; ".join(
+            f"**{html.escape(r.event)}** "
+            + (f"{r.difference:+.2f} [{r.ci_low:+.2f}, {r.ci_high:+.2f}]" if not math.isnan(r.ci_low)
+               else ("no interval" if math.isnan(r.difference) else f"{r.difference:+.2f}, no interval"))
+            + ("" if r.significant else " (not significant)")
+            + f", n = {r.n_documents_before} / {r.n_documents_after} documents"
+            for r in table.itertuples()
+        )
+        + ". Documents, not statements, are resampled; a window with fewer than two documents has no interval."
+    )
+    return Shown([fig, words])
+
+
 def _findings(sel: Selection, topic: str | None, tables: dict[str, pd.DataFrame]) -> Shown:
     """The compared holders' findings in words (all topics when ``topic`` is None)."""
     if not sel.holders:
@@ -411,6 +509,8 @@ def topic_section(
     timeline, interactive, label_shares = _over_time(data, charts, tables, validation)
     salience_part = _salience(data, charts, tables)
     return TopicSection(
+        _data=data,
+        _charts=charts,
         selection=Shown([_selection_note(data)]),
         timeline=timeline,
         interactive=interactive,

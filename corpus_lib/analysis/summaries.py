@@ -61,6 +61,7 @@ __all__ = [
     "stance_by_document",
     "stance_by_period",
     "statement_times",
+    "summary_by",
     "timeline_events",
     "tone_vs_stance",
 ]
@@ -135,6 +136,24 @@ def _summarise(
         floats = dict.fromkeys(["mean_score", "ci_low", "ci_high", *SHARE_COLUMNS, *SHARE_CI_COLUMNS], "float64")
         return out.astype({**dict.fromkeys(keys, object), **counts, **floats})
     return out.astype(counts)
+
+
+def summary_by(
+    frame: pd.DataFrame,
+    keys: Sequence[str],
+    *,
+    resample: Resample = "documents",
+    n_resamples: int = 2000,
+    confidence: float = 0.95,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """The SUMMARY_COLUMNS of each observed combination of ``keys`` in ``frame``.
+
+    ``frame`` holds stance rows (``doc_id``, ``stance``, ``score`` and the key columns);
+    the breakdowns a summary here does not offer (by speaker, by country named) group
+    with it, so their counts, means, shares and intervals mean what they mean everywhere.
+    """
+    return _summarise(frame, keys, n_resamples=n_resamples, confidence=confidence, seed=seed, resample=resample)
 
 
 def _fill_grid(summary: pd.DataFrame, grid: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:

@@ -1,8 +1,9 @@
 """What a topic notebook calls: its section, drawn with the corpus's hand codes where it has any.
 
 The topic notebooks (01 Karabakh, 02 Russia, 03 membership) share this one code path, so a
-notebook holds its question, its prose and one call per section; the charts and tables come
-from :func:`corpus_lib.analysis.sections.topic_section`. The hand codes come from
+notebook holds its question, its prose, one call that reads the corpus and makes its
+section (:func:`topic_notebook`) and one line per part; the charts and tables come from
+:func:`corpus_lib.analysis.sections.topic_section`. The hand codes come from
 ``evaluation``, which ``analysis`` may not import, so the two meet here, one layer above both.
 """
 
@@ -14,6 +15,7 @@ from pathlib import Path
 import plotly.io as pio
 
 from corpus_lib.analysis.sections import DEFAULT_HOLDERS, Tables, TopicSection, topic_section
+from corpus_lib.corpus import load_corpus
 from corpus_lib.evaluation import validation_for
 
 NOTEBOOK_RENDERERS = "plotly_mimetype+notebook"
@@ -60,4 +62,39 @@ def topic_page(
     return topic_section(
         corpus, topic, name=name, output_dir=output_dir, holders=holders, date_from=date_from, date_to=date_to,
         validation=validation_for(corpus, corpus_dir),
+    )
+
+
+def topic_notebook(
+    topic: str,
+    *,
+    corpus_dir: str | Path | None,
+    tables_dir: str | Path | None,
+    events_file: str | Path | None,
+    name: str,
+    output_dir: str | Path,
+    holders: Sequence[str] = DEFAULT_HOLDERS,
+    date_from: str = "2005-01-01",
+    date_to: str = "2024-12-31",
+) -> TopicSection:
+    """A topic notebook's set-up in one call: read the corpus, then make its section.
+
+    Args:
+        topic: ``karabakh``, ``russia`` or ``membership``.
+        corpus_dir: The corpus folder (None: the seed corpus).
+        tables_dir: Tables that ``corpus-lib report`` saved for it (None: parse ``corpus_dir``).
+        events_file: A CSV of ``date,label,kind``: more events for the timelines.
+        name: The notebook's name, the prefix of its charts.
+        output_dir: The report folder; charts go to ``<output_dir>/figures/``.
+        holders: Holders to compare; the first is the focus.
+        date_from: First document date kept (``YYYY-MM-DD``).
+        date_to: Last document date kept.
+
+    Returns:
+        The section (:func:`topic_page`); its ``corpus`` holds the tables read.
+    """
+    corpus = load_corpus(corpus_dir, tables=tables_dir, events=events_file)
+    return topic_page(
+        corpus, topic, corpus_dir=corpus_dir, name=name, output_dir=output_dir, holders=holders,
+        date_from=date_from, date_to=date_to,
     )

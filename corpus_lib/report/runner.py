@@ -84,7 +84,8 @@ class ReportResult:
         notebooks: Per notebook (in notebook order): ``seconds`` from start to finish in
             its worker, ``start`` (when it started, seconds after the run did), ``cpu`` (CPU seconds of the worker and the kernel: what the
             notebook costs whatever else runs on the machine), and of ``seconds`` ``kernel`` (starting and stopping the kernel, papermill),
-            ``setup`` (the cell that imports and loads the corpus), ``cells`` (all cells,
+            ``setup`` (the cell that imports and loads the corpus; in the topic notebooks it
+            also makes the section), ``cells`` (all cells,
             ``setup`` included) and ``html`` (rendering the executed notebook as HTML).
         exports: Per export format (``matplotlib png``, ``plotly html``, ``csv``,
             ``kaleido png``, ``notebook html`` …): ``files`` written and ``seconds`` spent.
@@ -115,6 +116,8 @@ class ReportResult:
         )
 
 
+_SETUP = re.compile(r"\b(?:load_corpus|topic_notebook)\(")
+"""The set-up cell's call: it reads the corpus (``topic_notebook`` also makes the topic's section)."""
 _UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
 
 
@@ -122,7 +125,7 @@ def _stable_notebook(path: Path, *, staging: str | None = None, final: str | Non
     """Make an executed notebook byte-stable, so reruns diff cleanly; return the cell durations it drops.
 
     - the run's timestamps and durations go (returned: ``cells``, all code cells, and
-      ``setup``, the cell that loads the corpus);
+      ``setup``, the cell that loads the corpus: ``load_corpus`` or ``topic_notebook``);
     - the cell papermill adds for the parameters gets a fixed id;
     - random UUIDs in the cells' outputs (the ``div`` ids of plotly's notebook renderer)
       become ``00000000-0000-0000-0000-000000000001`` and so on, in order of appearance;
@@ -145,7 +148,7 @@ def _stable_notebook(path: Path, *, staging: str | None = None, final: str | Non
         seconds = (meta.pop("papermill", None) or {}).get("duration") or 0.0
         meta.pop("execution", None)
         durations["cells"] += seconds
-        if cell.get("cell_type") == "code" and "load_corpus(" in "".join(cell.get("source", "")):
+        if cell.get("cell_type") == "code" and _SETUP.search("".join(cell.get("source", ""))):
             durations["setup"] += seconds
         if "injected-parameters" in meta.get("tags", []):
             cell["id"] = "injected-parameters"
@@ -525,7 +528,7 @@ def describe(result: ReportResult) -> str:
         lines.append(
             f"  {name:<26} {nb['seconds']:6.1f} s  {share * nb['seconds']:4.0f}%   (from {nb['start']:.1f} s; cpu {nb['cpu']:.1f}; "
             f"kernel start/stop {nb['kernel']:.1f}, "
-            f"imports+load {nb['setup']:.1f}, other cells {nb['cells'] - nb['setup']:.1f}, html {nb['html']:.1f})"
+            f"set-up {nb['setup']:.1f}, other cells {nb['cells'] - nb['setup']:.1f}, html {nb['html']:.1f})"
         )
     if kaleido:
         lines.append(f"  {'plotly static (kaleido)':<26} {kaleido:6.1f} s  {share * kaleido:4.0f}%")
