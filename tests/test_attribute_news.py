@@ -917,3 +917,41 @@ The Alliance stays outside the talks.
     assert _row(rows, "The Alliance stays") == ("Oren Talmi", "interviewee", "other")
     marks = [raw[a:b] for a, b, reason in cleaned.removed if reason == "turn_marker"]
     assert marks.count("*") == 4 and not any("*" in text for text in rows)
+
+
+# Invented by the team (2026-12-05): positions given without a verb of saying ("In the
+# Alliance's view, …", "As far as Moscow is concerned, …"), reporting idioms ("repeated that",
+# "made clear", "played down", "declined to comment", "was more guarded") and an institution
+# with a relative clause before its verb.
+IDIOMS = """Envoy in Baku
+
+BAKU, May 4 (Agency) - NATO envoy Karl Ostrand met officials in Baku on Monday.
+
+The envoy repeated that the Alliance had no plans to mediate. The official made clear that NATO's approach had not changed. Ostrand declined to comment on arms sales. He also played down talk of rivalry with Moscow.
+
+In the Alliance's view, both countries are partners of equal standing. As far as Moscow is concerned, its bases stay. In Brussels' eyes, the talks had stalled.
+
+The Alliance, which counts both countries among its partners, has for years steered clear of any mediation role.
+
+Opposition MP Arpine Vardanyan was less charitable about Moscow. The weather was more pleasant on Tuesday.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        ("The envoy repeated that", ("Karl Ostrand", "quoted", "NATO")),
+        ("The official made clear", ("Karl Ostrand", "quoted", "NATO")),
+        ("Ostrand declined to comment", ("Karl Ostrand", "quoted", "NATO")),
+        ("He also played down", ("Karl Ostrand", "quoted", "NATO")),
+        ("In the Alliance's view", ("narrator", "narrator", "NATO")),
+        ("As far as Moscow is concerned", ("narrator", "narrator", "Russia")),
+        ("In Brussels' eyes", ("narrator", "narrator", "NATO")),
+        ("The Alliance, which counts", ("narrator", "narrator", "NATO")),
+        ("Opposition MP Arpine Vardanyan", ("Arpine Vardanyan", "quoted", "other")),
+        ("The weather was more pleasant", ("narrator", "narrator", "media")),
+    ],
+)
+def test_positions_reported_without_a_verb_of_saying_and_reporting_idioms(start, expected):
+    rows, _ = _attributed(IDIOMS)
+    assert _row(rows, start) == expected

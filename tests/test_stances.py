@@ -156,6 +156,7 @@ CASES = [
     ("Cooperation with Moscow was suspended last spring.", "russia", "adversarial", "HLT-101"),
     ("NATO does not see Russia, or any other state, as an adversary.", "russia", "cooperative", "NEG-101"),
     ("NATO denied that it would send monitors to Karabakh.", "karabakh", "detached", "REP-003"),
+    ("The envoy played down talk of rivalry with Moscow.", "russia", "cooperative", "REP-003"),  # downplaying denies
     ("The envoy said that NATO welcomes the Armenia-Azerbaijan peace agreement.", "karabakh", "engaged", "REP-001"),
     # Rule families added with the development set (tests/data/dev.csv)
     ("Tbilisi still hopes for a MAP at the next summit.", "membership", "neutral", "TOP-MB-010"),

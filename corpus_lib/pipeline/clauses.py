@@ -19,7 +19,7 @@ REPORTING = (
     r"acknowledged|acknowledges|admitted|admits|conceded|concedes|insists|maintained|maintains|"
     r"cautioned|indicated|suggested|clarified|reminded|reminds|underscored|underscores|highlighted|highlights|"
     r"dismissed|dismisses|mentioned|specified|touched upon|touched on|note|stress|argue|insist|warn|point out|recall|contend|contends|"
-    r"contended|reads"
+    r"contended|reads|repeated|repeats|made clear|made it clear|makes clear|makes it clear"
 )
 POSITION = (
     REPORTING
@@ -38,7 +38,9 @@ POSITION = (
     r"took a different view|takes a different view|disagreed|disagrees|describe|describes|described|"
     r"took a different line|took a tougher line|took a softer line|took a harder line|struck a different tone|"
     r"struck a cooler tone|struck a warmer tone|struck a softer tone|struck a harder tone|struck a tougher tone|"
-    r"struck a conciliatory tone|struck a cautious tone|struck a defiant tone|struck a similar tone|blamed|blames"
+    r"struck a conciliatory tone|struck a cautious tone|struck a defiant tone|struck a similar tone|blamed|blames|"
+    r"steered clear|steers clear|kept its distance|keeps its distance|played down|plays down|downplayed|downplays|"
+    r"declined to comment|declined to say|declined to name|declined to speculate|declined to be drawn"
 )
 AUX = r"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|shall|also|already|not|never|only|still"
 POST_VERB_FIRST = re.compile(rf"""^[\s,.:;!?'"“”’‘»«`\-–—]*(?:{REPORTING})\b\s*(?P<who>.+)""", re.IGNORECASE | re.DOTALL)
@@ -178,7 +180,9 @@ def first_verbish(clause: str) -> int | None:
 # A position verb after the subject, behind auxiliaries and adverbs ("has long opposed").
 POSITION_AFTER = re.compile(
     rf"^(?:(?:{AUX}|\w+ly|long|again|once again|yet|now|jointly|more|less|very|even|far|much)\s+){{0,4}}"
-    rf"(?:{POSITION}|cautious|sceptical|skeptical|optimistic|pessimistic|critical|blunt|wary|reluctant)\b",
+    rf"(?:{POSITION}|cautious|sceptical|skeptical|optimistic|pessimistic|critical|blunt|wary|reluctant|guarded|"
+    r"charitable|forthcoming|reserved|outspoken|upbeat|measured|restrained|emphatic|categorical|defiant|dismissive|"
+    r"conciliatory|candid|sanguine|sharper|blunter|firmer|softer|tougher|harsher)\b",
     re.IGNORECASE,
 )
 PASSIVE_REPORT = re.compile(

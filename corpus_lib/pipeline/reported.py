@@ -50,8 +50,9 @@ class Attribution(NamedTuple):
 
 
 _ACCORDING = re.compile(
-    r"^\W*(?:\w+,\s+)?(?:according\s+to|in\s+the\s+(?:words|view|opinion|assessment)\s+of)"
-    r"\s+(?P<who>[^,;:\"“”]{2,120}?),\s",
+    r"^\W*(?:\w+,\s+)?(?:(?:according\s+to|in\s+the\s+(?:words|view|opinion|assessment|eyes)\s+of)"
+    r"\s+(?P<who>[^,;:\"“”]{2,120}?)|in\s+(?P<owner>[^,;:\"“”]{2,80}?)['’]s?\s+(?:view|opinion|assessment|eyes|estimation)"
+    r"|as\s+far\s+as\s+(?P<concerned>[^,;:\"“”]{2,80}?)\s+(?:is|are|was|were)\s+concerned),\s",
     re.IGNORECASE,
 )
 # Other leads that give the words to someone: "In his words, …", "In her view, …", "As he put it, …",
@@ -236,12 +237,18 @@ _ACCORDING_LATER = re.compile(
 )
 
 
+def _source(match: re.Match[str]) -> str:
+    """The source a lead names: "according to X", "in X's view", "as far as X is concerned"."""
+    groups = match.groupdict()
+    return next(groups[k] for k in ("who", "owner", "concerned") if groups.get(k))
+
+
 def lead_source(sentence: str, ctx: Discourse) -> Speaker | None:
     """The source a sentence's lead names ("According to him, …", "In her words, …", "As the
     envoy put it, …"), or None: a partial quotation later in the sentence is that source's."""
     match = _ACCORDING.match(sentence) or _AS_SAID.match(sentence)
     if match:
-        return ctx.resolve(match.group("who"))
+        return ctx.resolve(_source(match))
     return ctx.last_person if _IN_WORDS.match(sentence) else None
 
 
@@ -252,8 +259,9 @@ def _according(sentence: str, ctx: Discourse) -> Attribution | None:
     if match is None and "ccording to" in sentence:
         match = later = _ACCORDING_LATER.search(sentence)
     if match:
-        found = _as_attribution(ctx.resolve(match.group("who")), ctx, match.group("who"))
-        document = later and _DOCUMENT_WORDS.search(match.group("who"))
+        source = _source(match)
+        found = _as_attribution(ctx.resolve(source), ctx, source)
+        document = later and _DOCUMENT_WORDS.search(source)
         head = head_actor(sentence, ctx) if document and found and found.holder == "other" else None
         # "Azerbaijani officials, according to a ministry statement, raised …": the subject's
         return found._replace(holder=head) if head else found
