@@ -79,7 +79,7 @@ def test_topic_section_answers_each_notebook_s_own_question_when_asked(tables, t
     assert russia.tables["around_events"]["event"].tolist() == ["Georgia war", "Crimea annexed", "Full-scale invasion of Ukraine"]
     membership = sections.topic_section(tables, "membership", name="03-membership", output_dir=tmp_path)
     countries = membership.by_country(["Azerbaijan", "Georgia"])
-    assert isinstance(countries[0], Figure) and _texts(countries).startswith("Mean score by country named: ")
+    assert isinstance(countries[0], Figure) and _texts(countries).startswith("Mean score by country: ")
     assert set(membership.tables["by_country"]["country"]) <= {"Azerbaijan", "Georgia", "(none named)"}
     charts = _charts(tmp_path)
     assert charts["02-russia-around-events"] == {"png", "svg", "pdf", "csv"}

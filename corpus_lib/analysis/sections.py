@@ -347,16 +347,20 @@ def _by_holder(data: _TopicData, charts: Charts, tables: dict[str, pd.DataFrame]
         "holder-labels",
         by_holder,
     )
-    words = Note(
-        "Mean score by holder: "
-        + "; ".join(
-            f"**{html.escape(str(r.holder))}** "
-            + (f"{r.mean_score:+.2f} (n = {r.n_positioned})" if r.n_positioned else "no positioned statement")
-            for r in by_holder.itertuples()
-        )
-        + "."
-    )
-    return Shown([means, labels, words])
+    return Shown([means, labels, _means_in_words(by_holder, "holder")])
+
+
+def _means_in_words(table: pd.DataFrame, key: str, *, documents: bool = False, after: str = "") -> Note:
+    """"Mean score by <key>: **A** +0.50 (n = 4); **B** no positioned statement." (with the
+    documents behind each mean where ``documents``), then ``after``."""
+    def one(r) -> str:
+        if not r.n_positioned:
+            return "no positioned statement"
+        n = f"n = {r.n_positioned}" + (f", {counted(r.n_documents, 'document')}" if documents else "")
+        return f"{r.mean_score:+.2f} ({n})"
+
+    parts = (f"**{html.escape(str(getattr(r, key)))}** {one(r)}" for r in table.itertuples())
+    return Note(f"Mean score by {key}: " + "; ".join(parts) + "." + after)
 
 
 def _chronology(data: _TopicData, tables: dict[str, pd.DataFrame]) -> Shown:
@@ -414,17 +418,7 @@ def _by_country(data: _TopicData, charts: Charts, tables: dict[str, pd.DataFrame
         "by-country",
         table,
     )
-    words = Note(
-        "Mean score by country named: "
-        + "; ".join(
-            f"**{html.escape(str(r.country))}** "
-            + (f"{r.mean_score:+.2f} (n = {r.n_positioned}, {counted(r.n_documents, 'document')})"
-               if r.n_positioned else "no positioned statement")  # fmt: skip
-            for r in table.itertuples()
-        )
-        + ". A statement naming two countries counts for both."
-    )
-    return Shown([fig, words])
+    return Shown([fig, _means_in_words(table, "country", documents=True, after=" A statement naming two countries counts for both.")])
 
 
 def _around_events(data: _TopicData, charts: Charts, tables: dict[str, pd.DataFrame], years: int) -> Shown:

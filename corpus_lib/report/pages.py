@@ -79,16 +79,9 @@ def topic_notebook(
 ) -> TopicSection:
     """A topic notebook's set-up in one call: read the corpus, then make its section.
 
-    Args:
-        topic: ``karabakh``, ``russia`` or ``membership``.
-        corpus_dir: The corpus folder (None: the seed corpus).
-        tables_dir: Tables that ``corpus-lib report`` saved for it (None: parse ``corpus_dir``).
-        events_file: A CSV of ``date,label,kind``: more events for the timelines.
-        name: The notebook's name, the prefix of its charts.
-        output_dir: The report folder; charts go to ``<output_dir>/figures/``.
-        holders: Holders to compare; the first is the focus.
-        date_from: First document date kept (``YYYY-MM-DD``).
-        date_to: Last document date kept.
+    ``tables_dir`` and ``events_file`` are :func:`corpus_lib.corpus.load_corpus`'s ``tables``
+    and ``events`` (None: parse ``corpus_dir``; no events beyond the corpus's own); the other
+    arguments are :func:`topic_page`'s.
 
     Returns:
         The section (:func:`topic_page`); its ``corpus`` holds the tables read.
