@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import pandas as pd
@@ -69,7 +70,7 @@ def test_topic_section_answers_each_notebook_s_own_question_when_asked(tables, t
     karabakh = sections.topic_section(tables, "karabakh", name="01-karabakh", output_dir=tmp_path)
     assert karabakh.timeline[-2] is karabakh.interactive[0]  # the static chart, then the interactive one
     speakers = karabakh.speakers()
-    assert "hold NATO's statements on Karabakh" in _texts(speakers) and isinstance(speakers[-1], Table)
+    assert re.search(r"holds? NATO's statements on Karabakh", _texts(speakers)) and isinstance(speakers[-1], Table)
     table = karabakh.tables["speakers"]
     assert table["n_statements"].sum() == len(karabakh.tables["quotes"])
     assert table["n_documents"].is_monotonic_decreasing

@@ -396,7 +396,7 @@ def _speakers(data: _TopicData, tables: dict[str, pd.DataFrame]) -> Shown:
     tables["speakers"] = table
     lead = table.iloc[0]
     note = Note(
-        f"{counted(len(table), 'speaker')} hold {html.escape(data.sel.focus)}'s statements on {topic_name(data.topic)}; "
+        f"{counted(len(table), 'speaker')} {'holds' if len(table) == 1 else 'hold'} {html.escape(data.sel.focus)}'s statements on {topic_name(data.topic)}; "
         f"the most documents are **{html.escape(str(lead.speaker))}**'s ({lead.n_documents} of "
         f"{data.focal['doc_id'].nunique()}). A line that rests on one speaker's documents is that speaker's line."
     )
