@@ -681,7 +681,7 @@ def _ask_model(coded: list[_Coded], data: _Input, model, background: list[bool],
         return _own_words(topic, holder, label, 0.0, [], policy, text)[0] == label
 
     shared = {"texts": data.texts, "holders": data.holders, "questions": data.questions, "previous": previous,
-              "allowed": allowed}
+              "allowed": allowed, "memo": {}}  # fmt: skip
     coded = learned.second_opinion(coded, model, policy, **shared)
     if "learned_topic" in policy:
         coded = learned.learned_topics(coded, model, policy, order=data.order, doc=data.doc, background=background,

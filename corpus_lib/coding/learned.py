@@ -52,26 +52,29 @@ def learned_confidence(p_none: float, p_stance: float) -> float:
     return round((1.0 - p_none) * p_stance, 3)
 
 
-def _predict(model, asked: list[int], texts, holders, previous) -> tuple[dict, list[str], list[str]]:
+def _predict(model, asked: list[int], texts, holders, previous, memo: dict) -> tuple[dict, list[str], list[str]]:
     """(statement, topic) -> (p_none, stance, stance probability) for the statements asked.
 
     A sentence read with the same holder and context is predicted once (a corpus repeats
-    boilerplate and quotations), with the same numbers as one by one."""
+    boilerplate and quotations), with the same numbers as one by one; ``memo`` keeps the
+    predictions by (sentence, holder, context), so the second pass asks the model only about
+    what the first did not."""
     context = [texts[previous[i]] if i in previous else "" for i in asked]
     holder_of = [h if isinstance(h, str) else "other" for h in (holders[i] for i in asked)]
     keys = list(zip((texts[i] for i in asked), holder_of, context))
-    unique = list(dict.fromkeys(keys))
-    pred = model.predict([k[0] for k in unique], [k[1] for k in unique], [False] * len(unique), [k[2] for k in unique])
-    by_unique = {
-        (unique[r], t): (pn, st, p)
-        for r, t, pn, st, p in zip(pred["row"].tolist(), pred["topic"].tolist(), pred["p_none"].tolist(),
-                                   pred["stance"].tolist(), pred["stance_probability"].tolist())
-    }
-    by_key = {(i, t): by_unique[key, t] for i, key in zip(asked, keys) for t in TOPICS}
+    new = [k for k in dict.fromkeys(keys) if (k, TOPICS[0]) not in memo]
+    if new:
+        pred = model.predict([k[0] for k in new], [k[1] for k in new], [False] * len(new), [k[2] for k in new])
+        memo.update(
+            ((new[r], t), (pn, st, p))
+            for r, t, pn, st, p in zip(pred["row"].tolist(), pred["topic"].tolist(), pred["p_none"].tolist(),
+                                       pred["stance"].tolist(), pred["stance_probability"].tolist())
+        )
+    by_key = {(i, t): memo[key, t] for i, key in zip(asked, keys) for t in TOPICS}
     return by_key, context, holder_of
 
 
-def second_opinion(coded, model, policy, *, texts, holders, questions, previous, allowed: Allowed):
+def second_opinion(coded, model, policy, *, texts, holders, questions, previous, allowed: Allowed, memo: dict | None = None):
     """Replace a rules' ``neutral`` by a confident learned stance (policy ``second_opinion``),
     never one the own-words rule forbids the holder.
 
@@ -81,12 +84,13 @@ def second_opinion(coded, model, policy, *, texts, holders, questions, previous,
     the learned stance is taken when it is not ``neutral`` and its probability among the
     topic's labels reaches ``stance_threshold``. Its rule id and the words that weigh most
     for it are added to ``rule_ids`` and ``cues``; ``confidence`` is that probability.
+    ``memo`` keeps the model's predictions for a later pass (see :func:`learned_topics`).
     """
     second = policy["second_opinion"]
     asked = sorted({i for i, _, label, _, _, _, bare in coded if bare and label == NEUTRAL and not questions[i]})
     if not asked:
         return coded
-    by_key, context, holder_of = _predict(model, asked, texts, holders, previous)
+    by_key, context, holder_of = _predict(model, asked, texts, holders, previous, {} if memo is None else memo)
     row_of = {i: k for k, i in enumerate(asked)}
     threshold = float(second["stance_threshold"])
     out = []
@@ -137,6 +141,7 @@ def learned_topics(
     previous: Mapping[int, int],
     background: Sequence[bool],
     allowed: Allowed,
+    memo: dict | None = None,
 ) -> list:
     """Add the topics the model finds where the rules found none (policy ``learned_topic``).
 
@@ -148,7 +153,8 @@ def learned_topics(
     ``stance_threshold``, the holder may take it and the statement is not background
     narration (``background``); otherwise ``neutral``. ``rule_ids`` holds ``LRN-002`` (and
     the background rule's id where it applies), ``cues`` the words that weigh most for the
-    label, ``confidence`` :func:`learned_confidence`.
+    label, ``confidence`` :func:`learned_confidence`. ``memo``: the predictions
+    :func:`second_opinion` already made, by (sentence, holder, context).
     """
     rule = policy["learned_topic"]
     limits = {TOPICS.index(t): float(v) for t, v in rule["none_below"].items()}
@@ -159,7 +165,7 @@ def learned_topics(
     asked = [i for i in range(len(texts)) if not questions[i] and any((i, t) not in have and i in where[t] for t in limits)]
     if not asked:
         return coded
-    by_key, context, holder_of = _predict(model, asked, texts, holders, previous)
+    by_key, context, holder_of = _predict(model, asked, texts, holders, previous, {} if memo is None else memo)
     threshold = float(policy["second_opinion"]["stance_threshold"])
     no_cue = float(policy["confidence"]["no_cue"])
     added = []
