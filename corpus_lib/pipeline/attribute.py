@@ -114,6 +114,9 @@ def attribute(
     role = None  # role of the current turn
     last_was_question: bool | str = False  # True, False or "statement" (a dash turn of the press that asked nothing)
     dash_asks = _dashes_ask(text, units)
+    # a report (not an interview) quoting an exchange whose answers carry labels too: a paragraph
+    # without a label is the report's again
+    embedded = interview and genre != "interview" and _answers_labelled(units, dash_asks)
     for k, unit in enumerate(units):
         spans = split_sentences(text[unit.start : unit.end], offset=unit.start)
         if not spans:
@@ -147,6 +150,8 @@ def attribute(
         if interview:
             asked = last_was_question is True or (last_was_question == "statement" and not questions[-1])
             new_role = _paragraph_role(unit, role, sentences, questions, asked, unlabelled)
+            if embedded and new_role == "interviewee" and not unit.label:
+                new_role = "narrator"  # a report goes on after the exchange it quoted
             if new_role != role or unit.label:
                 turn += 1
             role = new_role
@@ -158,6 +163,8 @@ def attribute(
             ctx.date = dt.date(int(event[:4]), int(event[5:7] or 6), 15) if event else date
             turn = _narrate(text, unit, k, spans, turn, ctx, publisher, out)
         else:
+            if interviewee is None and k and not units[k - 1].label and out and out[-1].speaker_role in ("narrator", "quoted"):
+                interviewee = _lead_in(text, units[k - 1], ctx)
             turn, role, interviewee = _exchange(unit, k, spans, sentences, questions, (turn, role), ctx, interviewee,
                                                 unlabelled, out)
         # a dash-led turn of the press asks even when it ends on a statement ("- And Karabakh? Both
@@ -284,12 +291,20 @@ _PRESENTED = re.compile(
 )
 
 
+def _lead_in(text: str, unit: Unit, ctx: Discourse) -> tuple[str, str] | None:
+    """The guest the paragraph of narration right before a text's first exchange names as asked."""
+    return transcripts.lead_in_guest([text[a:b] for a, b in split_sentences(text[unit.start : unit.end], offset=unit.start)], ctx)
+
+
 def _introduced_first(ctx: Discourse) -> tuple[str, str] | None:
     """The interviewee where no header names one: the first person the lead introduced
     ("In an interview with the agency, NATO's liaison officer Tomas Lind said …"), else the
-    title the introduction presents ("NATO's liaison officer answered questions from …")."""
-    named = [p for p in ctx.persons if not ctx.title_only(p[0])]
-    return (named or ctx.persons or [ctx.guest])[0]
+    title the introduction presents ("NATO's liaison officer answered questions from …"), which
+    also wins over a bare title with no side."""
+    persons = [p for p in ctx.persons if not transcripts.sideless_title(p, ctx)]  # "the Special Representative"
+    named = [p for p in persons if not ctx.title_only(p[0])]
+    found = named or persons or ([ctx.guest] if ctx.guest else ctx.persons)
+    return found[0] if found else None
 
 
 def _headline_state(text: str, units: list[Unit], reg: Registry) -> str | None:
@@ -351,6 +366,11 @@ def _titled_in(intro: str, noun: str, ctx: Discourse) -> tuple[str, str] | None:
     official, who asked not to be named, answered …" for "Official: …")."""
     found = re.search(rf"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,4}}?{re.escape(noun)}\b", intro, re.IGNORECASE)
     return speakers.unnamed_speaker(found.group(0), ctx.reg, ctx.date) if found else None
+
+
+def _answers_labelled(units: list[Unit], dash_asks: bool) -> bool:
+    """Whether an exchange labels its answers as well as its questions ("A: …", "- …" both ways)."""
+    return any(u.label == "answer" for u in units) or (not dash_asks and any(u.label == "dash" for u in units))
 
 
 def _dashes_ask(text: str, units: list[Unit]) -> bool:

@@ -64,9 +64,12 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _DASH = re.compile(r"(?P<label>[\-–—]\s+)(?=\S)")
-# A question set in italics in a web page's markup ("*What does this mean for Moscow?*"): the
+# A question set in italics or bold in a web page's markup ("*What does this mean for Moscow?*"): the
 # press's turn in an interview whose answers carry no label, marked like a dash.
-_ITALIC_QUESTION = re.compile(r"(?P<label>(?P<mark>[*_]))(?![*_\s])(?=[^*_]*\?[^*_]*(?<!\s)(?P=mark)\s*\Z)")
+_ITALIC_QUESTION = re.compile(r"(?P<label>(?P<mark>\*\*|__|[*_]))(?![*_\s])(?=[^*_]*\?[^*_]*(?<!\s)(?P=mark)\s*\Z)")
+# A question opened by its number or a quotation mark ("3. And Moscow?", "> And Moscow?"): the
+# press's turn, marked like a dash. A numbered point that asks nothing is a list's, no turn.
+_NUMBERED_QUESTION = re.compile(r"(?P<label>(?:\d{1,2}[.)]|>)\s*)(?=[^\W\d_\"“‘'(])(?=[\s\S]*\?[\"”’']?\s*\Z)")
 # A transcript's speaker label: a name in capitals, perhaps with an outlet in brackets
 # ("HENRIKE VOS:", "O'DWYER:", "REPORTER (Baku Wire):").
 _CAPS_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]*[A-ZÀ-Þ.]"
@@ -279,8 +282,9 @@ def clean(text: str) -> Cleaned:
             if label_span[1] == "speaker":
                 unit.who = " ".join(text[unit.start : label_span[0]].strip(" \t\r\n*_").rstrip(":").split())
             if label_span[1] == "italic":  # its closing mark goes too; the turn is the press's, as a dash's
-                unit.end = text.rindex(text[unit.start], unit.start, unit.end)
-                result.removed.append((unit.end, unit.end + 1, "turn_marker"))
+                mark = text[unit.start : label_span[0]]
+                unit.end = text.rindex(mark, unit.start, unit.end)
+                result.removed.append((unit.end, unit.end + len(mark), "turn_marker"))
                 label_span = (label_span[0], "dash")
             unit.start, unit.label = label_span
     result.units = units
@@ -520,6 +524,9 @@ def _label(text: str, unit: Unit, named: frozenset[str] = frozenset()) -> tuple[
     match = _ITALIC_QUESTION.match(content)
     if match:
         return unit.start + match.end("label"), "italic"
+    match = _NUMBERED_QUESTION.match(content)
+    if match:
+        return unit.start + match.end("label"), "dash"
     match = _SPEAKER.match(content) if unit.zone == "body" else None
     words = set(match.group("name").split()) if match else set()
     if match and (not words & _NOT_SPEAKERS or words & _TITLE_LABELS):  # "NATO OFFICIAL:" names a speaker

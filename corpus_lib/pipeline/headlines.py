@@ -174,6 +174,8 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
         return (who[0], who[1]) if named else ("headline", who[1])
     if content[:1] in "\"“«'‘`" and interviewee:
         return interviewee
+    if content[:1] in "\"“«'‘`" and ctx.guest:  # the guest the introduction presents by a title alone
+        return "headline", ctx.guest[1]
     if ctx.publisher:
         return "headline", ctx.publisher  # a state's press release: its title is the state's
     if _OUTLET_LABEL.match(content):

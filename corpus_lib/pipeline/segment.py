@@ -74,7 +74,7 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
             spans += _punkt_spans(text[a:b], a)
     else:
         spans = _punkt_spans(text, 0)
-    spans = _join_dateline(text, spans, 0)
+    spans = _join_initials(text, _join_dateline(text, spans, 0))
     if any(b - a > MAX_SENTENCE for a, b in spans):
         spans = [piece for a, b in spans for piece in _bounded(text, a, b, 0)]
     return tuple(spans)
@@ -124,6 +124,25 @@ def _dateline_pieces(text: str, spans: list[tuple[int, int]], offset: int) -> in
     while fits(_DATELINE_TAIL if k else _DATELINE_HEAD, k):
         k += 1
     return k
+
+
+# Initials that end a span ("Marek Rudnicki (M.R.", "2 a.m.") and what goes on after them in
+# the same sentence: a closing bracket, a comma, or a word in lower case.
+_INITIALS_END = re.compile(r"(?:\b[A-Za-z]\.){1,4}[)\]]?\Z")
+_GOES_ON = re.compile(r"[a-z),;]")
+
+
+def _join_initials(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a span that ends in initials to the next where that one goes on in lower case or
+    with a bracket or comma: Punkt takes "(M.R.)" in "spoke with Marek Rudnicki (M.R.), NATO's
+    envoy" for a sentence end, which would cut the person from their title."""
+    joined: list[tuple[int, int]] = []
+    for a, b in spans:
+        if joined and _GOES_ON.match(text, a) and _INITIALS_END.search(text, 0, joined[-1][1]):
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    return joined
 
 
 MAX_SENTENCE = 2_000

@@ -106,6 +106,8 @@ NON_NAME = frozenset(
     federation parliament assembly government cabinet army forces force navy command headquarters staff
     national security policy affairs relations cooperation information press news service radio tv times post
     monitor daily weekly journal wire tribune herald review institute centre center university foundation fund
+    report reports courier gazette ledger dispatch bulletin chronicle express telegraph newsline newswire digest info
+    inform online
     bank company corporation airlines sea ocean river mountains mountain region district province city
     caucasus asia europe america africa east west north south central eastern western northern southern
     euro atlantic european soviet kremlin white house liaison officer adviser advisor aide director leader
@@ -336,8 +338,11 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
     return None
 
 
-# A photo note right after a name: "(pictured)", "(left)", "(photo)".
-_PHOTO_NOTE = re.compile(r"^\s*\((?:pictured|photo|left|right|centre|center|above|below|file photo)\)", re.IGNORECASE)
+# A note right after a name: a photo's "(pictured)", "(left)", or the initials a transcript
+# labels the person by ("Marek Rudnicki (M.R.), NATO's envoy").
+_PHOTO_NOTE = re.compile(
+    r"^\s*\((?:(?i:pictured|photo|left|right|centre|center|above|below|file photo)|(?:[A-Z]\.\s?){2,4}|[A-Z]{2,3})\)"
+)
 
 
 # What a name's own clause says of the person's service: "of the Dutch army serves at NATO's

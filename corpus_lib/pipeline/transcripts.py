@@ -17,6 +17,7 @@ from corpus_lib.pipeline import speakers
 from corpus_lib.pipeline.actors import Registry
 from corpus_lib.pipeline.clauses import ROLE_NOUNS, is_question
 from corpus_lib.pipeline.clean import Unit
+from corpus_lib.pipeline.discourse import Discourse
 
 Turn = tuple[str, str, list[str]]  # the label as written, its name, its paragraphs
 
@@ -208,6 +209,42 @@ def _presented_side(
         return {}  # the introduction names the guest: their own title decides
     who = presented_guest(text, units, reg, date)
     return {next(iter(guests)): who[1]} if who else {}
+
+
+# A sentence before an exchange that says who is asked: "the NATO official was also asked about
+# …", "X answered questions from …", "we asked X about …", "put two questions to X after …", "spoke
+# to X, …", "in an exchange with X,".
+_WHO = r"(?P<who>[^,;:.?!]{2,80}?)"
+_LEAD_IN = (
+    re.compile(rf"{_WHO}\s+(?:was|were)\s+(?:also\s+|then\s+|later\s+)?asked\b"),
+    re.compile(rf"{_WHO}\s+(?:also\s+|then\s+|later\s+)?(?:answered|took|fielded)\s+(?:[\w'’-]+\s+){{0,2}}?questions\b"),
+    re.compile(rf"\basked\s+{_WHO}\s+(?:about|whether|if|how|what|why)\b"),
+    re.compile(rf"\b(?:put|posed|addressed|sent)\s+(?:[\w'’-]+\s+){{0,2}}?questions?\s+to\s+{_WHO}(?=\s*(?:[,;:.]|\Z|\s(?:about|in|on|at|after|during|before)\b))"),
+    re.compile(rf"\b(?:spoke|talked)\s+(?:to|with)\s+{_WHO}(?=\s*(?:[,;:.]|\Z|\s(?:about|in|on|at|after|during|before)\b))"),
+    re.compile(rf"\b(?:interview|exchange|conversation)\s+with\s+{_WHO}(?=\s*[,;:.])"),
+)
+
+
+def lead_in_guest(sentences: list[str], ctx: Discourse) -> tuple[str, str] | None:
+    """The person the paragraph right before an exchange says is asked ("In a short exchange
+    with the agency, the NATO official was also asked about Armenia."): the interviewee of a
+    question-and-answer passage inside a report, where the report has quoted others before.
+    The person must have been named before (the outlet an interview was given to is no guest).
+    The last sentence that says so decides; None where none does."""
+    known = list(ctx.persons)  # a person named before, not a name first met here ("spoke to Absheron Info")
+    for sentence in reversed(sentences):
+        for pattern in _LEAD_IN:
+            for found in pattern.finditer(sentence):
+                who = ctx.resolve(found.group("who").strip())
+                if who and who not in ctx.groups and (who in known or who[0] in ctx.reg.names) and not sideless_title(who, ctx):
+                    return who
+    return None
+
+
+def sideless_title(who: tuple[str, str], ctx: Discourse) -> bool:
+    """Whether a speaker is a bare title with no side ("the Special Representative" whose
+    actor the sentence does not name): it tells nothing the introduction does not."""
+    return who[1] == "other" and (ctx.title_only(who[0]) or not speakers.name_words(who[0]))
 
 
 def _bracket_sides(turns: list[Turn], asking: frozenset[str], reg: Registry, date) -> dict[str, str]:

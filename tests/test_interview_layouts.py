@@ -1,0 +1,135 @@
+"""Interviews in the layouts web pages and agencies use, and exchanges quoted inside reports
+(invented texts, written for these tests).
+
+Each interview has the same guest, a made-up Marek Rudnicki who works for the Alliance, and
+the same two questions; only the way the turns are marked changes. The answers must be the
+guest's (held by NATO), the questions the outlet's, and the marks must go to the ``removed``
+ledger, not into a statement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from corpus_lib.pipeline.attribute import attribute
+from corpus_lib.pipeline.clean import clean
+from corpus_lib.pipeline.segment import split_sentences
+
+INTRO = "The Kura Ledger spoke with Marek Rudnicki, NATO's liaison officer for the South Caucasus, in Baku."
+QUESTIONS = ("How do you see the talks on the conflict?", "Will Azerbaijan join the Alliance?")
+ANSWERS = ("We support the mediators fully. There is no military solution.", "That is for Baku to decide. Our door stays open.")
+
+
+def _interview(mark, intro: str = INTRO) -> str:
+    """An invented interview whose questions ``mark`` formats; answers carry no label."""
+    turns = [f"{mark(q)}\n\n{a}" for q, a in zip(QUESTIONS, ANSWERS)]
+    return "Alliance will not mediate, official says\n\n" + intro + "\n\n" + "\n\n".join(turns) + "\n"
+
+
+def _coded(raw: str, genre: str) -> list[tuple[str, str, str]]:
+    """(text, role, holder) of each sentence of an invented text."""
+    cleaned = clean(raw)
+    return [(raw[s.start : s.end], s.speaker_role, s.holder)
+            for s in attribute(raw, cleaned.units, genre=genre, date=dt.date(2015, 5, 4))]
+
+
+LAYOUTS = {
+    "bold": lambda q: f"**{q}**",
+    "bold underscores": lambda q: f"__{q}__",
+    "quotation mark": lambda q: f"> {q}",
+    "numbered": lambda q: f"{QUESTIONS.index(q) + 1}. {q}",
+    "numbered with a bracket": lambda q: f"{QUESTIONS.index(q) + 1}) {q}",
+}
+
+
+@pytest.mark.parametrize("genre", ["interview", "news"])
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_questions_marked_by_bold_numbers_or_quotation_marks_open_the_press_turns(layout, genre):
+    raw = _interview(LAYOUTS[layout])
+    coded = _coded(raw, genre)
+    asked = [(text, holder) for text, role, holder in coded if role == "interviewer"]
+    answered = [holder for _, role, holder in coded if role == "interviewee"]
+    assert asked == [(q, "media") for q in QUESTIONS]  # the marks are no part of the question
+    assert answered == ["NATO"] * 4
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_the_marks_of_a_question_go_to_the_ledger(layout):
+    raw = _interview(LAYOUTS[layout])
+    removed = [raw[a:b].strip() for a, b, reason in clean(raw).removed if reason == "turn_marker"]
+    assert len(removed) in (2, 4)  # an opening mark per question, and a closing one for bold
+    assert all(mark and not any(ch.isalpha() for ch in mark) for mark in removed)
+
+
+def test_numbered_points_that_ask_nothing_are_no_turns():
+    raw = ("Statement on the partnership\n\nThe Allies agreed on three points.\n\n"
+           "1. The Allies support the mediators.\n\n2. The Allies call for restraint.\n\n"
+           "3. Is there more to say? The Allies will meet again in June.\n")
+    cleaned = clean(raw)
+    assert not any(u.label for u in cleaned.units)
+    assert {role for _, role, _ in _coded(raw, "press_release")} <= {"headline", "narrator"}
+
+
+def test_initials_in_brackets_neither_split_the_sentence_nor_hide_the_title():
+    intro = "The Kura Ledger's Jana Kowal (J.K.) spoke with Marek Rudnicki (M.R.), NATO's liaison officer for the region."
+    assert [intro[a:b] for a, b in split_sentences(intro)] == [intro]
+    raw = _interview(lambda q: f"J.K.: {q}", intro).replace("\n\nWe support", "\n\nM.R.: We support").replace(
+        "\n\nThat is", "\n\nM.R.: That is")
+    answered = {holder for _, role, holder in _coded(raw, "interview") if role == "interviewee"}
+    assert answered == {"NATO"}
+
+
+def test_a_lower_case_word_after_initials_goes_on_with_the_sentence():
+    text = "The metro runs until 2 a.m. on New Year's Eve. Then it stops."
+    assert [text[a:b] for a, b in split_sentences(text)] == ["The metro runs until 2 a.m. on New Year's Eve.", "Then it stops."]
+
+
+EMBEDDED = """Alliance offers demining help, official says
+
+BAKU, Oct 4 (Kura Wire) - A senior NATO official said on Wednesday the Alliance was ready to help clear mines once a peace treaty is signed.
+
+"We will not sit at the negotiating table," the official said.
+
+Azerbaijan's deputy foreign minister, Elnur Rzayev, told Kura Wire the country "needs nobody's help to run its own land".
+
+In a short exchange with Kura Wire, the NATO official was also asked about Armenia and Russia.
+
+{q1}Is Armenia drifting towards NATO?
+
+{a1}Armenians will settle that among themselves.
+
+{q2}And Russia?
+
+{a2}We have no dialogue with Moscow at the moment.
+
+The two countries have been negotiating a peace treaty since the 2020 war.
+"""
+
+
+@pytest.mark.parametrize("marks", [("- ", "- ", "- ", "- "), ("Q: ", "A: ", "Q: ", "A: ")])
+def test_an_exchange_inside_a_report_is_the_official_s_it_names_and_the_report_goes_on_after_it(marks):
+    raw = EMBEDDED.format(**dict(zip(("q1", "a1", "q2", "a2"), marks)))
+    coded = {text: (role, holder) for text, role, holder in _coded(raw, "news")}
+    assert coded["Armenians will settle that among themselves."] == ("interviewee", "NATO")  # not the minister quoted last
+    assert coded["We have no dialogue with Moscow at the moment."] == ("interviewee", "NATO")
+    assert coded["The two countries have been negotiating a peace treaty since the 2020 war."] == ("narrator", "media")
+
+
+def test_in_an_interview_an_answer_s_second_paragraph_stays_the_guest_s():
+    raw = ("Interview\n\n" + INTRO + "\n\n- How do you see the talks?\n\n- We support the mediators.\n\n"
+           "The talks have lasted for years, and we remain patient.\n")
+    coded = {text: (role, holder) for text, role, holder in _coded(raw, "interview")}
+    assert coded["The talks have lasted for years, and we remain patient."] == ("interviewee", "NATO")
+
+
+def test_an_outlet_that_asks_is_no_guest_and_a_quoted_headline_is_the_guest_s():
+    raw = ('"Peace is within reach"\n\nBrussels, 28 March 2024 (Transcaucasus Report) - Few officials travel to the '
+           "region as often as NATO's Special Representative for the Caucasus. Transcaucasus Report asked the Special "
+           "Representative about a peace treaty and about Russia.\n\n> Do you believe the two sides?\n\n"
+           "I believe them more than I did a year ago.\n\n> And Russia?\n\nBusiness as usual is over.\n")
+    coded = _coded(raw, "interview")
+    assert coded[0] == ('"Peace is within reach"', "headline", "NATO")
+    assert {holder for _, role, holder in coded if role == "interviewee"} == {"NATO"}
+    assert all(role != "quoted" for _, role, _ in coded)  # the outlet's own line quotes nobody
