@@ -133,3 +133,48 @@ def test_an_outlet_that_asks_is_no_guest_and_a_quoted_headline_is_the_guest_s():
     assert coded[0] == ('"Peace is within reach"', "headline", "NATO")
     assert {holder for _, role, holder in coded if role == "interviewee"} == {"NATO"}
     assert all(role != "quoted" for _, role, _ in coded)  # the outlet's own line quotes nobody
+
+
+STATEMENT = """Statement of the Ministry of Foreign Affairs on the calls for a ceasefire
+
+Baku, 2 October 2020 - The Ministry has taken note of statements by several organizations. The Ministry wishes to state the following:
+
+- The operation is conducted on the country's own territory, in full accordance with international law.
+- Calls that place the aggressor and the victim on the same footing do not serve peace.
+- The country does not seek membership of any military bloc.
+
+The Ministry reiterates that the conflict can only be resolved by the withdrawal of the occupying forces.
+"""
+
+
+def test_a_statement_s_bulleted_points_are_its_own_not_an_interview():
+    coded = _coded(STATEMENT, "press_release")
+    assert {role for _, role, _ in coded} == {"headline", "narrator"}
+    points = [holder for text, _, holder in coded if text.startswith(("The operation", "Calls that", "The country does"))]
+    assert len(points) == 3 and len(set(points)) == 1  # all three are the ministry's, as the text around them
+
+
+RELEASE = """Special Representative calls for a lasting peace between Armenia and Azerbaijan
+
+Brussels, 12 October 2023 - The Special Representative held talks in Baku and Yerevan this week.
+
+"There is now a real chance to close this chapter for good," the Special Representative said.
+"""
+
+
+def test_a_release_s_title_and_its_untitled_official_are_the_publisher_s():
+    raw = RELEASE
+    cleaned = clean(raw)
+    sentences = attribute(raw, cleaned.units, genre="press_release", source="Office of the NATO Special Representative",
+                          date=dt.date(2023, 10, 12))
+    coded = {raw[s.start : s.end]: (s.speaker_role, s.holder) for s in sentences}
+    assert coded["Special Representative calls for a lasting peace between Armenia and Azerbaijan"] == ("headline", "NATO")
+    assert coded['"There is now a real chance to close this chapter for good," the Special Representative said.'] == ("quoted", "NATO")
+
+
+def test_an_institution_in_a_quoted_headline_is_nobody_interviewed():
+    raw = ('"The Minsk Group has the mandate, not us": NATO envoy on the conflict\n\n'
+           "Anna Varga, a senior NATO official, answered the Kura Ledger's questions in Baku.\n\n"
+           "Q: Why does the Alliance keep out of the talks?\n\nA: We do not keep out. The co-chairs hold the mandate.\n")
+    answered = {holder for _, role, holder in _coded(raw, "interview") if role == "interviewee"}
+    assert answered == {"NATO"}

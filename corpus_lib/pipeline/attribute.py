@@ -95,7 +95,7 @@ def attribute(
     text = _one_space(text)  # a wrapped line reads as one line; offsets stay the same
     ctx = Discourse(date=date, reg=reg, doc_date=date)
     publisher = _publisher_holder(source, reg) if genre in ("essay", "press_release", "speech") else "media"
-    interview = genre == "interview" or sum(u.label in ("question", "answer", "dash", "speaker") for u in units) >= 2
+    interview = genre == "interview" or sum(u.label in _TURN_LABELS or _asking_dash(text, u, units) for u in units) >= 2
     unlabelled = interview and not any(u.label for u in units)  # questions and answers told apart by "?" alone
     turns = transcripts.label_turns(text, units)
     askers = transcripts.askers(text, turns, reg, date)
@@ -134,6 +134,7 @@ def attribute(
             for (a, b), s, q in zip(spans, sentences, questions):
                 s = headline_case(s, text, reg)
                 speaker, holder = headline_speaker(s, interviewee, ctx)
+                holder = publisher if speaker == "headline" and publisher != "media" else holder  # a release's title
                 out.append(Sentence(a, b, turn, speaker, "headline", holder, q, k))
                 ctx.see(s)
             last_was_question = False
@@ -174,9 +175,20 @@ def attribute(
         last_was_question = questions[-1] or (press_dash and any(questions)) or ("statement" if press_dash and dash_asks else False)
     _settle_named(text, out, ctx)
     _relays(text, out, reg, date)
+    if publisher != "media":
+        _issuer_titles(out, publisher, ctx)
     if not interview and publisher == "media":
         _commentary(text, out)
     return out
+
+
+def _issuer_titles(out: list[Sentence], publisher: str, ctx: Discourse) -> None:
+    """In a release, a speaker known by a bare title that names no actor ("the Special
+    Representative said") is the publisher's own official; an analyst stays nobody's."""
+    for s in out:
+        titled = s.speaker_role in ("quoted", "narrator") and speakers.ROLE.search(s.speaker) and not speakers.EXPERT.search(s.speaker)
+        if s.holder == "other" and titled and transcripts.sideless_title((s.speaker, s.holder), ctx):
+            s.holder = publisher
 
 
 _FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|my|me)\b(?!\.)")
@@ -368,6 +380,15 @@ def _titled_in(intro: str, noun: str, ctx: Discourse) -> tuple[str, str] | None:
     return speakers.unnamed_speaker(found.group(0), ctx.reg, ctx.date) if found else None
 
 
+_TURN_LABELS = ("question", "answer", "speaker")
+
+
+def _asking_dash(text: str, unit: Unit, units: list[Unit]) -> bool:
+    """Whether a unit's dash opens a turn: dashes do where at least one dashed paragraph asks;
+    a statement's bulleted points ("- The counter-offensive is conducted …") ask nothing."""
+    return unit.label == "dash" and any("?" in text[u.start : u.end] for u in units if u.label == "dash")
+
+
 def _answers_labelled(units: list[Unit], dash_asks: bool) -> bool:
     """Whether an exchange labels its answers as well as its questions ("A: …", "- …" both ways)."""
     return any(u.label == "answer" for u in units) or (not dash_asks and any(u.label == "dash" for u in units))
@@ -485,8 +506,10 @@ def _find_interviewee(text: str, units: list[Unit], reg: Registry, date, *, plac
                 holder = place
             return " ".join(words), holder or "other"
         who = ctx.resolve(content)
-        if who and " " in who[0] and not speakers.ROLE.search(who[0]):
-            return who  # a name; a bare title ("NATO envoy: …") waits for the lead to name the person
+        bodies = {content[m.start : m.end] for m in reg.mentions(content, date) if m.kind == "institution"}
+        if who and " " in who[0] and not speakers.ROLE.search(who[0]) and who[0] not in bodies:
+            return who  # a name; a bare title ("NATO envoy: …") waits for the lead to name the person;
+            # an institution ("The Minsk Group has the mandate": …) is nobody interviewed
     return None
 
 
