@@ -95,7 +95,8 @@ def attribute(
     text = _one_space(text)  # a wrapped line reads as one line; offsets stay the same
     ctx = Discourse(date=date, reg=reg, doc_date=date)
     publisher = _publisher_holder(source, reg) if genre in ("essay", "press_release", "speech") else "media"
-    interview = genre == "interview" or sum(u.label in _TURN_LABELS or _asking_dash(text, u, units) for u in units) >= 2
+    dash_turns = _dashes_open_turns(text, units)
+    interview = genre == "interview" or sum(u.label in _TURN_LABELS or (dash_turns and u.label == "dash") for u in units) >= 2
     unlabelled = interview and not any(u.label for u in units)  # questions and answers told apart by "?" alone
     turns = transcripts.label_turns(text, units)
     askers = transcripts.askers(text, turns, reg, date)
@@ -383,10 +384,10 @@ def _titled_in(intro: str, noun: str, ctx: Discourse) -> tuple[str, str] | None:
 _TURN_LABELS = ("question", "answer", "speaker")
 
 
-def _asking_dash(text: str, unit: Unit, units: list[Unit]) -> bool:
-    """Whether a unit's dash opens a turn: dashes do where at least one dashed paragraph asks;
+def _dashes_open_turns(text: str, units: list[Unit]) -> bool:
+    """Whether a text's dashes open turns: they do where at least one dashed paragraph asks;
     a statement's bulleted points ("- The counter-offensive is conducted …") ask nothing."""
-    return unit.label == "dash" and any("?" in text[u.start : u.end] for u in units if u.label == "dash")
+    return any("?" in text[u.start : u.end] for u in units if u.label == "dash")
 
 
 def _answers_labelled(units: list[Unit], dash_asks: bool) -> bool:
