@@ -95,7 +95,8 @@ def attribute(
     text = _one_space(text)  # a wrapped line reads as one line; offsets stay the same
     ctx = Discourse(date=date, reg=reg, doc_date=date)
     publisher = _publisher_holder(source, reg) if genre in ("essay", "press_release", "speech") else "media"
-    dash_turns = _dashes_open_turns(text, units)
+    asking = _dash_asking(text, units)
+    dash_turns = any(asking)  # dashes open turns where a dashed paragraph asks; a statement's bullets ask nothing
     interview = genre == "interview" or sum(u.label in _TURN_LABELS or (dash_turns and u.label == "dash") for u in units) >= 2
     unlabelled = interview and not any(u.label for u in units)  # questions and answers told apart by "?" alone
     turns = transcripts.label_turns(text, units)
@@ -114,7 +115,7 @@ def attribute(
     turn = 0
     role = None  # role of the current turn
     last_was_question: bool | str = False  # True, False or "statement" (a dash turn of the press that asked nothing)
-    dash_asks = _dashes_ask(text, units)
+    dash_asks = _dashes_ask(asking)
     # a report (not an interview) quoting an exchange whose answers carry labels too: a paragraph
     # without a label is the report's again
     embedded = interview and genre != "interview" and _answers_labelled(units, dash_asks)
@@ -384,10 +385,10 @@ def _titled_in(intro: str, noun: str, ctx: Discourse) -> tuple[str, str] | None:
 _TURN_LABELS = ("question", "answer", "speaker")
 
 
-def _dashes_open_turns(text: str, units: list[Unit]) -> bool:
-    """Whether a text's dashes open turns: they do where at least one dashed paragraph asks;
-    a statement's bulleted points ("- The counter-offensive is conducted …") ask nothing."""
-    return any("?" in text[u.start : u.end] for u in units if u.label == "dash")
+def _dash_asking(text: str, units: list[Unit]) -> list[bool]:
+    """For each dashed paragraph, in order, whether it asks: a statement's bulleted points
+    ("- The counter-offensive is conducted …") ask nothing."""
+    return ["?" in text[u.start : u.end] for u in units if u.label == "dash"]
 
 
 def _answers_labelled(units: list[Unit], dash_asks: bool) -> bool:
@@ -395,11 +396,11 @@ def _answers_labelled(units: list[Unit], dash_asks: bool) -> bool:
     return any(u.label == "answer" for u in units) or (not dash_asks and any(u.label == "dash" for u in units))
 
 
-def _dashes_ask(text: str, units: list[Unit]) -> bool:
+def _dashes_ask(asking: list[bool]) -> bool:
     """Whether an interview's dashes mark the questions only (answers unlabelled): at most one
-    dash paragraph in three asks nothing; where dashes open the answers too, more do."""
-    asks = ["?" in text[u.start : u.end] for u in units if u.label == "dash"]
-    return bool(asks) and 3 * asks.count(False) <= len(asks)
+    dash paragraph in three asks nothing (``asking``: :func:`_dash_asking`); where dashes open
+    the answers too, more do."""
+    return bool(asking) and 3 * asking.count(False) <= len(asking)
 
 
 def _paragraph_role(unit: Unit, role, sentences: list[str], questions: list[bool], last_was_question: bool,
