@@ -350,6 +350,15 @@ def test_an_if_clause_stays_a_condition_unless_its_event_is_the_accession():
     assert "MB-CON-001" not in row_for(code([[warning]]), "doc.0001", "membership")["rule_ids"].split(";")
 
 
+@pytest.mark.parametrize("event", ["were dragged into the bloc", "were brought into NATO", "is taken into the Alliance",
+                                   "were let into the bloc", "is accepted into NATO"])
+def test_an_if_clause_whose_event_is_being_taken_in_is_a_warning_not_a_condition(event):
+    warning = f"Moscow will take all necessary measures if Moldova {event}."
+    row = row_for(code([[warning]]), "doc.0001", "membership")
+    assert row["stance"] == "distant"
+    assert "MB-CON-001" not in row["rule_ids"].split(";")
+
+
 def test_neutrality_names_membership_only_where_it_is_judged_as_protection_or_between_blocs():
     assert "membership" not in set(code([["NATO keeps its neutrality in the conflict over the lake."]])["topic"])
     assert row_for(code([["Neutrality between the blocs served us for years."]]), "doc.0001", "membership")["topic"] == "membership"
