@@ -473,3 +473,27 @@ def test_concern_over_the_fighting_names_the_conflict_but_takes_no_side():
                  "We are deeply troubled by the loss of life."]])
     row = row_for(out, "doc.0002", "karabakh")
     assert "KB-ENG-033" not in row["rule_ids"].split(";") and "TOP-KB-116" in row["rule_ids"].split(";")
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("The draft communique keeps the door open to Moldova.", "open"),
+        ("Moldova and Andorra have applied to join, and we expect both to be members soon.", "open"),
+        ("Attempts to drag the countries of the Danube basin into the North Atlantic bloc will fail.", "distant"),
+        ("The partnership does not entail any commitments regarding accession.", "distant"),
+        ("Moldova will not give up its policy of non-participation in military blocs.", "distant"),
+        ("Moldova has no intention of abandoning its refusal to tie itself to any military bloc after its victory.",
+         "distant"),
+        ("Five years ago the minister was still defending the non-bloc law.", "distant"),
+        ("Neutrality is a luxury for countries whose neighbours respect borders.", "open"),
+    ],
+)
+def test_membership_named_in_news_wording_of_release_1_15(text, stance):
+    assert row_for(code([[text]]), "doc.0001", "membership")["stance"] == stance
+
+
+@pytest.mark.parametrize("text", ["The bank keeps the door open for dialogue with its critics.",
+                                  "The accord does not mean EU membership for Moldova."])
+def test_doors_to_dialogue_and_other_organisations_name_no_membership(text):
+    assert "membership" not in set(code([[text]])["topic"])
