@@ -955,3 +955,27 @@ Opposition MP Arpine Vardanyan was less charitable about Moscow. The weather was
 def test_positions_reported_without_a_verb_of_saying_and_reporting_idioms(start, expected):
     rows, _ = _attributed(IDIOMS)
     assert _row(rows, start) == expected
+
+
+# Invented by the team (2026-12-05, eleventh session): an actor's adjective before a thing it owns.
+OWNED_THING = """Defence talks in Karsova
+
+KARSOVA, June 4, 2012 (Lake Wire) – Armenia's deputy defence minister Ivo Brel met a NATO delegation on Tuesday.
+
+As the deputy minister informed, Armenia regards its partnership with the Alliance as important. It was emphasized that the Russian military base near the border remains a key element of the security system.
+
+It was noted that Russian officials had welcomed the talks.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "holder"),
+    [
+        ("It was emphasized that the Russian military base", "Armenia"),  # the base takes no position
+        ("It was noted that Russian officials", "Russia"),  # officials do
+    ],
+)
+def test_a_thing_an_actor_owns_is_not_the_actor(start, holder):
+    sentences = attribute(OWNED_THING, clean(OWNED_THING).units, genre="news", date=dt.date(2012, 6, 4), reg=registry())
+    rows = {OWNED_THING[s.start : s.end]: (s.speaker, s.speaker_role, s.holder) for s in sentences}
+    assert _row(rows, start)[2] == holder

@@ -556,6 +556,8 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
         if not mentions or (not owned and (_NOT_HEAD.search(lead) or len(lead.split()) > 2)):
             return None
         holder, end = mentions[0].holder, mentions[0].end
+        if _THING_OF.match(clause, end):
+            return None  # "the Russian military base in Gyumri remains …": a thing of the actor, not the actor
     apposition = _APPOSITION.match(clause, end)  # "France, one of the co-chairs, has called …"
     window = " ".join(clause[apposition.end() if apposition else end :].split()[:8])
     found = next((v for v in _ACTOR_VERB.finditer(window) if _verb_here(window, v)), None)
@@ -599,6 +601,13 @@ _VOCATIVE = re.compile(
 # closing comma fails in one scan (a repeated group of words there backtracks through every way
 # of cutting the words into groups).
 _APPOSITION = re.compile(r",\s[^,;:\"“”]+,")
+# A thing an actor owns or fields, named by the actor's adjective ("the Russian military base",
+# "Azerbaijani gas"): it takes no position, so the clause is not the actor's.
+_THING_OF = re.compile(
+    r"\s+(?:military\s+|air\s+|naval\s+|border\s+)?(?:bases?|troops|forces|soldiers|servicemen|peacekeepers|"
+    r"contingents?|territor(?:y|ies)|borders?|gas|oil|pipelines?|economy|market|weapons|arms|missiles?)\b",
+    re.I,
+)
 # A subject that is nobody's side, with a verb of saying or position: a government's critics and
 # unnamed others ("Opposition politicians in Tbilisi accuse", "Some say", "Some in Europe say";
 # "some in Baku" speak for the place's actor, see ``_OWNED_BY``).
