@@ -27,7 +27,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from corpus_lib.pipeline import speakers, transcripts
+from corpus_lib.pipeline import documents, speakers, transcripts
 from corpus_lib.pipeline.actors import Registry, registry
 from corpus_lib.pipeline.clauses import (
     PASSIVE_REPORT,
@@ -579,6 +579,7 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
         prev_key, prev_holder = key, holder
         ctx.recent_holder = holder if holder not in (None, "media") else None
         ctx.last_actor = ctx.recent_holder or ctx.last_actor
+        documents.note(sentence, holder, ctx)
         out.append(Sentence(a, b, turn, speaker, role, holder, q, k))
         if owner:  # inside a quotation, "he" goes on meaning its speaker, whoever it names
             ctx.last_person = owner
@@ -657,25 +658,6 @@ class _Quotes:
         return (carried if last == 0 and not attributed[1] else []) + open_here
 
 
-# A document that speaks a quotation: "…," the statement reads; "…," says the statement of the committee.
-_DOCUMENT_SOURCE = re.compile(
-    r"^\s*(?:the|this|that|its|their|a|an)\s+(?:joint\s+|written\s+|final\s+)?(?P<doc>statement|communiqu[eé]|declaration|"
-    r"resolution|appeal|press release|document|draft|text)\b(?:\s+(?:of|by|from)\s+(?P<of>[^,.;:]{2,80}))?",
-    re.IGNORECASE,
-)
-
-
-def _document_source(phrase: str, ctx: Discourse) -> tuple[str, str] | None:
-    """The issuer of a document a quotation is attributed to: the body it names, else the
-    actor the narration last gave a position to (the committee that "adopted a statement")."""
-    found = _DOCUMENT_SOURCE.match(phrase)
-    if found is None:
-        return None
-    issuer = ctx.resolve(found.group("of")) if found.group("of") else None
-    holder = issuer[1] if issuer else ctx.last_actor
-    return (f"the {found.group('doc').lower()}", holder) if holder else None
-
-
 def _sentence_at(spans, pos):
     for a, b in spans:
         if a <= pos < b:
@@ -699,7 +681,7 @@ def _quote_speaker(text: str, spans, region, ctx: Discourse):
         if match and _THAT_CLAUSE.match(match.group("who")):
             match = None  # '"…", saying that Armenia's security …': the narration goes on, no speaker follows
         if match:
-            who = _document_source(match.group("who"), ctx) or ctx.resolve(match.group("who"))
+            who = documents.speaker(match.group("who"), ctx) or ctx.resolve(match.group("who"))
             if who:
                 return who, (qe, closing[1])
     opening = _sentence_at(spans, qs)
@@ -709,7 +691,7 @@ def _quote_speaker(text: str, spans, region, ctx: Discourse):
         if lead:  # "According to him, …, with which Baku maintains "…"": his words
             return lead, (opening[0], qs)
         if pre.strip() and PRE_ATTRIBUTION.search(pre.rstrip() + " "):
-            who = _document_source(subject_clause(pre), ctx) or ctx.resolve(pre)
+            who = documents.speaker(subject_clause(pre), ctx) or ctx.resolve(pre)
             if who:
                 return who, (opening[0], qs)
         if pre.strip(" \t\r\n\"“”'‘`«"):

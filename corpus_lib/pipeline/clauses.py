@@ -188,7 +188,7 @@ POSITION_AFTER = re.compile(
 PASSIVE_REPORT = re.compile(
     r"\b(?:was|were|is|are|has been|have been)\s+(?:\w+ly\s+)?(?:stressed|noted|expressed|discussed|"
     r"underlined|emphasi[sz]ed|mentioned|reported|highlighted|raised|welcomed|declared|stated|paid|drawn|"
-    r"given|attached|devoted)\b",
+    r"given|attached|devoted)\b(?!\s+(?:killed|dead|wounded|injured|missing|displaced|detained|arrested)\b)",
     re.IGNORECASE,
 )
 QUESTION_END = re.compile(r"""\?[\s"“”'’»)\]]*\Z""")

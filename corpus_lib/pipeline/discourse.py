@@ -80,6 +80,8 @@ class Discourse:
     host: str | None = None  # the state whose official received the visit a readout reports
     recent_holder: str | None = None  # the actor the paragraph's sentence before this one held (not the outlet)
     last_actor: str | None = None  # the actor the last narrated sentence that held one held, in any paragraph
+    document_owner: str | None = None  # the issuer of the document the text last introduced (see ``documents``)
+    document_fresh: int = 0  # sentences left in which "it" still means that document
     _surname_set: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)  # a person's title as introduced, lower case
     open_quote: list = field(default_factory=list)  # sentences of a quotation still open

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from corpus_lib.pipeline import speakers
+from corpus_lib.pipeline import documents, speakers
 from corpus_lib.pipeline.clauses import (
     DEFINITE,
     POSITION,
@@ -460,8 +460,12 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
         clause = _ASIDE.sub(" ", clause)  # "The envoy, however, said": the envoy said
         clause = _PARTICIPLE_ASIDE.sub(" ", clause)  # "The minister, speaking at …, with X, head of …, said"
         clause = _VOCATIVE.sub("", clause)  # "Ms Berg, the Allies have said …": the Allies have said
-    if _DOCUMENT_SUBJECT.match(clause) and ctx.last_actor and _ACTOR_VERB.search(clause, 0, 120):
-        return Attribution("narrator", "narrator", ctx.last_actor)  # "The draft, dated March 24, says …": its author's
+    issuer = documents.says(clause, ctx)
+    if issuer:
+        return Attribution("narrator", "narrator", issuer)  # "It said the Alliance was …": the document's issuer
+    author = (ctx.document_fresh and ctx.document_owner) or ctx.last_actor
+    if _DOCUMENT_SUBJECT.match(clause) and author and _ACTOR_VERB.search(clause, 0, 120):
+        return Attribution("narrator", "narrator", author)  # "The draft, dated March 24, says …": its author's
     group = _UNAFFILIATED.match(clause)
     place = ctx.reg.mentions(group.group("place"), ctx.date) if group and group.group("place") else []
     if group and not (group.group("who").lower() in ("some", "others") and place and place[0].holder != "other"):
