@@ -178,3 +178,52 @@ def test_an_institution_in_a_quoted_headline_is_nobody_interviewed():
            "Q: Why does the Alliance keep out of the talks?\n\nA: We do not keep out. The co-chairs hold the mandate.\n")
     answered = {holder for _, role, holder in _coded(raw, "interview") if role == "interviewee"}
     assert answered == {"NATO"}
+
+
+# Invented for the eleventh session (2026-12-05): interviews that do not say they are interviews.
+THREE_QUESTIONS = (*QUESTIONS, "Moscow calls your exercises a provocation. How do you respond?")
+THREE_ANSWERS = (*ANSWERS, "We brief Moscow on what we do, and then we get on with it.")
+
+
+def _exchange(mark, intro: str, closing: str = "") -> str:
+    turns = [f"{mark(q)}\n\n{a}" for q, a in zip(THREE_QUESTIONS, THREE_ANSWERS)]
+    return "Rudnicki: the door stays open\n\n" + intro + "\n\n".join(turns) + "\n\n" + closing + "\n"
+
+
+def test_bare_questions_in_a_text_filed_as_news_are_the_press_and_answers_the_guest():
+    raw = _exchange(lambda q: q, INTRO + "\n\n")
+    rows = _coded(raw, "news")
+    assert {role for text, role, _ in rows if text in THREE_QUESTIONS[:2]} == {"interviewer"}
+    assert {(role, holder) for text, role, holder in rows if text.startswith(("We support", "We brief"))} == {
+        ("interviewee", "NATO")}
+
+
+def test_rhetorical_questions_answered_in_their_own_paragraph_stay_the_narration():
+    raw = ("Crimea changes the map\n\nWill the Alliance defend Azerbaijan? It will not, and nobody in Brussels says "
+           "it would.\n\nShould Baku apply for membership? Not now.\n\nAnd Karabakh? Here the lesson cuts both ways.\n")
+    assert {role for _, role, _ in _coded(raw, "news")} == {"headline", "narrator"}
+
+
+def test_a_closing_note_after_the_credit_line_gives_the_guest_a_side():
+    closing = ("The interview was conducted by Samir Guliyev. Mr Rudnicki is a deputy assistant secretary general in "
+               "NATO's political affairs division.")
+    raw = _exchange(lambda q: q, "", closing)
+    rows = _coded(raw, "interview")
+    assert {(role, holder) for text, role, holder in rows if text.startswith(("We support", "We brief"))} == {
+        ("interviewee", "NATO")}
+    assert {role for text, role, _ in rows if text.startswith(("The interview was", "Mr Rudnicki is"))} == {"narrator"}
+
+
+def test_questions_labelled_by_the_outlet_are_answered_by_the_unlabelled_paragraphs():
+    closing = "Marek Rudnicki is NATO's liaison officer for the South Caucasus."
+    raw = _exchange(lambda q: f"LEDGER: {q}", "", closing)
+    rows = _coded(raw, "interview")
+    assert {role for text, role, _ in rows if text in THREE_QUESTIONS[:2]} == {"interviewer"}
+    assert {(role, holder) for text, role, holder in rows if text.startswith(("We support", "We brief"))} == {
+        ("interviewee", "NATO")}
+
+
+def test_a_signed_opinion_piece_is_its_authors_even_without_the_first_person():
+    raw = ("Crimea changes the map\n\nThe annexation proved that borders can be redrawn. The lesson is plain.\n\n"
+           "Anna Berg is a security analyst in Baku. The views expressed are her own.\n")
+    assert {holder for _, role, holder in _coded(raw, "news") if role == "narrator"} == {"other"}

@@ -97,10 +97,12 @@ def attribute(
     publisher = _publisher_holder(source, reg) if genre in ("essay", "press_release", "speech") else "media"
     asking = _dash_asking(text, units)
     dash_turns = any(asking)  # dashes open turns where a dashed paragraph asks; a statement's bullets ask nothing
-    interview = genre == "interview" or sum(u.label in _TURN_LABELS or (dash_turns and u.label == "dash") for u in units) >= 2
+    interview = (genre == "interview" or sum(u.label in _TURN_LABELS or (dash_turns and u.label == "dash") for u in units) >= 2
+                 or transcripts.asks_and_answers(text, units))
     unlabelled = interview and not any(u.label for u in units)  # questions and answers told apart by "?" alone
     turns = transcripts.label_turns(text, units)
-    askers = transcripts.askers(text, turns, reg, date)
+    lone = transcripts.lone_asker(turns)  # labelled questions, unlabelled answers
+    askers = transcripts.askers(text, turns, reg, date) | ({lone} if lone else set())
     sides = transcripts.label_sides(text, units, turns, askers, reg, date)
     voice: tuple[str, str] | None = None  # the speaker of a transcript's current turn (name, role)
     ctx.dateline = _dateline(text, units, reg)
@@ -141,13 +143,13 @@ def attribute(
                 ctx.see(s)
             last_was_question = False
             continue
-        if unit.label == "speaker" or (voice and not unit.label):
+        if unit.label == "speaker" or (voice and not unit.label and voice[0] != lone):
             voice = transcripts.voice(unit.who, askers) if unit.label == "speaker" else voice
             turn += 1
             role = voice[1]
             _speak(spans, sentences, questions, voice, turn, k, ctx, interviewee, out, side=sides.get(voice[0], "other"),
                    intro=text[:800])
-            last_was_question = questions[-1]
+            last_was_question = questions[-1] or voice[0] == lone  # the lone asker's turn is answered next
             continue
         voice = None
         if interview:
@@ -200,10 +202,12 @@ def _commentary(text: str, out: list[Sentence]) -> None:
     """A commentary's author holds its narration (``other``, like an analyst): where the
     narration speaks in the first person singular at least twice ("I remember …", "I
     understand the caution") and a line presents the author ("Anna Berg is a senior fellow
-    at …", "The author is …"), the narrator is a person, not the outlet. A reporter's
-    first-person feature presents no author and stays the outlet's."""
+    at …", "The author is …"), the narrator is a person, not the outlet; so too where the
+    piece says the views are the author's own. A reporter's first-person feature presents
+    no author and stays the outlet's."""
     own = [s for s in out if s.speaker_role == "narrator"]
-    if sum(1 for s in own if _FIRST_PERSON.search(text[s.start : s.end])) < 2:
+    signed = any(_OWN_VIEWS.search(text[s.start : s.end]) for s in own)
+    if not signed and sum(1 for s in own if _FIRST_PERSON.search(text[s.start : s.end])) < 2:
         return
     if not any(_AUTHOR_NOTE.match(text[s.start : s.end]) for s in own):
         return
@@ -212,6 +216,12 @@ def _commentary(text: str, out: list[Sentence]) -> None:
             s.holder = "other"
 
 
+# The disclaimer of a signed opinion piece: "The views expressed are his own."
+_OWN_VIEWS = re.compile(
+    r"\b(?:views|opinions)\s+(?:expressed\s+)?(?:here\s+|in\s+this\s+(?:article|column|piece)\s+)?(?:are|is)\s+"
+    r"(?:his|her|their|the\s+author['’]s|the\s+writer['’]s)\s+own\b",
+    re.IGNORECASE,
+)
 # A line that presents a commentary's author: "Anna Berg is a senior fellow at …", "The
 # author is a former correspondent …", "Anna Berg writes on …".
 _AUTHOR_NOTE = re.compile(
@@ -274,16 +284,17 @@ def _relays(text: str, out: list[Sentence], reg: Registry, date) -> None:
 
 
 def _closing_note(text: str, out: list[Sentence], ctx: Discourse) -> None:
-    """Where the last paragraph presents a person ("Anna Berg is NATO's envoy for the
-    region.") and the answers have no named speaker, or are that person's with no side yet,
+    """Where a sentence of the last paragraph presents a person ("Anna Berg is NATO's envoy
+    for the region.") and the answers have no named speaker, or are that person's with no side yet,
     that paragraph is the outlet's note and the person it presents gave the answers."""
     answers = [s for s in out if s.speaker_role == "interviewee" and (s.speaker == "interviewee" or s.holder == "other")]
     if not answers:
         return
     last = [s for s in out if s.unit == out[-1].unit]
-    note = text[last[0].start : last[0].end]
-    presented = _PRESENTED.match(note)
-    name = " ".join(speakers.name_words(presented.group("name"))) if presented else ""
+    # the person may come after the interviewer ("The interview was conducted by X. Ms Berg is …")
+    notes = [text[s.start : s.end] for s in last]
+    note, presented = next(((n, p) for n in notes if (p := _PRESENTED.match(n))), ("", None))
+    name = _presented_name(presented.group("name")) if presented else ""
     if not name:
         return
     holder = speakers.affiliation(note[presented.end() :], ctx.reg, ctx.date) or "other"
@@ -292,10 +303,23 @@ def _closing_note(text: str, out: list[Sentence], ctx: Discourse) -> None:
         return
     for s in last:
         s.speaker, s.speaker_role, s.holder = "narrator", "narrator", "media"
-    ctx.add((name, holder))
+    full = next((s.speaker for s in answers if s.speaker.split()[-1] == name.split()[-1] and " " in s.speaker), name)
+    if " " in full:
+        ctx.add((full, holder))
     for s in answers:
         if s not in last:
-            s.speaker, s.holder = name, holder
+            s.speaker, s.holder = full, holder
+
+
+def _presented_name(words: str) -> str:
+    """The name a closing note presents: the full name, or the surname after a courtesy title
+    ("Ms Dorsman is …", the full name being the headline's)."""
+    name = " ".join(speakers.name_words(words))
+    courtesy = _COURTESY.match(words)
+    return name or (courtesy.group(1) if courtesy else "")
+
+
+_COURTESY = re.compile(r"^(?:Mr|Ms|Mrs|Miss|Dr|Prof)\.?\s+([A-ZÀ-Þ][\w'’-]+)$")
 
 
 # A closing note that presents a person: "Anders Lykke is NATO's Special Representative …".

@@ -18,6 +18,7 @@ from corpus_lib.pipeline.actors import Registry
 from corpus_lib.pipeline.clauses import ROLE_NOUNS, is_question
 from corpus_lib.pipeline.clean import Unit
 from corpus_lib.pipeline.discourse import Discourse
+from corpus_lib.pipeline.segment import split_sentences
 
 Turn = tuple[str, str, list[str]]  # the label as written, its name, its paragraphs
 
@@ -57,6 +58,28 @@ def _marked_askers(turns: list[Turn], reg: Registry, date=None) -> frozenset[str
         press = bool(_REPORTER.search(who)) or ("(" in who and not _affiliated(who, reg, date))
         asked.setdefault(name, []).append(press or is_question(body[-1].strip()))
     return frozenset(name for name, flags in asked.items() if all(flags) or (len(flags) >= 3 and _mostly(flags)))
+
+
+def asks_and_answers(text: str, units: list[Unit]) -> bool:
+    """Whether unlabelled paragraphs take turns like an interview filed as news: at least three
+    short paragraphs (three sentences at most) that end on a question, each followed by one that
+    does not. A commentary's rhetorical question is answered in its own paragraph ("Will they
+    listen? Perhaps not."), so it makes no such pair."""
+    paragraphs = [split_sentences(text[u.start : u.end], offset=u.start) for u in units if u.zone == "body" and not u.label]
+    asks = [bool(p) and len(p) <= 3 and is_question(text[slice(*p[-1])]) for p in paragraphs if p]
+    return sum(1 for a, b in zip(asks, asks[1:]) if a and not b) >= 3
+
+
+def lone_asker(turns: list[Turn]) -> str | None:
+    """The one label of a text whose own paragraphs ask ("MERIDIAN: How does Baku see it?"),
+    all of them or most of three or more, while the paragraphs after them carry no label: the
+    press labels its questions and the answers go unlabelled, so those paragraphs answer."""
+    names = {name for _, name, _ in turns}
+    if len(names) != 1:
+        return None
+    asked = [is_question(body[0].strip()) for _, _, body in turns]
+    answered = any(len(body) > 1 for _, _, body in turns)
+    return next(iter(names)) if answered and (all(asked) or (len(asked) >= 3 and _mostly(asked))) else None
 
 
 def _bracket(who: str) -> str:
