@@ -227,3 +227,26 @@ def test_a_signed_opinion_piece_is_its_authors_even_without_the_first_person():
     raw = ("Crimea changes the map\n\nThe annexation proved that borders can be redrawn. The lesson is plain.\n\n"
            "Anna Berg is a security analyst in Baku. The views expressed are her own.\n")
     assert {holder for _, role, holder in _coded(raw, "news") if role == "narrator"} == {"other"}
+
+
+def test_dotted_q_and_a_labels_mark_the_turns_and_go_to_the_ledger():
+    raw = _exchange(lambda q: f"Q. {q}", INTRO + "\n\n").replace("\n\nWe ", "\n\nA. We ").replace("\n\nThat is", "\n\nA. That is")
+    rows = _coded(raw, "interview")
+    assert {role for text, role, _ in rows if text in THREE_QUESTIONS[:2]} == {"interviewer"}
+    assert {(role, holder) for text, role, holder in rows if text.startswith(("We support", "We brief"))} == {
+        ("interviewee", "NATO")}
+    assert [raw[a:b] for a, b, why in clean(raw).removed if why == "turn_marker"].count("Q. ") == 3
+
+
+def test_an_initial_opening_a_paragraph_is_no_label():
+    raw = "Envoy visits\n\nA. Petrov, NATO's envoy, said the door stays open.\n"
+    assert [why for *_, why in clean(raw).removed if why == "turn_marker"] == []
+
+
+def test_the_anchor_of_a_transcript_asks():
+    raw = ("Kellner on the summit\n\nANCHOR: With me is a senior official of the Alliance. Why now?\n\n"
+           "MARTA KELLNER (NATO): Because the Allies agreed. We support the mediators fully.\n\n"
+           "ANCHOR: And Georgia?\n\nKELLNER: Our door stays open.\n")
+    rows = _coded(raw, "news")
+    assert {role for text, role, _ in rows if text in ("Why now?", "And Georgia?")} == {"interviewer"}
+    assert {holder for text, _, holder in rows if text == "Our door stays open."} == {"NATO"}

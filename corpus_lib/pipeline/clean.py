@@ -20,7 +20,7 @@ Rules (each general, none keyed on a particular text):
   words (author, outlet, place), below the title.
 - ``repeated_article``/``repeated_text``: a run of paragraphs repeating earlier ones
   word for word (a whole article pasted twice), or one long repeated paragraph.
-- ``turn_marker``: an interview label (``Question:``, ``Answer:``, ``Q:``, ``A:``), a
+- ``turn_marker``: an interview label (``Question:``, ``Answer:``, ``Q:``, ``A:``, ``Q.``/``A.``), a
   transcript's speaker label in capitals (``HENRIKE VOS:``, ``REPORTER (Agency):``) or the
   dash that opens a turn (dash-led interviews, dashed lists); it becomes the turn's
   speaker or boundary, not words of the sentence.
@@ -275,8 +275,9 @@ def clean(text: str) -> Cleaned:
     result.removed += [(lines[i].s, lines[i].e, reason) for i, reason in gone.items()]
     units = _fold_line_labels(text, units, result.removed)
     named = _named_labels(text, units)
+    dotted = _dotted_turns(text, units)
     for unit in units:
-        label_span = None if unit.label else _label(text, unit, named)
+        label_span = None if unit.label else _label(text, unit, named, dotted=dotted)
         if label_span:
             result.removed.append((unit.start, label_span[0], "turn_marker"))
             if label_span[1] == "speaker":
@@ -510,10 +511,21 @@ def _fold_line_labels(text: str, units: list[Unit], removed: list[tuple[int, int
     return [u for k, u in enumerate(units) if k not in folded]
 
 
-def _label(text: str, unit: Unit, named: frozenset[str] = frozenset()) -> tuple[int, str] | None:
+def _dotted_turns(text: str, units: list[Unit]) -> bool:
+    """Whether the text marks its turns "Q. …" and "A. …": two paragraphs or more open with each
+    (one alone is likelier an initial: "A. Petrov said …")."""
+    openers = [_DOTTED.match(text, u.start, u.end) for u in units]
+    words = [m.group("word") for m in openers if m]
+    return words.count("Q") >= 2 and words.count("A") >= 2
+
+
+_DOTTED = re.compile(r"(?P<label>(?P<word>[QA])\.\s+)(?=\S)")
+
+
+def _label(text: str, unit: Unit, named: frozenset[str] = frozenset(), *, dotted: bool = False) -> tuple[int, str] | None:
     """The offset where a unit's words start after a turn label, and the label's kind."""
     content = text[unit.start : unit.end]
-    match = _LABEL.match(content)
+    match = _LABEL.match(content) or (_DOTTED.match(content) if dotted else None)
     if match:
         word = match.group("word").lower()
         kind = "answer" if word in ("answer", "a") else "question"

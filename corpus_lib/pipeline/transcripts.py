@@ -36,7 +36,7 @@ def label_sides(text: str, units: list[Unit], turns: list[Turn], asking: frozens
     return sides | _label_sides(turns) | _bracket_sides(turns, asking, reg, date)
 
 
-_REPORTER = re.compile(r"\b(?:REPORTER|JOURNALIST|CORRESPONDENT|QUESTION|MODERATOR|INTERVIEWER|HOST|PRESS)\b")
+_REPORTER = re.compile(r"\b(?:REPORTER|JOURNALIST|CORRESPONDENT|QUESTION|MODERATOR|INTERVIEWER|HOST|PRESS|ANCHOR|PRESENTER)\b")
 
 
 def label_turns(text: str, units: list[Unit]) -> list[Turn]:
