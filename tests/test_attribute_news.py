@@ -979,3 +979,13 @@ def test_a_thing_an_actor_owns_is_not_the_actor(start, holder):
     sentences = attribute(OWNED_THING, clean(OWNED_THING).units, genre="news", date=dt.date(2012, 6, 4), reg=registry())
     rows = {OWNED_THING[s.start : s.end]: (s.speaker, s.speaker_role, s.holder) for s in sentences}
     assert _row(rows, start)[2] == holder
+
+
+def test_a_release_by_a_body_that_is_no_actor_is_that_bodys():
+    raw = "Forum urges summit\n\nTbilisi, 18 May 2012 – The Lake Forum today called on Allied leaders to act. The summit opens on Sunday.\n"
+    units = clean(raw).units
+    out = attribute(raw, units, genre="press_release", source="Lake Forum (an association)", date=dt.date(2012, 5, 18),
+                    reg=registry())
+    assert {s.holder for s in out if s.speaker_role == "narrator"} == {"other"}
+    out = attribute(raw, units, genre="press_release", source="", date=dt.date(2012, 5, 18), reg=registry())
+    assert {s.holder for s in out if s.speaker_role == "narrator"} == {"media"}

@@ -94,7 +94,8 @@ def attribute(
     reg = reg or registry()
     text = _one_space(text)  # a wrapped line reads as one line; offsets stay the same
     ctx = Discourse(date=date, reg=reg, doc_date=date)
-    publisher = _publisher_holder(source, reg) if genre in ("essay", "press_release", "speech") else "media"
+    issued = genre in ("essay", "press_release", "speech")
+    publisher = _publisher_holder(source, reg, release=genre == "press_release") if issued else "media"
     asking = _dash_asking(text, units)
     dash_turns = any(asking)  # dashes open turns where a dashed paragraph asks; a statement's bullets ask nothing
     interview = (genre == "interview" or sum(u.label in _TURN_LABELS or (dash_turns and u.label == "dash") for u in units) >= 2
@@ -539,9 +540,19 @@ def _find_interviewee(text: str, units: list[Unit], reg: Registry, date, *, plac
     return None
 
 
-def _publisher_holder(source: str, reg: Registry) -> str:
+def _publisher_holder(source: str, reg: Registry, *, release: bool = False) -> str:
+    """The actor that issues a release, essay or speech, else the outlet's (``media``); a
+    release by a body that is none of the actors and no outlet (an NGO, a think tank) speaks
+    for itself, ``other``."""
     mentions = reg.mentions(source) if source else []
-    return mentions[0].holder if mentions else "media"
+    if mentions:
+        return mentions[0].holder
+    return "other" if release and source.strip() and not _OUTLET.search(source) else "media"
+
+
+# Words that name a news outlet in a manifest's source ("Amber Press", "Caspian Wire").
+_OUTLET = re.compile(r"(?:press|news|agency|wire|times|post|daily|weekly|tv|radio|media|herald|observer|journal|"
+                     r"review|report|courier|gazette|ledger|dispatch|bulletin|newspaper|magazine|service|online)", re.I)
 
 
 _QUOTE_MARK = re.compile("[\"“”«»`‘’']")
