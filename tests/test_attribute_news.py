@@ -989,3 +989,10 @@ def test_a_release_by_a_body_that_is_no_actor_is_that_bodys():
     assert {s.holder for s in out if s.speaker_role == "narrator"} == {"other"}
     out = attribute(raw, units, genre="press_release", source="", date=dt.date(2012, 5, 18), reg=registry())
     assert {s.holder for s in out if s.speaker_role == "narrator"} == {"media"}
+
+
+def test_a_title_starts_after_the_event_its_holder_takes_part_in():
+    sentence = ("Cooperation between Armenia and NATO was discussed at the ministry during a meeting of Deputy Minister "
+                "of Defence Ivo Brel with a delegation of the Alliance.")
+    (person,) = introduced(sentence, registry(), dt.date(2012, 6, 4), place="Armenia")
+    assert (person.name, person.title, person.holder) == ("Ivo Brel", "Deputy Minister of Defence", "Armenia")

@@ -292,8 +292,11 @@ def _introductions(sentence: str, reg: Registry, date, place: str | None, before
         yield Person(start, end, name, holder or "other", title)
 
 
-# Where a title phrase before a name begins: after punctuation, a reporting verb or "with", "by", "met".
-_TITLE_CUT = re.compile(r"[,;:(–—\"“”]|(?<=[a-z]{3})\.\s|\b(?:said|told|that|with|met|by)\b")  # ". ": a dateline's end
+# Where a title phrase before a name begins: after punctuation, a reporting verb, "with", "by",
+# "met", or the event the name takes part in ("during a meeting of Deputy Minister X").
+_TITLE_CUT = re.compile(
+    r"[,;:(–—\"“”]|(?<=[a-z]{3})\.\s|\b(?:said|told|that|with|met|by|during|(?:meeting|visit|talks)\s+of)\b"  # ". ": a dateline's end
+)
 
 
 # A body a name leads, named before it: "the delegation of the NATO International Staff led by".
