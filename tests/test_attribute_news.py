@@ -987,8 +987,9 @@ def test_a_release_by_a_body_that_is_no_actor_is_that_bodys():
     out = attribute(raw, units, genre="press_release", source="Lake Forum (an association)", date=dt.date(2012, 5, 18),
                     reg=registry())
     assert {s.holder for s in out if s.speaker_role == "narrator"} == {"other"}
-    out = attribute(raw, units, genre="press_release", source="", date=dt.date(2012, 5, 18), reg=registry())
-    assert {s.holder for s in out if s.speaker_role == "narrator"} == {"media"}
+    for source in ("", "Lake Wire (an agency)"):  # no source, or an outlet: the outlet's
+        out = attribute(raw, units, genre="press_release", source=source, date=dt.date(2012, 5, 18), reg=registry())
+        assert {s.holder for s in out if s.speaker_role == "narrator"} == {"media"}
 
 
 def test_a_title_starts_after_the_event_its_holder_takes_part_in():

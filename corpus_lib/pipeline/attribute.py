@@ -550,9 +550,10 @@ def _publisher_holder(source: str, reg: Registry, *, release: bool = False) -> s
     return "other" if release and source.strip() and not _OUTLET.search(source) else "media"
 
 
-# Words that name a news outlet in a manifest's source ("Amber Press", "Caspian Wire").
-_OUTLET = re.compile(r"(?:press|news|agency|wire|times|post|daily|weekly|tv|radio|media|herald|observer|journal|"
-                     r"review|report|courier|gazette|ledger|dispatch|bulletin|newspaper|magazine|service|online)", re.I)
+# Words that name a news outlet in a manifest's source ("Caspian Wire", "Lake News"; not "press",
+# which a release's own description uses).
+_OUTLET = re.compile(r"\b(?:news|agency|wire|times|post|daily|weekly|tv|radio|media|herald|observer|journal|review|"
+                     r"report|courier|gazette|ledger|dispatch|bulletin|newspaper|magazine|online)\b", re.I)
 
 
 _QUOTE_MARK = re.compile("[\"“”«»`‘’']")
