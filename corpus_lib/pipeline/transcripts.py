@@ -66,7 +66,7 @@ def asks_and_answers(text: str, units: list[Unit]) -> bool:
     does not. A commentary's rhetorical question is answered in its own paragraph ("Will they
     listen? Perhaps not."), so it makes no such pair."""
     paragraphs = [split_sentences(text[u.start : u.end], offset=u.start) for u in units if u.zone == "body" and not u.label]
-    asks = [bool(p) and len(p) <= 3 and is_question(text[slice(*p[-1])]) for p in paragraphs if p]
+    asks = [len(p) <= 3 and is_question(text[slice(*p[-1])]) for p in paragraphs if p]
     return sum(1 for a, b in zip(asks, asks[1:]) if a and not b) >= 3
 
 
