@@ -279,6 +279,7 @@ def test_statement_ids_unique_and_seq_consecutive(text: str, meta: ManifestRow) 
 @given(text=documents)
 @example(text=EXAMPLES[4])
 @example(text="\ufeffTitle\n\nTitle\n\nThe harbour master reviewed the winter timetable in Larkspur.")
+@example(text="\ufeff\ufeff0")  # found by hypothesis: a file saved twice with a byte order mark
 @example(  # found by hypothesis: the widget line does not part the block; once deleted, it does
     text="The harbour master\nreviewed the winter\ntimetable.\n\nThe harbour master\nreviewed the winter\n"
     "timetable.\nLoading…\n" + "Harbour Committee meets in Larkspur\n" * 5 + "\n"

@@ -7,7 +7,7 @@ points back into the source file.
 
 Rules (each general, none keyed on a particular text):
 
-- ``byte_order_mark``: a BOM at the start of the file.
+- ``byte_order_mark``: a BOM (or a run of them) at the start of the file.
 - ``site_widget``: a short line made only of site-interface words ("Loading…", "All news",
   "Read more", "Share", "Print", …).
 - ``separator``: a line with no letter or digit ("* * *", "-----").
@@ -239,14 +239,15 @@ def clean(text: str) -> Cleaned:
     """
     result = Cleaned()
     lines = split_lines(text)
-    if text.startswith("\ufeff"):
-        result.removed.append((0, 1, "byte_order_mark"))
+    marks = len(text) - len(text.lstrip("\ufeff"))  # a file saved twice with a BOM may carry two
+    if marks:
+        result.removed.append((0, marks, "byte_order_mark"))
         if lines:
             first = lines[0]
-            stripped = text[1 : first.end].lstrip()
+            stripped = text[marks : first.end].lstrip()
             s = first.end - len(stripped)
             e = s + len(stripped.rstrip())
-            lines[0] = Line(1, first.end, s, e if e > s else s)
+            lines[0] = Line(marks, first.end, s, e if e > s else s)
     gone: dict[int, str] = {}  # line index -> reason
     for i, ln in enumerate(lines):
         if ln.blank:
