@@ -19,7 +19,10 @@ if TYPE_CHECKING:
 # How many sentences after the last mention of a document "it" still means the document.
 FRESH_FOR = 3
 
-_NOUN = r"(?:statement|communiqu[eé]|declaration|document|press release|resolution)"
+# The documents a report introduces with an issuer; a quotation may also be said by an appeal,
+# a draft or a text (``_SOURCE``).
+_NOUNS = ("statement", "communiqu[eé]", "declaration", "document", "press release", "resolution")
+_NOUN = rf"(?:{'|'.join(_NOUNS)})"
 _MENTION = re.compile(rf"\b{_NOUN}\b", re.IGNORECASE)
 # "the statement, issued by the Alliance's press office", "a statement by the ministry"
 _ISSUED_BY = re.compile(
@@ -33,8 +36,8 @@ _OWN = re.compile(
 )
 # A document that speaks a quotation: "…," the statement reads; "…," says the statement of the committee.
 _SOURCE = re.compile(
-    r"^\s*(?:the|this|that|its|their|a|an)\s+(?:joint\s+|written\s+|final\s+)?(?P<doc>statement|communiqu[eé]|declaration|"
-    r"resolution|appeal|press release|document|draft|text)\b(?:\s+(?:of|by|from)\s+(?P<of>[^,.;:]{2,80}))?",
+    rf"^\s*(?:the|this|that|its|their|a|an)\s+(?:joint\s+|written\s+|final\s+)?(?P<doc>{'|'.join((*_NOUNS, 'appeal', 'draft', 'text'))})"
+    r"\b(?:\s+(?:of|by|from)\s+(?P<of>[^,.;:]{2,80}))?",
     re.IGNORECASE,
 )
 _IT = re.compile(r"^\W*it\b", re.IGNORECASE)
