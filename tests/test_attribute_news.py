@@ -249,6 +249,38 @@ def test_wire_attributions_in_other_shapes(start, expected):
     assert _row(rows, start) == expected
 
 
+
+# Invented by the team (2026-12-06): names that look like other words, and verbs of praise.
+NAMES = """Envoy in Karsova
+
+KARSOVA, May 4 (Lake Wire) - Jan Verhoef, NATO's special envoy for the region, held talks in Karsova on Tuesday.
+
+Verhoef said the Alliance was not seeking a role of its own.
+
+Sven Helling, a NATO deputy assistant secretary general, arrived in the capital later.
+
+Helling said the partnership was useful, and the sides should keep talking.
+
+The envoy also commended the progress of the army's reforms and noted that the partnership targets nobody.
+
+Helling struck a more measured tone.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        ("Verhoef said", ("Jan Verhoef", "quoted", "NATO")),  # "Jan" is a first name, not January
+        ("Helling said", ("Sven Helling", "quoted", "NATO")),  # a surname ending in -ing is no participle
+        ("The envoy also commended", ("Jan Verhoef", "quoted", "NATO")),  # praise is a position
+        ("Helling struck", ("Sven Helling", "quoted", "NATO")),  # a tone struck is a position
+    ],
+)
+def test_names_that_look_like_other_words(start, expected):
+    sentences = attribute(NAMES, clean(NAMES).units, genre="news", date=dt.date(2012, 5, 4), reg=registry())
+    rows = {NAMES[s.start : s.end]: (s.speaker, s.speaker_role, s.holder) for s in sentences}
+    assert _row(rows, start) == expected
+
 # Invented by the team (2026-12-05): regional-agency copy with leads, bare titles and asides.
 AGENCY = """Deputy Secretary General: door stays open
 

@@ -39,6 +39,9 @@ POSITION = (
     r"took a different line|took a tougher line|took a softer line|took a harder line|struck a different tone|"
     r"struck a cooler tone|struck a warmer tone|struck a softer tone|struck a harder tone|struck a tougher tone|"
     r"struck a conciliatory tone|struck a cautious tone|struck a defiant tone|struck a similar tone|blamed|blames|"
+    r"struck a measured tone|struck a more measured tone|struck a more cautious tone|struck a more conciliatory tone|"
+    r"struck a positive tone|struck a more positive tone|struck an upbeat tone|struck a more upbeat tone|struck a sharper tone|"
+    r"commended|commends|hailed|hails|lauded|lauds|denounced|denounces|slammed|slams|branded|"
     r"steered clear|steers clear|kept its distance|keeps its distance|played down|plays down|downplayed|downplays|"
     r"declined to comment|declined to say|declined to name|declined to speculate|declined to be drawn"
 )
@@ -94,7 +97,8 @@ CONNECTIVE = re.compile(
 )
 LEADING_PHRASE = re.compile(
     r"^(?:in|on|during|at|after|before|along|as|with|within|under|for|taking|recalling|telling|speaking|asked|"
-    r"unlike|following|despite|according|besides|regarding|concerning|since|while|when|if|[a-z]+ing)\b"
+    r"unlike|following|despite|according|besides|regarding|concerning|since|while|when|if|"
+    r"[a-z]+ing(?!\s+(?:said|says|told|added|noted|stressed|warned|insisted|argued|has|had|is|was|will|would|also)\b))\b"
     r"[^,]{0,120}?,\s+(?!\d)",
     re.IGNORECASE,
 )

@@ -98,7 +98,7 @@ NON_NAME = frozenset(
     a an the in on at of for to and but or by with from as after before during under over this that these those
     it its he she they we our their his her i you mr mrs ms dr sir lord madame
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    august september october november december feb mar apr jun jul aug sep sept oct nov dec
     minister ministry foreign defence defense deputy prime president presidential secretary general special
     representative ambassador commander chairman chairwoman spokesman spokeswoman spokesperson head chief vice
     colonel lieutenant major admiral senator state department office administration agency committee commission
