@@ -264,6 +264,12 @@ Helling said the partnership was useful, and the sides should keep talking.
 The envoy also commended the progress of the army's reforms and noted that the partnership targets nobody.
 
 Helling struck a more measured tone.
+
+In Moscow, Foreign Ministry spokeswoman Irina Sokolova said the visit was a provocation.
+
+Sokolova also lashed out at the Alliance, accusing it of "playing with fire".
+
+NATO officials privately concede that the talks have stalled.
 """
 
 
@@ -274,6 +280,8 @@ Helling struck a more measured tone.
         ("Helling said", ("Sven Helling", "quoted", "NATO")),  # a surname ending in -ing is no participle
         ("The envoy also commended", ("Jan Verhoef", "quoted", "NATO")),  # praise is a position
         ("Helling struck", ("Sven Helling", "quoted", "NATO")),  # a tone struck is a position
+        ("Sokolova also lashed out", ("Irina Sokolova", "quoted", "Russia")),  # an attack in words is a position
+        ("NATO officials privately concede", ("NATO officials", "quoted", "NATO")),  # a plural subject's verb
     ],
 )
 def test_names_that_look_like_other_words(start, expected):

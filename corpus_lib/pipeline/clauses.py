@@ -19,7 +19,8 @@ REPORTING = (
     r"acknowledged|acknowledges|admitted|admits|conceded|concedes|insists|maintained|maintains|"
     r"cautioned|indicated|suggested|clarified|reminded|reminds|underscored|underscores|highlighted|highlights|"
     r"dismissed|dismisses|mentioned|specified|touched upon|touched on|note|stress|argue|insist|warn|point out|recall|contend|contends|"
-    r"contended|reads|repeated|repeats|made clear|made it clear|makes clear|makes it clear"
+    r"contended|reads|repeated|repeats|made clear|made it clear|makes clear|makes it clear|"
+    r"concede|acknowledge|admit|maintain|suggest|explain|reiterate|emphasi[sz]e|underline|confirm|assert|asserted|asserts"
 )
 POSITION = (
     REPORTING
@@ -42,6 +43,7 @@ POSITION = (
     r"struck a measured tone|struck a more measured tone|struck a more cautious tone|struck a more conciliatory tone|"
     r"struck a positive tone|struck a more positive tone|struck an upbeat tone|struck a more upbeat tone|struck a sharper tone|"
     r"commended|commends|hailed|hails|lauded|lauds|denounced|denounces|slammed|slams|branded|"
+    r"lashed out|lashes out|hit out|hits out|took aim|takes aim|pushed back|pushes back|weighed in|weighs in|"
     r"steered clear|steers clear|kept its distance|keeps its distance|played down|plays down|downplayed|downplays|"
     r"declined to comment|declined to say|declined to name|declined to speculate|declined to be drawn"
 )

@@ -454,6 +454,10 @@ def is_body(name: str) -> bool:
 _AT_HEADQUARTERS = re.compile(r"\bsources?\s+(?:in|from|at)\s+(?:Brussels|(?:NATO|the Alliance's)\s+headquarters)\b")
 
 
+# Adverbs between a title and its verb ("NATO officials privately concede"): not part of the title.
+_ADVERBS_AFTER = re.compile(r"(?:\s+(?:[a-z]+ly|also|again|still|now|then|too))+\s*\Z")
+
+
 def unnamed_speaker(phrase: str, reg: Registry, date=None, *, place: str | None = None) -> tuple[str, str] | None:
     """A titled speaker without a name ("a senior NATO official", "the Alliance's deputy chief",
     "a German diplomat"), with the side its title names (else the place's, for a state's
@@ -461,7 +465,7 @@ def unnamed_speaker(phrase: str, reg: Registry, date=None, *, place: str | None 
     role = ROLE.search(phrase) or _BODY.search(phrase)
     if not role or len(phrase.split()) > 12:
         return None
-    phrase = phrase[: role.end()] + phrase[role.end() :].split(",", 1)[0]  # "…official, speaking …"
+    phrase = phrase[: role.end()] + _ADVERBS_AFTER.sub("", phrase[role.end() :].split(",", 1)[0])  # "…official, speaking …"
     if EXPERT.search(phrase) or OUTSIDER.search(phrase):
         holder = "other"
     else:
