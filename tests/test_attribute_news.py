@@ -289,6 +289,46 @@ def test_names_that_look_like_other_words(start, expected):
     rows = {NAMES[s.start : s.end]: (s.speaker, s.speaker_role, s.holder) for s in sentences}
     assert _row(rows, start) == expected
 
+
+# Invented by the team (2026-12-06): where a speaker stands, said around the name.
+PLACES = """Karsova keeps its partnership
+
+KARSOVA, 27 May 2011 – Azerbaijan's cooperation with NATO is unchanged, a presidential foreign policy aide said on Friday, days after the country joined a new grouping.
+
+"We stay outside blocs," said the aide, Rauf Guliyev.
+
+At Alliance headquarters, deputy spokesperson Katrin Auer said the open-door policy applies to everyone.
+"""
+
+GUEST = """Melkonyan: "Not on our desk"
+
+Lake Review spoke to Arsen Melkonyan, an adviser to the foreign minister, in Yerevan on 12 March 2024.
+
+Q: Is Armenia preparing to apply?
+
+A: No. It is not on our desk.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        ("KARSOVA, 27 May", ("a presidential foreign policy aide", "quoted", "Azerbaijan")),  # "days after …" sets the scene
+        ('"We stay outside', ("Rauf Guliyev", "quoted", "Azerbaijan")),  # the aide named later keeps that side
+        ("At Alliance headquarters", ("Katrin Auer", "quoted", "NATO")),  # the place lead names the Alliance
+    ],
+)
+def test_where_a_speaker_stands(start, expected):
+    sentences = attribute(PLACES, clean(PLACES).units, genre="news", date=dt.date(2011, 5, 27), reg=registry())
+    rows = {PLACES[s.start : s.end]: (s.speaker, s.speaker_role, s.holder) for s in sentences}
+    assert _row(rows, start) == expected
+
+
+def test_a_guest_set_in_a_city_after_the_title_speaks_for_its_state():
+    sentences = attribute(GUEST, clean(GUEST).units, genre="interview", date=dt.date(2024, 3, 12), reg=registry())
+    rows = {GUEST[s.start : s.end]: (s.speaker, s.speaker_role, s.holder) for s in sentences}
+    assert _row(rows, "No. It is not") == ("Arsen Melkonyan", "interviewee", "Armenia")
+
 # Invented by the team (2026-12-05): regional-agency copy with leads, bare titles and asides.
 AGENCY = """Deputy Secretary General: door stays open
 

@@ -71,7 +71,8 @@ _TAIL_STOP = re.compile(r"""[,;:"“”«»]""")
 _TAIL_CLAUSE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|must|that)\b", re.IGNORECASE)
 # A last clause that sets the scene after the attribution ("…, the official said, as talks went on.").
 _CIRCUMSTANCE = re.compile(
-    r",\s+(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|just|only|\d+)\s+(?:\w+\s+)?(?:days?|weeks?|months?|hours?|years?)\s+)?"
+    r",\s+(?:(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|just|only|\d+)\s+)?(?:\w+\s+)?"
+    r"(?:days?|weeks?|months?|hours?|years?|minutes?|moments?)\s+|(?:shortly|soon|just|immediately|right|only|long)\s+)?"
     r"(?:(?:even\s+)?as|while|when|after|before|amid|following|adding|citing|since|(?:al)?though|even\s+though)\b[^,]*\Z",
     re.I,
 )

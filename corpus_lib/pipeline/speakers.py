@@ -136,7 +136,7 @@ _HEADS = re.compile(
     r"^\s*,\s*(who\s+(?:heads|headed|leads|led|commands|commanded|chairs|chaired|directs|directed|runs|ran|"
     r"represents|represented|serves\s+as|served\s+as|is|was)\s+(?:the|a|an|his|her|[A-Z][\w'’-]*)\b[^,;:]{0,100})"
 )
-_PLACE_LEAD = re.compile(rf"^\W*(?:in|from)\s+({_WORD}(?:\s+{_WORD})?)\s*,", re.IGNORECASE)
+_PLACE_LEAD = re.compile(rf"^\W*(?:in|from|at)\s+(?:the\s+)?({_WORD}(?:\s+{_WORD})?)\s*,", re.IGNORECASE)
 _DATELINE = re.compile(rf"^\W*({_UPPER}[A-Za-zÀ-ÿ\-]+(?:\s+{_UPPER}[A-Za-zÀ-ÿ\-]+)?)\s*(?:,|\(|/|–|—|-|\.(?=\s*\d))")
 
 
@@ -237,7 +237,8 @@ def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
 
 
 def place_holder(sentence: str, reg: Registry) -> str | None:
-    """The actor of the place a sentence is set in ("In Moscow, …" is Russia's)."""
+    """The actor of the place a sentence is set in ("In Moscow, …" is Russia's, "At Alliance
+    headquarters, …" NATO's)."""
     match = _PLACE_LEAD.match(sentence)
     return affiliation(match.group(1), reg) if match else None
 
@@ -288,7 +289,7 @@ def _introductions(sentence: str, reg: Registry, date, place: str | None, before
             continue
         holder = reg.holder_of(name) or affiliation(title, reg, date)
         if holder is None and not OUTSIDER.search(title):
-            holder = _place_for(title, place)
+            holder = _place_for(title, place or _place_after(sentence[end : end + 160], reg))
         yield Person(start, end, name, holder or "other", title)
 
 
@@ -436,6 +437,17 @@ _BODY = re.compile(r"\b(?:ministry|press service|press office|government|parliam
 # Brussels-datelined story is not the Alliance's.
 _NOT_STATES = frozenset({"NATO", "EU"})
 _STATE_ONLY = re.compile(r"\b(?:ministry|ministries|minister|embassy|parliament\w*|president\w*|prime|cabinet|government)\b", re.IGNORECASE)
+
+
+# The place an introduction sets its person in, after the title: "… X, an adviser to the
+# foreign minister, in Yerevan on 12 March".
+_PLACE_AFTER = re.compile(rf"^[^.;:!?\"“”]*?,\s+in\s+({_UPPER}[\w\-]+(?:\s+{_UPPER}[\w\-]+)?)\b")
+
+
+def _place_after(after: str, reg: Registry) -> str | None:
+    """The actor of the place named right after a person's title, if any."""
+    match = _PLACE_AFTER.match(after)
+    return affiliation(match.group(1), reg) if match else None
 
 
 def _place_for(title: str, place: str | None) -> str | None:
