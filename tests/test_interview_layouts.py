@@ -250,3 +250,23 @@ def test_the_anchor_of_a_transcript_asks():
     rows = _coded(raw, "news")
     assert {role for text, role, _ in rows if text in ("Why now?", "And Georgia?")} == {"interviewer"}
     assert {holder for text, _, holder in rows if text == "Our door stays open."} == {"NATO"}
+
+
+def test_first_name_labels_go_to_the_people_the_introduction_names():
+    raw = ("The Flank, episode 9: the Alliance on the ceasefire\n\n"
+           "Transcript of episode 9 of The Flank. Dana Whitcombe talks to Pieter Langeveld, one of NATO's deputy spokespeople.\n\n"
+           "DANA: Pieter, thanks for coming on. What did the Alliance do?\n\n"
+           "PIETER: We called for restraint on the first morning.\n\n"
+           "DANA: And the talks?\n\nPIETER: Which is the Minsk Group's table, not ours.\n")
+    rows = _coded(raw, "interview")
+    assert {(role, holder) for text, role, holder in rows if text.startswith("We called")} == {("interviewee", "NATO")}
+    assert {role for text, role, _ in rows if text.startswith("Pieter, thanks")} == {"interviewer"}
+
+
+def test_a_post_told_by_pronoun_belongs_to_the_name_before():
+    raw = ("Envoy in the capital\n\nIngrid Aasland has watched all of it from a small office. "
+           "A Norwegian who served in Kabul before coming here, she is the Alliance's deputy liaison officer.\n\n"
+           "Officials in Baku, for their part, say they want no quarrel with Moscow. Aasland spoke to the Ledger on Tuesday.\n\n"
+           "Q: Is the promise worth anything?\n\nA: It is worth exactly what it says.\n")
+    rows = _coded(raw, "news")
+    assert {(role, holder) for text, role, holder in rows if text.startswith("It is worth")} == {("interviewee", "NATO")}

@@ -382,7 +382,8 @@ def _speak(
     elif speakers.ROLE.search(name) and not speakers.name_words(name):  # "NATO OFFICIAL: …"
         known = speakers.unnamed_speaker(name, ctx.reg, ctx.date) or interviewee
     else:
-        known = ctx.known(name) or ctx.known(name.split()[-1]) or ctx.by_initials(name) or ctx.resolve(name)
+        known = (ctx.known(name) or ctx.known(name.split()[-1]) or ctx.by_initials(name) or ctx.by_first_name(name)
+                 or ctx.resolve(name))
     titled = speakers.ROLE.search(name) is not None and not speakers.name_words(name) and known is not None
     speaker = known if known and (" " in known[0] or known[0] in ctx.reg.names or titled) else (name, side)
     if speaker[1] == "other" and side != "other":  # nobody introduced them: their own words tell

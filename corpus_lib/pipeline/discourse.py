@@ -60,6 +60,14 @@ def _people_filter(reg: Registry) -> PatternSet | None:
     return None if found.left_out else found
 
 
+# A post told by pronoun: "A Norwegian who served in Kabul, she is the Alliance's deputy liaison officer".
+_PRONOUN_POST = re.compile(
+    r"^\W*(?:[^.;:!?]{0,120}?,\s*)?(?:she|he)\s+(?:is|was|has\s+been|had\s+been|serves\s+as|works\s+as)\s+(?:now\s+)?"
+    r"(?P<title>(?:the|a|an|one\s+of|[A-Z][\w\-]*['’]s)\s+[^,.;:!?]{2,100})",
+    re.IGNORECASE,
+)
+# An untitled name opening a sentence's subject, before its verb: "Ingrid Aasland has watched …".
+_NAME_OPENING = re.compile(r"([A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:\s+[A-ZÀ-ÞĀ-Ž][^\W\d_]+){1,2})\s+(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.\s?){2,3}|[A-Z][a-z]{1,2}|[A-Z]{2,3}")  # "T.W.", "T. W.", "TW" (title-cased "Tw")
 
 
@@ -82,6 +90,7 @@ class Discourse:
     last_actor: str | None = None  # the actor the last narrated sentence that held one held, in any paragraph
     document_owner: str | None = None  # the issuer of the document the text last introduced (see ``documents``)
     document_fresh: int = 0  # sentences left in which "it" still means that document
+    subject_name: str | None = None  # an untitled name opening the sentence before ("Ingrid Aasland has watched …")
     _surname_set: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)  # a person's title as introduced, lower case
     open_quote: list = field(default_factory=list)  # sentences of a quotation still open
@@ -93,9 +102,27 @@ class Discourse:
         said …", "The spokeswoman welcomed the envoy's words") becomes "he"/"she" instead of
         the people it names ("diplomatic sources" are no "he")."""
         self._see_named(text)
+        self._pronoun_post(text)
         if speaker is not None and speaker[0] in self.titles:
             if not (self.title_only(speaker[0]) and _plural(speaker[0])):
                 self.last_person = speaker
+
+    def _pronoun_post(self, text: str) -> None:
+        """Give a post told by pronoun to the untitled name that opened the sentence before
+        ("Ingrid Aasland has watched it all. …, she is the Alliance's deputy liaison officer"),
+        and remember the name this sentence opens with for the next."""
+        post = _PRONOUN_POST.match(text) if self.subject_name else None
+        if post and speakers.ROLE.search(post.group("title")):
+            known = self.known(self.subject_name)
+            if known is None or known[1] == "other":
+                title = post.group("title")
+                person = (self.subject_name, speakers.affiliation(title, self.reg, self.date) or "other")
+                self.titles[person[0]] = title.lower()
+                self.add(person)
+                self.last_person = person
+        opening = _NAME_OPENING.match(subject_clause(text))
+        words = speakers.name_words(opening.group(1)) if opening else []
+        self.subject_name = " ".join(words) if words else None
 
     def _see_named(self, text: str) -> None:
         facts = _facts_of(text, self.reg)  # shared by the filter and the search, and by repeats of the sentence
@@ -209,6 +236,15 @@ class Discourse:
         matches = [p for p in self.persons if not self.title_only(p[0])
                    and "".join(w[0] for w in p[0].split() if w[:1].isupper()) == wanted]
         return matches[-1] if len({p[0] for p in matches}) == 1 else None
+
+    def by_first_name(self, label: str) -> Speaker | None:
+        """The one person named before whose first name a label gives ("PIETER:" for Pieter
+        Langeveld): podcasts and informal transcripts label turns so."""
+        word = label.strip().title()
+        if not word.isalpha():
+            return None
+        matches = {p for p in self.persons if not self.title_only(p[0]) and p[0].split()[0] == word and " " in p[0]}
+        return matches.pop() if len(matches) == 1 else None
 
     def _known_at(self, text: str, facts: _Facts | None = None) -> list[tuple[int, Speaker]]:
         """(offset, person) for each surname of a person named before, as a capitalised word."""

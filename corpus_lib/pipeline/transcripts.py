@@ -101,11 +101,24 @@ _HOST = re.compile(
 )
 
 
+# The one who talks to a guest in an introduction: "Dana Whitcombe talks to Pieter Langeveld".
+_TALKS_TO = re.compile(
+    r"(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){1,2})\s+(?:talks|talked|speaks|spoke|chats|chatted|sits\s+down|sat\s+down)"
+    r"\s+(?:to|with)\s+(?=[A-ZÀ-Þ])"
+)
+
+
 def _hosts(text: str, turns: list[Turn]) -> frozenset[str]:
-    """The transcript labels whose names the introduction gives as the programme's host."""
+    """The transcript labels whose names the introduction gives as the programme's host or as
+    the one who talks to the guest, by full name or, for a one-word label, first name ("DANA:"
+    for Dana Whitcombe)."""
     labels = {name for _, name, _ in turns}
-    named = {" ".join(m.group("name").split()).lower() for m in _HOST.finditer(text)} if labels else set()
-    return frozenset(name for name in labels if name.lower() in named)
+    if not labels:
+        return frozenset()
+    found = [*_HOST.finditer(text), *_TALKS_TO.finditer(text[:2000])]
+    named = {" ".join(m.group("name").split()).lower() for m in found}
+    firsts = {n.split()[0] for n in named}
+    return frozenset(name for name in labels if name.lower() in named or (" " not in name and name.lower() in firsts))
 
 
 # The outlet an introduction names as asking: "answered questions from the Kura Courier",
