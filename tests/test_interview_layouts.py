@@ -270,3 +270,13 @@ def test_a_post_told_by_pronoun_belongs_to_the_name_before():
            "Q: Is the promise worth anything?\n\nA: It is worth exactly what it says.\n")
     rows = _coded(raw, "news")
     assert {(role, holder) for text, role, holder in rows if text.startswith("It is worth")} == {("interviewee", "NATO")}
+
+
+def test_an_italic_paragraph_that_does_not_ask_is_a_question_turn_where_italics_ask():
+    raw = ("NATO official on the applications\n\nBRUSSELS – Marek Rudnicki, NATO's liaison officer, took our questions.\n\n"
+           "_How quickly can they join?_\n\nAs soon as every Ally ratifies.\n\n_And the talks?_\n\nWe support the mediators.\n\n"
+           "_Finally, Georgia._\n\nGeorgia's place is in this Alliance.\n")
+    rows = _coded(raw, "news")
+    assert {role for text, role, _ in rows if text == "Finally, Georgia."} == {"interviewer"}
+    assert {(role, holder) for text, role, holder in rows if text.startswith("Georgia's place")} == {("interviewee", "NATO")}
+    assert "_Finally" not in "".join(text for text, *_ in rows)

@@ -277,8 +277,9 @@ def clean(text: str) -> Cleaned:
     units = _fold_line_labels(text, units, result.removed)
     named = _named_labels(text, units)
     dotted = _dotted_turns(text, units)
+    italic = _italic_turns(text, units)
     for unit in units:
-        label_span = None if unit.label else _label(text, unit, named, dotted=dotted)
+        label_span = None if unit.label else _label(text, unit, named, dotted=dotted, italic=italic)
         if label_span:
             result.removed.append((unit.start, label_span[0], "turn_marker"))
             if label_span[1] == "speaker":
@@ -523,7 +524,20 @@ def _dotted_turns(text: str, units: list[Unit]) -> bool:
 _DOTTED = re.compile(r"(?P<label>(?P<word>[QA])\.\s+)(?=\S)")
 
 
-def _label(text: str, unit: Unit, named: frozenset[str] = frozenset(), *, dotted: bool = False) -> tuple[int, str] | None:
+def _italic_turns(text: str, units: list[Unit]) -> bool:
+    """Whether the text sets its questions in italics or bold: two paragraphs or more are such
+    questions, so a whole paragraph so set without a question mark is the press's turn too
+    ("_Finally, Georgia._")."""
+    return sum(1 for u in units if _ITALIC_QUESTION.match(text[u.start : u.end])) >= 2
+
+
+# A whole paragraph in italics or bold, asking or not.
+_ITALIC_WHOLE = re.compile(r"(?P<label>(?P<mark>\*\*|__|[*_]))(?![*_\s])(?=[^*_\n]*(?<!\s)(?P=mark)\s*\Z)")
+
+
+def _label(
+    text: str, unit: Unit, named: frozenset[str] = frozenset(), *, dotted: bool = False, italic: bool = False
+) -> tuple[int, str] | None:
     """The offset where a unit's words start after a turn label, and the label's kind."""
     content = text[unit.start : unit.end]
     match = _LABEL.match(content) or (_DOTTED.match(content) if dotted else None)
@@ -534,7 +548,7 @@ def _label(text: str, unit: Unit, named: frozenset[str] = frozenset(), *, dotted
     match = _DASH.match(content)
     if match:
         return unit.start + match.end("label"), "dash"
-    match = _ITALIC_QUESTION.match(content)
+    match = _ITALIC_QUESTION.match(content) or (_ITALIC_WHOLE.match(content) if italic and unit.zone == "body" else None)
     if match:
         return unit.start + match.end("label"), "italic"
     match = _NUMBERED_QUESTION.match(content)
