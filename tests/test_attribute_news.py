@@ -188,9 +188,10 @@ It is not. Our work goes on every day.
 """
 
 
-def _attributed(raw: str, genre: str = "news"):
+def _attributed(raw: str, genre: str = "news", date: dt.date = dt.date(2015, 5, 2)):
+    """(speaker, role, holder) of each sentence of an invented text, keyed by its words, and the cleaning."""
     cleaned = clean(raw)
-    out = attribute(raw, cleaned.units, genre=genre, date=dt.date(2015, 5, 2), reg=registry())
+    out = attribute(raw, cleaned.units, genre=genre, date=date, reg=registry())
     return {" ".join(raw[s.start : s.end].split()): (s.speaker, s.speaker_role, s.holder) for s in out}, cleaned
 
 
@@ -244,8 +245,7 @@ A senior NATO diplomat said the talks were useful. The diplomat acknowledged, ho
     ],
 )
 def test_wire_attributions_in_other_shapes(start, expected):
-    sentences = attribute(SHAPES, clean(SHAPES).units, genre="news", date=dt.date(2012, 6, 4), reg=registry())
-    rows = {SHAPES[s.start : s.end]: (s.speaker, s.speaker_role, s.holder) for s in sentences}
+    rows, _ = _attributed(SHAPES, "news", date=dt.date(2012, 6, 4))
     assert _row(rows, start) == expected
 
 
@@ -285,8 +285,7 @@ NATO officials privately concede that the talks have stalled.
     ],
 )
 def test_names_that_look_like_other_words(start, expected):
-    sentences = attribute(NAMES, clean(NAMES).units, genre="news", date=dt.date(2012, 5, 4), reg=registry())
-    rows = {NAMES[s.start : s.end]: (s.speaker, s.speaker_role, s.holder) for s in sentences}
+    rows, _ = _attributed(NAMES, "news", date=dt.date(2012, 5, 4))
     assert _row(rows, start) == expected
 
 
@@ -319,14 +318,12 @@ A: No. It is not on our desk.
     ],
 )
 def test_where_a_speaker_stands(start, expected):
-    sentences = attribute(PLACES, clean(PLACES).units, genre="news", date=dt.date(2011, 5, 27), reg=registry())
-    rows = {PLACES[s.start : s.end]: (s.speaker, s.speaker_role, s.holder) for s in sentences}
+    rows, _ = _attributed(PLACES, "news", date=dt.date(2011, 5, 27))
     assert _row(rows, start) == expected
 
 
 def test_a_guest_set_in_a_city_after_the_title_speaks_for_its_state():
-    sentences = attribute(GUEST, clean(GUEST).units, genre="interview", date=dt.date(2024, 3, 12), reg=registry())
-    rows = {GUEST[s.start : s.end]: (s.speaker, s.speaker_role, s.holder) for s in sentences}
+    rows, _ = _attributed(GUEST, "interview", date=dt.date(2024, 3, 12))
     assert _row(rows, "No. It is not") == ("Arsen Melkonyan", "interviewee", "Armenia")
 
 # Invented by the team (2026-12-05): regional-agency copy with leads, bare titles and asides.
@@ -1056,8 +1053,7 @@ It was noted that Russian officials had welcomed the talks.
     ],
 )
 def test_a_thing_an_actor_owns_is_not_the_actor(start, holder):
-    sentences = attribute(OWNED_THING, clean(OWNED_THING).units, genre="news", date=dt.date(2012, 6, 4), reg=registry())
-    rows = {OWNED_THING[s.start : s.end]: (s.speaker, s.speaker_role, s.holder) for s in sentences}
+    rows, _ = _attributed(OWNED_THING, "news", date=dt.date(2012, 6, 4))
     assert _row(rows, start)[2] == holder
 
 
