@@ -280,3 +280,18 @@ def test_an_italic_paragraph_that_does_not_ask_is_a_question_turn_where_italics_
     assert {role for text, role, _ in rows if text == "Finally, Georgia."} == {"interviewer"}
     assert {(role, holder) for text, role, holder in rows if text.startswith("Georgia's place")} == {("interviewee", "NATO")}
     assert "_Finally" not in "".join(text for text, *_ in rows)
+
+
+@pytest.mark.parametrize(
+    ("post", "holder"),
+    [
+        ("Lindqvist, a Finnish diplomat, has been deputy to NATO's special representative since 2019.", "NATO"),
+        ("Lindqvist, who grew up in Turku, is the Alliance's deputy liaison officer.", "NATO"),
+        ("Lindqvist, a Finnish diplomat, is a professor of security studies at a university in Moscow.", "other"),
+    ],
+)
+def test_a_post_told_with_the_name_as_subject_is_that_persons(post, holder):
+    raw = (f"Envoy in the capital\n\nMaija Lindqvist's office overlooks the old port. {post}\n\n"
+           "She said the Alliance would not take sides in the talks.\n")
+    rows = _coded(raw, "news")
+    assert {holder for text, _, holder in rows if text.startswith("She said")} == {holder}

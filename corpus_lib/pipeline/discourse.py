@@ -66,6 +66,13 @@ _PRONOUN_POST = re.compile(
     r"(?P<title>(?:the|a|an|one\s+of|[A-Z][\w\-]*['’]s)\s+[^,.;:!?]{2,100})",
     re.IGNORECASE,
 )
+# A post told with the name as subject: "Wennberg, a Swedish diplomat, has been deputy to NATO's
+# special representative since 2008" (a profile's introduction, not an attribution).
+_NAME_POST = re.compile(
+    r"^\W*(?P<name>[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:[\s\-][A-ZÀ-ÞĀ-Ž][^\W\d_]+){0,2})\s*(?P<apposition>,[^,.;:!?]{2,80},)?\s*"
+    r"(?:is|was|has\s+been|had\s+been|serves\s+as|has\s+served\s+as|works\s+as|became|has\s+become)\s+(?:now\s+)?"
+    r"(?P<title>(?:the|a|an|one\s+of|[A-Z][\w\-]*['’]s|deputy|head|chief)\s+[^,.;:!?]{2,100})"
+)
 # An untitled name opening a sentence's subject, before its verb: "Ingrid Aasland has watched …".
 _NAME_OPENING = re.compile(r"([A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:\s+[A-ZÀ-ÞĀ-Ž][^\W\d_]+){1,2})\s+(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.\s?){2,3}|[A-Z][a-z]{1,2}|[A-Z]{2,3}")  # "T.W.", "T. W.", "TW" (title-cased "Tw")
@@ -103,6 +110,7 @@ class Discourse:
         the people it names ("diplomatic sources" are no "he")."""
         self._see_named(text)
         self._pronoun_post(text)
+        self._name_post(text)
         if speaker is not None and speaker[0] in self.titles:
             if not (self.title_only(speaker[0]) and _plural(speaker[0])):
                 self.last_person = speaker
@@ -123,6 +131,31 @@ class Discourse:
         opening = _NAME_OPENING.match(subject_clause(text))
         words = speakers.name_words(opening.group(1)) if opening else []
         self.subject_name = " ".join(words) if words else None
+
+    def _name_post(self, text: str) -> None:
+        """Give a post to the person a sentence opens with ("Wennberg, a Swedish diplomat, has
+        been deputy to NATO's special representative"), unless the person already speaks for an
+        actor: a name, or a lone surname known before or set off by an apposition."""
+        post = _NAME_POST.match(text)
+        if post is None or not speakers.ROLE.search(post.group("title")):
+            return
+        name = post.group("name")
+        known = self.known(name)
+        words = speakers.name_words(name)
+        if known is None and not words and not (post.group("apposition") and " " not in name):
+            return
+        if (known and known[1] != "other") or any(m.kind != "person" for m in self.reg.mentions(name, self.date)):
+            return
+        title = post.group("title")
+        if speakers.EXPERT.search(title) or speakers.OUTSIDER.search(title):
+            return  # "a professor … in Moscow" speaks for no actor
+        holder = speakers.affiliation(title, self.reg, self.date)
+        if holder is None:
+            return
+        person = (known[0] if known else " ".join(words) or name, holder)
+        self.titles[person[0]] = title.lower()
+        self.add(person)
+        self.last_person = person
 
     def _see_named(self, text: str) -> None:
         facts = _facts_of(text, self.reg)  # shared by the filter and the search, and by repeats of the sentence
