@@ -1073,3 +1073,31 @@ def test_a_title_starts_after_the_event_its_holder_takes_part_in():
                 "of Defence Ivo Brel with a delegation of the Alliance.")
     (person,) = introduced(sentence, registry(), dt.date(2012, 6, 4), place="Armenia")
     assert (person.name, person.title, person.holder) == ("Ivo Brel", "Deputy Minister of Defence", "Armenia")
+
+
+# Invented by the team (2026-12-05, thirteenth session): two states' ministries in one story.
+TWO_MINISTRIES = """Ministries spar over envoy's remarks
+
+BAKU, May 4, 2015 (Lake Wire) – Azerbaijan welcomed remarks by a NATO envoy on Tuesday.
+
+Meanwhile the Armenian foreign ministry called the envoy's words one-sided.
+
+"We expect the Alliance to remain neutral," ministry spokeswoman Lusine Avetyan told reporters.
+
+The ministry said the talks must continue.
+
+The foreign ministry in Moscow also weighed in. The ministry accused the Alliance of meddling.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "holder"),
+    [
+        ('"We expect the Alliance', "Armenia"),  # the ministry named last, not the dateline's
+        ("The ministry said the talks", "Armenia"),
+        ("The ministry accused", "Russia"),  # the latest ministry of all
+    ],
+)
+def test_a_bare_ministry_is_the_one_named_last_with_its_state(start, holder):
+    rows, _ = _attributed(TWO_MINISTRIES, "news", date=dt.date(2015, 5, 4))
+    assert _row(rows, start)[2] == holder

@@ -73,6 +73,12 @@ _NAME_POST = re.compile(
     r"(?:is|was|has\s+been|had\s+been|serves\s+as|has\s+served\s+as|works\s+as|became|has\s+become)\s+(?:now\s+)?"
     r"(?P<title>(?:the|a|an|one\s+of|[A-Z][\w\-]*['’]s|deputy|head|chief)\s+[^,.;:!?]{2,100})"
 )
+# A state's body named with its actor, before ("Armenia's foreign ministry", "the Armenian
+# government") or after ("the ministry of foreign affairs of Armenia", "the ministry in Yerevan").
+_BODY_NOUN = r"(?:ministry|government|cabinet|parliament)"
+_BODY_AFTER_ACTOR = re.compile(rf"(?:['’]s)?\s+(?:[a-z]+\s+){{0,2}}({_BODY_NOUN})\b")
+_BODY_BEFORE_ACTOR = re.compile(rf"\b({_BODY_NOUN})\s+(?:of\s+(?:[a-z]+\s+){{0,2}}(?:of\s+)?|in\s+)(?:the\s+)?\Z", re.I)
+_BODY_WORD = re.compile(rf"\b{_BODY_NOUN}\b", re.I)
 # An untitled name opening a sentence's subject, before its verb: "Ingrid Aasland has watched …".
 _NAME_OPENING = re.compile(r"([A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:\s+[A-ZÀ-ÞĀ-Ž][^\W\d_]+){1,2})\s+(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.\s?){2,3}|[A-Z][a-z]{1,2}|[A-Z]{2,3}")  # "T.W.", "T. W.", "TW" (title-cased "Tw")
@@ -102,6 +108,7 @@ class Discourse:
     titles: dict[str, str] = field(default_factory=dict)  # a person's title as introduced, lower case
     open_quote: list = field(default_factory=list)  # sentences of a quotation still open
     groups: frozenset = frozenset()  # institutions' people named in the plural ("Alliance foreign ministers")
+    bodies: dict[str, str] = field(default_factory=dict)  # a state body's noun ("ministry") -> its latest actor
 
     def see(self, text: str, *, speaker: Speaker | None = None) -> None:
         """Remember the people a sentence names; its subject, if a person, becomes "he"/"she".
@@ -111,6 +118,7 @@ class Discourse:
         self._see_named(text)
         self._pronoun_post(text)
         self._name_post(text)
+        self._see_bodies(text)
         if speaker is not None and speaker[0] in self.titles:
             if not (self.title_only(speaker[0]) and _plural(speaker[0])):
                 self.last_person = speaker
@@ -157,6 +165,28 @@ class Discourse:
         self.add(person)
         self.last_person = person
 
+    def _see_bodies(self, text: str) -> None:
+        """Remember the actor of each state body the sentence names with one ("Armenia's foreign
+        ministry"), so that "the ministry" later is the latest one named, not the dateline's."""
+        if _BODY_WORD.search(text) is None:
+            return
+        for m in self.reg.mentions(text, self.date):
+            if m.kind != "institution" or m.holder not in STATE_HOLDERS:
+                continue
+            after = _BODY_AFTER_ACTOR.match(text, m.end)
+            before = _BODY_BEFORE_ACTOR.search(text[max(0, m.start - 40) : m.start])
+            for found in (after, before):
+                if found:
+                    self.bodies[found.group(1).lower()] = m.holder
+
+    def _body(self, phrase: str) -> str | None:
+        """The actor of the state body a phrase names without one ("the ministry", "ministry
+        spokeswoman X"): the latest one named with its actor, or None."""
+        if not self.bodies:
+            return None
+        found = _BODY_WORD.search(phrase)
+        return self.bodies.get(found.group().lower()) if found else None
+
     def _see_named(self, text: str) -> None:
         facts = _facts_of(text, self.reg)  # shared by the filter and the search, and by repeats of the sentence
         if not self._may_name_people(text, facts):
@@ -189,7 +219,7 @@ class Discourse:
     def _people_in(self, text: str, facts: _Facts | None = None) -> list[tuple[int, Speaker]]:
         """(offset, person) for each person, title-holder or institution's person a text names."""
         facts = facts or _Facts(text)
-        place = speakers.place_holder(text, self.reg) or self.place or self.dateline or self.headline_state
+        place = speakers.place_holder(text, self.reg) or self.place or self._body(text) or self.dateline or self.headline_state
         new = speakers.introduced(text, self.reg, self.date, place=place) if facts.may_introduce() else []
         found = [(p.start, self.remember(p)) for p in new]
         taken = [_with_title(text, p) for p in new]  # a title is its holder's, not someone else
@@ -304,7 +334,7 @@ class Discourse:
         dateline's."""
         mentions = self.reg.mentions(phrase, self.date)
         people = [m for m in mentions if m.kind in ("person", "title") and not _possessive(phrase, m)]
-        place = speakers.place_holder(phrase, self.reg) or self.where(state)
+        place = speakers.place_holder(phrase, self.reg) or self.where(state, phrase)
         # a new name counts only before the first registered person or title
         before = people[0].start if people else None
         new = speakers.first_introduced(phrase, self.reg, self.date, place=place, before=before) if allow_names else None
@@ -328,12 +358,14 @@ class Discourse:
         """The state the paragraph's sentence before this one held, if it held one."""
         return self.recent_holder if self.recent_holder in STATE_HOLDERS else None
 
-    def where(self, state: str | None = None) -> str | None:
+    def where(self, state: str | None = None, phrase: str = "") -> str | None:
         """The state an official whose title names none speaks for: the sentence's place, then
-        the state the sentence is about, then the state the sentence before held ("Armenia's
-        ministry accused …. '…,' ministry spokesman X said."), then the state that publishes
-        the document, then the dateline's, then the state the headline names first."""
-        return self.place or state or self.recent_state or self.publisher or self.dateline or self.headline_state
+        that of the state body the phrase names bare, the latest of its kind named with its
+        actor ("Armenia's foreign ministry …. Ministry spokesman X said"), then the state the
+        sentence is about, then the state the sentence before held, then the state that
+        publishes the document, then the dateline's, then the state the headline names first."""
+        return (self.place or self._body(phrase) or state or self.recent_state or self.publisher or self.dateline
+                or self.headline_state)
 
     def _same_side(self, mentions: list[Mention]) -> bool:
         """Whether a bare title's actors are none, or only the last person's side ("the NATO
@@ -368,7 +400,7 @@ class Discourse:
         last = self.last_person
         if last is not None and (last[0] not in self.titles or noun in last[0].lower()):
             return last
-        new = speakers.unnamed_speaker(phrase, self.reg, self.date, place=self.where(state))
+        new = speakers.unnamed_speaker(phrase, self.reg, self.date, place=self.where(state, phrase))
         if new is None:
             return last
         self.titles[new[0]] = new[0].lower()
@@ -386,7 +418,7 @@ class Discourse:
                     holder = mentions[0].holder if mentions else (self.place or state or "other")
                     self.add((" ".join(words), holder))
                     return " ".join(words), holder
-        unnamed = speakers.unnamed_speaker(phrase, self.reg, self.date, place=self.where(state))
+        unnamed = speakers.unnamed_speaker(phrase, self.reg, self.date, place=self.where(state, phrase))
         if unnamed and speakers.is_body(unnamed[0]):
             return unnamed  # a ministry is nobody "he" or "the spokesperson" can refer back to
         if unnamed:  # remembered, so that "the spokesperson" finds "a NATO spokesperson" again

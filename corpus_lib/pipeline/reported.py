@@ -413,10 +413,10 @@ _HOSTED = re.compile(
 
 def _host(subject: str, ctx: Discourse) -> str | None:
     """The state of the official who hosted a visit: the person or title the subject names."""
-    person = speakers.first_introduced(subject, ctx.reg, ctx.date, place=ctx.where())
+    person = speakers.first_introduced(subject, ctx.reg, ctx.date, place=ctx.where(phrase=subject))
     if person and person.holder not in ("other", "media"):
         return person.holder
-    unnamed = speakers.unnamed_speaker(subject_clause(subject), ctx.reg, ctx.date, place=ctx.where())
+    unnamed = speakers.unnamed_speaker(subject_clause(subject), ctx.reg, ctx.date, place=ctx.where(phrase=subject))
     return unnamed[1] if unnamed and unnamed[1] not in ("other", "media") else None
 
 
@@ -511,7 +511,7 @@ def _introduced_in(sentence: str, who: Speaker, ctx: Discourse) -> Speaker:
     subject, not from the introduction)."""
     if who[1] != "other":
         return who
-    for person in speakers.introduced(sentence, ctx.reg, ctx.date, place=ctx.where()):
+    for person in speakers.introduced(sentence, ctx.reg, ctx.date, place=ctx.where(phrase=sentence)):
         if person.name == who[0] and person.holder != "other":
             ctx.add((person.name, person.holder))
             return person.name, person.holder
@@ -548,7 +548,7 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
     if _ACTOR_WORD.search(clause[:200].lower()) is None:
         return None  # no position or decision verb near the start: nobody's position
     head = clause[:verb] if verb is not None else clause[:80]
-    body_of = ctx.where() if _STATE_BODY.match(head.strip()) else None
+    body_of = ctx.where(phrase=head) if _STATE_BODY.match(head.strip()) else None
     if body_of and _ACTOR_VERB.search(clause[:120]):  # "The ministry said": the state of the place or paragraph
         return Attribution("narrator", "narrator", body_of)
     some = _SOME_ALLIES.match(head)

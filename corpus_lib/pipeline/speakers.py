@@ -467,7 +467,7 @@ _AT_HEADQUARTERS = re.compile(r"\bsources?\s+(?:in|from|at)\s+(?:Brussels|(?:NAT
 
 
 # Adverbs between a title and its verb ("NATO officials privately concede"): not part of the title.
-_ADVERBS_AFTER = re.compile(r"(?:\s+(?:[a-z]+ly|also|again|still|now|then|too))+\s*\Z")
+_ADVERBS_AFTER = re.compile(r"(?:\s+(?:[a-z]+ly|also|again|still|now|then|too|later|earlier|first))+\s*\Z")
 
 
 def unnamed_speaker(phrase: str, reg: Registry, date=None, *, place: str | None = None) -> tuple[str, str] | None:
