@@ -1101,3 +1101,51 @@ The foreign ministry in Moscow also weighed in. The ministry accused the Allianc
 def test_a_bare_ministry_is_the_one_named_last_with_its_state(start, holder):
     rows, _ = _attributed(TWO_MINISTRIES, "news", date=dt.date(2015, 5, 4))
     assert _row(rows, start)[2] == holder
+
+
+# Invented by the team (2026-12-05, thirteenth session): narrated wire copy with bodies as actors.
+NARRATED_BODIES = """Delegation presses the Alliance
+
+BRUSSELS, March 11, 2010 (Lake Wire) – An Azerbaijani defence delegation held talks at NATO headquarters on Thursday.
+
+The delegation, headed by Deputy Defence Minister Orhan Valiyev, reviewed the partnership plan. Valiyev argued that mediation had produced nothing.
+
+A NATO envoy, Ines Marlowe, said the Alliance backed the mediators.
+
+Turkey, the envoy added, was free to choose its partners. She did, however, praise both sides' restraint.
+
+In Yerevan, the defence ministry accused Baku of provocations. The ministry also complained about arms sales.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "holder"),
+    [
+        ("Valiyev argued", "Azerbaijan"),  # the delegation's state, not the dateline's
+        ("Turkey, the envoy added", "NATO"),  # the attribution set off inside the sentence
+        ("She did, however, praise", "NATO"),
+        ("The ministry also complained", "Armenia"),  # the ministry the sentence before set in Yerevan
+    ],
+)
+def test_narrated_positions_go_to_the_body_or_person_the_story_tracks(start, holder):
+    rows, _ = _attributed(NARRATED_BODIES, "news", date=dt.date(2010, 3, 11))
+    assert _row(rows, start)[2] == holder
+
+
+def test_who_leads_an_actors_delegation_speaks_for_it():
+    raw = ("Alliance team in Yerevan\n\nYEREVAN, October 12, 2023 – A NATO delegation met the parliament's foreign "
+           "relations committee on Thursday.\n\nThe NATO delegation was led by Ines Marlowe, a deputy assistant secretary "
+           "general. Marlowe told the committee that the Alliance wanted a peace treaty signed soon.\n")
+    rows, _ = _attributed(raw, "news", date=dt.date(2023, 10, 12))
+    assert _row(rows, "Marlowe told")[2] == "NATO"
+
+
+def test_an_office_of_a_state_named_without_a_person_is_whom_the_title_refers_back_to():
+    raw = ("On the meeting of the Minister with a NATO delegation\n\nBaku, 18 April 2012 – The Minister of Foreign Affairs "
+           "of the Republic of Azerbaijan received a delegation led by a NATO Deputy Assistant Secretary General.\n\n"
+           "The NATO representative said the Alliance supports the mediators. The Minister noted that the occupation "
+           "of Azerbaijani territories by Armenia in the Armenia-Azerbaijan Nagorno-Karabakh conflict remains the main threat.\n\n"
+           "The Minister also underlined the importance of good relations with the Russian Federation.\n")
+    rows, _ = _attributed(raw, "news", date=dt.date(2012, 4, 18))
+    assert _row(rows, "The Minister also underlined")[::2] == ("Minister of Foreign Affairs of the Republic of Azerbaijan", "Azerbaijan")
+    assert not any("Nagorno-Karabakh" in speaker for speaker, *_ in rows.values())

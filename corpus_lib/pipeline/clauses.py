@@ -20,7 +20,8 @@ REPORTING = (
     r"cautioned|indicated|suggested|clarified|reminded|reminds|underscored|underscores|highlighted|highlights|"
     r"dismissed|dismisses|mentioned|specified|touched upon|touched on|note|stress|argue|insist|warn|point out|recall|contend|contends|"
     r"contended|reads|repeated|repeats|made clear|made it clear|makes clear|makes it clear|"
-    r"concede|acknowledge|admit|maintain|suggest|explain|reiterate|emphasi[sz]e|underline|confirm|assert|asserted|asserts"
+    r"concede|acknowledge|admit|maintain|suggest|explain|reiterate|emphasi[sz]e|underline|confirm|assert|asserted|asserts|"
+    r"complained|complains"
 )
 POSITION = (
     REPORTING
@@ -44,7 +45,7 @@ POSITION = (
     r"struck a positive tone|struck a more positive tone|struck an upbeat tone|struck a more upbeat tone|struck a sharper tone|"
     r"commended|commends|hailed|hails|lauded|lauds|denounced|denounces|slammed|slams|branded|"
     r"lashed out|lashes out|hit out|hits out|took aim|takes aim|pushed back|pushes back|weighed in|weighs in|"
-    r"steered clear|steers clear|kept its distance|keeps its distance|played down|plays down|downplayed|downplays|"
+    r"brushed aside|brushes aside|steered clear|steers clear|kept its distance|keeps its distance|played down|plays down|downplayed|downplays|"
     r"declined to comment|declined to say|declined to name|declined to speculate|declined to be drawn"
 )
 AUX = r"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|shall|also|already|not|never|only|still"
@@ -183,10 +184,16 @@ def first_verbish(clause: str) -> int | None:
     return None
 
 
-# A position verb after the subject, behind auxiliaries and adverbs ("has long opposed").
+# A position verb after the subject, behind auxiliaries, adverbs and a connective set off by
+# commas ("has long opposed", "did, however, praise"); a bare form only after "do".
+_SET_OFF = r"(?:,\s*(?:however|though|too|meanwhile|in turn|for (?:his|her|its|their) part)\s*,)?"
+_BARE_POSITION = (
+    r"(?:did|does|do)(?:\s+not|n['’]t)?" + _SET_OFF + r"\s+(?:praise|critici[sz]e|welcome|reject|oppose|endorse|"
+    r"complain|dismiss|accept|deny|condemn|urge|rule out|hide|back|support|object)"
+)
 POSITION_AFTER = re.compile(
-    rf"^(?:(?:{AUX}|\w+ly|long|again|once again|yet|now|jointly|more|less|very|even|far|much)\s+){{0,4}}"
-    rf"(?:{POSITION}|cautious|sceptical|skeptical|optimistic|pessimistic|critical|blunt|wary|reluctant|guarded|"
+    rf"^(?:(?:{AUX}|\w+ly|long|again|once again|yet|now|jointly|more|less|very|even|far|much){_SET_OFF}\s+){{0,4}}"
+    rf"(?:{_BARE_POSITION}|{POSITION}|cautious|sceptical|skeptical|optimistic|pessimistic|critical|blunt|wary|reluctant|guarded|"
     r"charitable|forthcoming|reserved|outspoken|upbeat|measured|restrained|emphatic|categorical|defiant|dismissive|"
     r"conciliatory|candid|sanguine|sharper|blunter|firmer|softer|tougher|harsher)\b",
     re.IGNORECASE,

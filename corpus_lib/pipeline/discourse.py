@@ -75,10 +75,17 @@ _NAME_POST = re.compile(
 )
 # A state's body named with its actor, before ("Armenia's foreign ministry", "the Armenian
 # government") or after ("the ministry of foreign affairs of Armenia", "the ministry in Yerevan").
-_BODY_NOUN = r"(?:ministry|government|cabinet|parliament)"
+_BODY_NOUN = r"(?:ministry|government|cabinet|parliament|embassy|delegation|mission|committee)"
 _BODY_AFTER_ACTOR = re.compile(rf"(?:['’]s)?\s+(?:[a-z]+\s+){{0,2}}({_BODY_NOUN})\b")
 _BODY_BEFORE_ACTOR = re.compile(rf"\b({_BODY_NOUN})\s+(?:of\s+(?:[a-z]+\s+){{0,2}}(?:of\s+)?|in\s+)(?:the\s+)?\Z", re.I)
 _BODY_WORD = re.compile(rf"\b{_BODY_NOUN}\b", re.I)
+_LED_BY = re.compile(r"[^.;:]{0,20}?\b(?:led|headed)\s+by\b")
+# An office of the actor named right after it: "the Minister of Foreign Affairs of the Republic of ".
+_OFFICE_OF = re.compile(
+    r"\b(?:(?:first\s+)?deputy\s+|vice\s+)?(?:(?:foreign|defen[cs]e)\s+)?(?:prime\s+minister|minister|ambassador|president|speaker|chairman|"
+    r"secretary)(?:\s+of\s+[A-Z][\w]+(?:\s+(?:and\s+)?[A-Z][\w]+){0,2})?\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?\Z",
+    re.IGNORECASE,
+)
 # An untitled name opening a sentence's subject, before its verb: "Ingrid Aasland has watched …".
 _NAME_OPENING = re.compile(r"([A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:\s+[A-ZÀ-ÞĀ-Ž][^\W\d_]+){1,2})\s+(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.\s?){2,3}|[A-Z][a-z]{1,2}|[A-Z]{2,3}")  # "T.W.", "T. W.", "TW" (title-cased "Tw")
@@ -115,10 +122,10 @@ class Discourse:
         A single person known by title who speaks the sentence (``speaker``: "The official
         said …", "The spokeswoman welcomed the envoy's words") becomes "he"/"she" instead of
         the people it names ("diplomatic sources" are no "he")."""
+        self._see_bodies(text)
         self._see_named(text)
         self._pronoun_post(text)
         self._name_post(text)
-        self._see_bodies(text)
         if speaker is not None and speaker[0] in self.titles:
             if not (self.title_only(speaker[0]) and _plural(speaker[0])):
                 self.last_person = speaker
@@ -168,24 +175,33 @@ class Discourse:
     def _see_bodies(self, text: str) -> None:
         """Remember the actor of each state body the sentence names with one ("Armenia's foreign
         ministry"), so that "the ministry" later is the latest one named, not the dateline's."""
-        if _BODY_WORD.search(text) is None:
+        bare = _BODY_WORD.search(text)
+        if bare is None:
             return
+        named = False
         for m in self.reg.mentions(text, self.date):
-            if m.kind != "institution" or m.holder not in STATE_HOLDERS:
+            if m.kind != "institution":
                 continue
             after = _BODY_AFTER_ACTOR.match(text, m.end)
             before = _BODY_BEFORE_ACTOR.search(text[max(0, m.start - 40) : m.start])
             for found in (after, before):
                 if found:
                     self.bodies[found.group(1).lower()] = m.holder
+                    named = True
+        if not named and self.place in STATE_HOLDERS:  # "In Yerevan, the defence ministry accused …"
+            self.bodies[bare.group().lower()] = self.place
 
     def _body(self, phrase: str) -> str | None:
-        """The actor of the state body a phrase names without one ("the ministry", "ministry
-        spokeswoman X"): the latest one named with its actor, or None."""
+        """The state of the body a phrase names without one ("the ministry", "ministry
+        spokeswoman X"): the latest one named with its actor, or None. Any actor's body counts
+        for the one who leads it ("The NATO delegation was led by X")."""
         if not self.bodies:
             return None
         found = _BODY_WORD.search(phrase)
-        return self.bodies.get(found.group().lower()) if found else None
+        if found is None:
+            return None
+        holder = self.bodies.get(found.group().lower())
+        return holder if holder in STATE_HOLDERS or _LED_BY.match(phrase, found.end()) else None
 
     def _see_named(self, text: str) -> None:
         facts = _facts_of(text, self.reg)  # shared by the filter and the search, and by repeats of the sentence
@@ -225,7 +241,12 @@ class Discourse:
         taken = [_with_title(text, p) for p in new]  # a title is its holder's, not someone else
         # where the filter found no person pattern and no person noun, no mention is person-like
         for m in () if facts.no_registered_people else self.reg.mentions(text, self.date):
-            if (taken and any(a <= m.start < b for a, b in taken)) or not _person_like(text, m):
+            if taken and any(a <= m.start < b for a, b in taken):
+                continue
+            if m.kind == "institution" and (office := _OFFICE_OF.search(text, max(0, m.start - 60), m.start)):
+                found.append((office.start(), self._office_holder(text[office.start() : m.end], m.holder)))
+                continue
+            if not _person_like(text, m):
                 continue
             if m.kind != "institution":
                 person = self.full_name(m)
@@ -239,6 +260,14 @@ class Discourse:
         known = self._known_at(text, facts)
         found += [(k, p) for k, p in known if not any(a <= k < b for a, b in taken)] if taken else known
         return sorted(found, key=lambda item: item[0])
+
+    def _office_holder(self, title: str, holder: str) -> Speaker:
+        """Remember a person named by an office of an actor alone ("the Minister of Foreign
+        Affairs of the Republic of Azerbaijan"), whom "the Minister" refers back to."""
+        person = (" ".join(title.split()), holder)
+        self.titles[person[0]] = person[0].lower()
+        self.add(person)
+        return person
 
     def remember(self, person: speakers.Person) -> Speaker:
         """Add an introduced person (a known name keeps the side it was first given, unless unknown)."""
@@ -386,7 +415,7 @@ class Discourse:
         """
         words = _bare_title(phrase)
         for person in reversed(self.persons):
-            if words and words in self.titles.get(person[0], ""):
+            if words and words in self._title_of(person):
                 return person
         specific = _SPECIFIC_TITLE.search(phrase)
         if specific is None:
@@ -395,7 +424,7 @@ class Discourse:
             return self.last_person
         noun = specific.group(0).lower()
         for person in reversed(self.persons):
-            if noun in self.titles.get(person[0], ""):
+            if noun in self._title_of(person):
                 return person
         last = self.last_person
         if last is not None and (last[0] not in self.titles or noun in last[0].lower()):
@@ -407,6 +436,14 @@ class Discourse:
         self.add(new)
         self.last_person = new
         return new
+
+    def _title_of(self, person: Speaker) -> str:
+        """A person's title as introduced, or the name of a registered title ("Foreign Minister
+        of Azerbaijan"), lower case; "" for a name without a title."""
+        title = self.titles.get(person[0])
+        if title is None and any(m.kind == "title" for m in self.reg.mentions(person[0], self.date)):
+            return person[0].lower()
+        return title or ""
 
     def _name_or_title(
         self, phrase: str, mentions: list[Mention], *, allow_names: bool, state: str | None = None

@@ -163,6 +163,7 @@ def narrated(sentence: str, ctx: Discourse, *, you: Speaker | None = None) -> At
     return (
         _according(sentence, ctx)
         or _trailing(sentence, ctx)
+        or _inserted(sentence, ctx)
         or _quoted_as(sentence, ctx)
         or _subject(sentence, ctx, you=you)
         or _judged_by(sentence, ctx)
@@ -347,6 +348,22 @@ def trailing_who(sentence: str) -> str | None:
     if first.islower() and first.endswith("ing"):  # "…, speaking on condition of anonymity, said"
         return None
     return who
+
+
+# An attribution set off inside the sentence, after its first words: "Turkey, the envoy added,
+# had the right …", "Talks, he said, remain the only way".
+_INSERTED = re.compile(
+    r"^[^,;:\"“”]{1,80},\s+(?P<who>(?:he|she|the\s+[\w\s\-’']{1,40}?|an?\s+[\w\s\-’']{1,40}?|"
+    r"[A-ZÀ-ÞĀ-Ž][\w’'\-]+(?:\s+[A-ZÀ-ÞĀ-Ž][\w’'\-]+){0,2}))\s+(?:also\s+)?" + _REPORTING_WORD.pattern + r",\s+\S"
+)
+
+
+def _inserted(sentence: str, ctx: Discourse) -> Attribution | None:
+    """The source of an attribution set off inside the sentence, if it names someone."""
+    match = _INSERTED.match(sentence)
+    if match is None:
+        return None
+    return _as_attribution(ctx.resolve(match.group("who")), ctx)
 
 
 def _name_last(sentence: str, comma: int) -> bool:

@@ -274,7 +274,7 @@ def _introductions(sentence: str, reg: Registry, date, place: str | None, before
         words = name_words(run.group(0))
         while len(words) > 2 and reg.mentions(words[0]):  # "… of Azerbaijan Elchin Huseynli": the state ends the title
             words = words[1:]
-        if not words:
+        if not words or _places(words, reg):
             continue
         name = " ".join(words)
         start = run.start() + run.group(0).rindex(words[0])
@@ -291,6 +291,15 @@ def _introductions(sentence: str, reg: Registry, date, place: str | None, before
         if holder is None and not OUTSIDER.search(title):
             holder = _place_for(title, place or _place_after(sentence[end : end + 160], reg))
         yield Person(start, end, name, holder or "other", title)
+
+
+def _places(words: list[str], reg: Registry) -> bool:
+    """Whether a run of name-like words names actors, not a person: it ends in one, or joins
+    two with a hyphen ("the Armenia-Azerbaijan Nagorno-Karabakh conflict", "NATO-Russia
+    Council")."""
+    return any(m.kind != "person" for m in reg.mentions(words[-1])) or any(
+        "-" in word and reg.mentions(word) for word in words
+    )
 
 
 # Where a title phrase before a name begins: after punctuation, a reporting verb, "with", "by",
