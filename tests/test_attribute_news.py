@@ -1149,3 +1149,14 @@ def test_an_office_of_a_state_named_without_a_person_is_whom_the_title_refers_ba
     rows, _ = _attributed(raw, "news", date=dt.date(2012, 4, 18))
     assert _row(rows, "The Minister also underlined")[::2] == ("Minister of Foreign Affairs of the Republic of Azerbaijan", "Azerbaijan")
     assert not any("Nagorno-Karabakh" in speaker for speaker, *_ in rows.values())
+
+
+@pytest.mark.parametrize(
+    ("title", "holder"),
+    [
+        ("the Turkish-educated adviser to NATO's liaison office", "NATO"),  # where schooled, not whom served
+        ("the Dutch-born deputy to NATO's special representative", "NATO"),
+    ],
+)
+def test_an_actor_in_a_compound_adjective_is_no_affiliation(title, holder):
+    assert affiliation(title, registry()) == holder

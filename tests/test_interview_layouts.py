@@ -295,3 +295,26 @@ def test_a_post_told_with_the_name_as_subject_is_that_persons(post, holder):
            "She said the Alliance would not take sides in the talks.\n")
     rows = _coded(raw, "news")
     assert {holder for text, _, holder in rows if text.startswith("She said")} == {holder}
+
+
+HEADED_ANSWERS = ("NATO deputy envoy on the region\n\nYEREVAN, 11 October 2012 – Lotte Vandermeer, the Dutch-born deputy to "
+                  "NATO's special representative, was in Yerevan this week. She spoke to the Weekly; her answers are shortened.\n\n"
+                  "On Karabakh\n\nThe talks already have a home. We will not open a second one.\n\n"
+                  "The Russia question\n\nWe talk to Moscow as well, although it is harder now.\n\n"
+                  "Membership, if ever\n\nNobody is pressing Armenia to apply. That choice is for Armenians.\n")
+
+
+def test_answers_printed_under_topic_headings_are_the_guests():
+    rows = _coded(HEADED_ANSWERS, "news")
+    assert {(role, holder) for text, role, holder in rows if text in ("On Karabakh", "The Russia question")} == {
+        ("interviewer", "media")}
+    assert {(role, holder) for text, role, holder in rows if text.startswith(("We talk", "That choice"))} == {
+        ("interviewee", "NATO")}
+
+
+def test_a_feature_quoting_its_subject_under_headings_stays_narrated():
+    raw = HEADED_ANSWERS.replace("We talk to Moscow as well, although it is harder now.",
+                                 '"We talk to Moscow as well," she said, "although it is harder now."')
+    rows = _coded(raw, "news")
+    assert {(role, holder) for text, role, holder in rows if text == "The Russia question"} == {("headline", "media")}
+    assert {role for text, role, _ in rows if text.startswith("That choice")} == {"narrator"}

@@ -42,7 +42,14 @@ from corpus_lib.pipeline.clauses import (
 from corpus_lib.pipeline.clean import Unit
 from corpus_lib.pipeline.dates import find_event_date
 from corpus_lib.pipeline.discourse import Discourse
-from corpus_lib.pipeline.headlines import COLON_HEAD, headline_case, headline_speaker, is_dateline, is_headline
+from corpus_lib.pipeline.headlines import (
+    COLON_HEAD,
+    heading_answers,
+    headline_case,
+    headline_speaker,
+    is_dateline,
+    is_headline,
+)
 from corpus_lib.pipeline.reported import lead_source, narrated
 from corpus_lib.pipeline.segment import split_sentences
 from corpus_lib.vocab import STATE_HOLDERS
@@ -122,12 +129,14 @@ def attribute(
     # a report (not an interview) quoting an exchange whose answers carry labels too: a paragraph
     # without a label is the report's again
     embedded = interview and genre != "interview" and _answers_labelled(units, dash_asks)
+    in_body = False
     for k, unit in enumerate(units):
         spans = split_sentences(text[unit.start : unit.end], offset=unit.start)
         if not spans:
             continue
         sentences = [text[a:b] for a, b in spans]
         questions = [is_question(s) for s in sentences]
+        in_body = in_body or (bool(out) and out[-1].speaker_role != "headline")  # a statement stood before this unit
         headline = is_headline(text, unit, in_body=bool(out) and out[-1].speaker_role != "headline")
         if headline and k and is_dateline(text[unit.start : unit.end]):
             turn += 1  # a dateline on its own line opens the report: the agency's words
@@ -139,7 +148,8 @@ def attribute(
             for (a, b), s, q in zip(spans, sentences, questions):
                 s = headline_case(s, text, reg)
                 speaker, holder = headline_speaker(s, interviewee, ctx)
-                holder = publisher if speaker == "headline" and publisher != "media" else holder  # a release's title
+                if speaker == "headline" and (publisher != "media" or in_body):  # a release's title; a section's heading
+                    holder = publisher
                 out.append(Sentence(a, b, turn, speaker, "headline", holder, q, k))
                 ctx.see(s)
             last_was_question = False
@@ -178,6 +188,8 @@ def attribute(
         # answered by a paragraph that asks nothing either (one that asks goes on with the press)
         press_dash = unit.label == "dash" and role == "interviewer"
         last_was_question = questions[-1] or (press_dash and any(questions)) or ("statement" if press_dash and dash_asks else False)
+    if not interview:
+        heading_answers(text, out, ctx)
     _settle_named(text, out, ctx)
     _relays(text, out, reg, date)
     if publisher != "media":

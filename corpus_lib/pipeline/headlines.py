@@ -182,3 +182,44 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
         return "headline", "media"  # "Analysis: …": the outlet's own piece
     mentions = ctx.reg.mentions(content, ctx.date)
     return "headline", mentions[0].holder if mentions else "media"
+
+
+# The first person of a guest's answer, and quotation marks, which a printed answer lacks.
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y|me)\b(?!\.)")
+_QUOTE_MARK = re.compile(r"[\"“”]")
+
+
+def heading_answers(text: str, out: list, ctx: Discourse) -> None:
+    """A report that prints a guest's answers under topic headings ("On Karabakh", "The Russia
+    question"): the headings are the outlet's questions and the paragraphs under them the
+    guest's answers. Only where two headings or more stand in the body, no quotation mark
+    follows the first, two thirds of the paragraphs under them speak in the first person, and
+    the introduction names the guest; a feature quoting its subject under headings stays
+    narrated."""
+    body = next((i for i, s in enumerate(out) if s.speaker_role != "headline"), len(out))
+    heads = [i for i in range(body, len(out)) if out[i].speaker_role == "headline"]
+    if len(heads) < 2:
+        return
+    after = out[heads[0] :]
+    if any(s.speaker_role != "headline" and (s.speaker_role != "narrator" or _QUOTE_MARK.search(text[s.start : s.end]))
+           for s in after):
+        return
+    paragraphs: dict[int, bool] = {}
+    for s in after:
+        if s.speaker_role == "narrator":
+            paragraphs[s.unit] = paragraphs.get(s.unit, False) or bool(_FIRST_PERSON.search(text[s.start : s.end]))
+    guest = _guest(text[: after[0].start], ctx)
+    if guest is None or 3 * sum(paragraphs.values()) < 2 * len(paragraphs):
+        return
+    for s in after:
+        if s.speaker_role == "headline":
+            s.speaker, s.speaker_role, s.holder = "interviewer", "interviewer", "media"
+        else:
+            s.speaker, s.speaker_role, s.holder = guest[0], "interviewee", guest[1]
+
+
+def _guest(introduction: str, ctx: Discourse) -> tuple[str, str] | None:
+    """The named person the introduction names first."""
+    named = [(introduction.find(p[0].split()[-1]), p) for p in ctx.persons if not ctx.title_only(p[0])]
+    named = [(at, p) for at, p in named if at >= 0]
+    return min(named)[1] if named else None

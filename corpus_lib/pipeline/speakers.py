@@ -227,13 +227,18 @@ def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
     post = _SERVES_AS.search(phrase)
     if post and reg.mentions(phrase[post.end() :], date):
         phrase = phrase[post.end() :]  # "a Danish diplomat who serves as NATO's envoy": the post, not the passport
-    mentions = reg.mentions(phrase, date)
+    mentions = [m for m in reg.mentions(phrase, date) if not _COMPOUND.match(phrase, m.end)]
     owners = [m for m in mentions if not _TARGET.search(phrase[: m.start]) and not _DESK_FOR.match(phrase, m.end)]
     if not owners and _OWN_STATE.search(phrase):
         return None  # "the head of the country's mission to NATO": the state's, whichever it is
     if not owners and mentions and STATE_ROLE.search(phrase) and all(_SUBJECT_OF.search(phrase[: m.start]) for m in mentions):
         return None  # "the government's chief negotiator on NATO": a state's, not the Alliance's
     return (owners or mentions)[0].holder if mentions else None
+
+
+# An actor in a compound adjective names where a person was made, not whom they serve:
+# "the Turkish-educated adviser to NATO's office", "the Dutch-born envoy".
+_COMPOUND = re.compile(r"-(?:educated|born|trained|raised|bred|schooled|speaking)\b")
 
 
 def place_holder(sentence: str, reg: Registry) -> str | None:
