@@ -1160,3 +1160,42 @@ def test_an_office_of_a_state_named_without_a_person_is_whom_the_title_refers_ba
 )
 def test_an_actor_in_a_compound_adjective_is_no_affiliation(title, holder):
     assert affiliation(title, registry()) == holder
+
+
+# Invented by the team (2026-12-05, thirteenth session): a profile whose speakers change posts.
+PROFILE = """A Finn in Tbilisi
+
+When Aino Rantala took over NATO's liaison office in Tbilisi in 2022, her country was still outside the Alliance.
+
+In 2017, as a spokeswoman for Finland's foreign ministry, she told a radio station that membership was not on the agenda.
+
+"The door is open, and it is for Georgians to walk through it," Rantala said.
+
+Her husband, Mikko Rantala, said he missed the lakes.
+
+In Moscow, a Kremlin-connected commentator, Oleg Sarin, told a talk show that Georgia would pay for its choice.
+
+Levon Aghasyan, a former Armenian deputy foreign minister who now teaches law in Yerevan, said the Alliance should keep its distance.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "holder"),
+    [
+        ('"The door is open', "NATO"),  # the office she took over
+        ("In 2017, as a spokeswoman", "other"),  # the post she held then
+        ("In Moscow, a Kremlin-connected commentator", "other"),  # an analyst speaks for no actor
+        ("Levon Aghasyan, a former", "other"),  # a former official who now teaches
+    ],
+)
+def test_a_profile_gives_each_person_the_post_they_held_when_they_spoke(start, holder):
+    rows, _ = _attributed(PROFILE, "news", date=dt.date(2024, 3, 1))
+    assert _row(rows, start)[2] == holder
+
+
+def test_a_relative_with_the_same_surname_is_someone_new():
+    raw = ("A Finn in Tbilisi\n\nTBILISI, March 1, 2024 – NATO's liaison officer Aino Rantala said the door was open.\n\n"
+           "Her husband, Mikko Rantala, said he missed the lakes.\n")
+    rows, _ = _attributed(raw, "news", date=dt.date(2024, 3, 1))
+    assert _row(rows, "TBILISI")[::2] == ("Aino Rantala", "NATO")
+    assert _row(rows, "Her husband")[0] == "Mikko Rantala"

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from corpus_lib.pipeline import speakers
 from corpus_lib.pipeline.actors import Mention, Registry
-from corpus_lib.pipeline.clauses import DEFINITE, NAME, PRONOUN, ROLE_NOUNS, subject_clause
+from corpus_lib.pipeline.clauses import DEFINITE, NAME, PRONOUN, REPORTING, ROLE_NOUNS, subject_clause
 from corpus_lib.pipeline.prefilter import AVAILABLE as _RE2
 from corpus_lib.pipeline.prefilter import PatternSet
 from corpus_lib.vocab import STATE_HOLDERS
@@ -86,6 +86,14 @@ _OFFICE_OF = re.compile(
     r"secretary)(?:\s+of\s+[A-Z][\w]+(?:\s+(?:and\s+)?[A-Z][\w]+){0,2})?\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?\Z",
     re.IGNORECASE,
 )
+# A body a person heads, told with the name as subject: "When Katrin Ahlgren took over NATO's
+# liaison office in Tbilisi, …".
+_NAME_HEADS = re.compile(
+    r"^\W*(?:(?:when|after|since|before|until|as)\s+)?(?P<name>[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:[\s\-][A-ZÀ-ÞĀ-Ž][^\W\d_]+){1,2})\s+"
+    r"(?:has\s+|had\s+)?(?:took\s+over|takes\s+over|heads|headed|runs|ran|leads|led|took\s+charge\s+of)\s+"
+    r"(?P<title>[^,.;:!?]{2,60}?\b(?:office|mission|delegation|team|cent(?:re|er)|representation))\b",
+    re.IGNORECASE,
+)
 # An untitled name opening a sentence's subject, before its verb: "Ingrid Aasland has watched …".
 _NAME_OPENING = re.compile(r"([A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:\s+[A-ZÀ-ÞĀ-Ž][^\W\d_]+){1,2})\s+(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.\s?){2,3}|[A-Z][a-z]{1,2}|[A-Z]{2,3}")  # "T.W.", "T. W.", "TW" (title-cased "Tw")
@@ -149,15 +157,18 @@ class Discourse:
 
     def _name_post(self, text: str) -> None:
         """Give a post to the person a sentence opens with ("Wennberg, a Swedish diplomat, has
-        been deputy to NATO's special representative"), unless the person already speaks for an
-        actor: a name, or a lone surname known before or set off by an apposition."""
+        been deputy to NATO's special representative", "When Katrin Ahlgren took over NATO's
+        liaison office, …"), unless the person already speaks for an actor: a name, or a lone
+        surname known before or set off by an apposition."""
         post = _NAME_POST.match(text)
         if post is None or not speakers.ROLE.search(post.group("title")):
-            return
+            post = _NAME_HEADS.match(text)
+            if post is None:
+                return
         name = post.group("name")
         known = self.known(name)
         words = speakers.name_words(name)
-        if known is None and not words and not (post.group("apposition") and " " not in name):
+        if known is None and not words and not (post.groupdict().get("apposition") and " " not in name):
             return
         if (known and known[1] != "other") or any(m.kind != "person" for m in self.reg.mentions(name, self.date)):
             return
@@ -345,7 +356,8 @@ class Discourse:
             return []  # the common case, told before any match object is made
         if facts is not None and facts.names_none_of(surnames):
             return []  # the sentence's capitalised words, listed already, hold none
-        return [(m.start(), self.known(m.group())) for m in _CAPITALISED.finditer(text) if m.group() in surnames]
+        found = [(m.start(), self.known(m.group())) for m in _CAPITALISED.finditer(text) if m.group() in surnames]
+        return [(at, person) for at, person in found if not _other_first_name(text, at, person)]
 
     def full_name(self, m: Mention) -> Speaker:
         """A registered person's full name (a surname alone finds the person named before)."""
@@ -453,6 +465,8 @@ class Discourse:
                 words = speakers.name_words(match.group(0))
                 if words and not any(m.start <= match.start() < m.end for m in mentions):
                     holder = mentions[0].holder if mentions else (self.place or state or "other")
+                    if speakers.EXPERT.search(phrase):
+                        holder = "other"  # "a Kremlin-connected commentator, X": an analyst speaks for no actor
                     self.add((" ".join(words), holder))
                     return " ".join(words), holder
         unnamed = speakers.unnamed_speaker(phrase, self.reg, self.date, place=self.where(state, phrase))
@@ -528,6 +542,20 @@ def _may_introduce(text: str) -> bool:
     """Whether a text can introduce a new name: two capitalised words, and a title or a
     reporting verb to mark them as a person's (what :func:`speakers.introduced` needs)."""
     return bool(_TWO_CAPITALISED.search(text)) and speakers.may_introduce(text)
+
+
+_VERB_WORD = re.compile(REPORTING)
+_FIRST_NAME_BEFORE = re.compile(r"([A-ZÀ-ÞĀ-Ž][^\W\d_]+)\s+\Z")
+
+
+def _other_first_name(text: str, at: int, person: Speaker) -> bool:
+    """Whether a known surname follows a first name other than the known person's ("Mikko
+    Rantala" after "Aino Rantala": a relative, someone new)."""
+    before = _FIRST_NAME_BEFORE.search(text, max(0, at - 30), at)
+    words = person[0].split()
+    if before is None or len(words) < 2 or before.group(1) in words or _VERB_WORD.fullmatch(before.group(1).lower()):
+        return False  # "Said Streltsov:" opens with a verb
+    return len(speakers.name_words(f"{before.group(1)} {words[-1]}")) == 2
 
 
 def _bare_title(phrase: str) -> str:

@@ -87,6 +87,8 @@ _RELATIVE_OPEN = re.compile(r"\s*(?:who|whose|which)\b", re.IGNORECASE)
 _PARTICIPLE_OPEN = re.compile(rf"\s*(?:{SCENE_PARTICIPLES})\b", re.IGNORECASE)
 _YOU_LAST = re.compile(r"\byou\s*\Z", re.IGNORECASE)
 _PRONOUN_LAST = re.compile(r"\b(?:he|she)\s*\Z", re.IGNORECASE)
+# A pronoun that can open a subject: "Her husband, X, …" opens with a possessive, someone else.
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:he|she)\b", re.IGNORECASE)
 _PASSIVE = re.compile(
     r"^(?:(?:has|have|had|will|would|could|may|might)\s+)?(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+|not\s+)*"
     r"(?:\w+ed|told|given|granted|promised|seen|held|known|shown|made|taken|done|left|kept|set|split|hit|led)\b",
@@ -499,6 +501,8 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
         if found and found.role == "quoted" and found.holder == "other":
             name, holder = _introduced_in(sentence, (found.speaker, found.holder), ctx)
             found = Attribution(name, "quoted", holder)
+        if found and found.role == "quoted":
+            found = _as_then(sentence, found, ctx)
         if found:
             return found
     return _actor_subject(clause, verb, ctx)
@@ -507,7 +511,7 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
 def _person_subject(subject: str, ctx: Discourse, *, you: Speaker | None) -> Attribution | None:
     if you and _YOU_LAST.search(subject):
         return Attribution("interviewer", "interviewer", you[1])
-    if PRONOUN.match(subject) or _PRONOUN_LAST.search(subject):
+    if _PRONOUN_SUBJECT.match(subject) or _PRONOUN_LAST.search(subject):
         return Attribution(ctx.last_person[0], "quoted", ctx.last_person[1]) if ctx.last_person else None
     if _STATE_BODY.fullmatch(subject.strip(" ,")):
         return None  # "the prime minister's office said": a body of the place's state (see _actor_subject)
@@ -520,6 +524,20 @@ def _person_subject(subject: str, ctx: Discourse, *, you: Speaker | None) -> Att
     if who is None or not (_is_person(who, ctx) or speakers.ROLE.search(who[0])):
         return None
     return Attribution(who[0], "quoted", who[1])
+
+
+# The post a person held when they spoke, set before the subject: "In 2017, as a spokeswoman
+# for Sweden's foreign ministry, she told …", "As foreign minister, he had argued …".
+_AS_POST = re.compile(r"^\W*(?:(?:in|by|until)\s+(?:\w+\s+)?\d{4},\s*)?as\s+(?P<title>[^,;:]{3,90}),", re.IGNORECASE)
+
+
+def _as_then(sentence: str, found: Attribution, ctx: Discourse) -> Attribution:
+    """A person's words under the post the sentence says they held then, if it names its actor."""
+    post = _AS_POST.match(sentence)
+    if post is None or not speakers.ROLE.search(post.group("title")):
+        return found
+    holder = speakers.affiliation(post.group("title"), ctx.reg, ctx.date)
+    return Attribution(found.speaker, found.role, holder) if holder else found
 
 
 def _introduced_in(sentence: str, who: Speaker, ctx: Discourse) -> Speaker:

@@ -222,8 +222,8 @@ def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
     if past and not ROLE.search(phrase[: past.start()] if past.group(1) else ""):
         now = _NOW.search(phrase, past.end())
         phrase = phrase[now.end() :] if now else ""  # "… until 2005 and now directs an institute": the present post
-        if not reg.mentions(phrase, date):
-            return "other"  # "a former NATO official": no longer speaks for the Alliance
+        if not reg.mentions(phrase, date) or not (ROLE.search(phrase) or _SERVES_AS.search(phrase)):
+            return "other"  # "a former NATO official" (who "now teaches law in Yerevan"): speaks for no actor now
     post = _SERVES_AS.search(phrase)
     if post and reg.mentions(phrase[post.end() :], date):
         phrase = phrase[post.end() :]  # "a Danish diplomat who serves as NATO's envoy": the post, not the passport
