@@ -73,8 +73,8 @@ _NAME_POST = re.compile(
     r"(?:is|was|has\s+been|had\s+been|serves\s+as|has\s+served\s+as|works\s+as|became|has\s+become)\s+(?:now\s+)?"
     r"(?P<title>(?:the|a|an|one\s+of|[A-Z][\w\-]*['’]s|deputy|head|chief)\s+[^,.;:!?]{2,100})"
 )
-# A state's body named with its actor, before ("Armenia's foreign ministry", "the Armenian
-# government") or after ("the ministry of foreign affairs of Armenia", "the ministry in Yerevan").
+# A body named with its actor, before ("Armenia's foreign ministry", "the NATO delegation") or
+# after ("the ministry of foreign affairs of Armenia", "the ministry in Yerevan").
 _BODY_NOUN = r"(?:ministry|government|cabinet|parliament|embassy|delegation|mission|committee)"
 _BODY_AFTER_ACTOR = re.compile(rf"(?:['’]s)?\s+(?:[a-z]+\s+){{0,2}}({_BODY_NOUN})\b")
 _BODY_BEFORE_ACTOR = re.compile(rf"\b({_BODY_NOUN})\s+(?:of\s+(?:[a-z]+\s+){{0,2}}(?:of\s+)?|in\s+)(?:the\s+)?\Z", re.I)
@@ -123,7 +123,7 @@ class Discourse:
     titles: dict[str, str] = field(default_factory=dict)  # a person's title as introduced, lower case
     open_quote: list = field(default_factory=list)  # sentences of a quotation still open
     groups: frozenset = frozenset()  # institutions' people named in the plural ("Alliance foreign ministers")
-    bodies: dict[str, str] = field(default_factory=dict)  # a state body's noun ("ministry") -> its latest actor
+    bodies: dict[str, str] = field(default_factory=dict)  # a body's noun ("ministry") -> the actor it was last named with
 
     def see(self, text: str, *, speaker: Speaker | None = None) -> None:
         """Remember the people a sentence names; its subject, if a person, becomes "he"/"she".
@@ -184,8 +184,9 @@ class Discourse:
         self.last_person = person
 
     def _see_bodies(self, text: str) -> None:
-        """Remember the actor of each state body the sentence names with one ("Armenia's foreign
-        ministry"), so that "the ministry" later is the latest one named, not the dateline's."""
+        """Remember the actor of each body the sentence names with one ("Armenia's foreign
+        ministry", "the NATO delegation"), or set in a state's place ("In Yerevan, the defence
+        ministry …"), so that "the ministry" later is the latest one named, not the dateline's."""
         bare = _BODY_WORD.search(text)
         if bare is None:
             return
@@ -427,7 +428,7 @@ class Discourse:
         """
         words = _bare_title(phrase)
         for person in reversed(self.persons):
-            if words and words in self._title_of(person):
+            if words and words in self.titles.get(person[0], ""):
                 return person
         specific = _SPECIFIC_TITLE.search(phrase)
         if specific is None:
@@ -436,7 +437,7 @@ class Discourse:
             return self.last_person
         noun = specific.group(0).lower()
         for person in reversed(self.persons):
-            if noun in self._title_of(person):
+            if noun in self.titles.get(person[0], ""):
                 return person
         last = self.last_person
         if last is not None and (last[0] not in self.titles or noun in last[0].lower()):
@@ -448,14 +449,6 @@ class Discourse:
         self.add(new)
         self.last_person = new
         return new
-
-    def _title_of(self, person: Speaker) -> str:
-        """A person's title as introduced, or the name of a registered title ("Foreign Minister
-        of Azerbaijan"), lower case; "" for a name without a title."""
-        title = self.titles.get(person[0])
-        if title is None and any(m.kind == "title" for m in self.reg.mentions(person[0], self.date)):
-            return person[0].lower()
-        return title or ""
 
     def _name_or_title(
         self, phrase: str, mentions: list[Mention], *, allow_names: bool, state: str | None = None
