@@ -129,14 +129,14 @@ def attribute(
     # a report (not an interview) quoting an exchange whose answers carry labels too: a paragraph
     # without a label is the report's again
     embedded = interview and genre != "interview" and _answers_labelled(units, dash_asks)
-    in_body = False
+    body_begun = False  # a statement that is no headline stood before this unit
     for k, unit in enumerate(units):
         spans = split_sentences(text[unit.start : unit.end], offset=unit.start)
         if not spans:
             continue
         sentences = [text[a:b] for a, b in spans]
         questions = [is_question(s) for s in sentences]
-        in_body = in_body or (bool(out) and out[-1].speaker_role != "headline")  # a statement stood before this unit
+        body_begun = body_begun or (bool(out) and out[-1].speaker_role != "headline")
         headline = is_headline(text, unit, in_body=bool(out) and out[-1].speaker_role != "headline")
         if headline and k and is_dateline(text[unit.start : unit.end]):
             turn += 1  # a dateline on its own line opens the report: the agency's words
@@ -148,7 +148,7 @@ def attribute(
             for (a, b), s, q in zip(spans, sentences, questions):
                 s = headline_case(s, text, reg)
                 speaker, holder = headline_speaker(s, interviewee, ctx)
-                if speaker == "headline" and (publisher != "media" or in_body):  # a release's title; a section's heading
+                if speaker == "headline" and (publisher != "media" or body_begun):  # a release's title; a section's heading
                     holder = publisher
                 out.append(Sentence(a, b, turn, speaker, "headline", holder, q, k))
                 ctx.see(s)

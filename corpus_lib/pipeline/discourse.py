@@ -148,9 +148,7 @@ class Discourse:
             if known is None or known[1] == "other":
                 title = post.group("title")
                 person = (self.subject_name, speakers.affiliation(title, self.reg, self.date) or "other")
-                self.titles[person[0]] = title.lower()
-                self.add(person)
-                self.last_person = person
+                self.last_person = self._titled(person, title)
         opening = _NAME_OPENING.match(subject_clause(text))
         words = speakers.name_words(opening.group(1)) if opening else []
         self.subject_name = " ".join(words) if words else None
@@ -178,10 +176,7 @@ class Discourse:
         holder = speakers.affiliation(title, self.reg, self.date)
         if holder is None:
             return
-        person = (known[0] if known else " ".join(words) or name, holder)
-        self.titles[person[0]] = title.lower()
-        self.add(person)
-        self.last_person = person
+        self.last_person = self._titled((known[0] if known else " ".join(words) or name, holder), title)
 
     def _see_bodies(self, text: str) -> None:
         """Remember the actor of each body the sentence names with one ("Armenia's foreign
@@ -276,8 +271,12 @@ class Discourse:
     def _office_holder(self, title: str, holder: str) -> Speaker:
         """Remember a person named by an office of an actor alone ("the Minister of Foreign
         Affairs of the Republic of Azerbaijan"), whom "the Minister" refers back to."""
-        person = (" ".join(title.split()), holder)
-        self.titles[person[0]] = person[0].lower()
+        name = " ".join(title.split())
+        return self._titled((name, holder), name)
+
+    def _titled(self, person: Speaker, title: str) -> Speaker:
+        """Remember a person with the title they were introduced by (a bare title is their name)."""
+        self.titles[person[0]] = title.lower()
         self.add(person)
         return person
 
@@ -445,9 +444,7 @@ class Discourse:
         new = speakers.unnamed_speaker(phrase, self.reg, self.date, place=self.where(state, phrase))
         if new is None:
             return last
-        self.titles[new[0]] = new[0].lower()
-        self.add(new)
-        self.last_person = new
+        self.last_person = self._titled(new, new[0])
         return new
 
     def _name_or_title(
