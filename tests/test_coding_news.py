@@ -497,3 +497,43 @@ def test_membership_named_in_news_wording_of_release_1_15(text, stance):
                                   "The accord does not mean EU membership for Moldova."])
 def test_doors_to_dialogue_and_other_organisations_name_no_membership(text):
     assert "membership" not in set(code([[text]])["topic"])
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [  # invented 2026-12-05 (fourteenth session), from the kinds of wording the coder missed in news/dev35-dev42
+        ("Chisinau has long kept the Alliance at arm's length.", "distant", "MB-DIS-027"),
+        ("We work with NATO and with Moscow, but we will not sit in anybody's camp.", "distant", "MB-DIS-028"),
+        ("The republic is not switching camps, whatever NATO hopes.", "distant", "MB-DIS-028"),
+        ("Montenegro became the Alliance's twenty-ninth member in 2017.", "open", "TOP-MB-033"),
+        ("Any enlargement needs the consensus of all Allies.", "conditional", "MB-CON-017"),
+        ("A future NATO bid by the republic would be judged on its merits.", "conditional", "MB-CON-017"),
+        ("The bar for membership has not moved.", "conditional", "MB-CON-017"),
+        ("The partnership programme is not a queue for membership.", "distant", "MB-DIS-019"),
+        ("How close the republic comes to NATO is for Chisinau to work out.", "open", "MB-OPN-022"),
+        ("Membership is entirely a matter for Chisinau.", "open", "MB-OPN-022"),
+    ],
+)
+def test_membership_in_wording_of_release_1_16(text, stance, rule_id):
+    assert _fired(text, "membership", rule_id) == stance
+
+
+def test_wanting_in_and_the_partners_pace_need_a_passage_on_membership():
+    before = ("Moldova applied to join NATO in 2019.",)
+    assert _fired("Moldova still wants in.", "membership", "MB-OPN-031", before=before) == "open"
+    assert _fired("We go on at the pace its government sets.", "membership", "MB-OPN-022", before=before) == "open"
+    assert "membership" not in set(code([["Moldova still wants in."]])["topic"])
+
+
+@pytest.mark.parametrize("text", ["NATO will not take sides in the conflict.",
+                                  "The Alliance does not pick sides between the two neighbours."])
+def test_taking_sides_in_a_conflict_names_no_membership(text):
+    assert "membership" not in set(code([[text]])["topic"])
+
+
+def test_work_done_and_a_partners_own_pace_are_no_condition_and_no_own_choice():
+    assert row_for(code([["Moldova has done its homework for NATO membership."]]), "doc.0001",
+                   "membership")["stance"] != "conditional"
+    row = row_for(code([["Moldova has no plans to seek NATO membership and will go on with the partnership "
+                         "at its own pace."]]), "doc.0001", "membership")
+    assert row["stance"] == "distant" and "MB-OPN-022" not in row["rule_ids"].split(";")
