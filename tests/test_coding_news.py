@@ -537,3 +537,24 @@ def test_work_done_and_a_partners_own_pace_are_no_condition_and_no_own_choice():
     row = row_for(code([["Moldova has no plans to seek NATO membership and will go on with the partnership "
                          "at its own pace."]]), "doc.0001", "membership")
     assert row["stance"] == "distant" and "MB-OPN-022" not in row["rule_ids"].split(";")
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [  # invented 2026-12-05 (fourteenth session)
+        ("\"Neutrality protected nobody in this corner of Europe,\" the deputy said.", "open", "MB-OPN-025"),
+        ("The opposition said the crisis proved that neutrality offered no shelter against Moscow.", "open", "MB-OPN-025"),
+        ("Non-alignment was supposed to keep the republic safe, the minister said.", "open", "MB-OPN-025"),
+        ("A neutral Moldova would have been no safer last spring.", "open", "MB-OPN-025"),
+        ("The Alliance promised membership in 2008, and nobody has taken those words back.", "open", "MB-OPN-032"),
+        ("The Bucharest decision still stands, whatever Moscow says.", "open", "MB-OPN-033"),
+        ("The Allies respected Chisinau's non-aligned course.", "open", "MB-OPN-019"),
+    ],
+)
+def test_failed_neutrality_a_promise_that_stands_and_a_respected_course(text, stance, rule_id):
+    assert _fired(text, "membership", rule_id) == stance
+
+
+def test_a_promise_that_stands_yields_to_a_condition():
+    text = "The Bucharest decision stands: Moldova will become a member when it meets the standards."
+    assert _fired(text, "membership", "MB-OPN-033") == "conditional"
