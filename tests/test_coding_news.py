@@ -558,3 +558,30 @@ def test_failed_neutrality_a_promise_that_stands_and_a_respected_course(text, st
 def test_a_promise_that_stands_yields_to_a_condition():
     text = "The Bucharest decision stands: Moldova will become a member when it meets the standards."
     assert _fired(text, "membership", "MB-OPN-033") == "conditional"
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "stance", "rule_id"),
+    [  # invented 2026-12-05 (fourteenth session), from the kinds of wording the coder missed in news/dev35-dev42
+        ("Moldova will not loosen its military alliance with Russia, the deputy minister said.", "other",
+         "cooperative", "RU-COO-018"),
+        ("Moldova will stay in the Russian-led Collective Security Treaty Organisation.", "other", "cooperative",
+         "RU-COO-018"),
+        ("Speakers from Chisinau described Russia as an indispensable ally.", "other", "cooperative", "RU-COO-019"),
+        ("Russian troops are now the only guarantee of security for the villages.", "other", "cooperative",
+         "RU-COO-019"),
+        ("Here Russia and the Alliance have no quarrel at all.", "Russia", "cooperative", "RU-COO-020"),
+        ("The war Russia launched against its neighbour has destroyed peace in Europe.", "NATO", "adversarial",
+         "RU-ADV-031"),
+        ("Moscow broke promises it had put its own signature to.", "other", "adversarial", "RU-ADV-034"),
+        ("The Russian peacekeepers stood aside during the offensive.", "other", "adversarial", "RU-ADV-034"),
+    ],
+)
+def test_russia_in_wording_of_release_1_16(text, holder, stance, rule_id):
+    row = _one(text, "russia", holder=holder, role="quoted")
+    assert row["stance"] == stance and rule_id in row["rule_ids"].split(";")
+
+
+def test_respecting_a_choice_to_stay_in_a_russian_led_bloc_is_no_cooperation():
+    row = _one("NATO respects the republic's choice to remain in the Russian-led bloc.", "russia", role="quoted")
+    assert "RU-COO-018" not in row["rule_ids"].split(";")
