@@ -50,7 +50,7 @@ from corpus_lib.pipeline.headlines import (
     is_dateline,
     is_headline,
 )
-from corpus_lib.pipeline.reported import lead_source, narrated
+from corpus_lib.pipeline.reported import lead_source, narrated, without_anonymity
 from corpus_lib.pipeline.segment import split_sentences
 from corpus_lib.vocab import STATE_HOLDERS
 
@@ -730,7 +730,8 @@ def _quote_speaker(text: str, spans, region, ctx: Discourse):
         if match and _THAT_CLAUSE.match(match.group("who")):
             match = None  # '"…", saying that Armenia's security …': the narration goes on, no speaker follows
         if match:
-            who = documents.speaker(match.group("who"), ctx) or ctx.resolve(match.group("who"))
+            words = without_anonymity(match.group("who"))
+            who = documents.speaker(words, ctx) or ctx.resolve(words)
             if who:
                 return who, (qe, closing[1])
     opening = _sentence_at(spans, qs)

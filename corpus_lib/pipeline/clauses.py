@@ -21,7 +21,7 @@ REPORTING = (
     r"dismissed|dismisses|mentioned|specified|touched upon|touched on|note|stress|argue|insist|warn|point out|recall|contend|contends|"
     r"contended|reads|repeated|repeats|made clear|made it clear|makes clear|makes it clear|"
     r"concede|acknowledge|admit|maintain|suggest|explain|reiterate|emphasi[sz]e|underline|confirm|assert|asserted|asserts|"
-    r"complained|complains"
+    r"complained|complains|restated|restates|shot back|hit back|hits back|fired back|retorted|retorts"
 )
 POSITION = (
     REPORTING
@@ -34,7 +34,7 @@ POSITION = (
     r"opposes|opposed|seeks|sought|intends|intended|plans|planned|ponders|attempts|accepts|"
     r"accepted|denied|denies|regrets|regretted|deplored|insists|favours|favors|ruled out|"
     r"speak|spoke|speaks|claims|claimed|has said|has told|has stressed|has pointed|has drawn|pointed|"
-    r"conveyed|conveys|informed|informs|applied|applies|thanked|thanks|encouraged|encourages|"
+    r"conveyed|conveys|informed|informs|briefed|briefs|applied|applies|thanked|thanks|encouraged|encourages|"
     r"appealed|appeals|reaffirmed|reaffirms|backed|backs|signalled|signaled|vowed|pledged|promised|"
     r"voiced|voices|favoured|favored|endorsed|endorses|opposes|rejected|remains committed|remain committed|"
     r"took a different view|takes a different view|disagreed|disagrees|describe|describes|described|"

@@ -37,6 +37,9 @@ _TWO_CAPITALISED = re.compile(r"[A-ZÀ-ÞĀ-Ž][^\W\d_]+\s+(?:[a-z]{1,3}\s+)?[A-
 _PERSON_NOUN_OPEN = re.compile(_PERSON_NOUN.pattern.removesuffix(r"\b"), re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:-[A-ZÀ-ÞĀ-Ž][^\W\d_]+)*")
 # A bare title with all its title words ("the deputy minister", not "the deputy").
+# A phrase that opens on an indefinite article introduces someone new ("a senior official in the
+# prime minister's office"), whatever definite title it holds further on.
+_INDEFINITE_OPEN = re.compile(r"^\W*(?:a|an|one|another)\s", re.IGNORECASE)
 _DEFINITE_LONG = re.compile(rf"\b(?:the|this|that)\s+((?:[\w\-’']+\s+){{0,3}}(?:{ROLE_NOUNS}))\b", re.IGNORECASE)
 # Title nouns specific enough that "the minister" cannot be the envoy named before; other
 # title nouns ("the official", "the diplomat", "the envoy") refer back to whoever spoke last.
@@ -388,7 +391,7 @@ class Discourse:
             return known[0][1]
         if PRONOUN.match(phrase) and self.last_person:
             return self.last_person
-        if DEFINITE.search(phrase) and self._same_side(mentions):  # "the envoy", "the NATO official"
+        if DEFINITE.search(phrase) and not _INDEFINITE_OPEN.match(phrase) and self._same_side(mentions):  # "the envoy"
             found = self.by_title(phrase, state=state)
             if found:
                 return found

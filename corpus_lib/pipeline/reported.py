@@ -76,6 +76,13 @@ _CIRCUMSTANCE = re.compile(
     r"(?:(?:even\s+)?as|while|when|after|before|amid|following|adding|citing|since|(?:al)?though|even\s+though)\b[^,]*\Z",
     re.I,
 )
+# A last clause that only says why the source is not named ("…, said a senior official, who
+# asked not to be named.", "…, speaking on condition of anonymity.").
+_ANONYMITY = re.compile(
+    r",\s+(?:(?:who|as\s+(?:he|she|they))\s+(?:asked|requested|declined|spoke|was\s+not|were\s+not|is\s+not|"
+    r"are\s+not|did\s+not\s+want)|speaking\s+(?:on\s+condition|anonymously|privately))\b[^,]*\Z",
+    re.I,
+)
 # A last clause that only dates the attribution ("…, on Tuesday.", "…, last week.").
 _WHEN_LAST = re.compile(
     r",\s+(?:on|in|at|last|this|earlier|later|late|early)?\s*(?:\w+\s+){0,2}?(?:monday|tuesday|wednesday|thursday|"
@@ -169,6 +176,7 @@ def narrated(sentence: str, ctx: Discourse, *, you: Speaker | None = None) -> At
         or _quoted_as(sentence, ctx)
         or _subject(sentence, ctx, you=you)
         or _judged_by(sentence, ctx)
+        or _received_at(sentence, ctx)
         or _granted(sentence)
     )
 
@@ -208,6 +216,39 @@ def _judged_by(sentence: str, ctx: Discourse) -> Attribution | None:
     if who is None or who[1] in ("other", "media"):
         return None
     return Attribution("narrator", "narrator", who[1])
+
+
+# A reaction told in the passive where it happened: "The truce was welcomed at the Alliance's
+# headquarters, where …", "The remarks went down badly in Baku", "At NATO headquarters, the move
+# has been noted and welcomed with care".
+_RECEPTION = (
+    r"\b(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:(?:noted|noticed),?\s+and\s+)?(?:welcomed|"
+    r"criticised|criticized|condemned|praised|rejected|dismissed|denounced|hailed|greeted|received)|"
+    r"(?:went|has\s+gone|had\s+gone)\s+down\s+(?:\w+\s+)?(?:badly|well|poorly|coolly|warmly))"
+    r"(?:\s+(?:with\s+\w+|\w+ly|warmly|coolly|well|badly))?"
+)
+_RECEIVED_AT = re.compile(
+    _RECEPTION + r"\s+(?:at|in)\s+(?P<where>[^,;:.\"“”]{2,60}?)(?=\s+(?:where|as|after|on|and|with)\b|[,;:.]|\s*\Z)",
+    re.IGNORECASE,
+)
+_RECEIVED = re.compile(_RECEPTION + r"(?!\s+by\b)", re.IGNORECASE)
+
+
+def _received_at(sentence: str, ctx: Discourse) -> Attribution | None:
+    """The actor of the place where a passive reaction happened holds it, as narration; a
+    sentence opening on its place ("At NATO headquarters, …") says where."""
+    if "down" not in sentence and not _BE_WORD.search(sentence):
+        return None  # the common case: no passive and no "went down"
+    match = _RECEIVED_AT.search(sentence)
+    holder = speakers.affiliation(match.group("where"), ctx.reg, ctx.date) if match else None
+    if holder is None and ctx.place and _RECEIVED.search(sentence):
+        holder = ctx.place
+    if holder is None or holder in ("other", "media"):
+        return None
+    return Attribution("narrator", "narrator", holder)
+
+
+_BE_WORD = re.compile(r"\b(?:was|were|been)\b", re.IGNORECASE)
 
 
 _AGENCY_LEAD = re.compile(
@@ -291,6 +332,17 @@ _ASIDE_SOURCE = re.compile(
 )
 
 
+def without_anonymity(who: str) -> str:
+    """The words naming a source without a last clause saying why it is not named.
+
+    Example:
+        >>> without_anonymity("a senior official, who asked not to be named.")
+        'a senior official'
+    """
+    cut = _ANONYMITY.search(who)
+    return who[: cut.start()] if cut else who
+
+
 def trailing_who(sentence: str) -> str | None:
     """The words naming the source in a trailing attribution ("…, the envoy told reporters.").
 
@@ -309,7 +361,8 @@ def trailing_who(sentence: str) -> str | None:
         return None
     for _ in range(3):  # "…, a NATO official said, as clashes went on."; "…, X said with the envoy, Anna Berg, on Monday."
         dated = _WHEN_LAST.match(sentence, comma) and not _REPORTING_WORD.search(sentence, comma)  # not ", said on Tuesday."
-        if not (_CIRCUMSTANCE.match(sentence, comma) or _name_last(sentence, comma) or dated):
+        if not (_CIRCUMSTANCE.match(sentence, comma) or _ANONYMITY.match(sentence, comma) or _name_last(sentence, comma)
+                or dated):
             break
         sentence = sentence[:comma] + "."
         comma = sentence.rfind(",")

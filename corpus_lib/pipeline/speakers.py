@@ -84,7 +84,8 @@ OUTSIDER = re.compile(
 EXPERT = re.compile(
     r"\b(?:analysts?|experts?|political scientists?|scholars?|researchers?|professors?|commentators?|"
     r"political observers?|think[- ]tanks?|academics?|lecturers?|economists?|historians?|"
-    r"opposition|critics?|opponents?|activists?|specialists?|columnists?|(?:senior|research|visiting) fellows?)\b",
+    r"opposition|critics?|opponents?|activists?|specialists?|columnists?|(?:senior|research|visiting) fellows?|"
+    r"teaches|taught|lectures|lectured|universit(?:y|ies))\b",
     re.IGNORECASE,
 )
 _UPPER = r"[A-ZÀ-ÞĀ-Ž]"

@@ -1,0 +1,57 @@
+"""Attribution in wire copy (issue 13): a source who is not named, a reaction told where it
+happened, the Alliance's staff titles, academics, and verbs of reply.
+
+Every text is invented for these tests; none is taken from an article we hold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from test_attribute_news import _attributed, _row
+
+WIRE = """Forum hears NATO line on Armenia
+
+YEREVAN, May 4 (Test Wire) - NATO officials met Armenian ministers on Tuesday.
+
+"We are not a candidate for anything," said a senior official in the prime minister's office, who asked not to be named because he was not authorised to speak.
+
+Azerbaijan's deputy defence minister, Elchin Rustamli, shot back that the talks would go on.
+
+Meeting in Brussels in July, NATO leaders restated that Georgia will one day join the Alliance.
+
+Elena Ivanova, a deputy assistant secretary general who visited the region in October, put the Alliance's line plainly: "Armenia decides."
+
+"You do not swap your guarantor in a year," said Petros Lalayan, who teaches international relations at a Yerevan university.
+
+Mr Rustamli briefed the visitors on Azerbaijan's proposals for a peace agreement.
+
+The truce was welcomed at the Alliance's headquarters, where officials called it a first step.
+
+The remarks went down badly in Baku.
+
+At NATO's headquarters, Yerevan's drift away from Moscow has been noticed, and welcomed with care.
+
+The plan was discussed in Baku on Monday.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "holder"),
+    [
+        ('"We are not a candidate', "Armenia"),  # not the NATO officials named before: an indefinite title is someone new
+        ("Azerbaijan's deputy defence minister", "Azerbaijan"),  # "shot back that"
+        ("Meeting in Brussels", "NATO"),  # "restated that", after a participle
+        ("Elena Ivanova", "NATO"),  # a deputy assistant secretary general is the Alliance's staff
+        ('"You do not swap', "other"),  # who teaches at a university speaks for no actor
+        ("Mr Rustamli briefed", "Azerbaijan"),
+        ("The truce was welcomed", "NATO"),  # welcomed at its headquarters
+        ("The remarks went down badly", "Azerbaijan"),  # a reaction in the capital
+        ("At NATO's headquarters", "NATO"),  # a passive reaction set at the headquarters
+        ("The plan was discussed", "media"),  # a discussion is no reaction
+    ],
+)
+def test_wire_copy_gives_each_reaction_and_source_to_its_actor(start, holder):
+    rows, _ = _attributed(WIRE, "news", date=dt.date(2018, 5, 4))
+    assert _row(rows, start)[2] == holder
