@@ -585,3 +585,22 @@ def test_russia_in_wording_of_release_1_16(text, holder, stance, rule_id):
 def test_respecting_a_choice_to_stay_in_a_russian_led_bloc_is_no_cooperation():
     row = _one("NATO respects the republic's choice to remain in the Russian-led bloc.", "russia", role="quoted")
     assert "RU-COO-018" not in row["rule_ids"].split(";")
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [  # invented 2026-12-05 (fourteenth session), from the kinds of wording the coder missed in news/dev44
+        ("\"Membership of NATO is earned, not granted,\" the official said.", "conditional", "MB-CON-017"),
+        ("The island's action plan is about reforms, \"not a membership application\".", "distant", "MB-DIS-019"),
+        ("The partnership is not a prelude to NATO membership.", "distant", "MB-DIS-019"),
+        ("On NATO membership, Chisinau will decide on its own how far to go.", "open", "MB-OPN-022"),
+        ("Whether to join NATO will be answered in Chisinau, by its citizens.", "open", "MB-OPN-022"),
+    ],
+)
+def test_membership_earned_no_prelude_and_answered_at_home(text, stance, rule_id):
+    assert _fired(text, "membership", rule_id) == stance
+
+
+def test_a_country_in_no_hurry_to_join_is_no_condition():
+    text = "The republic is not in a hurry to join the Alliance and prefers a balanced policy."
+    assert row_for(code([[text]]), "doc.0001", "membership")["stance"] == "distant"
