@@ -36,10 +36,10 @@ _TWO_CAPITALISED = re.compile(r"[A-ZÀ-ÞĀ-Ž][^\W\d_]+\s+(?:[a-z]{1,3}\s+)?[A-
 # piece may cut a word short ("official|dom"), so the closing ``\b`` is left out.
 _PERSON_NOUN_OPEN = re.compile(_PERSON_NOUN.pattern.removesuffix(r"\b"), re.IGNORECASE)
 _CAPITALISED = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:-[A-ZÀ-ÞĀ-Ž][^\W\d_]+)*")
-# A bare title with all its title words ("the deputy minister", not "the deputy").
 # A phrase that opens on an indefinite article introduces someone new ("a senior official in the
 # prime minister's office"), whatever definite title it holds further on.
 _INDEFINITE_OPEN = re.compile(r"^\W*(?:a|an|one|another)\s", re.IGNORECASE)
+# A bare title with all its title words ("the deputy minister", not "the deputy").
 _DEFINITE_LONG = re.compile(rf"\b(?:the|this|that)\s+((?:[\w\-’']+\s+){{0,3}}(?:{ROLE_NOUNS}))\b", re.IGNORECASE)
 # Title nouns specific enough that "the minister" cannot be the envoy named before; other
 # title nouns ("the official", "the diplomat", "the envoy") refer back to whoever spoke last.

@@ -232,6 +232,7 @@ _RECEIVED_AT = re.compile(
     re.IGNORECASE,
 )
 _RECEIVED = re.compile(_RECEPTION + r"(?!\s+by\b)", re.IGNORECASE)
+_BE_WORD = re.compile(r"\b(?:was|were|been)\b", re.IGNORECASE)
 
 
 def _received_at(sentence: str, ctx: Discourse) -> Attribution | None:
@@ -247,8 +248,6 @@ def _received_at(sentence: str, ctx: Discourse) -> Attribution | None:
         return None
     return Attribution("narrator", "narrator", holder)
 
-
-_BE_WORD = re.compile(r"\b(?:was|were|been)\b", re.IGNORECASE)
 
 
 _AGENCY_LEAD = re.compile(
