@@ -194,8 +194,7 @@ def test_bare_questions_in_a_text_filed_as_news_are_the_press_and_answers_the_gu
     raw = _exchange(lambda q: q, INTRO + "\n\n")
     rows = _coded(raw, "news")
     assert {role for text, role, _ in rows if text in THREE_QUESTIONS[:2]} == {"interviewer"}
-    assert {(role, holder) for text, role, holder in rows if text.startswith(("We support", "We brief"))} == {
-        ("interviewee", "NATO")}
+    assert _answer_sides(rows) == {("interviewee", "NATO")}
 
 
 def test_rhetorical_questions_answered_in_their_own_paragraph_stay_the_narration():
@@ -209,8 +208,7 @@ def test_a_closing_note_after_the_credit_line_gives_the_guest_a_side():
                "NATO's political affairs division.")
     raw = _exchange(lambda q: q, "", closing)
     rows = _coded(raw, "interview")
-    assert {(role, holder) for text, role, holder in rows if text.startswith(("We support", "We brief"))} == {
-        ("interviewee", "NATO")}
+    assert _answer_sides(rows) == {("interviewee", "NATO")}
     assert {role for text, role, _ in rows if text.startswith(("The interview was", "Mr Rudnicki is"))} == {"narrator"}
 
 
@@ -219,8 +217,7 @@ def test_questions_labelled_by_the_outlet_are_answered_by_the_unlabelled_paragra
     raw = _exchange(lambda q: f"LEDGER: {q}", "", closing)
     rows = _coded(raw, "interview")
     assert {role for text, role, _ in rows if text in THREE_QUESTIONS[:2]} == {"interviewer"}
-    assert {(role, holder) for text, role, holder in rows if text.startswith(("We support", "We brief"))} == {
-        ("interviewee", "NATO")}
+    assert _answer_sides(rows) == {("interviewee", "NATO")}
 
 
 def test_a_signed_opinion_piece_is_its_authors_even_without_the_first_person():
@@ -229,12 +226,16 @@ def test_a_signed_opinion_piece_is_its_authors_even_without_the_first_person():
     assert {holder for _, role, holder in _coded(raw, "news") if role == "narrator"} == {"other"}
 
 
+def _answer_sides(rows) -> set[tuple[str, str]]:
+    """(role, holder) of the guest's answers that open "We support" or "We brief"."""
+    return {(role, holder) for text, role, holder in rows if text.startswith(("We support", "We brief"))}
+
+
 def test_dotted_q_and_a_labels_mark_the_turns_and_go_to_the_ledger():
     raw = _exchange(lambda q: f"Q. {q}", INTRO + "\n\n").replace("\n\nWe ", "\n\nA. We ").replace("\n\nThat is", "\n\nA. That is")
     rows = _coded(raw, "interview")
     assert {role for text, role, _ in rows if text in THREE_QUESTIONS[:2]} == {"interviewer"}
-    assert {(role, holder) for text, role, holder in rows if text.startswith(("We support", "We brief"))} == {
-        ("interviewee", "NATO")}
+    assert _answer_sides(rows) == {("interviewee", "NATO")}
     assert [raw[a:b] for a, b, why in clean(raw).removed if why == "turn_marker"].count("Q. ") == 3
 
 
