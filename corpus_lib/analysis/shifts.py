@@ -325,9 +325,13 @@ def _prior_over_shifts(prior: float, max_shifts: int) -> np.ndarray:
 
 
 def _posterior_over_shifts(posts: list[_Posterior], prior: np.ndarray) -> np.ndarray:
-    """Posterior probability of each number of shifts (numbers with no admissible cuts get 0)."""
+    """Posterior probability of each number of shifts (numbers with no admissible cuts get 0);
+    all NaN when no number has one, since a series too short for a single segment has no
+    posterior."""
     log = np.array([math.log(p) if p > 0 else -np.inf for p in prior])
     log += np.array([post.log_evidence for post in posts])
+    if not np.isfinite(log).any():
+        return np.full(len(log), np.nan)
     log -= np.max(log)
     weights = np.exp(log)
     return weights / weights.sum()

@@ -149,7 +149,7 @@ def _first_topics(statements: pd.DataFrame, stances: pd.DataFrame) -> pd.Series:
     coded = stances[["statement_id", "topic"]].astype(str)
     coded = coded.assign(order=coded["topic"].map(order)).sort_values(["statement_id", "order"], kind="mergesort")
     first = coded.drop_duplicates("statement_id").set_index("statement_id")["topic"]
-    return statements["statement_id"].map(first).fillna(UNCODED).astype(str)
+    return statements["statement_id"].map(lambda statement: first.get(statement, UNCODED)).astype(str)
 
 
 def _with_context(statements: pd.DataFrame) -> pd.DataFrame:
