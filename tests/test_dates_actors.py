@@ -163,3 +163,12 @@ def test_first_characters_cover_every_pattern():
 )
 def test_where_mentions_may_start(text, names):
     assert [m.holder for m in registry().mentions(text)] == names
+
+
+def test_a_pattern_opening_with_both_cases_starts_mid_sentence():
+    rows = [{"pattern": "[Dd]eputy [Cc]hief of [Ss]taff", "kind": "title", "name": "an invented deputy chief",
+             "holder": "NATO", "valid_from": "", "valid_to": "", "note": ""}]
+    reg = actors.Registry(rows)
+    assert "deputy" in reg._starters
+    found = reg.mentions("As the deputy chief of staff put it. Deputy Chief of Staff visits.")
+    assert [(m.start, m.holder) for m in found] == [(7, "NATO"), (37, "NATO")]

@@ -101,9 +101,7 @@ class Registry:
         # A mention starts at a capitalised word or at one of the few lower-case words that
         # open a pattern ("the …", "special representative …"); trying the big alternation
         # only there is several times faster than scanning every position.
-        self._starters = frozenset(
-            word.lower() for p in self._patterns for word in re.findall(r"^(?:\(\?:)?([a-z]+)", p)
-        )
+        self._starters = frozenset(filter(None, map(_starter_word, self._patterns)))
         # Where a mention may start: a word (letters, then word characters, apostrophes and
         # dots) opening with a letter other than a-z (an upper-case one, checked in the loop)
         # or a lower-case starter word on its own where a pattern it can open matches.
@@ -169,6 +167,21 @@ class Registry:
 _OTHER_HOLDER = re.compile(
     r"\b(?:deputy|assistant|vice|former|ex|acting|interim|late|then|first deputy)[\s-]+(?:NATO\s+)?\Z", re.IGNORECASE
 )
+
+
+def _starter_word(pattern: str) -> str | None:
+    """The lower-case word a pattern opens with, if it can open with one: a literal word, or
+    one whose first letter is a class of its two cases (``[Tt]he``), so that a single
+    spelling serves both a sentence's start and its middle.
+
+    Example:
+        >>> [_starter_word(p) for p in ("the summit", "(?:special )?envoy", "[Dd]eputy chief", "NATO")]
+        ['the', 'special', 'deputy', None]
+    """
+    found = re.match(r"(?:\(\?:)?(?:\[([A-Z])([a-z])\]|([a-z]))([a-z]*)", pattern)
+    if found is None or (found[1] and found[1].lower() != found[2]):
+        return None
+    return (found[2] or found[3]) + found[4]
 
 
 def _candidates(starters: frozenset[str], patterns: list[str], ids_by_char: dict[str, list[int]], wild: list[int]):
