@@ -223,7 +223,9 @@ def test_questions_labelled_by_the_outlet_are_answered_by_the_unlabelled_paragra
 def test_a_signed_opinion_piece_is_its_authors_even_without_the_first_person():
     raw = ("Crimea changes the map\n\nThe annexation proved that borders can be redrawn. The lesson is plain.\n\n"
            "Anna Berg is a security analyst in Baku. The views expressed are her own.\n")
-    assert {holder for _, role, holder in _coded(raw, "news") if role == "narrator"} == {"other"}
+    rows = _coded(raw, "news")
+    assert {holder for text, role, holder in rows if role == "narrator" and not text.startswith(("Anna", "The views"))} == {"other"}
+    assert {holder for text, _, holder in rows if text.startswith(("Anna", "The views"))} == {"media"}  # the outlet's note
 
 
 def _answer_sides(rows) -> set[tuple[str, str]]:

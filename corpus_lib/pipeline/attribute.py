@@ -40,6 +40,7 @@ from corpus_lib.pipeline.clauses import (
     subject_clause,
 )
 from corpus_lib.pipeline.clean import Unit
+from corpus_lib.pipeline.commentary import commentary
 from corpus_lib.pipeline.dates import find_event_date
 from corpus_lib.pipeline.discourse import Discourse
 from corpus_lib.pipeline.headlines import (
@@ -195,7 +196,7 @@ def attribute(
     if publisher != "media":
         _issuer_titles(out, publisher, ctx)
     if not interview and publisher == "media":
-        _commentary(text, out)
+        commentary(text, out, ctx)
     return out
 
 
@@ -206,41 +207,6 @@ def _issuer_titles(out: list[Sentence], publisher: str, ctx: Discourse) -> None:
         titled = s.speaker_role in ("quoted", "narrator") and speakers.ROLE.search(s.speaker) and not speakers.EXPERT.search(s.speaker)
         if s.holder == "other" and titled and transcripts.sideless_title((s.speaker, s.holder), ctx):
             s.holder = publisher
-
-
-_FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|my|me)\b(?!\.)")
-
-
-def _commentary(text: str, out: list[Sentence]) -> None:
-    """A commentary's author holds its narration (``other``, like an analyst): where the
-    narration speaks in the first person singular at least twice ("I remember …", "I
-    understand the caution") and a line presents the author ("Anna Berg is a senior fellow
-    at …", "The author is …"), the narrator is a person, not the outlet; so too where the
-    piece says the views are the author's own. A reporter's first-person feature presents
-    no author and stays the outlet's."""
-    own = [s for s in out if s.speaker_role == "narrator"]
-    signed = any(_OWN_VIEWS.search(text[s.start : s.end]) for s in own)
-    if not signed and sum(1 for s in own if _FIRST_PERSON.search(text[s.start : s.end])) < 2:
-        return
-    if not any(_AUTHOR_NOTE.match(text[s.start : s.end]) for s in own):
-        return
-    for s in own:
-        if s.holder == "media":
-            s.holder = "other"
-
-
-# The disclaimer of a signed opinion piece: "The views expressed are his own."
-_OWN_VIEWS = re.compile(
-    r"\b(?:views|opinions)\s+(?:expressed\s+)?(?:here\s+|in\s+this\s+(?:article|column|piece)\s+)?(?:are|is)\s+"
-    r"(?:his|her|their|the\s+author['’]s|the\s+writer['’]s)\s+own\b",
-    re.IGNORECASE,
-)
-# A line that presents a commentary's author: "Anna Berg is a senior fellow at …", "The
-# author is a former correspondent …", "Anna Berg writes on …".
-_AUTHOR_NOTE = re.compile(
-    r"^\W*(?:the author|(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}?[A-ZÀ-Þ][\w'’-]+)\s+(?:is|was|writes|has written|teaches|heads|directs)\b"
-    r"(?:\s+(?:a|an|the)\b)?",
-)
 
 
 # "Name: …", "Name in Place: …" (where the person spoke is no part of the name).

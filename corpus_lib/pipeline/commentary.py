@@ -1,0 +1,97 @@
+"""Signed commentary: whose voice an opinion piece's narration is.
+
+An op-ed or column is the author's, not the outlet's: its narration, background included,
+is held by the author, and so is its headline. The author is known from a note that
+presents them ("Anna Berg is a senior fellow at …", "The author is …"), and the piece is
+known to be signed from its label ("Opinion: …"), a disclaimer ("The views expressed are his
+own", "She writes in a personal capacity") or a narrator who speaks in the first person
+singular. The note itself is the outlet's. A reporter's first-person feature presents no
+author and stays the outlet's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus_lib.pipeline import speakers
+from corpus_lib.pipeline.discourse import Discourse
+
+# A headline labelled as opinion: "Opinion: …", "COMMENT | …", "Op-ed — …".
+_LABEL = re.compile(
+    r"^\W*(?:opinion|comment|commentary|op[- ]?ed|viewpoint|point of view|guest (?:column|comment|essay)|"
+    r"perspective|column)\s*[:|–—-]\s",
+    re.IGNORECASE,
+)
+# The disclaimer of a signed piece: "The views expressed are his own", "She writes in a
+# personal capacity".
+_OWN_VIEWS = re.compile(
+    r"\b(?:views|opinions)\s+(?:expressed\s+)?(?:here\s+|in\s+this\s+(?:article|column|piece)\s+)?(?:are|is)\s+"
+    r"(?:his|her|their|the\s+author['’]s|the\s+writer['’]s)\s+own\b|"
+    r"\b(?:writes|writing|wrote|is\s+writing)\s+in\s+(?:a|his|her|their)\s+(?:own\s+)?personal\s+capacity\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|my|me)\b(?!\.)")
+# A line that presents the author: "Anna Berg is a senior fellow at …", "The author is a
+# former correspondent …", "Anna Berg writes on …".
+_AUTHOR_NOTE = re.compile(
+    r"^\W*(?:the author|(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}?[A-ZÀ-Þ][\w'’-]+)\s+(?P<verb>is|was|writes|has written|teaches|heads|directs)\b"
+    r"(?:\s+(?:a|an|the)\b)?",
+)
+# The author's prescription for an actor, not that actor's position: "But the Allies should
+# say plainly that …", "Baku must not wait".
+_PRESCRIBED = re.compile(
+    r"^\W*(?:(?:but|and|so|yet|instead|still),?\s+)?(?:[\w'’-]+\s+){0,4}?(?:should|must|ought\s+to|need\s+to|needs\s+to)\b",
+    re.IGNORECASE,
+)
+_QUOTES = re.compile("[\"“”«»]")
+
+
+def commentary(text: str, out: list, ctx: Discourse) -> None:
+    """Give a signed commentary's narration and headline to its author (see the module's
+    docstring); the note presenting the author stays the outlet's."""
+    own = [s for s in out if s.speaker_role == "narrator"]
+    note = _author_note(text, own)
+    if note is None or not _signed(text, out, own):
+        return
+    holder = _author_holder(text[note.start : note.end], ctx)
+    for s in out:
+        if s.unit == note.unit or s.speaker_role not in ("narrator", "headline"):
+            continue
+        sentence = text[s.start : s.end]
+        if s.holder == "media" or (s.speaker_role == "narrator" and _prescribes(sentence)) or _LABEL.match(sentence):
+            s.holder = holder
+
+
+def _signed(text: str, out: list, own: list) -> bool:
+    """Whether the piece is signed: labelled as opinion, disclaimed as the author's own, or
+    narrated in the first person singular at least twice."""
+    if any(s.speaker_role == "headline" and _LABEL.match(text[s.start : s.end]) for s in out[:2]):
+        return True
+    if any(_OWN_VIEWS.search(text[s.start : s.end]) for s in own):
+        return True
+    return sum(1 for s in own if _FIRST_PERSON.search(text[s.start : s.end])) >= 2
+
+
+def _author_note(text: str, own: list):
+    """The sentence presenting the author, in the first or the last paragraph of narration
+    (a note elsewhere is a person the piece talks about), or None."""
+    if not own:
+        return None
+    ends = {own[0].unit, own[-1].unit}
+    return next((s for s in reversed(own) if s.unit in ends and _AUTHOR_NOTE.match(text[s.start : s.end])), None)
+
+
+def _author_holder(note: str, ctx: Discourse) -> str:
+    """``other`` for an analyst or a former official; the actor of a post the author holds
+    now ("Anna Berg is NATO's deputy spokesperson")."""
+    found = _AUTHOR_NOTE.match(note)
+    rest = note[found.end() :]
+    if found.group("verb") != "is" or speakers.EXPERT.search(rest) or not speakers.ROLE.search(rest):
+        return "other"
+    holder = speakers.affiliation(rest, ctx.reg, ctx.date)
+    return holder if holder not in (None, "media") else "other"
+
+
+def _prescribes(sentence: str) -> bool:
+    """Whether a narrated sentence is the author telling an actor what to do, unquoted."""
+    return _PRESCRIBED.match(sentence) is not None and not _QUOTES.search(sentence)

@@ -1,0 +1,85 @@
+"""Signed commentary: the author holds an opinion piece's narration (invented texts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from corpus_lib.pipeline.actors import registry
+from corpus_lib.pipeline.attribute import attribute
+from corpus_lib.pipeline.clean import clean
+
+OPED = """Opinion: The Caucasus needs more than partnership
+
+A decade of summits has left the region where it started. The ceasefire line has not moved and the talks have not either.
+
+Partnership brings training and advice. It does not bring a guarantee.
+
+But the Allies should say plainly that the door stays open to whoever chooses to knock.
+
+Lena Varga is a senior fellow at an institute for Black Sea studies. She writes in a personal capacity.
+"""
+
+
+def _rows(raw: str) -> dict[str, tuple[str, str]]:
+    """(role, holder) of each sentence of an invented text, keyed by its opening words."""
+    out = attribute(raw, clean(raw).units, genre="news", date=dt.date(2015, 5, 2), reg=registry())
+    return {" ".join(raw[s.start : s.end].split()): (s.speaker_role, s.holder) for s in out}
+
+
+def _holder(rows, start: str) -> str:
+    return next(v for k, v in rows.items() if k.startswith(start))[1]
+
+
+def test_a_labelled_opinion_piece_is_its_authors():
+    rows = _rows(OPED)
+    assert _holder(rows, "Opinion: The Caucasus") == "other"  # the headline too
+    assert _holder(rows, "A decade of summits") == "other"  # narration, background included
+    assert _holder(rows, "It does not bring a guarantee") == "other"
+
+
+def test_the_note_presenting_the_author_stays_the_outlets():
+    rows = _rows(OPED)
+    assert _holder(rows, "Lena Varga is a senior fellow") == "media"
+    assert _holder(rows, "She writes in a personal capacity") == "media"
+
+
+def test_an_authors_prescription_for_an_actor_is_the_authors():
+    assert _holder(_rows(OPED), "But the Allies should say plainly") == "other"
+
+
+def test_a_disclaimer_alone_still_signs_the_piece():
+    rows = _rows(OPED.replace("Opinion: ", ""))
+    assert _holder(rows, "A decade of summits") == "other"
+
+
+def test_an_unsigned_piece_stays_the_outlets():
+    plain = OPED.replace("Opinion: ", "").replace(" She writes in a personal capacity.", "")
+    rows = _rows(plain)
+    assert _holder(rows, "A decade of summits") == "media"
+    assert _holder(rows, "But the Allies should say plainly") == "NATO"  # a report, for all the coder knows
+
+
+def test_an_author_who_holds_a_post_writes_for_that_actor():
+    rows = _rows(OPED.replace("Lena Varga is a senior fellow at an institute for Black Sea studies.",
+                              "Lena Varga is NATO's deputy spokesperson."))
+    assert _holder(rows, "A decade of summits") == "NATO"
+    former = _rows(OPED.replace("Lena Varga is a senior fellow at an institute for Black Sea studies.",
+                                "Lena Varga was NATO's deputy spokesperson until 2012."))
+    assert _holder(former, "A decade of summits") == "other"
+
+
+def test_a_person_presented_mid_piece_is_no_author_note():
+    raw = """Opinion: The Caucasus needs more than partnership
+
+A decade of summits has left the region where it started.
+
+Elnur Aliyev is a pragmatist who has never asked for membership.
+
+Partnership brings training and advice. It does not bring a guarantee.
+"""
+    assert _holder(_rows(raw), "A decade of summits") == "media"
+
+
+def test_an_outlets_analysis_is_no_opinion_piece():
+    rows = _rows(OPED.replace("Opinion:", "Analysis:").replace(" She writes in a personal capacity.", ""))
+    assert _holder(rows, "A decade of summits") == "media"
