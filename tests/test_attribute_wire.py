@@ -55,3 +55,19 @@ The plan was discussed in Baku on Monday.
 def test_wire_copy_gives_each_reaction_and_source_to_its_actor(start, holder):
     rows, _ = _attributed(WIRE, "news", date=dt.date(2018, 5, 4))
     assert _row(rows, start)[2] == holder
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a relative clause inside the apposition is cut, the apposition kept
+        ("Lena Ostrova, a career diplomat who was ambassador in Ankara, said the partnership was useful.",
+         ("Lena Ostrova", "quoted", "other")),
+        # a contact clause ("we spoke to") between the source and the verb
+        ("A NATO official we spoke to said the talks belonged to the Minsk Group.",
+         ("A NATO official", "quoted", "NATO")),
+    ],
+)
+def test_clauses_between_a_source_and_its_verb(sentence, expected):
+    rows, _ = _attributed(f"Talks in Baku\n\nBAKU, May 2, 2015 (Wire) – Talks went on.\n\n{sentence}\n")
+    assert rows[sentence] == expected

@@ -466,6 +466,8 @@ _ASIDE_PHRASE = (
 )
 _ASIDE_WORDS = re.compile(rf"^(?:{_ASIDE_PHRASE})$", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]{0,150},")
+# A relative clause inside an apposition: "X, a career diplomat who was ambassador in Ankara, said": X, a career diplomat, said.
+_APPOSED_RELATIVE = re.compile(r"(,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:who|which|whose)\b[^,;]{1,150}(?=,)")
 # A meeting report goes on in the words of whoever received or met the guest: "During the
 # meeting, the sides discussed …", "The parties also exchanged views on …".
 _SIDES_MET = re.compile(
@@ -495,9 +497,11 @@ _IN_STATEMENT = re.compile(
     r",\s+in an? (?:written |joint )?(?:statement|communiqu[eé]|press release|note)\b(?:[^,;]*,){1,3}?\s+(?=[a-z])",
     re.IGNORECASE,
 )
-# An unnamed source's relative clause before the verb: "A European official who asked not to be named said".
+# An unnamed source's relative clause before the verb: "A European official who asked not to be named said",
+# "a NATO official we spoke to said".
 _ANONYMOUS = re.compile(
-    r"\s+who\s+(?:asked|spoke|declined|requested|did not want|refused)\b[^,;]{0,60}?(?=\s+(?:said|says|told|tells|added|argued|noted)\b)",
+    r"\s+(?:who\s+(?:asked|spoke|declined|requested|did not want|refused)\b[^,;]{0,60}?|(?:who(?:m)?\s+)?(?:we|I)\s+"
+    r"(?:spoke|talked|met)\s+(?:to|with)(?:\s+\w+){0,3}?)(?=\s+(?:said|says|told|tells|added|argued|noted)\b)",
     re.IGNORECASE,
 )
 _ASIDE = re.compile(rf",\s+(?:{_ASIDE_PHRASE}),\s+", re.IGNORECASE)
@@ -524,11 +528,12 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
             ctx.host = host
             return Attribution("narrator", "narrator", host)  # "Azerbaijan's deputy foreign minister received a delegation"
     clause = subject_clause(sentence)
-    if " who " in clause:
-        clause = _ANONYMOUS.sub("", clause)
+    if " who " in clause or " we " in clause or " I " in clause:
+        clause = _ANONYMOUS.sub("", clause)  # "A NATO official who asked not to be named said", "… we spoke to said"
     if "," in clause:  # every cut opens with a comma
         clause = _IN_STATEMENT.sub(" ", clause)  # "X, in a statement released on Monday, called": X called
         clause = _RELATIVE.sub(",", clause)  # "X, who arrived on Monday, said": X said
+        clause = _APPOSED_RELATIVE.sub(r"\1", clause)  # "X, a diplomat who served in Ankara, said": X, a diplomat, said
         clause = _ASIDE.sub(" ", clause)  # "The envoy, however, said": the envoy said
         clause = _PARTICIPLE_ASIDE.sub(" ", clause)  # "The minister, speaking at …, with X, head of …, said"
         clause = _VOCATIVE.sub("", clause)  # "Ms Berg, the Allies have said …": the Allies have said
