@@ -71,3 +71,54 @@ def test_wire_copy_gives_each_reaction_and_source_to_its_actor(start, holder):
 def test_clauses_between_a_source_and_its_verb(sentence, expected):
     rows, _ = _attributed(f"Talks in Baku\n\nBAKU, May 2, 2015 (Wire) – Talks went on.\n\n{sentence}\n")
     assert rows[sentence] == expected
+
+
+NARRATED = """Envoy in Baku
+
+BAKU, May 17 (Wire) - NATO envoy Henrik Aalund met Azerbaijani officials on Tuesday.
+
+The settlement, in his account, was for the governments in Baku and Yerevan to reach.
+
+Nor, he went on, did the Alliance see its partnership as a lever.
+
+Cooperation with NATO, in the view of the Armenian side, is directed against no third country.
+
+Moscow read the visit differently.
+
+Yerevan, for its part, likes the distance just as it is.
+
+Armenian officials bristled at the Alliance's silence.
+
+Moscow continues to present itself as the only broker.
+
+Its foreign ministry let it be known in June that it wanted no Western presence.
+
+Georgia, whose membership the Allies promised in 2008, has no timetable.
+
+Its foreign minister said the door was open.
+
+Azerbaijan regained control of the districts in 2020.
+
+The region saw heavy fighting in 2016.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "holder"),
+    [
+        ("The settlement, in his account", "NATO"),  # a source set off after the subject
+        ("Nor, he went on", "NATO"),
+        ("Cooperation with NATO, in the view of the Armenian side", "Armenia"),
+        ("Moscow read the visit", "Russia"),  # a capital's reading, liking, bristling: its position
+        ("Yerevan, for its part, likes", "Armenia"),
+        ("Armenian officials bristled", "Armenia"),
+        ("Moscow continues to present itself", "Russia"),
+        ("Its foreign ministry let it be known", "Russia"),  # "its": the actor the sentence before held
+        ("Its foreign minister said", "other"),  # "its": the actor opening the subject before (Georgia)
+        ("Azerbaijan regained control", "media"),  # a past fact with an actor as subject stays background
+        ("The region saw heavy fighting", "media"),
+    ],
+)
+def test_positions_told_in_the_reporters_words(start, holder):
+    rows, _ = _attributed(NARRATED)
+    assert _row(rows, start)[2] == holder

@@ -595,6 +595,7 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
         ctx.recent_holder = holder if holder not in (None, "media") else None
         ctx.last_actor = ctx.recent_holder or ctx.last_actor
         documents.note(sentence, holder, ctx)
+        ctx.previous = sentence
         out.append(Sentence(a, b, turn, speaker, role, holder, q, k))
         if owner:  # inside a quotation, "he" goes on meaning its speaker, whoever it names
             ctx.last_person = owner

@@ -46,7 +46,10 @@ POSITION = (
     r"commended|commends|hailed|hails|lauded|lauds|denounced|denounces|slammed|slams|branded|"
     r"lashed out|lashes out|hit out|hits out|took aim|takes aim|pushed back|pushes back|weighed in|weighs in|"
     r"brushed aside|brushes aside|steered clear|steers clear|kept its distance|keeps its distance|played down|plays down|downplayed|downplays|"
-    r"declined to comment|declined to say|declined to name|declined to speculate|declined to be drawn"
+    r"declined to comment|declined to say|declined to name|declined to speculate|declined to be drawn|"
+    r"sees|saw|views|viewed|regards|regarded|treats|treated|likes|liked|prefers|preferred|fears|feared|"
+    r"bristled|bristles|let it be known|lets it be known|made plain|makes plain|presents itself|presented itself|"
+    r"present itself|read the|read it|read this|read that"
 )
 AUX = r"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|shall|also|already|not|never|only|still"
 POST_VERB_FIRST = re.compile(rf"""^[\s,.:;!?'"“”’‘»«`\-–—]*(?:{REPORTING})\b\s*(?P<who>.+)""", re.IGNORECASE | re.DOTALL)

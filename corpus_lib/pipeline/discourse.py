@@ -122,6 +122,7 @@ class Discourse:
     document_owner: str | None = None  # the issuer of the document the text last introduced (see ``documents``)
     document_fresh: int = 0  # sentences left in which "it" still means that document
     subject_name: str | None = None  # an untitled name opening the sentence before ("Ingrid Aasland has watched …")
+    previous: str = ""  # the narrated sentence before this one, in any paragraph ("its" may refer to its subject)
     _surname_set: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)  # a person's title as introduced, lower case
     open_quote: list = field(default_factory=list)  # sentences of a quotation still open
@@ -404,12 +405,25 @@ class Discourse:
 
     def where(self, state: str | None = None, phrase: str = "") -> str | None:
         """The state an official whose title names none speaks for: the sentence's place, then
-        that of the state body the phrase names bare, the latest of its kind named with its
+        the actor "its" refers back to, then that of the state body the phrase names bare, the latest of its kind named with its
         actor ("Armenia's foreign ministry …. Ministry spokesman X said"), then the state the
         sentence is about, then the state the sentence before held, then the state that
         publishes the document, then the dateline's, then the state the headline names first."""
-        return (self.place or self._body(phrase) or state or self.recent_state or self.publisher or self.dateline
-                or self.headline_state)
+        return (self.place or self._possessed(phrase) or self._body(phrase) or state or self.recent_state or self.publisher
+                or self.dateline or self.headline_state)
+
+    def _possessed(self, phrase: str) -> str | None:
+        """The actor "its" or "their" refers back to when a phrase opens with it ("Its foreign
+        ministry", "Their envoy"): the actor opening the subject of the sentence before ("Georgia,
+        whose …, has not …. Its foreign minister said"), else the last actor a narrated sentence
+        held, in any paragraph."""
+        if not _POSSESSIVE_OPEN.match(phrase):
+            return None
+        clause = subject_clause(self.previous)
+        opening = next(iter(self.reg.mentions(clause[:80], self.date)), None)
+        if opening is not None and clause[: opening.start].strip().lower() in ("", "the"):
+            return opening.holder
+        return self.last_actor if self.last_actor not in (None, "media", "other") else None
 
     def _same_side(self, mentions: list[Mention]) -> bool:
         """Whether a bare title's actors are none, or only the last person's side ("the NATO
@@ -575,6 +589,7 @@ def _possessive(text: str, m: Mention) -> bool:
     return text[m.end : m.end + 2] in ("'s", "’s")
 
 
+_POSSESSIVE_OPEN = re.compile(r"^\W*(?:its|their)\s", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;.:!?()\"“”]")
 
 

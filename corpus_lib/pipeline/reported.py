@@ -50,14 +50,25 @@ class Attribution(NamedTuple):
 
 
 _ACCORDING = re.compile(
-    r"^\W*(?:\w+,\s+)?(?:(?:according\s+to|in\s+the\s+(?:words|view|opinion|assessment|eyes)\s+of)"
-    r"\s+(?P<who>[^,;:\"“”]{2,120}?)|in\s+(?P<owner>[^,;:\"“”]{2,80}?)['’]s?\s+(?:view|opinion|assessment|eyes|estimation)"
+    r"^\W*(?:\w+,\s+)?(?:(?:according\s+to|in\s+the\s+(?:words|view|opinion|assessment|eyes|account|reading)\s+of)"
+    r"\s+(?P<who>[^,;:\"“”]{2,120}?)|in\s+(?P<owner>[^,;:\"“”]{2,80}?)['’]s?\s+(?:view|opinion|assessment|eyes|estimation|"
+    r"account|telling|reading|version)"
     r"|as\s+far\s+as\s+(?P<concerned>[^,;:\"“”]{2,80}?)\s+(?:is|are|was|were)\s+concerned),\s",
     re.IGNORECASE,
 )
+# The same set off after the subject: "Cooperation, in the view of the Armenian side, is …",
+# "Moscow, in the ministry's account, had been …".
+_IN_ACCOUNT = re.compile(
+    r"^[^,;:\"“”]{1,80},\s+in\s+(?:the\s+(?:words|view|opinion|assessment|account|reading)\s+of\s+(?P<who>[^,;:\"“”]{2,80}?)|"
+    r"(?P<owner>[^,;:\"“”]{2,60}?)['’]s?\s+(?:view|opinion|assessment|account|telling|reading|version)),\s",
+    re.IGNORECASE,
+)
 # Other leads that give the words to someone: "In his words, …", "In her view, …", "As he put it, …",
-# "As the envoy noted, …".
-_IN_WORDS = re.compile(r"^\W*(?:\w+,\s+)?in\s+(?:his|her)\s+(?:words|view|opinion|assessment|estimation),\s", re.I)
+# "As the envoy noted, …"; set off after the subject too: "The settlement, in his account, was …".
+_IN_WORDS = re.compile(
+    r"^\W*(?:[^,;:\"“”]{1,80},\s+)?in\s+(?:his|her)\s+(?:words|view|opinion|assessment|estimation|account|telling|reading|version),\s",
+    re.I,
+)
 _AS_SAID = re.compile(
     r"^\W*(?:\w+,\s+)?as\s+(?P<who>[^,;:\"“”]{2,80}?)\s+(?:put\s+it|(?:has\s+|had\s+)?(?:noted|said|stressed|"
     r"underlined|emphasi[sz]ed|pointed\s+out|explained|added|recalled|remarked|observed))\b[^,;:\"“”]{0,40},\s",
@@ -311,6 +322,10 @@ def _according(sentence: str, ctx: Discourse) -> Attribution | None:
         return found._replace(holder=head) if head else found
     if _IN_WORDS.match(sentence) and ctx.last_person:
         return Attribution(ctx.last_person[0], "quoted", ctx.last_person[1])
+    account = _IN_ACCOUNT.match(sentence) if ", in " in sentence else None
+    if account:
+        source = _source(account)
+        return _as_attribution(ctx.resolve(source), ctx, source)
     aside = _ASIDE_SOURCE.match(sentence) if ", " in sentence else None
     if aside and _DOCUMENT.match(aside.group("who")) and ctx.recent_holder:
         return Attribution("narrator", "narrator", ctx.recent_holder)  # "…, the statement said, …": its author's
@@ -408,7 +423,7 @@ def trailing_who(sentence: str) -> str | None:
 # had the right …", "Talks, he said, remain the only way".
 _INSERTED = re.compile(
     r"^[^,;:\"“”]{1,80},\s+(?P<who>(?:he|she|the\s+[\w\s\-’']{1,40}?|an?\s+[\w\s\-’']{1,40}?|"
-    r"[A-ZÀ-ÞĀ-Ž][\w’'\-]+(?:\s+[A-ZÀ-ÞĀ-Ž][\w’'\-]+){0,2}))\s+(?:also\s+)?" + _REPORTING_WORD.pattern + r",\s+\S"
+    r"[A-ZÀ-ÞĀ-Ž][\w’'\-]+(?:\s+[A-ZÀ-ÞĀ-Ž][\w’'\-]+){0,2}))\s+(?:also\s+)?(?:" + _REPORTING_WORD.pattern + r"|went\s+on),\s+\S"
 )
 
 
