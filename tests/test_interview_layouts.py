@@ -321,3 +321,21 @@ def test_a_feature_quoting_its_subject_under_headings_stays_narrated():
     rows = _coded(raw, "news")
     assert {(role, holder) for text, role, holder in rows if text == "The Russia question"} == {("headline", "media")}
     assert {role for text, role, _ in rows if text.startswith("That choice")} == {"narrator"}
+
+
+def test_labels_on_lines_of_their_own_with_a_colon_open_the_paragraph_below():
+    intro = ("Colonel Marek Rudnicki of the Polish army has been NATO's liaison officer for the South Caucasus "
+             "since 2012. The Kura Ledger met him in Baku.\n\n")
+    raw = _exchange(lambda q: f"KURA LEDGER:\n\n{q}\n\nRUDNICKI:", intro)
+    rows = _coded(raw, "interview")
+    assert {role for text, role, _ in rows if text in THREE_QUESTIONS[:2]} == {"interviewer"}
+    assert _answer_sides(rows) == {("interviewee", "NATO")}  # the post the predicate gives, not the passport
+
+
+def test_a_surname_headline_takes_the_full_name_and_side_from_the_introduction():
+    intro = ("Marek Rudnicki became Armenia's deputy defence minister in June. The Kura Ledger sent him "
+             "written questions about the Russian alliance.\n\n")
+    raw = _exchange(lambda q: f"{THREE_QUESTIONS.index(q) + 1}. {q}", intro)
+    raw = raw.replace("Rudnicki: the door stays open", "Rudnicki: new government keeps Russian alliance, wants training")
+    rows = _coded(raw, "news")
+    assert _answer_sides(rows) == {("interviewee", "Armenia")}  # not the headline's "Russian"

@@ -511,12 +511,24 @@ def _find_interviewee(text: str, units: list[Unit], reg: Registry, date, *, plac
             if holder is None and place and speakers.STATE_ROLE.search(title) and not speakers.EXPERT.search(title):
                 holder = place
             return " ".join(words), holder or "other"
+        surname = _surname_head(colon.group(1).strip(), text) if colon else None
+        if surname:
+            return surname, "other"  # "Gasparyan: …": the full name and side come from the body (_settle_named)
         who = ctx.resolve(content)
         bodies = {content[m.start : m.end] for m in reg.mentions(content, date) if m.kind == "institution"}
         if who and " " in who[0] and not speakers.ROLE.search(who[0]) and who[0] not in bodies:
             return who  # a name; a bare title ("NATO envoy: …") waits for the lead to name the person;
             # an institution ("The Minsk Group has the mandate": …) is nobody interviewed
     return None
+
+
+def _surname_head(head: str, text: str) -> str | None:
+    """A colon headline's single word when it is a surname the text gives with a first name
+    ("Gasparyan: …" over "Ashot Gasparyan became …"), else None ("Exclusive: …")."""
+    if not re.fullmatch(r"[A-ZÀ-Þ][^\W\d_]+(?:['’-][A-ZÀ-Þ]?[^\W\d_]+)*", head):
+        return None
+    firsts = re.finditer(rf"([A-ZÀ-Þ][^\W\d_]+)\s+{re.escape(head)}\b", text)
+    return head if any(len(speakers.name_words(f"{m.group(1)} {head}")) == 2 for m in firsts) else None  # not "Mr X"
 
 
 def _publisher_holder(source: str, reg: Registry, *, release: bool = False) -> str:

@@ -486,8 +486,9 @@ def _named_labels(text: str, units: list[Unit]) -> frozenset[str]:
     return names | {name for name, at in first.items() if name not in names and re.search(rf"\b{re.escape(name)}\b", text[:at])}
 
 
-# A label on a line of its own above its turn: a name of one to four capitalised words.
-_LINE_LABEL = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|of|the|de|van|von)){0,3}")
+# A label on a line of its own above its turn: a name of one to four capitalised words, with
+# or without a colon ("Sevan News", "VESTBY:").
+_LINE_LABEL = re.compile(r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|of|the|de|van|von)){0,3}(?:\s*:)?")
 
 
 def _fold_line_labels(text: str, units: list[Unit], removed: list[tuple[int, int, str]]) -> list[Unit]:
@@ -498,14 +499,14 @@ def _fold_line_labels(text: str, units: list[Unit], removed: list[tuple[int, int
              and _LINE_LABEL.fullmatch(text[u.start : u.end].strip())]
     counts: dict[str, int] = {}
     for k in heads:
-        name = text[units[k].start : units[k].end].strip()
+        name = text[units[k].start : units[k].end].strip().rstrip(":").rstrip()
         counts[name] = counts.get(name, 0) + 1
     names = {name for name, n in counts.items() if n >= 2}
     if len(names) < 2:
         return units
     folded = set()
     for k in heads:
-        name = text[units[k].start : units[k].end].strip()
+        name = text[units[k].start : units[k].end].strip().rstrip(":").rstrip()
         if name in names and k - 1 not in folded:
             folded.add(k)
             removed.append((units[k].start, units[k].end, "turn_marker"))

@@ -294,6 +294,8 @@ def _introductions(sentence: str, reg: Registry, date, place: str | None, before
             yield Person(start, end, name, reg.holder_of(name) or "other", title)
             continue
         holder = reg.holder_of(name) or affiliation(title, reg, date)
+        if holder in (None, "other") and (post := _predicate_post(sentence[end:])):
+            holder = affiliation(post, reg, date) or holder  # "X of the Norwegian army is NATO's liaison officer"
         if holder is None and not OUTSIDER.search(title):
             holder = _place_for(title, place or _place_after(sentence[end : end + 160], reg))
         yield Person(start, end, name, holder or "other", title)
@@ -390,6 +392,12 @@ _WHO_SERVES = re.compile(
 _COPULA_AFTER = re.compile(
     rf"^\s*,?\s*(?:who\s+)?(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?((?:the|a|an|one\s+of|{_UPPER}[\w\-]*[’']s)\s+[^,.;:]{{2,100}})"
 )
+# The post a sentence's predicate gives a titled name, past a unit it comes from: "… of the
+# Norwegian army has been NATO's liaison officer since 2010", "…, a Dane, became its envoy".
+_PREDICATE_POST = re.compile(
+    rf"^(?:\s+(?:of|from)\s+(?:the\s+)?[^,.;:]{{2,40}}?|\s*,\s+an?\s+[^,.;:]{{2,40}},)?\s+(?:is|has\s+been|became)\s+(?:now\s+)?"
+    rf"((?:the|{_UPPER}[\w\-]*[’']s)\s+[^,.;:]{{2,100}})"
+)
 _BRACKETED = re.compile(r"^\s*\(([^()]{2,60})\)")
 _ORGAN_AFTER = re.compile(r"^\s+((?:of|from|at)\s+(?:the\s+)?[^,.;:]{2,80})")
 _ORGAN = re.compile(rf"\b(?:{'|'.join(ORGAN_WORDS)})\b", re.IGNORECASE)
@@ -412,6 +420,12 @@ def _post_after(after: str, reg: Registry, date) -> str | None:
         if mentions and (_ORGAN.search(found.group(1)) or mentions[0].holder in _NOT_STATES):
             return found.group(1)
     return None
+
+
+def _predicate_post(after: str) -> str | None:
+    """The title a name's predicate gives it ("has been NATO's liaison officer"), if it is one."""
+    found = _PREDICATE_POST.match(after)
+    return found.group(1) if found and ROLE.search(found.group(1)) else None
 
 
 def _apposition_after(after: str) -> str | None:
