@@ -122,3 +122,40 @@ The region saw heavy fighting in 2016.
 def test_positions_told_in_the_reporters_words(start, holder):
     rows, _ = _attributed(NARRATED)
     assert _row(rows, start)[2] == holder
+
+
+NOUNS = """Envoy in Baku
+
+BAKU, May 17 (Wire) - NATO envoy Henrik Aalund met Azerbaijani officials on Tuesday.
+
+Baku's insistence on that point has not softened in twelve years of talks.
+
+The view from the Alliance's headquarters is that Karabakh is somebody else's file.
+
+Yerevan's reading is the opposite.
+
+The reaction of the Alliance was more reserved.
+
+In Yerevan, the disappointment has turned into policy.
+
+In Yerevan, the fighting resumed on Monday.
+
+Baku's oil revenues rose in 2010.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "holder"),
+    [
+        ("Baku's insistence", "Azerbaijan"),  # a stance noun's owner holds the sentence
+        ("The view from the Alliance's headquarters", "NATO"),
+        ("Yerevan's reading", "Armenia"),
+        ("The reaction of the Alliance", "NATO"),
+        ("In Yerevan, the disappointment", "Armenia"),  # a place's mood
+        ("In Yerevan, the fighting resumed", "media"),  # an event at a place is nobody's position
+        ("Baku's oil revenues", "media"),  # a noun of no stance
+    ],
+)
+def test_positions_told_as_nouns(start, holder):
+    rows, _ = _attributed(NOUNS)
+    assert _row(rows, start)[2] == holder

@@ -38,6 +38,7 @@ from corpus_lib.pipeline.clauses import (
     words_of,
 )
 from corpus_lib.pipeline.discourse import Discourse, Speaker
+from corpus_lib.pipeline.stances_as_nouns import noun_holder
 from corpus_lib.vocab import STATE_HOLDERS
 
 
@@ -186,10 +187,17 @@ def narrated(sentence: str, ctx: Discourse, *, you: Speaker | None = None) -> At
         or _inserted(sentence, ctx)
         or _quoted_as(sentence, ctx)
         or _subject(sentence, ctx, you=you)
+        or _stance_noun(sentence, ctx)
         or _judged_by(sentence, ctx)
         or _received_at(sentence, ctx)
         or _granted(sentence)
     )
+
+
+def _stance_noun(sentence: str, ctx: Discourse) -> Attribution | None:
+    """The owner of a stance noun that opens the sentence ("Baku's insistence …") holds it."""
+    holder = noun_holder(sentence, ctx)
+    return Attribution("narrator", "narrator", holder) if holder else None
 
 
 # What only the Alliance gives, in the passive or as received: "Georgia was promised
