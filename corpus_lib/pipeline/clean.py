@@ -311,30 +311,36 @@ def _blocks(lines: list[Line], gone: dict[int, str]) -> list[list[int]]:
     return blocks
 
 
-def _headline_count(contents: list[str]) -> int:
-    """How many lines look like headlines (each judged with the line after it)."""
-    return sum(
-        _headline_like(c, contents[j + 1] if j + 1 < len(contents) else None) for j, c in enumerate(contents)
-    )
+def _mostly_headlines(contents: list[str], share: float = 0.8) -> bool:
+    """Whether at least ``share`` of the lines look like headlines (each judged with the line
+    after it); judging stops once too many lines have failed for the share to be reached, as
+    in most blocks of wrapped prose."""
+    allowed = len(contents) - share * len(contents)
+    failed = 0
+    for j, c in enumerate(contents):
+        if not _headline_like(c, contents[j + 1] if j + 1 < len(contents) else None):
+            failed += 1
+            if failed > allowed:
+                return False
+    return True
 
 
 def _mark_headline_lists(text: str, lines: list[Line], blocks: list[list[int]], gone: dict[int, str]) -> None:
-    """Mark trailing blocks of short headline-like lines (a site's list of other stories)."""
-    seen_prose = False
-    candidates: list[list[int]] = []
-    for block in blocks:
-        kept = [i for i in block if i not in gone]
-        if not kept:
-            continue
-        contents = [text[lines[i].s : lines[i].e] for i in kept]
-        if len(kept) >= 5 and seen_prose and _headline_count(contents) >= 0.8 * len(kept):
-            candidates.append(kept)
-        else:
-            candidates.clear()  # something after a list: the list was not page clutter after the body
-            seen_prose = seen_prose or any(_is_prose(c) for c in contents)
-    for kept in candidates:
-        for i in kept:
-            gone[i] = "headline_list"
+    """Mark trailing blocks of short headline-like lines (a site's list of other stories) that
+    come after prose. Only the blocks after the last block that is no such list can be one, so
+    the blocks are judged from the end."""
+    kept_blocks = [kept for block in blocks if (kept := [i for i in block if i not in gone])]
+    contents = [[text[lines[i].s : lines[i].e] for i in kept] for kept in kept_blocks]
+    start = len(kept_blocks)
+    while start and len(kept_blocks[start - 1]) >= 5 and _mostly_headlines(contents[start - 1]):
+        start -= 1
+    seen_prose = any(_is_prose(c) for block in contents[:start] for c in block)
+    for kept, block in zip(kept_blocks[start:], contents[start:]):
+        if seen_prose:
+            for i in kept:
+                gone[i] = "headline_list"
+        else:  # a list before any prose is the page's header, not clutter after the body
+            seen_prose = any(_is_prose(c) for c in block)
 
 
 def _units(text: str, lines: list[Line], blocks: list[list[int]], gone: dict[int, str]) -> list[Unit]:

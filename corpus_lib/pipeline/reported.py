@@ -538,11 +538,11 @@ _PARTICIPLE_ASIDE = re.compile(
 
 
 def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attribution | None:
-    if ctx.publisher and _SIDES_MET.match(sentence):
-        return Attribution("narrator", "narrator", ctx.publisher)  # a state's own account of a meeting
-    if ctx.host and _SIDES_MET.match(sentence):
-        return Attribution("narrator", "narrator", ctx.host)  # the host's readout of a meeting it received
-    if ctx.last_person and _SIDES_MET.match(sentence):
+    if (ctx.publisher or ctx.host or ctx.last_person) and _SIDES_MET.match(sentence):
+        if ctx.publisher:
+            return Attribution("narrator", "narrator", ctx.publisher)  # a state's own account of a meeting
+        if ctx.host:
+            return Attribution("narrator", "narrator", ctx.host)  # the host's readout of a meeting it received
         return Attribution(ctx.last_person[0], "quoted", ctx.last_person[1])  # the host's account of a meeting
     hosted = _HOSTED.search(sentence)
     if hosted:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from corpus_lib.pipeline.clauses import trie
 from corpus_lib.pipeline.discourse import Discourse
 
 # Nouns that name a stance, a reading or a mood.
@@ -32,8 +33,14 @@ _OF = re.compile(
 _PLACE_MOOD = re.compile(rf"^\W*(?:in|at)\s+[^,;:]{{2,60}},\s+(?:the\s+)?(?:\w+\s+)?(?:{_STANCE_NOUNS})\b", re.IGNORECASE)
 
 
+# Any stance noun near the start: most sentences have none, and one scan of a trie tells.
+_ANY_NOUN = re.compile(rf"\b(?:{trie(_STANCE_NOUNS.split('|'))})\b")
+
+
 def noun_holder(sentence: str, ctx: Discourse) -> str | None:
     """The actor whose stance noun opens the sentence, or None (see the module's docstring)."""
+    if _ANY_NOUN.search(sentence, 0, 100) is None:
+        return None
     if _PLACE_MOOD.match(sentence) and ctx.place not in (None, "media"):
         return ctx.place
     found = _OWNED.match(sentence) or _OF.match(sentence)
