@@ -50,10 +50,11 @@ def commentary(text: str, out: list, ctx: Discourse) -> None:
     """Give a signed commentary's narration and headline to its author (see the module's
     docstring); the note presenting the author stays the outlet's."""
     own = [s for s in out if s.speaker_role == "narrator"]
-    note = _author_note(text, own)
-    if note is None or not _signed(text, out, own):
+    found = _author_note(text, own)
+    if found is None or not _signed(text, out, own):
         return
-    holder = _author_holder(text[note.start : note.end], ctx)
+    note, presented = found
+    holder = _author_holder(presented, ctx)
     for s in out:
         if s.unit == note.unit or s.speaker_role not in ("narrator", "headline"):
             continue
@@ -74,19 +75,22 @@ def _signed(text: str, out: list, own: list) -> bool:
 
 def _author_note(text: str, own: list):
     """The sentence presenting the author, in the first or the last paragraph of narration
-    (a note elsewhere is a person the piece talks about), or None."""
+    (a note elsewhere is a person the piece talks about), with its match, or None."""
     if not own:
         return None
     ends = {own[0].unit, own[-1].unit}
-    return next((s for s in reversed(own) if s.unit in ends and _AUTHOR_NOTE.match(text[s.start : s.end])), None)
+    for s in reversed(own):
+        presented = _AUTHOR_NOTE.match(text[s.start : s.end]) if s.unit in ends else None
+        if presented:
+            return s, presented
+    return None
 
 
-def _author_holder(note: str, ctx: Discourse) -> str:
+def _author_holder(presented: re.Match[str], ctx: Discourse) -> str:
     """``other`` for an analyst or a former official; the actor of a post the author holds
     now ("Anna Berg is NATO's deputy spokesperson")."""
-    found = _AUTHOR_NOTE.match(note)
-    rest = note[found.end() :]
-    if found.group("verb") != "is" or speakers.EXPERT.search(rest) or not speakers.ROLE.search(rest):
+    rest = presented.string[presented.end() :]
+    if presented.group("verb") != "is" or speakers.EXPERT.search(rest) or not speakers.ROLE.search(rest):
         return "other"
     holder = speakers.affiliation(rest, ctx.reg, ctx.date)
     return holder if holder not in (None, "media") else "other"
