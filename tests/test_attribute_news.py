@@ -13,8 +13,8 @@ import pytest
 from corpus_lib.pipeline.actors import registry
 from corpus_lib.pipeline.attribute import attribute
 from corpus_lib.pipeline.clean import clean
-from corpus_lib.pipeline.reported import trailing_who
 from corpus_lib.pipeline.speakers import affiliation, introduced, name_words
+from corpus_lib.pipeline.trailing import trailing_who
 
 ARTICLE = """Marsh: Ukraine will join the Alliance
 

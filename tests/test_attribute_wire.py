@@ -159,3 +159,61 @@ Baku's oil revenues rose in 2010.
 def test_positions_told_as_nouns(start, holder):
     rows, _ = _attributed(NOUNS)
     assert _row(rows, start)[2] == holder
+
+
+OFFICIALS = """Envoy in Tbilisi
+
+TBILISI, March 3 (Wire) - A NATO deputy spokeswoman, Greta Lindqvist, arrived in Tbilisi on Monday.
+
+The pace is a matter for Yerevan and for nobody else, she said.
+
+Officials there have spent the winter rewriting the defence budget.
+
+Officials here are counting the days to the summit.
+
+At the Alliance's headquarters, officials keep a careful distance from the dispute.
+
+Armenian officials also point to the CSTO's silence during the border clashes.
+
+Azerbaijani officials were detained at the border in 2019.
+
+Georgian diplomats in Brussels said the visit was welcome.
+
+The Alliance has no plan for a mission, said the spokeswoman, who was speaking to reporters at the airport.
+
+Reforms must come first, added Tomas Eklund, a Swedish defence attaché.
+
+Georgia is a partner, said NATO would keep its door open.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "holder"),
+    [
+        ("Officials there", "Armenia"),  # "there": the first place the sentence before names (Yerevan)
+        ("Officials here", "other"),  # "here": the dateline's (Tbilisi: Georgia, an `other` holder)
+        ("At the Alliance's headquarters, officials", "NATO"),  # bare "officials" of the sentence's place
+        ("Armenian officials also point", "Armenia"),  # an actor's officials: their conduct, any active verb
+        ("Azerbaijani officials were detained", "media"),  # passive: nothing they did
+        ("The Alliance has no plan", "NATO"),  # inverted "said the spokeswoman", who …
+        ("Reforms must come first", "other"),  # inverted "added X, a Swedish defence attaché"
+    ],
+)
+def test_officials_of_a_place_and_inverted_sources(start, holder):
+    rows, _ = _attributed(OFFICIALS)
+    assert _row(rows, start)[2] == holder
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("No observers will be sent, said the official, who asked not to be named.", "the official"),
+        ("Talks are the only way, added a Russian diplomat in Baku.", "a Russian diplomat in Baku"),
+        ("A NATO official, speaking on condition of anonymity, said the Allies respected the choice.", None),
+        ("The ceasefire is fragile, said the minister supported the plan.", None),  # an object, not a source
+    ],
+)
+def test_inverted_reporting_clause(sentence, who):
+    from corpus_lib.pipeline.trailing import inverted_who
+
+    assert inverted_who(sentence) == who

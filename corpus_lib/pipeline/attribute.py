@@ -51,8 +51,9 @@ from corpus_lib.pipeline.headlines import (
     is_dateline,
     is_headline,
 )
-from corpus_lib.pipeline.reported import lead_source, narrated, without_anonymity
+from corpus_lib.pipeline.reported import lead_source, narrated
 from corpus_lib.pipeline.segment import split_sentences
+from corpus_lib.pipeline.trailing import without_anonymity
 from corpus_lib.vocab import STATE_HOLDERS
 
 

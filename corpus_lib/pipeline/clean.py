@@ -313,12 +313,17 @@ def _blocks(lines: list[Line], gone: dict[int, str]) -> list[list[int]]:
 
 def _mostly_headlines(contents: list[str], share: float = 0.8) -> bool:
     """Whether at least ``share`` of the lines look like headlines (each judged with the line
-    after it); judging stops once too many lines have failed for the share to be reached, as
-    in most blocks of wrapped prose."""
-    allowed = len(contents) - share * len(contents)
-    failed = 0
+    after it); judging stops once the share is reached (a site's long list of stories) or
+    once too many lines have failed for it to be reached (most blocks of wrapped prose)."""
+    needed = share * len(contents)
+    allowed = len(contents) - needed
+    passed = failed = 0
     for j, c in enumerate(contents):
-        if not _headline_like(c, contents[j + 1] if j + 1 < len(contents) else None):
+        if _headline_like(c, contents[j + 1] if j + 1 < len(contents) else None):
+            passed += 1
+            if passed >= needed:
+                return True
+        else:
             failed += 1
             if failed > allowed:
                 return False

@@ -425,6 +425,12 @@ class Discourse:
             return opening.holder
         return self.last_actor if self.last_actor not in (None, "media", "other") else None
 
+    def there(self) -> str | None:
+        """The actor of the first actor or place the narrated sentence before names ("Whether
+        Baku applies is for Baku. Officials there …"), whom "officials there" speak for."""
+        first = next(iter(self.reg.mentions(self.previous, self.date)), None) if self.previous else None
+        return first.holder if first is not None else None
+
     def _same_side(self, mentions: list[Mention]) -> bool:
         """Whether a bare title's actors are none, or only the last person's side ("the NATO
         official" after a NATO envoy refers back to the envoy)."""

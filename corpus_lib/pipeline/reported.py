@@ -29,16 +29,22 @@ from corpus_lib.pipeline.clauses import (
     POSITION,
     POSITION_AFTER,
     PRONOUN,
-    REPORTING,
     SCENE_PARTICIPLES,
     first_verbish,
     subject_clause,
-    trie,
     word_finder,
     words_of,
 )
 from corpus_lib.pipeline.discourse import Discourse, Speaker
 from corpus_lib.pipeline.stances_as_nouns import noun_holder
+from corpus_lib.pipeline.trailing import (
+    ASIDE_PHRASE,
+    BE_BEFORE,
+    INTERVIEW_GIVEN,
+    REPORTING_WORD,
+    inverted_who,
+    trailing_who,
+)
 from corpus_lib.vocab import STATE_HOLDERS
 
 
@@ -75,35 +81,6 @@ _AS_SAID = re.compile(
     r"underlined|emphasi[sz]ed|pointed\s+out|explained|added|recalled|remarked|observed))\b[^,;:\"“”]{0,40},\s",
     re.IGNORECASE,
 )
-# The reporting verbs as a trie (one branch per next letter, not one per word): the same
-# matches, since with ``\b`` after them at most one of these words ends at a given start.
-_REPORTING_WORD = re.compile(rf"\b(?:{trie(words_of(REPORTING + '|told|informed|reports|reported'))})\b", re.IGNORECASE)
-_TAIL_STOP = re.compile(r"""[,;:"“”«»]""")
-# A finite verb after the reporting verb: what follows is the content, not the attribution's tail.
-_TAIL_CLAUSE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|must|that)\b", re.IGNORECASE)
-# A last clause that sets the scene after the attribution ("…, the official said, as talks went on.").
-_CIRCUMSTANCE = re.compile(
-    r",\s+(?:(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|just|only|\d+)\s+)?(?:\w+\s+)?"
-    r"(?:days?|weeks?|months?|hours?|years?|minutes?|moments?)\s+|(?:shortly|soon|just|immediately|right|only|long)\s+)?"
-    r"(?:(?:even\s+)?as|while|when|after|before|amid|following|adding|citing|since|(?:al)?though|even\s+though)\b[^,]*\Z",
-    re.I,
-)
-# A last clause that only says why the source is not named ("…, said a senior official, who
-# asked not to be named.", "…, speaking on condition of anonymity.").
-_ANONYMITY = re.compile(
-    r",\s+(?:(?:who|as\s+(?:he|she|they))\s+(?:asked|requested|declined|spoke|was\s+not|were\s+not|is\s+not|"
-    r"are\s+not|did\s+not\s+want)|speaking\s+(?:on\s+condition|anonymously|privately))\b[^,]*\Z",
-    re.I,
-)
-# A last clause that only dates the attribution ("…, on Tuesday.", "…, last week.").
-_WHEN_LAST = re.compile(
-    r",\s+(?:on|in|at|last|this|earlier|later|late|early)?\s*(?:\w+\s+){0,2}?(?:monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday|week|month|year|today|yesterday|morning|evening|night)\W*\Z"
-    r"|,\s+(?:\d{1,2}\s+[a-z]+|[a-z]+\s+\d{1,2})(?:,?\s+\d{4})?\W*\Z|,\s+\d{4}\W*\Z",  # "…, 16 March 2024.", "…, March 16, 2024."
-    re.IGNORECASE,
-)
-_RELATIVE_OPEN = re.compile(r"\s*(?:who|whose|which)\b", re.IGNORECASE)
-_PARTICIPLE_OPEN = re.compile(rf"\s*(?:{SCENE_PARTICIPLES})\b", re.IGNORECASE)
 _YOU_LAST = re.compile(r"\byou\s*\Z", re.IGNORECASE)
 _PRONOUN_LAST = re.compile(r"\b(?:he|she)\s*\Z", re.IGNORECASE)
 # A pronoun that can open a subject: "Her husband, X, …" opens with a possessive, someone else.
@@ -160,7 +137,6 @@ def _passive(text: str) -> bool:
     return bool(found) and not _STANCE_ADJECTIVE.search(found.group())
 
 
-_BE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|not\s+)*\Z", re.IGNORECASE)
 _STATE_BODY = re.compile(
     r"^(?:the\s+)?(?:foreign|defen[cs]e)\s+ministry\b|^(?:the\s+)?(?:ministry|government|cabinet|parliament)\b|"
     r"^(?:the\s+)?(?:presidential\s+(?:office|administration|press\s+service)|(?:president|prime\s+minister)['’]s\s+office|"
@@ -354,84 +330,11 @@ _ASIDE_SOURCE = re.compile(
 )
 
 
-def without_anonymity(who: str) -> str:
-    """The words naming a source without a last clause saying why it is not named.
-
-    Example:
-        >>> without_anonymity("a senior official, who asked not to be named.")
-        'a senior official'
-    """
-    cut = _ANONYMITY.search(who)
-    return who[: cut.start()] if cut else who
-
-
-def trailing_who(sentence: str) -> str | None:
-    """The words naming the source in a trailing attribution ("…, the envoy told reporters.").
-
-    Example:
-        >>> trailing_who("There can be no military solution, Anna Berg, NATO's envoy, told reporters in Baku.")
-        "Anna Berg, NATO's envoy"
-        >>> trailing_who("Dialogue can continue, the Alliance said.")
-        'the Alliance'
-        >>> trailing_who("No role is planned, a NATO official said, as the talks went on.")
-        'a NATO official'
-        >>> trailing_who("A NATO spokesman, Anna Berg, said the talks went well.")
-        'A NATO spokesman, Anna Berg'
-    """
-    comma = sentence.rfind(",")
-    if comma < 0:
-        return None
-    for _ in range(3):  # "…, a NATO official said, as clashes went on."; "…, X said with the envoy, Anna Berg, on Monday."
-        dated = _WHEN_LAST.match(sentence, comma) and not _REPORTING_WORD.search(sentence, comma)  # not ", said on Tuesday."
-        if not (_CIRCUMSTANCE.match(sentence, comma) or _ANONYMITY.match(sentence, comma) or _name_last(sentence, comma)
-                or dated):
-            break
-        sentence = sentence[:comma] + "."
-        comma = sentence.rfind(",")
-        if comma < 0:
-            return None
-    # the tail after the verb holds no comma, so the verb follows the sentence's last comma
-    verbs = [v for v in _REPORTING_WORD.finditer(sentence, comma) if not v.group()[0].isupper()]  # not "United States"
-    if not verbs:
-        return None
-    verb = verbs[-1]
-    if _BE_BEFORE.search(sentence, 0, verb.start()):
-        return None  # "…, the border and the talks was stressed": a passive, no source
-    if verb.group().lower().endswith("ing") and not sentence[comma + 1 : verb.start()].strip():
-        return None  # "…, saying the Alliance stood ready": the subject's own words go on
-    if _INTERVIEW_GIVEN.match(sentence, verb.start()):
-        return None  # "…, X answered the questions of the agency": the interview's setting
-    tail = sentence[verb.end() :].rstrip(" .!\"”’»)")
-    if _TAIL_STOP.search(tail) or len(tail.split()) > 20 or _TAIL_CLAUSE.search(tail):
-        return None  # "X, a member of …, said NATO's statement was weak": the verb opens what was said
-    segments = sentence[: verb.start()].rstrip().rstrip(",").split(",")
-    while len(segments) > 2 and _RELATIVE_OPEN.match(segments[-1]):  # "…, X, the envoy, who arrived on Monday, said"
-        segments.pop()
-    while len(segments) > 1 and _PARTICIPLE_OPEN.match(segments[-1]):  # "A NATO official, asked about it, said": no tail
-        segments.pop()
-    if len(segments) < 2:
-        return None
-    who = segments[-1].strip()
-    name = speakers.name_words(segments[-2].strip())
-    if speakers.ROLE.search(who) and name and (len(segments) >= 3 or " ".join(name) == segments[-2].strip()):
-        who = segments[-2].strip() + ", " + who  # "…, Anna Berg, NATO's envoy, said"; "Anna Berg, an analyst, said"
-    elif speakers.ROLE.search(segments[-2]) and speakers.name_words(who) and len(segments[-2].split()) <= 12:
-        who = segments[-2].strip() + ", " + who  # "A NATO spokesman, Anna Berg, said": the title before the name
-    first = who.split()[0] if who else ""
-    if _ASIDE_WORDS.match(who):  # "The minister, for his part, informed …": an aside, not the source
-        return None
-    if not who or len(who.split()) > 25 or who[0] in "\"“”'‘" or first.lower() in ("and", "but", "which", "who"):
-        return None
-    if first.islower() and first.endswith("ing"):  # "…, speaking on condition of anonymity, said"
-        return None
-    return who
-
-
 # An attribution set off inside the sentence, after its first words: "Turkey, the envoy added,
 # had the right …", "Talks, he said, remain the only way".
 _INSERTED = re.compile(
     r"^[^,;:\"“”]{1,80},\s+(?P<who>(?:he|she|the\s+[\w\s\-’']{1,40}?|an?\s+[\w\s\-’']{1,40}?|"
-    r"[A-ZÀ-ÞĀ-Ž][\w’'\-]+(?:\s+[A-ZÀ-ÞĀ-Ž][\w’'\-]+){0,2}))\s+(?:also\s+)?(?:" + _REPORTING_WORD.pattern + r"|went\s+on),\s+\S"
+    r"[A-ZÀ-ÞĀ-Ž][\w’'\-]+(?:\s+[A-ZÀ-ÞĀ-Ž][\w’'\-]+){0,2}))\s+(?:also\s+)?(?:" + REPORTING_WORD.pattern + r"|went\s+on),\s+\S"
 )
 
 
@@ -441,13 +344,6 @@ def _inserted(sentence: str, ctx: Discourse) -> Attribution | None:
     if match is None:
         return None
     return _as_attribution(ctx.resolve(match.group("who")), ctx)
-
-
-def _name_last(sentence: str, comma: int) -> bool:
-    """Whether the sentence ends in a name alone after its last comma, with no reporting verb
-    there: the name of someone the attribution mentions, not the source."""
-    last = sentence[comma + 1 :].strip().rstrip(" .!\"”’»)")
-    return bool(last) and " ".join(speakers.name_words(last)) == last and not _REPORTING_WORD.search(last)
 
 
 # An agency that reports another's words: "…, Trend reports citing the NATO press service.",
@@ -462,7 +358,7 @@ _INSTITUTION_TITLE = re.compile(r"\b(?:spokes\w+|official|envoy|representative|o
 
 
 def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
-    who = trailing_who(sentence)
+    who = trailing_who(sentence) or inverted_who(sentence)
     if not who:
         return None
     cited = _CITING.search(sentence, sentence.rfind(who))
@@ -483,11 +379,6 @@ def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
 
 
 
-_ASIDE_PHRASE = (
-    r"however|though|meanwhile|in turn|too|also|in particular|for (?:his|her|its|their) part|in response|"
-    r"in addition|moreover|furthermore|at the same time|in this regard|in this context|in return"
-)
-_ASIDE_WORDS = re.compile(rf"^(?:{_ASIDE_PHRASE})$", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]{0,150},")
 # A relative clause inside an apposition: "X, a career diplomat who was ambassador in Ankara, said": X, a career diplomat, said.
 _APPOSED_RELATIVE = re.compile(r"(,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:who|which|whose)\b[^,;]{1,150}(?=,)")
@@ -527,7 +418,7 @@ _ANONYMOUS = re.compile(
     r"(?:spoke|talked|met)\s+(?:to|with)(?:\s+\w+){0,3}?)(?=\s+(?:said|says|told|tells|added|argued|noted)\b)",
     re.IGNORECASE,
 )
-_ASIDE = re.compile(rf",\s+(?:{_ASIDE_PHRASE}),\s+", re.IGNORECASE)
+_ASIDE = re.compile(rf",\s+(?:{ASIDE_PHRASE}),\s+", re.IGNORECASE)
 # A participle set off between the subject and its reporting verb, commas and all:
 # "The deputy minister, speaking at a news conference with Anna Berg, head of the delegation, said".
 _PARTICIPLE_ASIDE = re.compile(
@@ -574,7 +465,7 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
         return Attribution("narrator", "narrator", "other")  # individual Allies, not the Alliance
     verb = first_verbish(clause)
     subject = clause[:verb] if verb is not None else ""
-    if verb is not None and _INTERVIEW_GIVEN.match(clause, verb):
+    if verb is not None and INTERVIEW_GIVEN.match(clause, verb):
         return None  # "X answered the questions of the agency": the interview's setting, nobody's position
     if verb is not None and len(subject.split()) <= 24 and POSITION_AFTER.match(clause[verb:]):
         found = _person_subject(subject, ctx, you=you)
@@ -655,20 +546,50 @@ def _is_person(who: Speaker, ctx: Discourse) -> bool:
     return who == ctx.last_person or who[0] in ctx.reg.names or any(name == who[0] for name, _ in ctx.persons)
 
 
+# Officials of a place told by "there" (the place the sentence before named: "In Yerevan, the
+# mood has changed. Officials there …") or "here" (the dateline's: "Officials here say …").
+_THERE = re.compile(
+    r"^\W*(?:(?:the\s+)?(?:senior|local|government)\s+)?(?:officials|diplomats|(?:the\s+)?authorities|policymakers|"
+    r"the\s+government)(?:\s+(?P<where>there|here)\b|(?=\s+(?!(?:of|from|in|at|for|to|who|with)\b)\w))",
+    re.IGNORECASE,
+)
+# The people who speak for an actor, after the actor at the head of the subject ("Armenian
+# officials", "Georgia's government"): whatever they do in the active is the actor's conduct.
+_PEOPLE_AFTER = re.compile(r"['’]?s?\s+(?:\w+\s+)?(?:officials|diplomats|authorities|government|leadership)\b", re.IGNORECASE)
+_PEOPLE_WORD = re.compile(r"\b(?:officials|diplomats|authorities|government|leadership|policymakers)\b", re.IGNORECASE)
+# The verb right after such a subject: an auxiliary, or a word that is no preposition, conjunction or relative.
+_ACTIVE_NEXT = re.compile(
+    r"(?:,[^,;:]{1,40},)?\s+(?:also\s+|themselves\s+|still\s+|now\s+|\w+ly\s+)?"
+    r"(?!(?:who|whom|which|that|in|at|from|of|on|for|with|and|or|to|as|by|under|over|close|familiar|here|there)\b)[a-z]+\b"
+)
+
+
+def _there(where: str | None, ctx: Discourse) -> str | None:
+    """The actor of the place officials are of: "there" is the place the sentence before named,
+    "here" the dateline's, and bare "officials" those of the sentence's own place ("In Baku,
+    officials …")."""
+    if where is None:
+        return ctx.place
+    return ctx.there() if where.lower() == "there" else ctx.dateline or ctx.publisher
+
+
 def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution | None:
     """The actor at the head of the clause's subject, when a position or decision verb follows
     within a few words and is not passive ("Russia annexed …" narrates an event, not a position)."""
     if verb is not None and _passive(clause[verb:]):
         return None
-    if _ACTOR_WORD.search(clause[:200].lower()) is None:
-        return None  # no position or decision verb near the start: nobody's position
+    if _ACTOR_WORD.search(clause[:200].lower()) is None and not _PEOPLE_WORD.search(clause, 0, 80):
+        return None  # no position or decision verb near the start, and no officials: nobody's position
     head = clause[:verb] if verb is not None else clause[:80]
     body_of = ctx.where(phrase=head) if _STATE_BODY.match(head.strip()) else None
     if body_of and _ACTOR_VERB.search(clause[:120]):  # "The ministry said": the state of the place or paragraph
         return Attribution("narrator", "narrator", body_of)
     some = _SOME_ALLIES.match(head)
+    there = None if some else _THERE.match(clause)
     if some:  # individual Allies speak for themselves, not for the Alliance
         holder, end = "other", some.end()
+    elif there and (place := _there(there.group("where"), ctx)):
+        holder, end = place, there.end()  # "Officials there": of the place the sentence before named
     else:
         mentions = ctx.reg.mentions(head, ctx.date)
         lead = head[: mentions[0].start] if mentions else ""
@@ -678,6 +599,12 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
         holder, end = mentions[0].holder, mentions[0].end
         if _THING_OF.match(clause, end):
             return None  # "the Russian military base in Gyumri remains …": a thing of the actor, not the actor
+    people = _PEOPLE_AFTER.match(clause, end) if not there else None
+    if there or people:  # "Officials there …", "Armenian officials also point to …": their conduct
+        end = people.end() if people else end
+        active = _ACTIVE_NEXT.match(clause, end)
+        if active and not _passive(clause[active.end() - len(active.group().split()[-1]) :]):
+            return Attribution("narrator", "narrator", holder)
     apposition = _APPOSITION.match(clause, end)  # "France, one of the co-chairs, has called …"
     window = " ".join(clause[apposition.end() if apposition else end :].split()[:8])
     found = next((v for v in _ACTOR_VERB.finditer(window) if _verb_here(window, v)), None)
@@ -685,7 +612,7 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
         return None
     if _JOINED.match(found.group()) and _IN_YEAR.search(clause) and not _ON_DAY.search(clause):
         return None  # "Azerbaijan joined the Partnership for Peace in 1994": the outlet's background, not the news
-    if _BE_BEFORE.search(window[: found.start()]) and not _STANCE_ADJECTIVE.match(found.group()):
+    if BE_BEFORE.search(window[: found.start()]) and not _STANCE_ADJECTIVE.match(found.group()):
         return None  # "was suspended" narrates; "were reluctant" holds a position
     return Attribution("narrator", "narrator", holder)
 
@@ -705,12 +632,6 @@ _ON_DAY = re.compile(
 )
 
 
-# A verb that sets up an interview rather than reporting what was said in it.
-_INTERVIEW_GIVEN = re.compile(
-    r"(?:has\s+|had\s+)?(?:answered\s+(?:the\s+|our\s+|some\s+)?(?:[\w’']+\s+){0,2}?questions|spoke\s+(?:to|with|exclusively)|"
-    r"talked\s+(?:to|with)|gave\s+(?:an?\s+)?(?:exclusive\s+)?interview|sat\s+down\s+with)\b",
-    re.IGNORECASE,
-)
 _VOCATIVE = re.compile(
     r"^(?:(?:Mr|Ms|Mrs|Dr|Madam|Minister|Ambassador|General|Professor)\.?(?:\s+[A-Z][\w'’-]+){1,2}|"
     r"(?:Mr\.?\s+|Madam\s+)?(?:Deputy\s+)?(?:Secretary[- ]General|Minister|Ambassador|President|Special Representative|"
