@@ -339,3 +339,57 @@ def test_a_surname_headline_takes_the_full_name_and_side_from_the_introduction()
     raw = raw.replace("Rudnicki: the door stays open", "Rudnicki: new government keeps Russian alliance, wants training")
     rows = _coded(raw, "news")
     assert _answer_sides(rows) == {("interviewee", "Armenia")}  # not the headline's "Russian"
+
+
+# Layouts from desks and broadcasters (issue 13): bracketed tags, timestamps, titled and
+# bracketed name labels, a press conference's questions, a host's label, and the report's
+# own paragraphs after the last answer. Invented for these tests.
+PRESS_CONFERENCE = """Envoy and minister take questions in Baku
+
+BAKU, 9 May 2019 (Test Wire) – Jonas Berglund has spent two years as NATO's envoy for the South Caucasus. Elvin Rzayev handles ties with the Alliance at the Foreign Ministry.
+
+Question from Kura Press: Mr Berglund, is the door open for the region?
+
+Jonas Berglund (NATO): We support the mediators fully. The choice to apply is each country's own.
+
+Deputy Minister Rzayev: Our course is partnership, not membership.
+
+A reporter from a Russian agency asked whether the Alliance's exercises were aimed at Moscow.
+
+Jonas Berglund (NATO): We brief every neighbour on every exercise.
+
+Rzayev added that the talks with Yerevan would resume in June.
+
+The exchanges were edited for length.
+"""
+
+
+def test_a_press_conference_with_titled_and_bracketed_labels():
+    rows = _coded(PRESS_CONFERENCE, "news")
+    assert _answer_sides(rows) == {("interviewee", "NATO")}
+    assert {(role, holder) for text, role, holder in rows if text.startswith("Our course")} == {("interviewee", "Azerbaijan")}
+    assert {role for text, role, _ in rows if text.startswith("Mr Berglund, is")} == {"interviewer"}
+    narrated = ("A reporter from", "Rzayev added", "The exchanges were")  # the report's own paragraphs between and after turns
+    assert {role for text, role, _ in rows if text.startswith(narrated)} <= {"narrator", "quoted"}
+    assert {holder for text, _, holder in rows if text.startswith("The exchanges were")} == {"media"}
+
+
+def test_bracketed_tags_and_timestamps_are_turn_labels_that_go_to_the_ledger():
+    raw = ("Colonel on the flank\n\nBAKU, 22 May 2014 – Colonel Ivar Tjelle of the Danish army leads a small NATO team in Baku.\n\n"
+           "(KL) Colonel, how do you see the talks on the conflict?\n\n[00:01:05] TJELLE: We support the mediators fully.\n\n"
+           "(KL) Will Azerbaijan join the Alliance?\n\n[00:02:10] TJELLE: We brief Baku on that often. It is Baku's choice.\n\n"
+           "Tjelle leaves Baku in June, his office said.\n")
+    rows = _coded(raw, "interview")
+    assert {role for text, role, _ in rows if text.startswith(("Colonel, how", "Will Azerbaijan"))} == {"interviewer"}
+    assert _answer_sides(rows) == {("interviewee", "NATO")}  # "leads a small NATO team": the team's side
+    assert {role for text, role, _ in rows if text.startswith("Tjelle leaves")} != {"interviewee"}
+    marks = [raw[a:b].strip() for a, b, why in clean(raw).removed if why == "turn_marker"]
+    assert marks.count("(KL)") == 2 and "[00:01:05] TJELLE:" in marks
+
+
+def test_a_host_label_asks():
+    raw = ("Evening talk\n\nOur guest is Hanna Orlova, NATO's deputy spokeswoman.\n\nHost: Welcome. How do you see the talks?\n\n"
+           "Hanna Orlova: We support the mediators fully.\n\nHost: And the door?\n\nHanna Orlova: We brief partners on it.\n")
+    rows = _coded(raw, "news")
+    assert {role for text, role, _ in rows if text.startswith(("Welcome", "And the door"))} == {"interviewer"}
+    assert _answer_sides(rows) == {("interviewee", "NATO")}

@@ -115,6 +115,7 @@ def attribute(
     askers = transcripts.askers(text, turns, reg, date) | ({lone} if lone else set())
     sides = transcripts.label_sides(text, units, turns, askers, reg, date)
     voice: tuple[str, str] | None = None  # the speaker of a transcript's current turn (name, role)
+    voice_label, labels = "", [who for who, _, _ in turns]  # the current turn's label as printed; all labels
     ctx.dateline = _dateline(text, units, reg)
     ctx.headline_state = _headline_state(text, units, reg)
     ctx.publisher = publisher if publisher in STATE_HOLDERS else None
@@ -156,8 +157,10 @@ def attribute(
                 ctx.see(s)
             last_was_question = False
             continue
-        if unit.label == "speaker" or (voice and not unit.label and voice[0] != lone):
+        closing = bool(voice) and not unit.label and transcripts.told_of(sentences[0], voice_label, labels)
+        if unit.label == "speaker" or (voice and not unit.label and voice[0] != lone and not closing):
             voice = transcripts.voice(unit.who, askers) if unit.label == "speaker" else voice
+            voice_label = unit.who if unit.label == "speaker" else voice_label
             turn += 1
             role = voice[1]
             _speak(spans, sentences, questions, voice, turn, k, ctx, interviewee, out, side=sides.get(voice[0], "other"),
@@ -165,7 +168,7 @@ def attribute(
             last_was_question = questions[-1] or voice[0] == lone  # the lone asker's turn is answered next
             continue
         voice = None
-        if interview:
+        if interview and not closing:
             asked = last_was_question is True or (last_was_question == "statement" and not questions[-1])
             new_role = _paragraph_role(unit, role, sentences, questions, asked, unlabelled)
             if embedded and new_role == "interviewee" and not unit.label:
@@ -356,10 +359,13 @@ def _speak(
             out.append(Sentence(a, b, turn, "interviewer", "interviewer", _asker_holder(s, q, ctx, interviewee), q, k))
             ctx.see(s)
         return
-    if speakers.ROLE.fullmatch(name):  # "Official: …" after "A senior NATO official answered …"
+    surname = ctx.known(name.split()[-1]) if " " in name and speakers.ROLE.search(name) else None
+    if surname:  # "Ambassador Kovač: …" after "Jan Kovač, …, is NATO's envoy"
+        known = surname
+    elif speakers.ROLE.fullmatch(name):  # "Official: …" after "A senior NATO official answered …"
         known = interviewee or _titled_in(intro, name, ctx) or _introduced_first(ctx)
-    elif speakers.ROLE.search(name) and not speakers.name_words(name):  # "NATO OFFICIAL: …"
-        known = speakers.unnamed_speaker(name, ctx.reg, ctx.date) or interviewee
+    elif speakers.ROLE.search(name) and not speakers.name_words(name):  # "NATO OFFICIAL: …", "Deputy Minister X: …"
+        known = speakers.unnamed_speaker(name, ctx.reg, ctx.date, place=ctx.where(phrase=name)) or interviewee
     else:
         known = (ctx.known(name) or ctx.known(name.split()[-1]) or ctx.by_initials(name) or ctx.by_first_name(name)
                  or ctx.resolve(name))

@@ -31,7 +31,7 @@ from __future__ import annotations
 import collections
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 REASONS = (
     "byte_order_mark",
@@ -59,7 +59,8 @@ _WIDGET_LINE = re.compile(
 _OPENER = re.compile(r"""[\-–—•"“”'‘`«(\[]|[^\W\d_]|\d""")
 # A question or answer label, the press's perhaps with its outlet ("Journalist (Baku Wire):").
 _LABEL = re.compile(
-    r"(?P<label>(?:\*\*|__)?(?P<word>question|answer|interviewer|journalist|reporter|correspondent|q|a)"
+    r"(?P<label>(?:\*\*|__)?(?P<word>question|answer|interviewer|journalist|reporter|correspondent|host|presenter|"
+    r"moderator|anchor|q|a)(?:\s+(?:from|by)\s+[^:()\n]{1,60}?)?"  # "Question from Trend news agency:"
     r"(?:\s*\([^()\n]{1,60}\))?\s*:\s*(?:\*\*|__)?\s*)(?=\S)",  # "Q:", "**Q:**" (bold in a web page's markup)
     re.IGNORECASE,
 )
@@ -275,7 +276,7 @@ def clean(text: str) -> Cleaned:
         gone.update(found)
     result.removed += [(lines[i].s, lines[i].e, reason) for i, reason in gone.items()]
     units = _fold_line_labels(text, units, result.removed)
-    named = _named_labels(text, units)
+    named = _named_labels(text, units) | _bracket_tags(text, units)
     dotted = _dotted_turns(text, units)
     italic = _italic_turns(text, units)
     for unit in units:
@@ -283,7 +284,10 @@ def clean(text: str) -> Cleaned:
         if label_span:
             result.removed.append((unit.start, label_span[0], "turn_marker"))
             if label_span[1] == "speaker":
-                unit.who = " ".join(text[unit.start : label_span[0]].strip(" \t\r\n*_").rstrip(":").split())
+                words = _TIMESTAMP.sub("", text[unit.start : label_span[0]]).strip(" \t\r\n*_").rstrip(":").strip()
+                if words[:1] in "([":  # a bracketed tag ("(NP)"): its words
+                    words = words.strip("()[] ")
+                unit.who = " ".join(words.split())
             if label_span[1] == "italic":  # its closing mark goes too; the turn is the press's, as a dash's
                 mark = text[unit.start : label_span[0]]
                 unit.end = text.rindex(mark, unit.start, unit.end)
@@ -474,13 +478,17 @@ def _mark_bylines(text: str, units: list[Unit]) -> dict[int, str]:
     return removed
 
 
-# A turn label in ordinary case: "Eastbridge: …", "Vereshkin: …" (a name, then a colon).
-_NAMED = re.compile(r"(?P<label>(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?)\s*:\s+)(?=\S)")
+# A turn label in ordinary case: "Eastbridge: …", "Ambassador Vereshkin: …", "Teodor Lindqvist
+# (NATO): …" (a name of up to three words, perhaps its side in brackets, then a colon).
+_NAMED = re.compile(
+    r"(?P<label>(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})(?:\s*\([^()\n]{1,60}\))?\s*:\s+)(?=\S)"
+)
 
 
 def _named_labels(text: str, units: list[Unit]) -> frozenset[str]:
     """The names that open two or more body paragraphs each, where at least two such names
-    alternate: a transcript labelled in ordinary case ("Eastbridge: …" / "Vereshkin: …"), and
+    alternate or the press's questions carry labels ("Question: …"): a transcript labelled in
+    ordinary case ("Eastbridge: …" / "Vereshkin: …"), and
     with them a name that opens one paragraph after the text named it before. A headline or a
     single "Note: …" opens one paragraph only."""
     seen: dict[str, int] = {}
@@ -491,10 +499,11 @@ def _named_labels(text: str, units: list[Unit]) -> frozenset[str]:
             seen[match.group("name")] = seen.get(match.group("name"), 0) + 1
             first.setdefault(match.group("name"), unit.start)
     names = frozenset(name for name, n in seen.items() if n >= 2)
-    if len(names) < 2:
-        return frozenset()
+    if len(names) < 2 and not (names and any(_LABEL.match(text, u.start, u.end) for u in units if u.zone == "body")):
+        return frozenset()  # one name alone is a label only beside the press's labelled questions
     # a guest who answers once is a label too where the introduction named them ("… and the analyst Juho Lintula")
-    return names | {name for name, at in first.items() if name not in names and re.search(rf"\b{re.escape(name)}\b", text[:at])}
+    return names | {name for name, at in first.items()
+                    if name not in names and re.search(rf"\b{re.escape(name.split()[-1])}\b", text[:at])}
 
 
 # A label on a line of its own above its turn: a name of one to four capitalised words, with
@@ -550,7 +559,11 @@ _ITALIC_WHOLE = re.compile(r"(?P<label>(?P<mark>\*\*|__|[*_]))(?![*_\s])(?=[^*_\
 def _label(
     text: str, unit: Unit, named: frozenset[str] = frozenset(), *, dotted: bool = False, italic: bool = False
 ) -> tuple[int, str] | None:
-    """The offset where a unit's words start after a turn label, and the label's kind."""
+    """The offset where a unit's words start after a turn label, and the label's kind. A
+    broadcast transcript's timestamp before the label ("[00:04:12] HOST: …") goes with it."""
+    stamp = _TIMESTAMP.match(text, unit.start, unit.end)
+    if stamp:
+        return _label(text, replace(unit, start=stamp.end()), named, dotted=dotted, italic=italic)
     content = text[unit.start : unit.end]
     match = _LABEL.match(content) or (_DOTTED.match(content) if dotted else None)
     if match:
@@ -573,4 +586,22 @@ def _label(
     match = _NAMED.match(content) if named and unit.zone == "body" else None  # "Ostapchuk: …" heading the text is its headline
     if match and match.group("name") in named:
         return unit.start + match.end("label"), "speaker"
+    match = _TAG.match(content) if named and unit.zone == "body" else None
+    if match and match.group("tag") in named:
+        return unit.start + match.end("label"), "speaker"
     return None
+
+
+# A broadcast transcript's timestamp: "[00:04:12]", "(12:05)".
+_TIMESTAMP = re.compile(r"[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]\s+")
+# A short tag in brackets that opens a turn: "(NP) Colonel, …", "[Corr.] Where do things stand?"
+_TAG = re.compile(r"(?P<label>(?P<tag>[\[(][A-ZÀ-Þ][\w.&’'-]{0,11}[\])])\s+)(?=\S)")
+
+
+def _bracket_tags(text: str, units: list[Unit]) -> frozenset[str]:
+    """The bracketed tags ("(NP)", "[Corr.]") that open two or more body paragraphs each: an
+    outlet's or a speaker's turn label, read like a name's."""
+    found = collections.Counter(
+        match.group("tag") for unit in units if unit.zone == "body" and (match := _TAG.match(text, unit.start, unit.end))
+    )
+    return frozenset(tag for tag, n in found.items() if n >= 2)

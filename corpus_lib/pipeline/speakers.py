@@ -380,6 +380,7 @@ _POST_AFTER = re.compile(
 _SERVICE_AFTER = re.compile(
     r"^\s*,?\s*(?:who\s+|the\s+(?:man|woman|person)\s+)?(?:(?:is|was|has|had)\s+(?:been\s+)?)?(?:now\s+|also\s+)?"
     r"((?:serves|served|serving|works|worked|working|represents|represented|representing|heads|headed|heading|"
+    r"handles|handled|oversees|oversaw|spent\s+[^,.;:]{2,30}?\s+as|"
     r"responsible\s+for|in\s+charge\s+of|(?:recently\s+)?(?:appointed|named|nominated)|took\s+up\s+(?:his|her|the)\s+post)\b"
     r"[^,.;:]{2,100})",
     re.IGNORECASE,
@@ -395,9 +396,12 @@ _COPULA_AFTER = re.compile(
 # The post a sentence's predicate gives a titled name, past a unit it comes from: "… of the
 # Norwegian army has been NATO's liaison officer since 2010", "…, a Dane, became its envoy".
 _PREDICATE_POST = re.compile(
-    rf"^(?:\s+(?:of|from)\s+(?:the\s+)?[^,.;:]{{2,40}}?|\s*,\s+an?\s+[^,.;:]{{2,40}},)?\s+(?:is|has\s+been|became)\s+(?:now\s+)?"
-    rf"((?:the|{_UPPER}[\w\-]*[’']s)\s+[^,.;:]{{2,100}})"
+    rf"^(?:\s+(?:of|from)\s+(?:the\s+)?[^,.;:]{{2,40}}?|\s*,\s+an?\s+[^,.;:]{{2,40}},)?\s+(?:(?:is|has\s+been|became)\s+(?:now\s+)?"
+    rf"(?P<post>(?:the|{_UPPER}[\w\-]*[’']s)\s+[^,.;:]{{2,100}})|(?:leads|heads|commands|runs)\s+(?P<unit>(?:the|an?|{_UPPER}[\w\-]*[’']s)\s+"
+    r"[^,.;:]{2,100}))"
 )
+# The unit a person leads, which says whose they are: "leads a small NATO team", "heads the Alliance's liaison office".
+_UNIT = re.compile(rf"\b(?:team|mission|unit|group|office|delegation|{'|'.join(ORGAN_WORDS)})\b", re.IGNORECASE)
 _BRACKETED = re.compile(r"^\s*\(([^()]{2,60})\)")
 _ORGAN_AFTER = re.compile(r"^\s+((?:of|from|at)\s+(?:the\s+)?[^,.;:]{2,80})")
 _ORGAN = re.compile(rf"\b(?:{'|'.join(ORGAN_WORDS)})\b", re.IGNORECASE)
@@ -423,9 +427,14 @@ def _post_after(after: str, reg: Registry, date) -> str | None:
 
 
 def _predicate_post(after: str) -> str | None:
-    """The title a name's predicate gives it ("has been NATO's liaison officer"), if it is one."""
+    """The title a name's predicate gives it ("has been NATO's liaison officer"), if it is one,
+    or the unit it leads ("leads a small NATO team")."""
     found = _PREDICATE_POST.match(after)
-    return found.group(1) if found and ROLE.search(found.group(1)) else None
+    if found is None:
+        return None
+    if found.group("post"):
+        return found.group("post") if ROLE.search(found.group("post")) else None
+    return found.group("unit") if _UNIT.search(found.group("unit")) else None
 
 
 def _apposition_after(after: str) -> str | None:

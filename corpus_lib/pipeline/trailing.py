@@ -53,7 +53,9 @@ BE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+ly\s+|not\s+)*\Z", re
 # A verb that sets up an interview rather than reporting what was said in it.
 INTERVIEW_GIVEN = re.compile(
     r"(?:has\s+|had\s+)?(?:answered\s+(?:the\s+|our\s+|some\s+)?(?:[\w’']+\s+){0,2}?questions|spoke\s+(?:to|with|exclusively)|"
-    r"talked\s+(?:to|with)|gave\s+(?:an?\s+)?(?:exclusive\s+)?interview|sat\s+down\s+with)\b",
+    r"talked\s+(?:to|with)|gave\s+(?:an?\s+)?(?:exclusive\s+)?interview|sat\s+down\s+with|"
+    r"(?:spoke|answered|talked)\s+(?:by\s+(?:tele)?phone|over\s+the\s+phone|by\s+video\s+link|in\s+(?:English|Russian|French|"
+    r"German|Armenian|Azerbaijani|Georgian|Turkish|writing)))\b",
     re.IGNORECASE,
 )
 

@@ -317,3 +317,34 @@ def voice(who: str, askers: frozenset[str]) -> tuple[str, str]:
     """(name, role) of a transcript label: the press asks (``interviewer``), others answer."""
     name = _label_name(who)
     return (name, "interviewer") if name in askers else (name, "interviewee")
+
+
+# An editor's note about the exchange: "The interview was conducted in Russian; the translation
+# is ours.", "The text has been edited for length."
+_EDITORS_NOTE = re.compile(
+    r"\b(?:interview|conversation|exchange|transcript|text|answers)\s+(?:was|were|has\s+been|have\s+been|is|are)\s+"
+    r"(?:\w+ly\s+)?(?:conducted|edited|abridged|shortened|condensed|translated|recorded|sent|given)\b|"
+    r"\btranslation\s+is\s+ours\b|\bedited\s+for\s+(?:length|clarity|space)\b",
+    re.IGNORECASE,
+)
+# The press's report of a question between turns: "A reporter from a Russian agency asked whether …".
+_ASKED = re.compile(
+    r"^\W*(?:an?|the|another|one)\s+(?:[\w'’-]+\s+){0,2}?(?:reporter|journalist|correspondent|questioner)\b[^.?!]{0,80}?"
+    r"\b(?:asked|wanted\s+to\s+know|pressed)\b",
+    re.IGNORECASE,
+)
+
+
+def told_of(sentence: str, voice: str, labels: list[str]) -> bool:
+    """Whether an unlabelled paragraph after a labelled turn opens in the report's voice, not
+    the speaker's: an editor's note, the press's report of a question, the current speaker
+    named in the third person ("Veldkamp leaves for Tbilisi on Thursday", "…, Brekke said."),
+    or another label's speaker named with a verb of saying ("Ahmadli added that …")."""
+    if _EDITORS_NOTE.search(sentence) or _ASKED.match(sentence):
+        return True
+    own = _label_name(voice).split()[-1] if voice.strip() else ""
+    if own and re.search(rf"^\W*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{re.escape(own)}\s+[a-z]|,\s*{re.escape(own)}\s+(?:said|added|told)\b", sentence):
+        return True
+    others = {_label_name(who).split()[-1] for who in labels if who.strip()} - {own}
+    return any(re.match(rf"^\W*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{re.escape(o)}\s+(?:said|added|told|noted|stressed|replied)\b", sentence)
+               for o in others)
