@@ -179,6 +179,10 @@ Azerbaijani officials were detained at the border in 2019.
 
 Georgian diplomats in Brussels said the visit was welcome.
 
+Some ministers in Yerevan now talk openly about a closer partnership.
+
+Some commentators in Tbilisi already call the visit a turning point.
+
 The Alliance has no plan for a mission, said the spokeswoman, who was speaking to reporters at the airport.
 
 Reforms must come first, added Tomas Eklund, a Swedish defence attaché.
@@ -195,6 +199,8 @@ Georgia is a partner, said NATO would keep its door open.
         ("At the Alliance's headquarters, officials", "NATO"),  # bare "officials" of the sentence's place
         ("Armenian officials also point", "Armenia"),  # an actor's officials: their conduct, any active verb
         ("Azerbaijani officials were detained", "media"),  # passive: nothing they did
+        ("Some ministers in Yerevan", "Armenia"),  # ministers of a place: its conduct
+        ("Some commentators in Tbilisi", "other"),  # commentators speak for no actor
         ("The Alliance has no plan", "NATO"),  # inverted "said the spokeswoman", who …
         ("Reforms must come first", "other"),  # inverted "added X, a Swedish defence attaché"
     ],

@@ -556,7 +556,9 @@ _THERE = re.compile(
 # The people who speak for an actor, after the actor at the head of the subject ("Armenian
 # officials", "Georgia's government"): whatever they do in the active is the actor's conduct.
 _PEOPLE_AFTER = re.compile(r"['’]?s?\s+(?:\w+\s+)?(?:officials|diplomats|authorities|government|leadership)\b", re.IGNORECASE)
-_PEOPLE_WORD = re.compile(r"\b(?:officials|diplomats|authorities|government|leadership|policymakers)\b", re.IGNORECASE)
+_PEOPLE_WORD = re.compile(r"\b(?:officials|diplomats|ministers|authorities|government|leadership|policymakers)\b", re.IGNORECASE)
+# People of a place before it: "Some ministers in Yerevan", "Officials in Baku".
+_PEOPLE_LEAD = re.compile(r"^\W*(?:(?:many|some|most|several|senior)\s+)?(?:\w+\s+)?(?:officials|ministers|diplomats)\s+in\s+(?:the\s+)?\Z", re.I)
 # The verb right after such a subject: an auxiliary, or a word that is no preposition, conjunction or relative.
 _ACTIVE_NEXT = re.compile(
     r"(?:,[^,;:]{1,40},)?\s+(?:also\s+|themselves\s+|still\s+|now\s+|\w+ly\s+)?"
@@ -586,6 +588,7 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
         return Attribution("narrator", "narrator", body_of)
     some = _SOME_ALLIES.match(head)
     there = None if some else _THERE.match(clause)
+    lead = ""
     if some:  # individual Allies speak for themselves, not for the Alliance
         holder, end = "other", some.end()
     elif there and (place := _there(there.group("where"), ctx)):
@@ -599,9 +602,9 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
         holder, end = mentions[0].holder, mentions[0].end
         if _THING_OF.match(clause, end):
             return None  # "the Russian military base in Gyumri remains …": a thing of the actor, not the actor
-    people = _PEOPLE_AFTER.match(clause, end) if not there else None
-    if there or people:  # "Officials there …", "Armenian officials also point to …": their conduct
-        end = people.end() if people else end
+    people = None if there or some else _PEOPLE_AFTER.match(clause, end) or _PEOPLE_LEAD.match(lead)
+    if there or people:  # "Officials there …", "Armenian officials also point to …", "Some ministers in Yerevan …": their conduct
+        end = people.end() if people and people.re is _PEOPLE_AFTER else end
         active = _ACTIVE_NEXT.match(clause, end)
         if active and not _passive(clause[active.end() - len(active.group().split()[-1]) :]):
             return Attribution("narrator", "narrator", holder)
@@ -654,10 +657,11 @@ _THING_OF = re.compile(
 # "some in Baku" speak for the place's actor, see ``_OWNED_BY``).
 _UNAFFILIATED = re.compile(
     r"^\W*(?P<who>(?:(?:some|many|several|other|most)\s+)?(?:opposition\s+(?:politicians|parties|party|leaders?|figures|mps?|"
-    r"lawmakers|deputies|groups?)|critics|sceptics|skeptics)|some|others)(?:\s+in\s+(?P<place>[\w'’-]+))?\s+"
-    r"(?:(?:have|has|had|also|again|now|still|openly)\s+)?(?:say|says|said|argue|argued|accuse|accused|warn|warned|insist|"
+    r"lawmakers|deputies|groups?)|critics|sceptics|skeptics|commentators|analysts|observers)|some|others|(?:many|most|some)\s+"
+    r"(?:ordinary\s+)?(?:armenians|azerbaijanis|georgians|ukrainians|russians))(?:\s+in\s+(?P<place>[\w'’-]+))?\s+"
+    r"(?:(?:have|has|had|also|again|now|still|openly|already)\s+)?(?:say|says|said|argue|argued|accuse|accused|warn|warned|insist|"
     r"insisted|believe|claim|claimed|fear|feared|repeated|urge|urged|demand|demanded|critici[sz]ed?|reject|rejected|oppose|"
-    r"opposed|call|called)\b",
+    r"opposed|call|calls|called|talk|talks|talked|concluded|think|thinks|thought|want|wants|wanted)\b",
     re.IGNORECASE,
 )
 # "Some Allies", "several Allies", "individual Allies": members speaking for themselves.
@@ -676,7 +680,7 @@ _BODY_OF = re.compile(
 # Heads that speak for the actor after them: people of a place ("many in Baku") and an actor's
 # own bodies ("the press service of Azerbaijan's Foreign Ministry", "the embassy of Armenia").
 _OWNED_BY = re.compile(
-    r"^\W*(?:(?:many|some|most|few|others|people|officials|authorities|leaders)\s+in|(?:the\s+)?(?:press\s+(?:service|office)|"
+    r"^\W*(?:(?:many|some|most|few|others|people|officials|authorities|leaders|(?:\w+\s+)?(?:ministers|diplomats))\s+in|(?:the\s+)?(?:press\s+(?:service|office)|"
     r"embassy|mission|delegation|foreign\s+ministry|ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e))\s+(?:of|to))\s+(?:the\s+)?\Z",
     re.I,
 )
