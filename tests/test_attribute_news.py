@@ -698,6 +698,19 @@ OSLO, May 2, 2015 (Wire) – Talks went on.
     assert _row(rows, '"Moscow has torn up')[1:] == ("headline", "NATO")
 
 
+@pytest.mark.parametrize(
+    ("headline", "holder"),
+    [
+        ("Ukraine's bid outlived the crisis, Alliance official tells Kyiv", "NATO"),  # whom it tells: a capital
+        ("Door stays open, NATO envoy tells reporters", "NATO"),
+        ("Kyiv's bid is a provocation, Moscow warns Kyiv", "Russia"),
+    ],
+)
+def test_a_headline_that_paraphrases_first_names_its_source_and_whom_it_tells(headline, holder):
+    rows, _ = _attributed(f"{headline}\n\nOSLO, May 2, 2015 (Wire) – Talks went on.\n")
+    assert _row(rows, headline[:12])[1:] == ("headline", holder)
+
+
 def test_an_official_who_answered_an_outlets_questions_states_no_position():
     sentence = "Ada Rinn, NATO's liaison officer, answered the Lake Herald's questions in Oslo."
     rows, _ = _attributed(f"Headline\n\nOSLO, May 2, 2015 (Wire) – Talks went on.\n\n{sentence}\n")

@@ -149,10 +149,12 @@ def _named_source(content: str) -> str | None:
     return (said.group("who") or said.group("tag")) if said else None
 
 
-# A headline that paraphrases first and names its source at the end: "Promise stands, NATO officials say".
+# A headline that paraphrases first and names its source at the end: "Promise stands, NATO officials say",
+# "Bid survived the war, Alliance official tells Tbilisi" (whom it tells, a name or the press).
 _CLAUSE_THEN_WHO = re.compile(
-    r",\s+(?P<who>[^,\"“”«»]{2,60}?)\s+(?:says|say|said|tells|told|warns?|insists?|stresses|promises?|pledges?|vows?|"
-    r"agrees?|urges?|confirms?|claims?)(?:\s+(?:in|at|after)\s+[^,\"“”«»]{2,40})?\s*\Z",
+    r",\s+(?P<who>[^,\"“”«»]{2,60}?)\s+(?:(?:says|say|said|insists?|stresses|promises?|pledges?|vows?|agrees?|confirms?|claims?)|"
+    r"(?:tells|told|warns?|urges?)(?:\s+(?-i:[A-Z][\w'’-]+)|\s+(?:reporters|journalists|the\s+press))?)"
+    r"(?:\s+(?:in|at|after)\s+[^,\"“”«»]{2,40})?\s*\Z",
     re.IGNORECASE,
 )
 
