@@ -393,3 +393,18 @@ def test_a_host_label_asks():
     rows = _coded(raw, "news")
     assert {role for text, role, _ in rows if text.startswith(("Welcome", "And the door"))} == {"interviewer"}
     assert _answer_sides(rows) == {("interviewee", "NATO")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "voice", "told"),
+    [
+        ("Vos leaves for Tbilisi on Thursday.", "HENRIKE VOS", True),  # the speaker in the third person
+        ("We leave for Tbilisi on Thursday.", "HENRIKE VOS", False),  # the speaker's own words go on
+        ("The interview was conducted in Russian.", "HENRIKE VOS", True),  # an editor's note
+        ("We leave on Thursday.", "(NATO)", False),  # a label with no name: nobody to find
+    ],
+)
+def test_a_paragraph_after_a_labelled_turn_in_the_reports_voice(sentence, voice, told):
+    from corpus_lib.pipeline.transcripts import told_of
+
+    assert told_of(sentence, voice, [voice, "ANCHOR"]) is told

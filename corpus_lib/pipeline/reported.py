@@ -4,8 +4,9 @@ A news sentence reports someone in three common shapes, tried in this order:
 
 - a lead "According to him, …", "According to the envoy, …", "In his words, …", "As she put
   it, …";
-- a trailing attribution "…, Anna Berg, the Alliance's spokesperson, told reporters." or
-  "…, the Alliance said in a statement.";
+- a trailing attribution "…, Anna Berg, the Alliance's spokesperson, told reporters.",
+  "…, the Alliance said in a statement." or "…, said the official." (its words found by
+  ``trailing``);
 - a subject that reports or holds a position: "He noted that …", "Berg stressed …",
   "The envoy welcomed …" (a person: the sentence is that person's, role ``quoted``), or an
   actor at the head of the subject with a verb of position or decision: "The Alliance has

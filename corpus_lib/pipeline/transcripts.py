@@ -342,9 +342,15 @@ def told_of(sentence: str, voice: str, labels: list[str]) -> bool:
     or another label's speaker named with a verb of saying ("Ahmadli added that …")."""
     if _EDITORS_NOTE.search(sentence) or _ASKED.match(sentence):
         return True
-    own = _label_name(voice).split()[-1] if voice.strip() else ""
+    own = _surname(voice)
     if own and re.search(rf"^\W*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{re.escape(own)}\s+[a-z]|,\s*{re.escape(own)}\s+(?:said|added|told)\b", sentence):
         return True
-    others = {_label_name(who).split()[-1] for who in labels if who.strip()} - {own}
+    others = {_surname(who) for who in labels} - {own, ""}
     return any(re.match(rf"^\W*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{re.escape(o)}\s+(?:said|added|told|noted|stressed|replied)\b", sentence)
                for o in others)
+
+
+def _surname(who: str) -> str:
+    """The last word of a label's name in ordinary case ("HENRIKE VOS (Agency)": "Vos"), or ''."""
+    words = _label_name(who).split()
+    return words[-1] if words else ""
