@@ -407,4 +407,4 @@ def test_a_host_label_asks():
 def test_a_paragraph_after_a_labelled_turn_in_the_reports_voice(sentence, voice, told):
     from corpus_lib.pipeline.transcripts import told_of
 
-    assert told_of(sentence, voice, [voice, "ANCHOR"]) is told
+    assert told_of(sentence, voice, frozenset({"Vos", "Anchor"})) is told

@@ -115,7 +115,7 @@ def attribute(
     askers = transcripts.askers(text, turns, reg, date) | ({lone} if lone else set())
     sides = transcripts.label_sides(text, units, turns, askers, reg, date)
     voice: tuple[str, str] | None = None  # the speaker of a transcript's current turn (name, role)
-    voice_label, labels = "", [who for who, _, _ in turns]  # the current turn's label as printed; all labels
+    voice_label, surnames = "", transcripts.label_surnames(turns)  # the current turn's label as printed; all labels' surnames
     ctx.dateline = _dateline(text, units, reg)
     ctx.headline_state = _headline_state(text, units, reg)
     ctx.publisher = publisher if publisher in STATE_HOLDERS else None
@@ -157,7 +157,7 @@ def attribute(
                 ctx.see(s)
             last_was_question = False
             continue
-        closing = bool(voice) and not unit.label and transcripts.told_of(sentences[0], voice_label, labels)
+        closing = bool(voice) and not unit.label and transcripts.told_of(sentences[0], voice_label, surnames)
         if unit.label == "speaker" or (voice and not unit.label and voice[0] != lone and not closing):
             voice = transcripts.voice(unit.who, askers) if unit.label == "speaker" else voice
             voice_label = unit.who if unit.label == "speaker" else voice_label
@@ -359,13 +359,11 @@ def _speak(
             out.append(Sentence(a, b, turn, "interviewer", "interviewer", _asker_holder(s, q, ctx, interviewee), q, k))
             ctx.see(s)
         return
-    surname = ctx.known(name.split()[-1]) if " " in name and speakers.ROLE.search(name) else None
-    if surname:  # "Ambassador Kovač: …" after "Jan Kovač, …, is NATO's envoy"
-        known = surname
-    elif speakers.ROLE.fullmatch(name):  # "Official: …" after "A senior NATO official answered …"
+    if speakers.ROLE.fullmatch(name):  # "Official: …" after "A senior NATO official answered …"
         known = interviewee or _titled_in(intro, name, ctx) or _introduced_first(ctx)
-    elif speakers.ROLE.search(name) and not speakers.name_words(name):  # "NATO OFFICIAL: …", "Deputy Minister X: …"
-        known = speakers.unnamed_speaker(name, ctx.reg, ctx.date, place=ctx.where(phrase=name)) or interviewee
+    elif speakers.ROLE.search(name) and not speakers.name_words(name):  # "NATO OFFICIAL: …", "Ambassador Kovač: …"
+        known = (ctx.known(name.split()[-1]) if " " in name else None) or speakers.unnamed_speaker(  # the surname named before
+            name, ctx.reg, ctx.date, place=ctx.where(phrase=name)) or interviewee
     else:
         known = (ctx.known(name) or ctx.known(name.split()[-1]) or ctx.by_initials(name) or ctx.by_first_name(name)
                  or ctx.resolve(name))

@@ -563,7 +563,7 @@ _PEOPLE_LEAD = re.compile(r"^\W*(?:(?:many|some|most|several|senior)\s+)?(?:\w+\
 # The verb right after such a subject: an auxiliary, or a word that is no preposition, conjunction or relative.
 _ACTIVE_NEXT = re.compile(
     r"(?:,[^,;:]{1,40},)?\s+(?:also\s+|themselves\s+|still\s+|now\s+|\w+ly\s+)?"
-    r"(?!(?:who|whom|which|that|in|at|from|of|on|for|with|and|or|to|as|by|under|over|close|familiar|here|there)\b)[a-z]+\b"
+    r"(?!(?:who|whom|which|that|in|at|from|of|on|for|with|and|or|to|as|by|under|over|close|familiar|here|there)\b)(?P<verb>[a-z]+)\b"
 )
 
 
@@ -603,11 +603,11 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
         holder, end = mentions[0].holder, mentions[0].end
         if _THING_OF.match(clause, end):
             return None  # "the Russian military base in Gyumri remains …": a thing of the actor, not the actor
-    people = None if there or some else _PEOPLE_AFTER.match(clause, end) or _PEOPLE_LEAD.match(lead)
-    if there or people:  # "Officials there …", "Armenian officials also point to …", "Some ministers in Yerevan …": their conduct
-        end = people.end() if people and people.re is _PEOPLE_AFTER else end
+    after = None if there or some else _PEOPLE_AFTER.match(clause, end)  # "Armenian officials …"
+    if there or after or (not some and _PEOPLE_LEAD.match(lead)):  # "Officials there …", "Some ministers in Yerevan …"
+        end = after.end() if after else end  # their conduct, whatever the active verb
         active = _ACTIVE_NEXT.match(clause, end)
-        if active and not _passive(clause[active.end() - len(active.group().split()[-1]) :]):
+        if active and not _passive(clause[active.start("verb") :]):
             return Attribution("narrator", "narrator", holder)
     apposition = _APPOSITION.match(clause, end)  # "France, one of the co-chairs, has called …"
     window = " ".join(clause[apposition.end() if apposition else end :].split()[:8])

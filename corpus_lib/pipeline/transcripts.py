@@ -335,7 +335,12 @@ _ASKED = re.compile(
 )
 
 
-def told_of(sentence: str, voice: str, labels: list[str]) -> bool:
+def label_surnames(turns: list[Turn]) -> frozenset[str]:
+    """The surnames of a transcript's labels ("HENRIKE VOS (Agency)": "Vos"), for :func:`told_of`."""
+    return frozenset(_surname(who) for who, _, _ in turns) - {""}
+
+
+def told_of(sentence: str, voice: str, surnames: frozenset[str]) -> bool:
     """Whether an unlabelled paragraph after a labelled turn opens in the report's voice, not
     the speaker's: an editor's note, the press's report of a question, the current speaker
     named in the third person ("Veldkamp leaves for Tbilisi on Thursday", "…, Brekke said."),
@@ -345,7 +350,7 @@ def told_of(sentence: str, voice: str, labels: list[str]) -> bool:
     own = _surname(voice)
     if own and re.search(rf"^\W*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{re.escape(own)}\s+[a-z]|,\s*{re.escape(own)}\s+(?:said|added|told)\b", sentence):
         return True
-    others = {_surname(who) for who in labels} - {own, ""}
+    others = surnames - {own}
     return any(re.match(rf"^\W*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{re.escape(o)}\s+(?:said|added|told|noted|stressed|replied)\b", sentence)
                for o in others)
 
