@@ -144,6 +144,28 @@ def test_kernel_noise_goes_to_log_files_not_the_console(reports):
         p.stem for p in (reports["small"] / "notebooks").glob("*.ipynb"))
 
 
+def test_a_kernel_talks_over_private_sockets_that_go_when_it_is_done(tmp_path):
+    """Kernels started at once by several reports cannot take each other's TCP ports."""
+    import papermill
+
+    from corpus_lib.report.runner import _kernel_channels
+
+    probe = tmp_path / "probe.ipynb"
+    source = "from ipykernel.connect import get_connection_info\nprint(get_connection_info(unpack=True)['transport'])"
+    probe.write_text(json.dumps({
+        "cells": [{"cell_type": "code", "execution_count": None, "id": "probe", "metadata": {}, "outputs": [],
+                   "source": source}],
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+        "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+    with _kernel_channels() as channels:
+        folder = Path(channels["config"].KernelManager.ip).parent
+        papermill.execute_notebook(str(probe), str(tmp_path / "out.ipynb"), kernel_name="python3",
+                                   progress_bar=False, cwd=str(tmp_path), **channels)
+    assert _output_text(tmp_path / "out.ipynb").strip() == "ipc"
+    assert not folder.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.ipynb", "probe.ipynb"]
+
+
 def _outputs(notebook: Path):
     nb = json.loads(notebook.read_text(encoding="utf-8"))
     for cell in nb["cells"]:

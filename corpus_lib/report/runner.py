@@ -235,7 +235,7 @@ def _run_notebook(
     started, cpu_started, began = time.perf_counter(), _cpu_seconds(), time.time()
     os.environ[EXPORT_LOG] = log  # inherited by the kernel papermill starts
     try:
-        with _stderr_into(executed.with_suffix(".log")):
+        with _stderr_into(executed.with_suffix(".log")), _kernel_channels() as channels:
             papermill.execute_notebook(
                 str(source),
                 str(executed),
@@ -245,6 +245,7 @@ def _run_notebook(
                 progress_bar=False,
                 execution_timeout=timeout,
                 request_save_on_cell_execute=False,  # saved once at the end (a notebook is up to 5 MB)
+                **channels,
             )
     except Exception as err:  # noqa: BLE001  (reported with the notebook's name)
         raise NotebookFailed(source.name, _failure(err)) from None
@@ -267,6 +268,34 @@ def _run_notebook(
         "began": began,  # epoch seconds; run_report makes it relative to its own start
         "exports": exports,
     }
+
+
+@contextlib.contextmanager
+def _kernel_channels():
+    """Engine arguments that give a notebook's kernel channels no other kernel can take.
+
+    By default a kernel talks over TCP ports that its manager finds free and releases before
+    the kernel binds them, so kernels started at the same moment by several reports can take
+    each other's ports and die before they reply ("Kernel died before replying to
+    kernel_info"). On POSIX the kernel gets Unix sockets in a temporary folder of its own
+    instead, removed when the notebook is done; elsewhere, or where that folder's path is too
+    long for a socket name, it keeps TCP.
+    """
+    if os.name != "posix":  # pragma: no cover - Windows has no Unix sockets for ZeroMQ
+        yield {}
+        return
+    from traitlets.config import Config
+
+    with tempfile.TemporaryDirectory(prefix="corpus-lib-kernel-") as folder:
+        prefix = os.path.join(folder, "k")
+        if len(prefix) > _SOCKET_PREFIX_MAX:
+            yield {}
+            return
+        yield {"config": Config({"KernelManager": {"transport": "ipc", "ip": prefix}})}
+
+
+# A Unix socket's name holds at most 107 bytes; the prefix gets "-N" for each of five channels.
+_SOCKET_PREFIX_MAX = 96
 
 
 # What a worker imports to run papermill and render HTML: imported once, by the forkserver.
