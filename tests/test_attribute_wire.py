@@ -223,3 +223,26 @@ def test_inverted_reporting_clause(sentence, who):
     from corpus_lib.pipeline.trailing import inverted_who
 
     assert inverted_who(sentence) == who
+
+
+RECORDS = """Ceasefire holds on second day
+
+BAKU, 3 May 2010 (Test Wire) - The fighting killed hundreds of soldiers on each side, according to official counts, and drove thousands from their homes.
+
+According to UN estimates, some 30,000 people fled.
+
+According to a NATO official, the Alliance will not send monitors.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        ("BAKU, 3 May 2010", ("narrator", "narrator", "media")),  # figures are the outlet's account, not an official's
+        ("According to UN estimates", ("narrator", "narrator", "media")),
+        ("According to a NATO official", ("a NATO official", "quoted", "NATO")),
+    ],
+)
+def test_a_source_of_figures_is_no_speaker(start, expected):
+    rows, _ = _attributed(RECORDS)
+    assert _row(rows, start) == expected

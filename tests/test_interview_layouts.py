@@ -408,3 +408,24 @@ def test_a_paragraph_after_a_labelled_turn_in_the_reports_voice(sentence, voice,
     from corpus_lib.pipeline.transcripts import told_of
 
     assert told_of(sentence, voice, frozenset({"Vos", "Anchor"})) is told
+
+
+# A headline that says what the guest speaks about, and an introduction that gives the post
+# after "has been" with no article; questions and answers marked by initials.
+TOPIC_HEADLINE = """'We were left alone': Davit Sarkisov on Russia, the West and the border
+
+YEREVAN, 12 October 2021 - Davit Sarkisov has been deputy secretary of Armenia's Security Council since the spring.
+
+DS marks the guest's answers and KT the questions of Karine Tamrazyan.
+
+KT: What did your allies send?
+
+DS: A statement that did not name the aggressor. We drew our own conclusions.
+"""
+
+
+def test_a_guest_speaks_for_their_post_not_for_what_the_headline_says_they_speak_about():
+    rows = {text: (role, holder) for text, role, holder in _coded(TOPIC_HEADLINE, "interview")}
+    assert rows["A statement that did not name the aggressor."] == ("interviewee", "Armenia")
+    assert rows["We drew our own conclusions."] == ("interviewee", "Armenia")
+    assert rows["'We were left alone': Davit Sarkisov on Russia, the West and the border"][1] == "Armenia"

@@ -477,7 +477,8 @@ class Discourse:
             for match in NAME.finditer(phrase):
                 words = speakers.name_words(match.group(0))
                 if words and not any(m.start <= match.start() < m.end for m in mentions):
-                    holder = mentions[0].holder if mentions else (self.place or state or "other")
+                    own = [m for m in mentions if _names_side(phrase, m, match.end())]
+                    holder = own[0].holder if own else (self.place or state or "other")
                     if speakers.EXPERT.search(phrase):
                         holder = "other"  # "a Kremlin-connected commentator, X": an analyst speaks for no actor
                     self.add((" ".join(words), holder))
@@ -493,6 +494,17 @@ class Discourse:
             m = mentions[0]
             return phrase[m.start : m.end], m.holder
         return None
+
+
+def _names_side(phrase: str, mention: Mention, name_end: int) -> bool:
+    """Whether an actor a phrase names with a new name gives that name's side: named before it
+    ("NATO's Anna Berg") or set after it by "of", "from", "at" or a bracket ("Anna Berg of
+    NATO"), not what the person speaks about or to ("Anna Berg on Russia", "… told Russia's
+    agency")."""
+    return mention.start < name_end or bool(_SIDE_AFTER.fullmatch(phrase, name_end, mention.start))
+
+
+_SIDE_AFTER = re.compile(r"\s*(?:,\s*)?(?:\(|(?:of|from|at)\s+)(?:the\s+)?")
 
 
 FACTS_MEMO = 1 << 14

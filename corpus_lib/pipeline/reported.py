@@ -298,6 +298,8 @@ def _according(sentence: str, ctx: Discourse) -> Attribution | None:
     later = None
     if match is None and "ccording to" in sentence:
         match = later = _ACCORDING_LATER.search(sentence)
+    if match and _RECORDS.search(_source(match)):
+        return None  # "…, according to official counts": the outlet's own account of figures
     if match:
         source = _source(match)
         found = _as_attribution(ctx.resolve(source), ctx, source)
@@ -319,6 +321,8 @@ def _according(sentence: str, ctx: Discourse) -> Attribution | None:
     return None
 
 
+# Records a figure comes from, which hold no position: "official counts", "the latest estimates".
+_RECORDS = re.compile(r"\b(?:counts?|figures|estimates?|data|statistics|tall(?:y|ies)|census|polls?|surveys?)\s*$", re.I)
 _DOCUMENT = re.compile(r"^(?:the|this|that|its|their)\s+(?:statement|communiqu[eé]|declaration|document|note|press release)$", re.I)
 
 

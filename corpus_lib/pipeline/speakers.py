@@ -393,6 +393,8 @@ _WHO_SERVES = re.compile(
 _COPULA_AFTER = re.compile(
     rf"^\s*,?\s*(?:who\s+)?(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?((?:the|a|an|one\s+of|{_UPPER}[\w\-]*[’']s)\s+[^,.;:]{{2,100}})"
 )
+# A title without an article after a copula: "… has been deputy secretary of Armenia's Security Council".
+_BARE_COPULA_AFTER = re.compile(r"^\s+(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?([a-z][^,.;:]{2,100})")
 # The post a sentence's predicate gives a titled name, past a unit it comes from: "… of the
 # Norwegian army has been NATO's liaison officer since 2010", "…, a Dane, became its envoy".
 _PREDICATE_POST = re.compile(
@@ -417,6 +419,9 @@ def _post_after(after: str, reg: Registry, date) -> str | None:
         return found.group(1)
     found = _COPULA_AFTER.match(after)
     if found and ROLE.search(found.group(1)):
+        return found.group(1)
+    found = _BARE_COPULA_AFTER.match(after)
+    if found and ROLE.match(found.group(1)):
         return found.group(1)
     found = _ORGAN_AFTER.match(after) or _BRACKETED.match(after)
     if found:
