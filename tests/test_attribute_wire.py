@@ -246,3 +246,19 @@ According to a NATO official, the Alliance will not send monitors.
 def test_a_source_of_figures_is_no_speaker(start, expected):
     rows, _ = _attributed(RECORDS)
     assert _row(rows, start) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "holder"),
+    [
+        ("a Norwegian officer who is deputy chief of staff at one of NATO's strategic commands", "NATO"),
+        ("a Swedish diplomat who has been the Alliance's envoy since 2019", "NATO"),
+        ("a Russian diplomat who is visiting NATO headquarters", "Russia"),  # a visit is no post
+        ("a Georgian analyst who is close to NATO", "other"),
+    ],
+)
+def test_a_relative_clause_with_a_title_gives_the_post_not_the_passport(title, holder):
+    from corpus_lib.pipeline.actors import registry
+    from corpus_lib.pipeline.speakers import affiliation
+
+    assert affiliation(title, registry()) == holder

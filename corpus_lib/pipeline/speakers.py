@@ -225,7 +225,7 @@ def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
         phrase = phrase[now.end() :] if now else ""  # "… until 2005 and now directs an institute": the present post
         if not reg.mentions(phrase, date) or not (ROLE.search(phrase) or _SERVES_AS.search(phrase)):
             return "other"  # "a former NATO official" (who "now teaches law in Yerevan"): speaks for no actor now
-    post = _SERVES_AS.search(phrase)
+    post = _SERVES_AS.search(phrase) or _WHO_IS_TITLE.search(phrase)
     if post and reg.mentions(phrase[post.end() :], date):
         phrase = phrase[post.end() :]  # "a Danish diplomat who serves as NATO's envoy": the post, not the passport
     mentions = [m for m in reg.mentions(phrase, date) if not _COMPOUND.match(phrase, m.end)]
@@ -235,6 +235,14 @@ def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
     if not owners and mentions and STATE_ROLE.search(phrase) and all(_SUBJECT_OF.search(phrase[: m.start]) for m in mentions):
         return None  # "the government's chief negotiator on NATO": a state's, not the Alliance's
     return (owners or mentions)[0].holder if mentions else None
+
+
+# A relative clause that gives a post: "a Norwegian officer who is deputy chief of staff at one
+# of NATO's commands", "who has been the Alliance's envoy since 2019".
+_WHO_IS_TITLE = re.compile(
+    rf"\bwho\s+(?:is|was|has\s+been)\s+(?:now\s+)?(?=(?:(?:the|an?)\s+)?(?:{_UPPER}[\w\-]*[’']s\s+)?(?:{trie(list(ROLE_PHRASES))})\b)",
+    re.IGNORECASE,
+)
 
 
 # An actor in a compound adjective names where a person was made, not whom they serve:
