@@ -429,3 +429,58 @@ def test_a_guest_speaks_for_their_post_not_for_what_the_headline_says_they_speak
     assert rows["A statement that did not name the aggressor."] == ("interviewee", "Armenia")
     assert rows["We drew our own conclusions."] == ("interviewee", "Armenia")
     assert rows["'We were left alone': Davit Sarkisov on Russia, the West and the border"][1] == "Armenia"
+
+
+# A committee hearing: titles as labels ("The Chair:", a witness by title), members of
+# parliament labelled with their side in brackets, one of them asking once.
+HEARING = """Hearing: NATO official tells MPs the Alliance will not mediate
+
+LONDON, 3 June 2019 - The following is an edited record of evidence given to a defence committee by Dr Lena Vartiainen, NATO's deputy assistant secretary general for partnerships.
+
+The Chair: Dr Vartiainen, welcome. Will NATO mediate in Karabakh?
+
+The Deputy Assistant Secretary General: No. The mediators have the mandate, and we support them.
+
+Mr Holloway (MP): Does the Alliance see Russia's base in Armenia as a threat?
+
+The Deputy Assistant Secretary General: We watch it closely. It is there by agreement with Armenia.
+
+Ms Petrakis (MP): Will Armenia ever apply to join?
+
+The Deputy Assistant Secretary General: That is for Armenia to decide.
+
+The Chair: Will the Alliance keep its liaison office in Baku?
+
+The Deputy Assistant Secretary General: Yes, and we want to widen its work.
+"""
+
+
+def test_a_hearing_gives_the_witness_labelled_by_title_every_answer():
+    rows = {text: (role, holder) for text, role, holder in _coded(HEARING, "interview")}
+    for answer in ("No. The mediators have the mandate, and we support them.", "We watch it closely.",
+                   "That is for Armenia to decide.", "Yes, and we want to widen its work."):
+        assert rows[answer] == ("interviewee", "NATO"), answer
+    assert rows["Will Armenia ever apply to join?"][0] == "interviewer"  # an MP who asks once
+    assert rows["Dr Vartiainen, welcome."][0] == "interviewer"  # "The Chair:" is a label, not words of the turn
+
+
+# Readers' questions as headings, each signed after a dash, answered by an analyst.
+READERS = """You ask, the analyst answers: after the ceasefire
+
+Every month we put readers' questions to a specialist. This month's guest is Defne Korkmaz, a senior fellow at an institute in Ankara.
+
+Is the war over? — Murad, Baku
+
+The fighting is over. The conflict between the two states is not, and a treaty is still missing.
+
+Will Armenia join NATO? — Ani, Gyumri
+
+Not soon. Yerevan still depends on Moscow for much of its security.
+"""
+
+
+def test_readers_questions_as_headings_are_the_outlets_and_the_paragraphs_under_them_the_guests():
+    rows = {text: (role, holder) for text, role, holder in _coded(READERS, "interview")}
+    assert rows["Is the war over?"] == ("interviewer", "media")
+    assert rows["The fighting is over."] == ("interviewee", "other")  # an analyst speaks for no actor
+    assert rows["Not soon."] == ("interviewee", "other")

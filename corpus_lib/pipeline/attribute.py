@@ -193,8 +193,7 @@ def attribute(
         # answered by a paragraph that asks nothing either (one that asks goes on with the press)
         press_dash = unit.label == "dash" and role == "interviewer"
         last_was_question = questions[-1] or (press_dash and any(questions)) or ("statement" if press_dash and dash_asks else False)
-    if not interview:
-        heading_answers(text, out, ctx)
+    heading_answers(text, out, ctx)  # an interview too may print its questions as headings
     _settle_named(text, out, ctx)
     _relays(text, out, reg, date)
     if publisher != "media":

@@ -481,7 +481,8 @@ def _mark_bylines(text: str, units: list[Unit]) -> dict[int, str]:
 # A turn label in ordinary case: "Eastbridge: …", "Ambassador Vereshkin: …", "Teodor Lindqvist
 # (NATO): …" (a name of up to three words, perhaps its side in brackets, then a colon).
 _NAMED = re.compile(
-    r"(?P<label>(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})(?:\s*\([^()\n]{1,60}\))?\s*:\s+)(?=\S)"
+    r"(?P<label>(?P<name>The(?:\s+[A-ZÀ-Þ][\w'’-]+){1,5}|[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})"
+    r"(?:\s*\((?P<side>[^()\n]{1,60})\))?\s*:\s+)(?=\S)"
 )
 
 
@@ -489,16 +490,21 @@ def _named_labels(text: str, units: list[Unit]) -> frozenset[str]:
     """The names that open two or more body paragraphs each, where at least two such names
     alternate or the press's questions carry labels ("Question: …"): a transcript labelled in
     ordinary case ("Eastbridge: …" / "Vereshkin: …"), and
-    with them a name that opens one paragraph after the text named it before. A headline or a
-    single "Note: …" opens one paragraph only."""
+    with them a name that opens one paragraph after the text named it before, or whose side in
+    brackets other labels share (a hearing's "Mr Dunmore (MP): …", "Mrs Kenward (MP): …"). A
+    headline or a single "Note: …" opens one paragraph only."""
     seen: dict[str, int] = {}
     first: dict[str, int] = {}
+    sides: dict[str, set[str]] = {}
     for unit in units:
         match = _NAMED.match(text, unit.start, unit.end) if unit.zone == "body" else None
         if match and match.group("name").upper() not in _NOT_SPEAKERS:
             seen[match.group("name")] = seen.get(match.group("name"), 0) + 1
             first.setdefault(match.group("name"), unit.start)
-    names = frozenset(name for name, n in seen.items() if n >= 2)
+            if match.group("side"):
+                sides.setdefault(match.group("side").strip().lower(), set()).add(match.group("name"))
+    shared = {name for group in sides.values() if len(group) >= 2 for name in group}
+    names = frozenset(name for name, n in seen.items() if n >= 2) | shared
     if len(names) < 2 and not (names and any(_LABEL.match(text, u.start, u.end) for u in units if u.zone == "body")):
         return frozenset()  # one name alone is a label only beside the press's labelled questions
     # a guest who answers once is a label too where the introduction named them ("… and the analyst Juho Lintula")

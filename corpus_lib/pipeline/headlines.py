@@ -15,7 +15,7 @@ from corpus_lib.pipeline.actors import Registry
 from corpus_lib.pipeline.clauses import INTERVIEW_INTRO, SENTENCE_END
 from corpus_lib.pipeline.clean import Unit
 from corpus_lib.pipeline.discourse import Discourse
-from corpus_lib.pipeline.speakers import NON_NAME, ROLE
+from corpus_lib.pipeline.speakers import NON_NAME, ROLE, name_words
 
 
 def is_headline(text: str, unit: Unit, *, in_body: bool = False) -> bool:
@@ -186,6 +186,10 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
     return "headline", mentions[0].holder if mentions else "media"
 
 
+# A heading that asks, perhaps signed by a reader: "Will Armenia join NATO? — Rashad, Baku"
+# (the signature may stand on its own).
+_ASKED = re.compile(r"\?\s*(?:[—–-]\s*[^?]{1,60})?\s*\Z")
+_SIGNATURE = re.compile(r"\s*[—–-]\s*[^?]{1,60}")
 # The first person of a guest's answer, and quotation marks, which a printed answer lacks.
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y|me)\b(?!\.)")
 _QUOTE_MARK = re.compile(r"[\"“”]")
@@ -193,11 +197,11 @@ _QUOTE_MARK = re.compile(r"[\"“”]")
 
 def heading_answers(text: str, out: list, ctx: Discourse) -> None:
     """A report that prints a guest's answers under topic headings ("On Karabakh", "The Russia
-    question"): the headings are the outlet's questions and the paragraphs under them the
-    guest's answers. Only where two headings or more stand in the body, no quotation mark
-    follows the first, two thirds of the paragraphs under them speak in the first person, and
-    the introduction names the guest; a feature quoting its subject under headings stays
-    narrated."""
+    question") or under questions ("Will Armenia join NATO? — Rashad, Baku"): the headings are
+    the outlet's questions and the paragraphs under them the guest's answers. Only where two
+    headings or more stand in the body, no quotation mark follows the first, the introduction
+    names the guest, and the headings ask or two thirds of the paragraphs under them speak in
+    the first person; a feature quoting its subject under headings stays narrated."""
     body = next((i for i, s in enumerate(out) if s.speaker_role != "headline"), len(out))
     heads = [i for i in range(body, len(out)) if out[i].speaker_role == "headline"]
     if len(heads) < 2:
@@ -211,7 +215,9 @@ def heading_answers(text: str, out: list, ctx: Discourse) -> None:
         if s.speaker_role == "narrator":
             paragraphs[s.unit] = paragraphs.get(s.unit, False) or bool(_FIRST_PERSON.search(text[s.start : s.end]))
     guest = _guest(text[: after[0].start], ctx)
-    if guest is None or 3 * sum(paragraphs.values()) < 2 * len(paragraphs):
+    asked = all(_ASKED.search(text[out[i].start : out[i].end]) for i in heads
+                if not _SIGNATURE.fullmatch(text[out[i].start : out[i].end]))
+    if guest is None or (not asked and 3 * sum(paragraphs.values()) < 2 * len(paragraphs)):
         return
     for s in after:
         if s.speaker_role == "headline":
@@ -222,6 +228,7 @@ def heading_answers(text: str, out: list, ctx: Discourse) -> None:
 
 def _guest(introduction: str, ctx: Discourse) -> tuple[str, str] | None:
     """The named person the introduction names first."""
-    named = [(introduction.find(p[0].split()[-1]), p) for p in ctx.persons if not ctx.title_only(p[0])]
+    named = [(introduction.find(p[0].split()[-1]), p) for p in ctx.persons
+             if not ctx.title_only(p[0]) and name_words(p[0])]
     named = [(at, p) for at, p in named if at >= 0]
     return min(named)[1] if named else None
