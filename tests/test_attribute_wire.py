@@ -262,3 +262,27 @@ def test_a_relative_clause_with_a_title_gives_the_post_not_the_passport(title, h
     from corpus_lib.pipeline.speakers import affiliation
 
     assert affiliation(title, registry()) == holder
+
+
+LEAD_THEN_NAME = """Yerevan keeps its course
+
+YEREVAN, Oct 12, 2011 (Test Wire) - Armenia has no plan to seek NATO membership, a deputy defence minister said on Wednesday.
+
+"Our partnership with the Alliance is practical, and it will stay that way," Aram Sargsyants said.
+
+Brussels, 21 November 2013 - NATO's Deputy Assistant Secretary General for Partnerships, Mr Piotr Zawadzki, ended a visit to Baku on Thursday.
+
+Zawadzki told his hosts that the Alliance respected the choices Baku made.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "holder"),
+    [
+        ('"Our partnership with the Alliance', "Armenia"),  # a name after a lead's titled source is that source
+        ("Zawadzki told his hosts", "NATO"),  # an honorific between the title and the name
+    ],
+)
+def test_a_name_after_its_lead_and_a_title_before_an_honorific(start, holder):
+    rows, _ = _attributed(LEAD_THEN_NAME)
+    assert _row(rows, start)[2] == holder

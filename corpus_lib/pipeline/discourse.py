@@ -297,7 +297,11 @@ class Discourse:
 
     def _titled_before(self, title: str) -> str:
         """The side of a name introduced by a bare title ("the envoy, Anna Berg"): that of the
-        person introduced by title alone before ("NATO's special envoy urged …"), else ``other``."""
+        person introduced by title alone before ("NATO's special envoy urged …"), else ``other``.
+        A name that only a reporting verb introduces ('"…," Davit Melikyants said') right after a
+        source known by title alone ("…, a deputy defence minister said") is that source."""
+        if not title.strip():
+            return self._untitled_source() or "other"
         bare = _DEFINITE_LONG.fullmatch(title.strip())
         if bare is None or self.reg.mentions(title, self.date):
             return "other"
@@ -306,6 +310,15 @@ class Discourse:
             if self.title_only(name) and noun in self.titles.get(name, ""):
                 return holder
         return "other"
+
+    def _untitled_source(self) -> str | None:
+        """The side of the person last named, when a title alone named them in the sentence
+        before ("…, a deputy defence minister said"): a name that follows with no title of its
+        own is theirs."""
+        last = self.persons[-1] if self.persons else None
+        if last is None or not self.title_only(last[0]) or last[1] == "other":
+            return None
+        return last[1] if last[0].lower() in self.previous.lower() else None
 
     def add(self, person: Speaker) -> None:
         """Remember a person (the latest mention last)."""
@@ -478,7 +491,7 @@ class Discourse:
                 words = speakers.name_words(match.group(0))
                 if words and not any(m.start <= match.start() < m.end for m in mentions):
                     own = [m for m in mentions if _names_side(phrase, m, match.end())]
-                    holder = own[0].holder if own else (self.place or state or "other")
+                    holder = own[0].holder if own else (self.place or state or self._untitled_source() or "other")
                     if speakers.EXPERT.search(phrase):
                         holder = "other"  # "a Kremlin-connected commentator, X": an analyst speaks for no actor
                     self.add((" ".join(words), holder))

@@ -333,10 +333,14 @@ _LED_BY = re.compile(r"(?P<body>\b(?:the|a|an)\s+[^,.;:]{2,80}?)\s+(?:led|headed
 _OWNER_BEFORE = re.compile(rf"(?:^|\s)(?:the\s+)?{_WORD}(?:\s+{_WORD})?['’]s\s*\Z")
 
 
+_HONORIFIC_END = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+\Z")
+
+
 def _title_around(sentence: str, start: int, end: int) -> str | None:
     """The title phrase that marks the name at ``start:end`` as a person's ('' when the cue is a
-    reporting verb or "according to"), or None when nothing does."""
-    before = sentence[:start]
+    reporting verb or "according to"), or None when nothing does. An honorific before the name
+    ("…, Mr Tomasz Wierzbicki, said") stands between the name and its title, not in the title."""
+    before = _HONORIFIC_END.sub("", sentence[:start])
     pre = _TITLE_CUT.split(before)[-1]
     last = pre.rsplit(" and ", 1)[-1]
     if last != pre and ROLE.search(last):  # "X met NATO envoy Y and Russian diplomat Z": Z's title is after the "and"
