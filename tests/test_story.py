@@ -101,10 +101,10 @@ def test_gold_file_matches_the_segmentation(seed_corpus):
 # The held-out target is 0.75 per topic; coder stances-1.4 scores 0.78 / 0.91 / 0.77
 # (README, "Stances and how far to trust them"). These floors sit a little under, so a
 # regression fails; raise them as the coder improves, never lower them to pass.
-HELD_OUT_FLOORS = {"karabakh": 0.75, "russia": 0.87, "membership": 0.75}
+HELD_OUT_FLOORS = {"karabakh": 0.75, "russia": 0.89, "membership": 0.80}  # stances-1.17: 0.85 / 0.91 / 0.82
 # tests/data/check3.csv: a second held-out file, by the writer of dev3.csv, never tuned on
 # (coder stances-1.4 scores 0.80 / 0.70 / 0.50). Same rule: raise, never lower.
-CHECK3_FLOORS = {"karabakh": 0.76, "russia": 0.66, "membership": 0.46}
+CHECK3_FLOORS = {"karabakh": 0.76, "russia": 0.70, "membership": 0.56}  # stances-1.17: 0.92 / 0.73 / 0.59
 CHECK3 = PROJECT_ROOT / "tests" / "data" / "check3.csv"
 
 
@@ -152,6 +152,9 @@ NEWS_FLOORS = {
     "dev46": {("all", "holder_accuracy"): 0.83, ("NATO-held", "holder_accuracy"): 0.77},
     # the sixteenth session's set (dev47 holder 0.947, NATO-held 0.989)
     "dev47": {("all", "holder_accuracy"): 0.93, ("NATO-held", "holder_accuracy"): 0.97},
+    # the seventeenth session's sets (dev48 holder 0.880, NATO-held 0.940; dev49 0.887 / 0.955)
+    "dev48": {("all", "holder_accuracy"): 0.86, ("NATO-held", "holder_accuracy"): 0.92},
+    "dev49": {("all", "holder_accuracy"): 0.87, ("NATO-held", "holder_accuracy"): 0.93},
 }
 
 
