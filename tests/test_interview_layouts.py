@@ -484,3 +484,23 @@ def test_readers_questions_as_headings_are_the_outlets_and_the_paragraphs_under_
     assert rows["Is the war over?"] == ("interviewer", "media")
     assert rows["The fighting is over."] == ("interviewee", "other")  # an analyst speaks for no actor
     assert rows["Not soon."] == ("interviewee", "other")
+
+
+QA_TURNS = ("\n\nQ: How do you see the talks on Karabakh?\n\nA: We support the mediators.\n\n"
+            "Q: And membership?\n\nA: That decision is for each partner alone.\n")
+
+
+@pytest.mark.parametrize(
+    ("head", "intro"),
+    [
+        # the headline names the guest, the introduction gives the post by a title alone
+        ("Sven Halvorsen: 'We will not mediate'", "The NATO envoy spoke to the Kura Ledger in Baku last week."),
+        # a title that names no side, and the post in the predicate ("has served as")
+        ("Interview", "BAKU, 4 May 2015 - Ambassador Sven Halvorsen has served as NATO's senior civilian "
+                      "representative in the region since 2012."),
+    ],
+)
+def test_a_guest_gets_the_side_the_introduction_gives_their_post(head, intro):
+    rows = {text: (role, holder) for text, role, holder in _coded(f"{head}\n\n{intro}{QA_TURNS}", "interview")}
+    assert rows["We support the mediators."] == ("interviewee", "NATO")
+    assert rows["That decision is for each partner alone."] == ("interviewee", "NATO")

@@ -224,6 +224,7 @@ def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
     later in the text ("NATO spokesperson Anna Berg said …"), or in a closing note that
     presents the interviewee ("Anna Berg is NATO's envoy. She spoke to the agency.")."""
     _closing_note(text, out, ctx)
+    titled = _titled_guest(text, out, ctx)
     for s in out:
         if s.speaker_role not in ("headline", "interviewee"):
             continue
@@ -232,8 +233,36 @@ def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
             colon = _COLON_NAME.match(headline_case(text[s.start : s.end].strip(), text, ctx.reg))
             name = colon.group(1) if colon else None
         known = ctx.known(name) if name and name != "interviewee" else None
+        if known and known[1] == "other" and titled and s.speaker_role == "interviewee":
+            known = (known[0], titled)  # "Halvorsen: …" over "The NATO envoy spoke to the agency"
         if known:
             s.speaker, s.holder = known
+
+
+def _titled_guest(text: str, out: list[Sentence], ctx: Discourse) -> str | None:
+    """The side of the one person an interview's introduction presents by a title alone, as
+    the subject of a sentence ("The NATO envoy spoke to the agency in Baku"), where it names
+    nobody by name: the guest a headline names ("Halvorsen: …") without a side of their own."""
+    first_turn = next((k for k, s in enumerate(out) if s.speaker_role in ("interviewer", "interviewee")), 0)
+    intro = [text[s.start : s.end] for s in out[:first_turn] if s.speaker_role == "narrator"]
+    if any(speakers.introduced(sentence, ctx.reg, ctx.date) for sentence in intro):
+        return None
+    sides = {side for sentence in intro if (side := _title_subject(sentence, ctx))}
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _title_subject(sentence: str, ctx: Discourse) -> str | None:
+    """The side of the title a sentence opens with as its subject ("The NATO envoy spoke …"),
+    or None (an actor's side, not ``other``)."""
+    clause = subject_clause(sentence)
+    role = speakers.ROLE.search(clause, 0, 80)
+    if not _ARTICLE_OPEN.match(clause) or role is None or len(clause[: role.end()].split()) > 6:
+        return None
+    found = speakers.unnamed_speaker(clause[: role.end()], ctx.reg, ctx.date)
+    return found[1] if found and found[1] != "other" else None
+
+
+_ARTICLE_OPEN = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
 
 
 # An answer that only relays an institution's words: "NATO has told us many times that …",

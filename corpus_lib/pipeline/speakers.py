@@ -408,9 +408,11 @@ _COPULA_AFTER = re.compile(
 # A title without an article after a copula: "… has been deputy secretary of Armenia's Security Council".
 _BARE_COPULA_AFTER = re.compile(r"^\s+(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?([a-z][^,.;:]{2,100})")
 # The post a sentence's predicate gives a titled name, past a unit it comes from: "… of the
-# Norwegian army has been NATO's liaison officer since 2010", "…, a Dane, became its envoy".
+# Norwegian army has been NATO's liaison officer since 2010", "…, a Dane, became its envoy",
+# "Ambassador X has served as NATO's senior civilian representative".
 _PREDICATE_POST = re.compile(
-    rf"^(?:\s+(?:of|from)\s+(?:the\s+)?[^,.;:]{{2,40}}?|\s*,\s+an?\s+[^,.;:]{{2,40}},)?\s+(?:(?:is|has\s+been|became)\s+(?:now\s+)?"
+    rf"^(?:\s+(?:of|from)\s+(?:the\s+)?[^,.;:]{{2,40}}?|\s*,\s+an?\s+[^,.;:]{{2,40}},)?\s+(?:(?:is|has\s+been|became|"
+    rf"(?:has\s+)?serve[sd]\s+as|was\s+(?:appointed|named))\s+(?:now\s+)?"
     rf"(?P<post>(?:the|{_UPPER}[\w\-]*[’']s)\s+[^,.;:]{{2,100}})|(?:leads|heads|commands|runs)\s+(?P<unit>(?:the|an?|{_UPPER}[\w\-]*[’']s)\s+"
     r"[^,.;:]{2,100}))"
 )
