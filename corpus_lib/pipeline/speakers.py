@@ -240,7 +240,7 @@ def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
 # A relative clause that gives a post: "a Norwegian officer who is deputy chief of staff at one
 # of NATO's commands", "who has been the Alliance's envoy since 2019".
 _WHO_IS_TITLE = re.compile(
-    rf"\bwho\s+(?:is|was|has\s+been)\s+(?:now\s+)?(?=(?:(?:the|an?)\s+)?(?:{_UPPER}[\w\-]*[’']s\s+)?(?:{trie(list(ROLE_PHRASES))})\b)",
+    rf"\bwho\s+(?:is|was|has\s+been)\s+(?:now\s+)?(?=(?:(?:the|an?)\s+)?(?:{_UPPER}[\w\-]*[’']s\s+)?{ROLE.pattern})",
     re.IGNORECASE,
 )
 
@@ -333,6 +333,7 @@ _LED_BY = re.compile(r"(?P<body>\b(?:the|a|an)\s+[^,.;:]{2,80}?)\s+(?:led|headed
 _OWNER_BEFORE = re.compile(rf"(?:^|\s)(?:the\s+)?{_WORD}(?:\s+{_WORD})?['’]s\s*\Z")
 
 
+# An honorific right before a name ("…, Mr Tomasz Wierzbicki"), which is no part of its title.
 _HONORIFIC_END = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+\Z")
 
 
