@@ -252,8 +252,8 @@ def _titled_guest(text: str, out: list[Sentence], ctx: Discourse) -> str | None:
 
 
 def _title_subject(sentence: str, ctx: Discourse) -> str | None:
-    """The side of the title a sentence opens with as its subject ("The NATO envoy spoke …"),
-    or None (an actor's side, not ``other``)."""
+    """The actor whose title a sentence opens with as its subject ("The NATO envoy spoke …"),
+    or None where it opens with no title or one that names no actor."""
     clause = subject_clause(sentence)
     role = speakers.ROLE.search(clause, 0, 80)
     if not _ARTICLE_OPEN.match(clause) or role is None or len(clause[: role.end()].split()) > 6:
