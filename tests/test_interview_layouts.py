@@ -504,3 +504,14 @@ def test_a_guest_gets_the_side_the_introduction_gives_their_post(head, intro):
     rows = {text: (role, holder) for text, role, holder in _coded(f"{head}\n\n{intro}{QA_TURNS}", "interview")}
     assert rows["We support the mediators."] == ("interviewee", "NATO")
     assert rows["That decision is for each partner alone."] == ("interviewee", "NATO")
+
+
+def test_question_and_answer_marks_on_lines_of_their_own_are_no_names():
+    """'Q:' above the question and 'A:' above the answer, each on a line of its own: the
+    answers are the guest's (NATO's), not a person called 'A'."""
+    turns = "".join(f"\n\nQ:\n{q}\n\nA:\n{a}" for q, a in zip(QUESTIONS, ANSWERS))
+    raw = "Alliance will not mediate, official says\n\n" + INTRO + turns + "\n"
+    rows = {text: (role, holder) for text, role, holder in _coded(raw, "interview")}
+    assert rows["We support the mediators fully."] == ("interviewee", "NATO")
+    assert rows["That is for Baku to decide."] == ("interviewee", "NATO")
+    assert rows[QUESTIONS[0]] == ("interviewer", "media")

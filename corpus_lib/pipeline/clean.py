@@ -57,10 +57,13 @@ _WIDGET_LINE = re.compile(
     re.IGNORECASE,
 )
 _OPENER = re.compile(r"""[\-–—•"“”'‘`«(\[]|[^\W\d_]|\d""")
+# The words of a question or answer label; "answer" and "a" mark the guest's turns.
+_LABEL_WORDS = ("question", "answer", "interviewer", "journalist", "reporter", "correspondent", "host", "presenter",
+                "moderator", "anchor", "q", "a")
+_ANSWER_WORDS = ("answer", "a")
 # A question or answer label, the press's perhaps with its outlet ("Journalist (Baku Wire):").
 _LABEL = re.compile(
-    r"(?P<label>(?:\*\*|__)?(?P<word>question|answer|interviewer|journalist|reporter|correspondent|host|presenter|"
-    r"moderator|anchor|q|a)(?:\s+(?:from|by)\s+[^:()\n]{1,60}?)?"  # "Question from Trend news agency:"
+    rf"(?P<label>(?:\*\*|__)?(?P<word>{'|'.join(_LABEL_WORDS)})(?:\s+(?:from|by)\s+[^:()\n]{{1,60}}?)?"  # "Question from Trend news agency:"
     r"(?:\s*\([^()\n]{1,60}\))?\s*:\s*(?:\*\*|__)?\s*)(?=\S)",  # "Q:", "**Q:**" (bold in a web page's markup)
     re.IGNORECASE,
 )
@@ -537,7 +540,10 @@ def _fold_line_labels(text: str, units: list[Unit], removed: list[tuple[int, int
         if name in names and k - 1 not in folded:
             folded.add(k)
             removed.append((units[k].start, units[k].end, "turn_marker"))
-            units[k + 1].who, units[k + 1].label = name, "speaker"
+            if name.lower() in _LABEL_WORDS:  # "Q:" and "A:" on lines of their own mark turns, not names
+                units[k + 1].label = "answer" if name.lower() in _ANSWER_WORDS else "question"
+            else:
+                units[k + 1].who, units[k + 1].label = name, "speaker"
     return [u for k, u in enumerate(units) if k not in folded]
 
 
@@ -575,7 +581,7 @@ def _label(
     match = _LABEL.match(content) or (_DOTTED.match(content) if dotted else None)
     if match:
         word = match.group("word").lower()
-        kind = "answer" if word in ("answer", "a") else "question"
+        kind = "answer" if word in _ANSWER_WORDS else "question"
         return unit.start + match.end("label"), kind
     match = _DASH.match(content)
     if match:
