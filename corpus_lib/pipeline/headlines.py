@@ -188,8 +188,9 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
 
 # A heading that asks, perhaps signed by a reader: "Will Armenia join NATO? — Rashad, Baku"
 # (the signature may stand on its own).
-_ASKED = re.compile(r"\?\s*(?:[—–-]\s*[^?]{1,60})?\s*\Z")
-_SIGNATURE = re.compile(r"\s*[—–-]\s*[^?]{1,60}")
+_SIGNED = r"[—–-]\s*[^?]{1,60}"
+_ASKED = re.compile(rf"\?\s*(?:{_SIGNED})?\s*\Z")
+_SIGNATURE = re.compile(rf"\s*{_SIGNED}")
 # The first person of a guest's answer, and quotation marks, which a printed answer lacks.
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|I|[Mm]y|me)\b(?!\.)")
 _QUOTE_MARK = re.compile(r"[\"“”]")
@@ -215,8 +216,8 @@ def heading_answers(text: str, out: list, ctx: Discourse) -> None:
         if s.speaker_role == "narrator":
             paragraphs[s.unit] = paragraphs.get(s.unit, False) or bool(_FIRST_PERSON.search(text[s.start : s.end]))
     guest = _guest(text[: after[0].start], ctx)
-    asked = all(_ASKED.search(text[out[i].start : out[i].end]) for i in heads
-                if not _SIGNATURE.fullmatch(text[out[i].start : out[i].end]))
+    headings = [text[out[i].start : out[i].end] for i in heads]
+    asked = all(_ASKED.search(heading) for heading in headings if not _SIGNATURE.fullmatch(heading))
     if guest is None or (not asked and 3 * sum(paragraphs.values()) < 2 * len(paragraphs)):
         return
     for s in after:

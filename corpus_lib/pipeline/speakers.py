@@ -403,11 +403,12 @@ _WHO_SERVES = re.compile(
     r"\bwho\s+(?:now\s+)?(?:serves|works|represents|heads|leads|directs|runs|(?:was|has\s+been)\s+(?:appointed|named))\b",
     re.IGNORECASE,
 )
+_COPULA = r"(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?"
 _COPULA_AFTER = re.compile(
-    rf"^\s*,?\s*(?:who\s+)?(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?((?:the|a|an|one\s+of|{_UPPER}[\w\-]*[’']s)\s+[^,.;:]{{2,100}})"
+    rf"^\s*,?\s*(?:who\s+)?{_COPULA}((?:the|a|an|one\s+of|{_UPPER}[\w\-]*[’']s)\s+[^,.;:]{{2,100}})"
 )
 # A title without an article after a copula: "… has been deputy secretary of Armenia's Security Council".
-_BARE_COPULA_AFTER = re.compile(r"^\s+(?:is|was|has\s+been|had\s+been)\s+(?:now\s+)?([a-z][^,.;:]{2,100})")
+_BARE_COPULA_AFTER = re.compile(rf"^\s+{_COPULA}([a-z][^,.;:]{{2,100}})")
 # The post a sentence's predicate gives a titled name, past a unit it comes from: "… of the
 # Norwegian army has been NATO's liaison officer since 2010", "…, a Dane, became its envoy",
 # "Ambassador X has served as NATO's senior civilian representative".
