@@ -277,3 +277,65 @@ def test_the_paragraph_after_a_dash_statement_of_the_press_answers_it():
     assert rows["We hear that."] == ("interviewee", "Russia")
     assert rows["How does Moscow view that?"] == ("interviewer", "media")
     assert rows["We respect it."] == ("interviewee", "Russia")
+
+
+def test_a_seat_on_a_states_committee_gives_the_guest_that_state():
+    raw = ("Two deputies on the Alliance\n\nBRUSSELS, March 2 (Northgate) - Two deputies met at a seminar this week.\n\n"
+           "Rashad Guliyev sits on the Azerbaijani parliament's security committee; Levon Sargsyan is deputy chairman "
+           "of the Armenian parliament's defence committee.\n\nNorthgate: What should NATO do about the conflict?\n\n"
+           "Guliyev: Speak up for territorial integrity.\n\nSargsyan: Leave it to the Minsk Group.\n\n"
+           "Northgate: And membership?\n\nGuliyev: Not for us.\n\nSargsyan: Not for us either.\n")
+    rows = _roles(raw, dt.date(2012, 3, 2))
+    assert rows["Speak up for territorial integrity."] == ("interviewee", "Azerbaijan")
+    assert rows["Leave it to the Minsk Group."] == ("interviewee", "Armenia")
+
+
+def test_a_post_told_by_pronoun_after_a_fronted_phrase_takes_the_datelines_state():
+    raw = ("'We were alone,' official says\n\nYEREVAN, 3 May 2024 (Observer) - A month after the 12,000 refugees "
+           "arrived, Aram Petrosyan still works late. He is a deputy secretary of the Security Council.\n\n"
+           "Observer: Did Russia help?\n\nPetrosyan: It did not. We were alone.\n\nObserver: And now?\n\n"
+           "Petrosyan: Now we look for other partners.\n")
+    rows = _roles(raw, dt.date(2024, 5, 3))
+    assert rows["It did not."] == ("interviewee", "Armenia")
+    assert rows["Now we look for other partners."] == ("interviewee", "Armenia")
+
+
+def test_a_headline_guest_presented_by_an_actors_title_holds_its_side_in_the_headline_too():
+    raw = ("Ingrid Solberg: 'The door stays open'\n\nBAKU, 4 May 2014 - NATO's deputy spokesperson came to Baku "
+           "this week. She talked to the Herald on Tuesday.\n\n- Is the door still open?\n\nIt is open.\n\n"
+           "- And for Azerbaijan?\n\nThat is for Baku to decide.\n")
+    rows = _roles(raw, dt.date(2014, 5, 4))
+    assert rows["Ingrid Solberg: 'The door stays open'"] == ("headline", "NATO")
+    assert rows["It is open."] == ("interviewee", "NATO")
+
+
+@pytest.mark.parametrize(
+    "paragraph, sentence",
+    [
+        ("I asked him whether Baku would apply. He said it would not.", "I asked him whether Baku would apply."),
+        ("Mammadov did not let that pass. \"Nobody asked us,\" he said.", "Mammadov did not let that pass."),
+        ("In Moscow, a foreign ministry spokesman said the plan was dangerous.",
+         "In Moscow, a foreign ministry spokesman said the plan was dangerous."),
+        ("A spokesman for the ministry, Elnur Abbasov, was more cautious when we called him.",
+         "A spokesman for the ministry, Elnur Abbasov, was more cautious when we called him."),
+    ],
+)
+def test_a_paragraph_in_the_reports_voice_after_a_labelled_answer_is_narration(paragraph, sentence):
+    raw = ("Two views of the Alliance\n\nBAKU, May 4 (Kura Press) - Kura Press spoke to Deputy Foreign Minister Anar "
+           "Mammadov and to the Armenian MP Hovik Tadevosyan.\n\nKura Press: Will your country join NATO?\n\n"
+           "Mammadov: No. We do not join blocs.\n\nTadevosyan: No. We are in the CSTO.\n\nKura Press: And the talks?\n\n"
+           "Mammadov: They go on.\n\nTadevosyan: Slowly.\n\n" + paragraph + "\n")
+    rows = _roles(raw, dt.date(2015, 5, 4))
+    assert rows["Slowly."] == ("interviewee", "Armenia")
+    assert rows[sentence][0] in ("narrator", "quoted") and rows[sentence][1] != "Armenia"
+
+
+def test_a_guests_biography_between_unlabelled_answers_is_the_reports():
+    raw = ("NATO envoy: sign the treaty\n\nBaku, April 2, 2024 - NATO's deputy envoy for the region spent Tuesday in "
+           "Baku.\n\nWhat is NATO's part in the peace talks?\n\nA small one. The treaty belongs to the two governments.\n\n"
+           "The envoy, Marta Kowalczyk, has held the post since 2021; before that she served in Ankara.\n\n"
+           "Would the Alliance take Armenia in?\n\nThat is for Armenians to decide.\n")
+    rows = _roles(raw, dt.date(2024, 4, 2))
+    assert rows["A small one."] == ("interviewee", "NATO")
+    assert rows["The envoy, Marta Kowalczyk, has held the post since 2021; before that she served in Ankara."][0] == "narrator"
+    assert rows["That is for Armenians to decide."] == ("interviewee", "NATO")

@@ -34,7 +34,6 @@ from corpus_lib.pipeline.clauses import (
     POST_VERB_FIRST,
     POST_WHO_FIRST,
     PRE_ATTRIBUTION,
-    ROLE_NOUNS,
     first_verbish,
     is_question,
     subject_clause,
@@ -225,6 +224,7 @@ def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
     presents the interviewee ("Anna Berg is NATO's envoy. She spoke to the agency.")."""
     _closing_note(text, out, ctx)
     titled = _titled_guest(text, out, ctx)
+    guests = {s.speaker for s in out if s.speaker_role == "interviewee"}
     for s in out:
         if s.speaker_role not in ("headline", "interviewee"):
             continue
@@ -233,7 +233,7 @@ def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
             colon = _COLON_NAME.match(headline_case(text[s.start : s.end].strip(), text, ctx.reg))
             name = colon.group(1) if colon else None
         known = ctx.known(name) if name and name != "interviewee" else None
-        if known and known[1] == "other" and titled and s.speaker_role == "interviewee":
+        if known and known[1] == "other" and titled and known[0] in guests:
             known = (known[0], titled)  # "Halvorsen: …" over "The NATO envoy spoke to the agency"
         if known:
             s.speaker, s.holder = known
@@ -252,7 +252,8 @@ def _titled_guest(text: str, out: list[Sentence], ctx: Discourse) -> str | None:
 
 
 def _title_subject(sentence: str, ctx: Discourse) -> str | None:
-    """The actor whose title a sentence opens with as its subject ("The NATO envoy spoke …"),
+    """The actor whose title a sentence opens with as its subject ("The NATO envoy spoke …",
+    "NATO's deputy spokesperson came to Tbilisi …"),
     or None where it opens with no title or one that names no actor."""
     clause = subject_clause(sentence)
     role = speakers.ROLE.search(clause, 0, 80)
@@ -262,7 +263,7 @@ def _title_subject(sentence: str, ctx: Discourse) -> str | None:
     return found[1] if found and found[1] != "other" else None
 
 
-_ARTICLE_OPEN = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
+_ARTICLE_OPEN = re.compile(r"(?:the|a|an)\s|(?-i:[A-Z])[\w-]*['’]s\s", re.IGNORECASE)  # "The NATO envoy", "NATO's deputy spokesperson"
 
 
 # An answer that only relays an institution's words: "NATO has told us many times that …",
@@ -446,8 +447,8 @@ def _paragraph_role(unit: Unit, role, sentences: list[str], questions: list[bool
     paragraph reporting a third person after an answer is the report going on, and that in an
     interview with no labels a paragraph that asks opens with the interviewer."""
     new_role = _interview_role(unit, role, questions, last_was_question)
-    if new_role == "interviewee" and not unit.label and _THIRD_PARTY.match(sentences[0]):
-        return "narrator"  # "A Kremlin spokesman said …"
+    if new_role == "interviewee" and not unit.label and transcripts.report_voice(sentences[0]):
+        return "narrator"  # "A Kremlin spokesman said …", "I asked him whether …"
     if unlabelled and any(questions):
         return "interviewer"  # the answer may follow in the same paragraph
     return new_role
@@ -495,12 +496,6 @@ def _inner_turn(unit: Unit, i: int, sentence: str, asks: bool, questions: list[b
     if unlabelled and not unit.label and questions[i - 1] and not asks and not any(questions[i:]):
         return "interviewee"
     return None
-# A paragraph that opens by reporting a third person's words: no answer of the interviewee's.
-_THIRD_PARTY = re.compile(
-    rf"^\W*(?:in\s+[A-Z][\w'’-]+,\s+)?(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:{ROLE_NOUNS})\b"
-    r"[^.!?\"“”]{0,160}?\b(?:said|says|told|added|warned|stated|declared)\b",
-    re.IGNORECASE,
-)
 
 
 def _interview_role(unit: Unit, role: str | None, questions: list[bool], last_was_question: bool) -> str:

@@ -97,8 +97,12 @@ _NAME_HEADS = re.compile(
     r"(?P<title>[^,.;:!?]{2,60}?\b(?:office|mission|delegation|team|cent(?:re|er)|representation))\b",
     re.IGNORECASE,
 )
-# An untitled name opening a sentence's subject, before its verb: "Ingrid Aasland has watched …".
-_NAME_OPENING = re.compile(r"([A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:\s+[A-ZÀ-ÞĀ-Ž][^\W\d_]+){1,2})\s+(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b")
+# An untitled name opening a sentence's subject, before its verb: "Ingrid Aasland has watched …",
+# also after a fronted phrase ("Three weeks after the offensive, Narek Hovhannisyan still sleeps …").
+_NAME_OPENING = re.compile(
+    r"(?:(?:[^,.;:!?]|(?<=\d)[,.](?=\d)){0,160},\s+)?([A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:\s+[A-ZÀ-ÞĀ-Ž][^\W\d_]+){1,2})\s+(?:still\s+|also\s+|now\s+)?"
+    r"(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b"
+)
 _INITIALS = re.compile(r"(?:[A-Za-z]\.\s?){2,3}|[A-Z][a-z]{1,2}|[A-Z]{2,3}")  # "T.W.", "T. W.", "TW" (title-cased "Tw")
 
 
@@ -151,7 +155,8 @@ class Discourse:
             known = self.known(self.subject_name)
             if known is None or known[1] == "other":
                 title = post.group("title")
-                person = (self.subject_name, speakers.affiliation(title, self.reg, self.date) or "other")
+                holder = speakers.affiliation(title, self.reg, self.date) or speakers.place_for(title, self.where(phrase=title))
+                person = (self.subject_name, holder or "other")  # "a deputy secretary of the Security Council": the place's
                 self.last_person = self._titled(person, title)
         opening = _NAME_OPENING.match(subject_clause(text))
         words = speakers.name_words(opening.group(1)) if opening else []

@@ -50,7 +50,7 @@ ORGAN_WORDS = (
 CUE_WORDS = first_words(REPORTING) | {"told", "according"} | {
     "heads", "headed", "leads", "led", "commands", "commanded", "chairs", "chaired", "directs", "directed",
     "runs", "ran", "represents", "represented", "representing", "serves", "served", "serving", "works", "worked",
-    "working", "heading", "responsible", "charge", "appointed", "nominated", "post",
+    "working", "heading", "responsible", "charge", "appointed", "nominated", "post", "sits", "sat",
 } | set(ORGAN_WORDS)  # "X, who heads the department, …", "X from NATO's staff"
 
 
@@ -305,7 +305,7 @@ def _introductions(sentence: str, reg: Registry, date, place: str | None, before
         if holder in (None, "other") and (post := _predicate_post(sentence[end:])):
             holder = affiliation(post, reg, date) or holder  # "X of the Norwegian army is NATO's liaison officer"
         if holder is None and not OUTSIDER.search(title):
-            holder = _place_for(title, place or _place_after(sentence[end : end + 160], reg))
+            holder = place_for(title, place or _place_after(sentence[end : end + 160], reg))
         yield Person(start, end, name, holder or "other", title)
 
 
@@ -398,6 +398,12 @@ _SERVICE_AFTER = re.compile(
     r"[^,.;:]{2,100})",
     re.IGNORECASE,
 )
+# A seat on a body, whose owner says whose the person is: "X sits on the Azerbaijani parliament's
+# defence committee" (the body alone: "on" before an actor would make it a target).
+_SEAT_ON = re.compile(
+    r"^\s*,?\s*(?:who\s+)?(?:sits|sat|serves|served|has\s+sat|has\s+served)\s+on\s+([^,.;:]{2,80}?\b(?:committee|commission|council|board)\b)",
+    re.IGNORECASE,
+)
 # "an Italian who heads the Alliance's partnership directorate": a post inside an apposition.
 _WHO_SERVES = re.compile(
     r"\bwho\s+(?:now\s+)?(?:serves|works|represents|heads|leads|directs|runs|(?:was|has\s+been)\s+(?:appointed|named))\b",
@@ -429,8 +435,9 @@ def _post_after(after: str, reg: Registry, date) -> str | None:
     """The post a name's own clause gives when no title noun marks the name: a verb of service
     ("works in NATO's division", "represents the Alliance"), a copula with a title ("is the deputy
     head of …"), or "of/from" an organisation or its unit (the Alliance, "NATO's International
-    Staff"); a home town ("X from Baku") is no post."""
-    found = _SERVICE_AFTER.match(after)
+    Staff"), or a seat on a body ("sits on the Azerbaijani parliament's defence committee"); a home
+    town ("X from Baku") is no post."""
+    found = _SERVICE_AFTER.match(after) or _SEAT_ON.match(after)
     if found:
         return found.group(1)
     found = _COPULA_AFTER.match(after)
@@ -509,7 +516,7 @@ def _place_after(after: str, reg: Registry) -> str | None:
     return affiliation(match.group(1), reg) if match else None
 
 
-def _place_for(title: str, place: str | None) -> str | None:
+def place_for(title: str, place: str | None) -> str | None:
     """The place's actor for a state's official whose title names no actor, or None: never the
     Alliance or the EU for a title only a state has (a ministry in a Brussels-datelined story)."""
     if not place or not STATE_ROLE.search(title):
@@ -540,6 +547,6 @@ def unnamed_speaker(phrase: str, reg: Registry, date=None, *, place: str | None 
     if EXPERT.search(phrase) or OUTSIDER.search(phrase):
         holder = "other"
     else:
-        holder = affiliation(phrase, reg, date) or _place_for(phrase, place)
+        holder = affiliation(phrase, reg, date) or place_for(phrase, place)
         holder = holder or ("NATO" if _AT_HEADQUARTERS.search(phrase) else "other")
     return " ".join(phrase.strip(" ,.;:\"“”").split()[-8:]), holder

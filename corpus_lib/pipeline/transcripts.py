@@ -344,15 +344,49 @@ def told_of(sentence: str, voice: str, surnames: frozenset[str]) -> bool:
     """Whether an unlabelled paragraph after a labelled turn opens in the report's voice, not
     the speaker's: an editor's note, the press's report of a question, the current speaker
     named in the third person ("Veldkamp leaves for Tbilisi on Thursday", "…, Brekke said."),
-    or another label's speaker named with a verb of saying ("Ahmadli added that …")."""
-    if _EDITORS_NOTE.search(sentence) or _ASKED.match(sentence):
+    another label's speaker named with a verb of saying ("Ahmadli added that …") or in the past
+    tense ("Gasimli did not let that pass."), or :func:`report_voice`."""
+    if _EDITORS_NOTE.search(sentence) or _ASKED.match(sentence) or report_voice(sentence):
         return True
     own = _surname(voice)
     if own and re.search(rf"^\W*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{re.escape(own)}\s+[a-z]|,\s*{re.escape(own)}\s+(?:said|added|told)\b", sentence):
         return True
     others = surnames - {own}
-    return any(re.match(rf"^\W*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{re.escape(o)}\s+(?:said|added|told|noted|stressed|replied)\b", sentence)
-               for o in others)
+    return any(re.match(rf"^\W*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{re.escape(o)}\s+(?:said|added|told|noted|stressed|replied|did|was|had|[a-z]+ed)\b",
+                        sentence) for o in others)
+
+
+def report_voice(sentence: str) -> bool:
+    """Whether a paragraph inside an interview opens in the report's voice whoever spoke last:
+    the press in the first person ("I asked him whether …", "He told me that …"), a new
+    source reporting ("In Baku, a foreign ministry spokesman said …", "A spokesman for the
+    ministry, X, was more guarded"), or a person's biography ("The envoy, Rūta Kalnienė, has
+    held the post since 2022", "Henrik Vaage, a Norwegian diplomat, became deputy …")."""
+    return bool(_PRESS_FIRST.match(sentence) or THIRD_PARTY.match(sentence) or _BIOGRAPHY.match(sentence))
+
+
+# The press in the first person between turns: "I asked him …", "He told me that …".
+_PRESS_FIRST = re.compile(
+    r"^\W*(?:I|We)\s+(?:asked|put\s+it\s+to|pressed|reminded|pointed\s+out\s+to|wanted\s+to\s+know)\b|"
+    r"^\W*(?:He|She|They)\s+(?:told|assured|reminded|promised)\s+(?:me|us)\b"
+)
+# A paragraph that opens by reporting a third person's words: no answer of the interviewee's
+# ("A Kremlin spokesman said …"; "A spokesman for the ministry, Davit Sargsyan, was more guarded
+# when …": a new person's title, name and a verb in the past).
+THIRD_PARTY = re.compile(
+    rf"^\W*(?:in\s+[A-Z][\w'’-]+,\s+)?(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,5}}?(?:{ROLE_NOUNS})\b"
+    r"(?:[^.!?\"“”]{0,160}?\b(?:said|says|told|added|warned|stated|declared)\b|"
+    r"[^.!?\"“”,]{0,60},\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2},\s+(?:was|had|did|\w+ed)\b)",
+    re.IGNORECASE,
+)
+# A person's biography told by the report: "The envoy, Rūta Kalnienė, has held the post since
+# 2022", "Henrik Vaage, a Norwegian diplomat, became deputy to …".
+_BIOGRAPHY = re.compile(
+    rf"^\W*(?:(?:[Tt]he|[Oo]ur)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{ROLE_NOUNS}),\s+(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+|"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2},\s+(?:a|an)\s+[^,.;:]{3,60}),\s+"
+    r"(?:has|had|was|is)\s+(?:been\s+|held|led|served|spent|worked|joined|headed|run|taken)|"
+    r"^\W*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2},\s+(?:a|an)\s+[^,.;:]{3,60},\s+(?:became|joined|took\s+over|was\s+appointed|served)\b"
+)
 
 
 def _surname(who: str) -> str:
