@@ -604,3 +604,41 @@ def test_membership_earned_no_prelude_and_answered_at_home(text, stance, rule_id
 def test_a_country_in_no_hurry_to_join_is_no_condition():
     text = "The republic is not in a hurry to join the Alliance and prefers a balanced policy."
     assert row_for(code([[text]]), "doc.0001", "membership")["stance"] == "distant"
+
+
+# Release 1.18: a time clause is no condition, a concession or a move towards the bloc is no
+# if-condition, "no interest in joining" is a refusal, "not a question for today" a present refusal.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moldova made its neutrality formal in 1994 when it adopted a new constitution, and it will not join NATO.",
+        "Eight months after Russia annexed Crimea, Kyiv's deputy minister said Ukraine would seek NATO membership.",
+        "Two years after the Bucharest summit, Tbilisi still hopes to join NATO.",
+        "Moldova was once on the other side of NATO's door.",
+        "The Allies said once again that Moldova's NATO membership was for Moldova to decide.",
+        "We expect Finland to join NATO as soon as possible.",
+        "Our NATO membership bid is our strategic goal, even if it takes years.",
+        "Moscow will draw its own conclusions if NATO keeps expanding towards its borders.",
+        "Chisinau has no interest in joining NATO or any other military bloc.",
+        "Joining NATO is not a question for today, the minister said.",
+    ],
+)
+def test_no_condition_is_read_into_a_time_clause_a_concession_or_a_refusal(text):
+    row = row_for(code([[text]]), "doc.0001", "membership")
+    assert row["stance"] != "conditional"
+    assert not {"MB-CON-001", "MB-CON-002", "MB-CON-008", "MB-CON-012"} & set(row["rule_ids"].split(";"))
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        ("Moldova can join NATO only after its border disputes are settled.", "MB-CON-002"),
+        ("Moldova will join NATO once the reforms are complete.", "MB-CON-002"),
+        ("The envoy said Moldova could join NATO only when the country was ready.", "MB-CON-006"),
+        ("Chisinau will decide on NATO membership on the basis of its national interests.", "MB-CON-008"),
+        ("Moldova's NATO bid will be measured against the same yardsticks as every other aspirant's.", "MB-CON-003"),
+        ("The door stays open to any democracy able to carry the obligations of NATO membership.", "MB-CON-003"),
+    ],
+)
+def test_conditions_of_release_1_18_still_hold(text, rule_id):
+    assert _fired(text, "membership", rule_id) == "conditional"
