@@ -11,6 +11,10 @@ import datetime as dt
 import pytest
 from test_attribute_news import _attributed, _row
 
+from corpus_lib.pipeline.actors import registry
+from corpus_lib.pipeline.attribute import attribute
+from corpus_lib.pipeline.clean import clean
+
 WIRE = """Forum hears NATO line on Armenia
 
 YEREVAN, May 4 (Test Wire) - NATO officials met Armenian ministers on Tuesday.
@@ -286,3 +290,65 @@ Zawadzki told his hosts that the Alliance respected the choices Baku made.
 def test_a_name_after_its_lead_and_a_title_before_an_honorific(start, holder):
     rows, _ = _attributed(LEAD_THEN_NAME)
     assert _row(rows, start)[2] == holder
+
+
+SUMMIT = """Summit invites two more countries
+
+VILNIUS, July 12, 2023 - NATO leaders closed their summit on Wednesday with a pledge of long-term help for Kyiv. They also formally invited Moldova to open accession talks. The two capitals had asked for that last year.
+
+In their final communique, the leaders demanded that Moscow withdraw its troops from Georgia. The communique also restated the Allies' support for Georgia's territorial integrity. It pledged more training for partners in the Black Sea region.
+
+At NATO headquarters in Brussels, a spokesman said the Alliance would keep its channels to Moscow open.
+
+In Baku, a foreign ministry spokesman welcomed the summit's call for peace in the region.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "holder"),
+    [
+        ("They also formally invited", "NATO"),  # "they": the actor's people the narration was telling of
+        ("The two capitals had asked", "media"),  # the outlet's background in between
+        ("In their final communique, the leaders demanded", "NATO"),  # "the leaders", after the background
+        ("It pledged more training", "NATO"),  # "it": the communique, a document of NATO's
+        ("At NATO headquarters in Brussels", "NATO"),  # the place lead with its city
+        ("In Baku, a foreign ministry spokesman", "Azerbaijan"),  # another actor ends the group
+    ],
+)
+def test_an_actors_people_in_the_plural_stay_the_subject_of_they_and_the_leaders(start, holder):
+    rows, _ = _attributed(SUMMIT, date=dt.date(2023, 7, 12))
+    assert _row(rows, start)[2] == holder
+
+
+def test_a_release_carried_by_a_wire_service_is_the_actor_its_contact_line_names():
+    raw = ("Deputy envoy ends visit to the region\n\nBrussels, 4 May 2017 - A NATO deputy envoy ended a visit to Baku "
+           "and Yerevan today. The Alliance does not seek a mediating role in the conflict.\n\nFor further information, "
+           "journalists may contact the NATO Press Office.\n")
+    cleaned = clean(raw)
+    out = attribute(raw, cleaned.units, genre="press_release", date=dt.date(2017, 5, 4), source="Global Release Wire",
+                    reg=registry())
+    rows = {" ".join(raw[s.start : s.end].split()): s.holder for s in out}
+    assert rows["The Alliance does not seek a mediating role in the conflict."] == "NATO"
+    assert rows["Deputy envoy ends visit to the region"] == "NATO"
+
+
+@pytest.mark.parametrize(
+    ("headline", "holder"),
+    [
+        ("'Moscow is a neighbour we cannot wish away': NATO envoy on the region", "NATO"),
+        ("'Balance serves us': an MP on NATO, Moscow and the conflict", "NATO"),  # no actor named: the first mention
+    ],
+)
+def test_a_quotation_headline_then_its_titled_source_and_topic(headline, holder):
+    raw = f"{headline}\n\nBaku, 3 May 2011 - The envoy met reporters on Tuesday.\n"
+    rows, _ = _attributed(raw, date=dt.date(2011, 5, 3))
+    assert rows[headline][2] == holder
+
+
+def test_the_reporter_a_guest_spoke_to_is_no_guest():
+    raw = ("Envoy on the region\n\nBaku, 3 July 2009 - Lars Brenner, NATO's deputy special representative for the "
+           "region, was in Baku this week. A week after allied and Russian ministers agreed in Oslo to restart formal "
+           "dialogue, he spoke to The Baku Herald's Nigar Aliyeva.\n\nQ: Are relations with Moscow "
+           "thawing?\n\nA: Yes, slowly. We need a place to talk.\n\nQ: And Karabakh?\n\nA: The Minsk Group leads.\n")
+    rows, _ = _attributed(raw, genre="interview", date=dt.date(2009, 7, 3))
+    assert rows["We need a place to talk."] == ("Lars Brenner", "interviewee", "NATO")

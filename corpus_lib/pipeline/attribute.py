@@ -50,7 +50,7 @@ from corpus_lib.pipeline.headlines import (
     is_dateline,
     is_headline,
 )
-from corpus_lib.pipeline.reported import lead_source, narrated
+from corpus_lib.pipeline.reported import group_subject, lead_source, narrated
 from corpus_lib.pipeline.segment import split_sentences
 from corpus_lib.pipeline.trailing import without_anonymity
 from corpus_lib.vocab import STATE_HOLDERS
@@ -104,6 +104,8 @@ def attribute(
     ctx = Discourse(date=date, reg=reg, doc_date=date)
     issued = genre in ("essay", "press_release", "speech")
     publisher = _publisher_holder(source, reg, release=genre == "press_release") if issued else "media"
+    if genre == "press_release" and publisher == "media":  # a release carried by a wire service
+        publisher = _release_issuer(text, reg) or publisher
     asking = _dash_asking(text, units)
     dash_turns = any(asking)  # dashes open turns where a dashed paragraph asks; a statement's bullets ask nothing
     interview = (genre == "interview" or sum(u.label in _TURN_LABELS or (dash_turns and u.label == "dash") for u in units) >= 2
@@ -569,6 +571,21 @@ def _publisher_holder(source: str, reg: Registry, *, release: bool = False) -> s
     return "other" if release and source.strip() and not _OUTLET.search(source) else "media"
 
 
+def _release_issuer(text: str, reg: Registry) -> str | None:
+    """The actor a release sent out by a wire or distribution service comes from, named where
+    it tells the press whom to contact ("journalists may contact the NATO Press Office")."""
+    contact = _CONTACT.search(text)
+    mentions = reg.mentions(contact.group(1)) if contact else []
+    return mentions[0].holder if mentions and mentions[0].holder not in ("media", "other") else None
+
+
+_CONTACT = re.compile(
+    r"\b(?:contact|call|write\s+to|e-?mail)\s+(?:the\s+)?((?:[\w'’-]+\s+){0,6}?(?:press|media|information)\s+"
+    r"(?:office|service|centre|center|department|section))\b",
+    re.IGNORECASE,
+)
+
+
 # Words that name a news outlet in a manifest's source ("Caspian Wire", "Lake News"; not "press",
 # which a release's own description uses).
 _OUTLET = re.compile(r"\b(?:news|agency|wire|times|post|daily|weekly|tv|radio|media|herald|observer|journal|review|"
@@ -634,6 +651,7 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
         prev_key, prev_holder = key, holder
         ctx.recent_holder = holder if holder not in (None, "media") else None
         ctx.last_actor = ctx.recent_holder or ctx.last_actor
+        ctx.note_group(speaker, holder, group_subject(sentence, ctx))
         documents.note(sentence, holder, ctx)
         ctx.previous = sentence
         out.append(Sentence(a, b, turn, speaker, role, holder, q, k))

@@ -132,6 +132,7 @@ class Discourse:
     open_quote: list = field(default_factory=list)  # sentences of a quotation still open
     groups: frozenset = frozenset()  # institutions' people named in the plural ("Alliance foreign ministers")
     bodies: dict[str, str] = field(default_factory=dict)  # a body's noun ("ministry") -> the actor it was last named with
+    group: Speaker | None = None  # an actor's people in the plural a narrated sentence was last told of: "they", "the leaders"
 
     def see(self, text: str, *, speaker: Speaker | None = None) -> None:
         """Remember the people a sentence names; its subject, if a person, becomes "he"/"she".
@@ -145,6 +146,18 @@ class Discourse:
         if speaker is not None and speaker[0] in self.titles:
             if not (self.title_only(speaker[0]) and _plural(speaker[0])):
                 self.last_person = speaker
+
+    def note_group(self, speaker: str, holder: str | None, subject: Speaker | None = None) -> None:
+        """Follow the actor's people in the plural the narration is telling of ("NATO leaders
+        ended their summit …": "They also invited …", "the leaders demanded …"): set by such a
+        subject (``subject``) or speaker, ended by a sentence another actor holds (the outlet's
+        background keeps it)."""
+        if subject is not None and subject[1] not in ("media", "other"):
+            self.group = subject
+        elif holder not in (None, "media", "other") and speakers.ROLE.search(speaker) and _plural(speaker):
+            self.group = (speaker, holder)
+        elif holder not in (None, "media") and (self.group is None or holder != self.group[1]):
+            self.group = None
 
     def _pronoun_post(self, text: str) -> None:
         """Give a post told by pronoun to the untitled name that opened the sentence before

@@ -41,11 +41,12 @@ _SOURCE = re.compile(
     re.IGNORECASE,
 )
 _IT = re.compile(r"^\W*it\b", re.IGNORECASE)
-# "It said …", "It went on: …", "It described the envoy's words as …": the document speaking
+# "It said …", "It went on: …", "It described the envoy's words as …", "It pledged …": the document speaking
 _IT_SAYS = re.compile(
     r"^\W*it\s+(?:also\s+|further\s+|then\s+)?(?:said|says|added|adds|went on|goes on|stated|states|noted|notes|"
     r"stressed|stresses|described|describes|warned|warns|urged|urges|called|calls|expressed|welcomed|reiterated|"
-    r"reaffirmed|declared|insisted|argued|concluded|read|reads|continued|continues|recalled|recalls)\b",
+    r"reaffirmed|declared|insisted|argued|concluded|read|reads|continued|continues|recalled|recalls|pledged|pledges|"
+    r"promised|promises|demanded|demands|condemned|condemns|restated|restates)\b",
     re.IGNORECASE,
 )
 

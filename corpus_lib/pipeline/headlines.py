@@ -59,7 +59,7 @@ def is_dateline(content: str) -> bool:
 
 
 # A headline that opens with who speaks: "Name: words", "NATO envoy: words".
-COLON_HEAD = re.compile(r"^([^:\"“]{2,60}):\s+\S")
+COLON_HEAD = re.compile(r"^(?!['‘«])([^:\"“]{2,60}):\s+\S")  # not "'…': NATO envoy on …", a quotation
 
 
 _ACRONYMS = frozenset("NATO EU UN OSCE CSTO PACE US USA UK CIS FM MP MPS MAP PFP IPAP NRC".split())
@@ -129,6 +129,9 @@ _QUOTE_THEN_WHO = re.compile(
     r"[\"”»’]\s*[,:–—-]?\s+(?P<who>[^\"“”«»]{2,60}?)\s+(?:says|said|tells|told|warns|insists|stresses)\b[^\"“”«»]{0,40}\Z"
     r"|[\"”»’]\s*[:–—-]\s+(?P<tag>[^\"“”«»:]{2,60}?)\s*\Z"  # '"The door remains open" - Alliance official'
 )
+# A quotation, then who said it and what about: "'…': NATO envoy on the Caucasus" (a source
+# only where it names its actor: "an MP on NATO, Moscow and Karabakh" gives no side).
+_QUOTE_ABOUT = re.compile(r"[\"”»’']\s*:\s+(?P<who>[^\"“”«»:]{2,60}?)\s+on\s+[^\"“”«»:]{2,80}\Z")
 
 
 # A headline that labels the outlet's own kind of piece ("Opinion:" is its author's).
@@ -167,8 +170,8 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
     if INTERVIEW_INTRO.match(content):
         return "headline", "media"
     source = _named_source(content)
-    if source is None:  # "Promise stands, NATO officials say": a source that names its actor
-        said = _CLAUSE_THEN_WHO.search(content)
+    if source is None:  # "Promise stands, NATO officials say", "'…': NATO envoy on …": a source that names its actor
+        said = _CLAUSE_THEN_WHO.search(content) or _QUOTE_ABOUT.search(content)
         source = said.group("who") if said and ctx.reg.mentions(said.group("who"), ctx.date) else None
     who = ctx.resolve(source) if source else None
     if who:  # a person by name speaks the headline; a bare title only gives its side

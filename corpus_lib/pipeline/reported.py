@@ -470,6 +470,8 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
         return Attribution("narrator", "narrator", "other")  # individual Allies, not the Alliance
     verb = first_verbish(clause)
     subject = clause[:verb] if verb is not None else ""
+    if ctx.group and verb is not None and _GROUP_REFERENCE.fullmatch(subject.strip()) and not _passive(clause[verb:]):
+        return Attribution("narrator", "narrator", ctx.group[1])  # "They also invited …" after "NATO leaders …"
     if verb is not None and INTERVIEW_GIVEN.match(clause, verb):
         return None  # "X answered the questions of the agency": the interview's setting, nobody's position
     if verb is not None and len(subject.split()) <= 24 and POSITION_AFTER.match(clause[verb:]):
@@ -529,6 +531,12 @@ def _introduced_in(sentence: str, who: Speaker, ctx: Discourse) -> Speaker:
     return who
 
 
+# Words that refer back to an actor's people in the plural (``Discourse.group``): "they", "the leaders".
+_GROUP_REFERENCE = re.compile(
+    r"(?:they|the\s+(?:[\w-]+\s+)?(?:leaders|ministers|allies|delegates|ambassadors|heads\s+of\s+state(?:\s+and\s+government)?))"
+    r"(?:\s+(?:also|then|later|again|jointly|formally|further|too|\w+ly))*",
+    re.IGNORECASE,
+)
 # A document as the subject: "The draft says …", "the text calls for …" (its author's words).
 _DOCUMENT_SUBJECT = re.compile(r"^\W*(?:the|this|its|their)\s+(?:draft|text|statement|declaration|communiqu[eé]|document|resolution)\b", re.I)
 # A source that is a survey or a research body: it holds no actor's position (``other``).
@@ -545,6 +553,24 @@ def head_actor(sentence: str, ctx: Discourse) -> str | None:
     if not mentions or clause[: mentions[0].start].strip(" '\"‘“").lower() not in ("", "the"):
         return None
     return mentions[0].holder
+
+
+def group_subject(sentence: str, ctx: Discourse) -> Speaker | None:
+    """An actor's people in the plural opening the sentence's subject ("NATO leaders closed
+    their summit …", "the Alliance's foreign ministers agreed …"), with the actor: whom "they"
+    and "the leaders" refer back to (:meth:`Discourse.note_group`); None otherwise."""
+    clause = subject_clause(sentence)
+    mentions = ctx.reg.mentions(clause[:60], ctx.date)
+    if not mentions or clause[: mentions[0].start].strip(" '\"‘“").lower() not in ("", "the"):
+        return None
+    first = mentions[0]
+    people = _GROUP_AFTER.match(clause, first.end) or _GROUP_NOUN.search(clause, first.start, first.end)  # "NATO leaders"
+    return (clause[first.start : max(first.end, people.end())], first.holder) if people else None
+
+
+_GROUP_PEOPLE = r"(?:leaders|ministers|officials|diplomats|ambassadors|delegates|heads\s+of\s+state(?:\s+and\s+government)?)"
+_GROUP_AFTER = re.compile(rf"['’]?s?\s+(?:[\w-]+\s+){{0,2}}?{_GROUP_PEOPLE}\b", re.IGNORECASE)
+_GROUP_NOUN = re.compile(rf"\b{_GROUP_PEOPLE}\Z", re.IGNORECASE)
 
 
 def _is_person(who: Speaker, ctx: Discourse) -> bool:

@@ -137,7 +137,7 @@ _HEADS = re.compile(
     r"^\s*,\s*(who\s+(?:heads|headed|leads|led|commands|commanded|chairs|chaired|directs|directed|runs|ran|"
     r"represents|represented|serves\s+as|served\s+as|is|was)\s+(?:the|a|an|his|her|[A-Z][\w'’-]*)\b[^,;:]{0,100})"
 )
-_PLACE_LEAD = re.compile(rf"^\W*(?:in|from|at)\s+(?:the\s+)?({_WORD}(?:\s+{_WORD})?)\s*,", re.IGNORECASE)
+_PLACE_LEAD = re.compile(rf"^\W*(?:in|from|at)\s+(?:the\s+)?({_WORD}(?:\s+{_WORD})?)(?:\s+in\s+{_WORD})?\s*,", re.IGNORECASE)
 _DATELINE = re.compile(rf"^\W*({_UPPER}[A-Za-zÀ-ÿ\-]+(?:\s+{_UPPER}[A-Za-zÀ-ÿ\-]+)?)\s*(?:,|\(|/|–|—|-|\.(?=\s*\d))")
 
 
@@ -252,7 +252,7 @@ _COMPOUND = re.compile(r"-(?:educated|born|trained|raised|bred|schooled|speaking
 
 def place_holder(sentence: str, reg: Registry) -> str | None:
     """The actor of the place a sentence is set in ("In Moscow, …" is Russia's, "At Alliance
-    headquarters, …" NATO's)."""
+    headquarters, …" and "At NATO headquarters in Brussels, …" NATO's)."""
     match = _PLACE_LEAD.match(sentence)
     return affiliation(match.group(1), reg) if match else None
 

@@ -256,7 +256,8 @@ _LEAD_IN = (
     re.compile(rf"{_WHO}\s+(?:also\s+|then\s+|later\s+)?(?:answered|took|fielded)\s+(?:[\w'’-]+\s+){{0,2}}?questions\b"),
     re.compile(rf"\basked\s+{_WHO}\s+(?:about|whether|if|how|what|why)\b"),
     re.compile(rf"\b(?:put|posed|addressed|sent)\s+(?:[\w'’-]+\s+){{0,2}}?questions?\s+to\s+{_WHO}(?=\s*(?:[,;:.]|\Z|\s(?:about|in|on|at|after|during|before)\b))"),
-    re.compile(rf"\b(?:spoke|talked)\s+(?:to|with)\s+{_WHO}(?=\s*(?:[,;:.]|\Z|\s(?:about|in|on|at|after|during|before)\b))"),
+    # the outlet spoke to its guest; the guest ("he spoke to the paper's X") spoke to a reporter
+    re.compile(rf"(?<!\bhe\s)(?<!\bshe\s)(?<!\bthey\s)\b(?:spoke|talked)\s+(?:to|with)\s+{_WHO}(?=\s*(?:[,;:.]|\Z|\s(?:about|in|on|at|after|during|before)\b))"),
     re.compile(rf"\b(?:interview|exchange|conversation)\s+with\s+{_WHO}(?=\s*[,;:.])"),
 )
 
