@@ -352,3 +352,17 @@ def test_the_reporter_a_guest_spoke_to_is_no_guest():
            "thawing?\n\nA: Yes, slowly. We need a place to talk.\n\nQ: And Karabakh?\n\nA: The Minsk Group leads.\n")
     rows, _ = _attributed(raw, genre="interview", date=dt.date(2009, 7, 3))
     assert rows["We need a place to talk."] == ("Lars Brenner", "interviewee", "NATO")
+
+
+@pytest.mark.parametrize(
+    ("title", "holder"),
+    [
+        ("One European ambassador to the Alliance", "other"),  # a state's envoy accredited to NATO
+        ("Russia's ambassador to NATO", "Russia"),
+        ("NATO's special envoy", "NATO"),
+    ],
+)
+def test_an_ambassador_to_the_alliance_is_a_states_not_the_alliances(title, holder):
+    raw = f"Envoys differ\n\nBRUSSELS, May 2 (Wire) - {title} said privately that the ceasefire would not last.\n"
+    rows, _ = _attributed(raw)
+    assert _row(rows, "BRUSSELS, May 2")[2] == holder

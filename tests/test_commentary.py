@@ -83,3 +83,20 @@ Partnership brings training and advice. It does not bring a guarantee.
 def test_an_outlets_analysis_is_no_opinion_piece():
     rows = _rows(OPED.replace("Opinion:", "Analysis:").replace(" She writes in a personal capacity.", ""))
     assert _holder(rows, "A decade of summits") == "media"
+
+
+def test_a_closing_note_with_an_apposition_signs_a_piece_with_one_first_person_sentence():
+    raw = ("Finland's lesson for the Caucasus\n\nLast spring, Finland ended decades of non-alignment. I argued for that "
+           "policy for years. Armenia is now edging away from Moscow. NATO should offer it help with demining.\n\n"
+           "Mikko Rantanen, a former state secretary in Finland's defence ministry, chairs a security forum in Turku.\n")
+    rows = _rows(raw)
+    assert _holder(rows, "Armenia is now edging away") == "other"
+    assert _holder(rows, "NATO should offer it help") == "other"
+    assert _holder(rows, "Mikko Rantanen, a former state secretary") == "media"
+
+
+def test_a_closing_note_without_a_first_person_sentence_signs_nothing():
+    raw = ("Finland's lesson for the Caucasus\n\nLast spring, Finland ended decades of non-alignment. Armenia is now "
+           "edging away from Moscow.\n\nMikko Rantanen, a former state secretary in Finland's defence ministry, chairs a "
+           "security forum in Turku.\n")
+    assert _holder(_rows(raw), "Armenia is now edging away") == "media"

@@ -32,10 +32,10 @@ _OWN_VIEWS = re.compile(
 )
 _FIRST_PERSON = re.compile(r"(?:^|[\s(])(?:I|my|me)\b(?!\.)")
 # A line that presents the author: "Anna Berg is a senior fellow at …", "The author is a
-# former correspondent …", "Anna Berg writes on …".
+# former correspondent …", "Anna Berg writes on …", "Anna Berg, a former diplomat, chairs …".
 _AUTHOR_NOTE = re.compile(
-    r"^\W*(?:the author|(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}?[A-ZÀ-Þ][\w'’-]+)\s+(?P<verb>is|was|writes|has written|teaches|heads|directs)\b"
-    r"(?:\s+(?:a|an|the)\b)?",
+    r"^\W*(?:the author|(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}?[A-ZÀ-Þ][\w'’-]+)(?:,\s+(?:a|an|the)\s+[^,;:]{3,100},)?"
+    r"\s+(?P<verb>is|was|writes|has written|teaches|heads|directs|chairs|leads|runs)\b(?:\s+(?:a|an|the)\b)?",
 )
 # The author's prescription for an actor, not that actor's position: "But the Allies should
 # say plainly that …", "Baku must not wait".
@@ -51,7 +51,7 @@ def commentary(text: str, out: list, ctx: Discourse) -> None:
     docstring); the note presenting the author stays the outlet's."""
     own = [s for s in out if s.speaker_role == "narrator"]
     found = _author_note(text, own)
-    if found is None or not _signed(text, out, own):
+    if found is None or not _signed(text, out, own, found[0]):
         return
     note, presented = found
     holder = _author_holder(presented, ctx)
@@ -63,14 +63,17 @@ def commentary(text: str, out: list, ctx: Discourse) -> None:
             s.holder = holder
 
 
-def _signed(text: str, out: list, own: list) -> bool:
+def _signed(text: str, out: list, own: list, note) -> bool:
     """Whether the piece is signed: labelled as opinion, disclaimed as the author's own, or
-    narrated in the first person singular at least twice."""
+    narrated in the first person singular at least twice, or once where the note presenting
+    the author is a closing paragraph of its own (``note``: its sentence)."""
     if any(s.speaker_role == "headline" and _LABEL.match(text[s.start : s.end]) for s in out[:2]):
         return True
     if any(_OWN_VIEWS.search(text[s.start : s.end]) for s in own):
         return True
-    return sum(1 for s in own if _FIRST_PERSON.search(text[s.start : s.end])) >= 2
+    first_person = sum(1 for s in own if _FIRST_PERSON.search(text[s.start : s.end]))
+    closing = note is out[-1] and sum(s.unit == note.unit for s in out) == 1
+    return first_person >= 2 or (first_person == 1 and closing)
 
 
 def _author_note(text: str, own: list):

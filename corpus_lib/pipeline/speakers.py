@@ -232,9 +232,15 @@ def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
     owners = [m for m in mentions if not _TARGET.search(phrase[: m.start]) and not _DESK_FOR.match(phrase, m.end)]
     if not owners and _OWN_STATE.search(phrase):
         return None  # "the head of the country's mission to NATO": the state's, whichever it is
+    if not owners and mentions and all(_ACCREDITED_TO.search(phrase[: m.start]) for m in mentions):
+        return None  # "a European ambassador to the Alliance": a state's envoy to it, not its own
     if not owners and mentions and STATE_ROLE.search(phrase) and all(_SUBJECT_OF.search(phrase[: m.start]) for m in mentions):
         return None  # "the government's chief negotiator on NATO": a state's, not the Alliance's
     return (owners or mentions)[0].holder if mentions else None
+
+
+# A state's envoy accredited to an organisation, whose post names only the organisation.
+_ACCREDITED_TO = re.compile(r"\b(?:ambassadors?|permanent\s+representatives?|delegations?)\s+to\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 # A relative clause that gives a post: "a Norwegian officer who is deputy chief of staff at one
@@ -502,7 +508,7 @@ _BODY = re.compile(r"\b(?:ministry|press service|press office|government|parliam
 # Places whose holder is no state, and titles only a state has: a foreign ministry in a
 # Brussels-datelined story is not the Alliance's.
 _NOT_STATES = frozenset({"NATO", "EU"})
-_STATE_ONLY = re.compile(r"\b(?:ministry|ministries|minister|embassy|parliament\w*|president\w*|prime|cabinet|government)\b", re.IGNORECASE)
+_STATE_ONLY = re.compile(r"\b(?:ministry|ministries|minister|embassy|ambassadors?|parliament\w*|president\w*|prime|cabinet|government)\b", re.IGNORECASE)
 
 
 # The place an introduction sets its person in, after the title: "… X, an adviser to the
