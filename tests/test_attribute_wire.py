@@ -366,3 +366,27 @@ def test_an_ambassador_to_the_alliance_is_a_states_not_the_alliances(title, hold
     raw = f"Envoys differ\n\nBRUSSELS, May 2 (Wire) - {title} said privately that the ceasefire would not last.\n"
     rows, _ = _attributed(raw)
     assert _row(rows, "BRUSSELS, May 2")[2] == holder
+
+
+REPORTED_VOICES = """Allies weigh the region
+
+RIGA, May 4 (Baltic Wire) - Diplomats at NATO headquarters said the Allies had discussed the fighting on Tuesday. One of them said the Allies would raise it with Moscow.
+
+"No outsider decides who sits at our table," said Jonas Petraitis, a deputy spokesman.
+
+NATO's envoy, Marta Kowalczyk, visited Baku last week. Asked about arms sales to the region, Kowalczyk declined to criticise Moscow. She was scathing, however, about the shelling of villages.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "holder"),
+    [
+        ("One of them said", "NATO"),  # one of the diplomats just reported
+        ('"No outsider decides', "NATO"),  # a spokesman with no actor, after the Alliance's diplomats
+        ("Asked about arms sales", "NATO"),  # declining to criticise is a position
+        ("She was scathing", "NATO"),
+    ],
+)
+def test_positions_told_as_declining_or_judging_and_by_one_of_a_group(start, holder):
+    rows, _ = _attributed(REPORTED_VOICES)
+    assert _row(rows, start)[2] == holder

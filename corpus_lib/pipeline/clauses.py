@@ -32,7 +32,8 @@ POSITION = (
     r"offered|offers|invited|invites|demanded|demands|recognized|recognises|recognizes|praised|"
     r"praises|criticized|criticised|criticizes|accused|accuses|agreed|agrees|objects|objected|"
     r"opposes|opposed|seeks|sought|intends|intended|plans|planned|ponders|attempts|accepts|"
-    r"accepted|denied|denies|regrets|regretted|deplored|insists|favours|favors|ruled out|"
+    r"accepted|denied|denies|regrets|regretted|deplored|insists|favours|favors|ruled out|declined|declines|"
+    r"singled out|singles out|"
     r"speak|spoke|speaks|claims|claimed|has said|has told|has stressed|has pointed|has drawn|pointed|"
     r"conveyed|conveys|informed|informs|briefed|briefs|applied|applies|thanked|thanks|encouraged|encourages|"
     r"appealed|appeals|reaffirmed|reaffirms|backed|backs|signalled|signaled|vowed|pledged|promised|"
@@ -198,7 +199,8 @@ POSITION_AFTER = re.compile(
     rf"^(?:(?:{AUX}|\w+ly|long|again|once again|yet|now|jointly|more|less|very|even|far|much){_SET_OFF}\s+){{0,4}}"
     rf"(?:{_BARE_POSITION}|{POSITION}|cautious|sceptical|skeptical|optimistic|pessimistic|critical|blunt|wary|reluctant|guarded|"
     r"charitable|forthcoming|reserved|outspoken|upbeat|measured|restrained|emphatic|categorical|defiant|dismissive|"
-    r"conciliatory|candid|sanguine|sharper|blunter|firmer|softer|tougher|harsher)\b",
+    r"conciliatory|candid|sanguine|sharper|blunter|firmer|softer|tougher|harsher|scathing|scornful|withering|"
+    r"effusive|lukewarm|noncommittal|non-committal|evasive)\b",
     re.IGNORECASE,
 )
 PASSIVE_REPORT = re.compile(

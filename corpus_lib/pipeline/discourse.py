@@ -290,6 +290,12 @@ class Discourse:
         found += [(k, p) for k, p in known if not any(a <= k < b for a, b in taken)] if taken else known
         return sorted(found, key=lambda item: item[0])
 
+    def _recent_institution(self) -> str | None:
+        """The institution (NATO, the EU) the last narrated sentence that held an actor held: the
+        side of a spokesman or official the text names with no actor and no place ("…," said
+        Paolo Dendrinos, a deputy spokesman, after the Alliance's diplomats were reported)."""
+        return self.last_actor if self.last_actor in ("NATO", "EU") else None
+
     def _office_holder(self, title: str, holder: str) -> Speaker:
         """Remember a person named by an office of an actor alone ("the Minister of Foreign
         Affairs of the Republic of Azerbaijan"), whom "the Minister" refers back to."""
@@ -439,9 +445,11 @@ class Discourse:
         the actor "its" refers back to, then that of the state body the phrase names bare, the latest of its kind named with its
         actor ("Armenia's foreign ministry …. Ministry spokesman X said"), then the state the
         sentence is about, then the state the sentence before held, then the state that
-        publishes the document, then the dateline's, then the state the headline names first."""
+        publishes the document, then the dateline's, then the state the headline names first,
+        then the institution the narration last gave a sentence to (a title only a state has
+        takes none of it: :func:`speakers.place_for`)."""
         return (self.place or self._possessed(phrase) or self._body(phrase) or state or self.recent_state or self.publisher
-                or self.dateline or self.headline_state)
+                or self.dateline or self.headline_state or self._recent_institution())
 
     def _possessed(self, phrase: str) -> str | None:
         """The actor "its" or "their" refers back to when a phrase opens with it ("Its foreign

@@ -531,9 +531,10 @@ def _introduced_in(sentence: str, who: Speaker, ctx: Discourse) -> Speaker:
     return who
 
 
-# Words that refer back to an actor's people in the plural (``Discourse.group``): "they", "the leaders".
+# Words that refer back to an actor's people in the plural (``Discourse.group``): "they", "one of
+# them", "the leaders".
 _GROUP_REFERENCE = re.compile(
-    r"(?:they|the\s+(?:[\w-]+\s+)?(?:leaders|ministers|allies|delegates|ambassadors|heads\s+of\s+state(?:\s+and\s+government)?))"
+    r"(?:they|one\s+of\s+them|the\s+(?:[\w-]+\s+)?(?:leaders|ministers|allies|delegates|ambassadors|heads\s+of\s+state(?:\s+and\s+government)?))"
     r"(?:\s+(?:also|then|later|again|jointly|formally|further|too|\w+ly))*",
     re.IGNORECASE,
 )
