@@ -642,3 +642,14 @@ def test_no_condition_is_read_into_a_time_clause_a_concession_or_a_refusal(text)
 )
 def test_conditions_of_release_1_18_still_hold(text, rule_id):
     assert _fired(text, "membership", rule_id) == "conditional"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        ("Moldova has made clear it will join no military alliance, NATO included.", "MB-DIS-025"),
+        ("The analyst said NATO membership was not a realistic option for Moldova.", "MB-DIS-007"),
+    ],
+)
+def test_joining_no_bloc_and_an_unrealistic_option_are_distant(text, rule_id):
+    assert _fired(text, "membership", rule_id) == "distant"
