@@ -339,3 +339,15 @@ def test_a_guests_biography_between_unlabelled_answers_is_the_reports():
     assert rows["A small one."] == ("interviewee", "NATO")
     assert rows["The envoy, Marta Kowalczyk, has held the post since 2021; before that she served in Ankara."][0] == "narrator"
     assert rows["That is for Armenians to decide."] == ("interviewee", "NATO")
+
+
+def test_an_answer_that_quotes_another_actor_after_a_colon_is_that_actors():
+    raw = TRANSCRIPT.format(headline="Interview", intro="Tomas Lindqvist, Armenia's deputy foreign minister, spoke to Kura Press.",
+                            label="LINDQVIST", question="Does NATO back you?")
+    raw += ("\nLINDQVIST: NATO's deputy secretary general told our minister, and I quote him: 'Your choices are yours.' "
+            "Our partners here tell us the same every week: 'We will not join any bloc.' "
+            "We hear them both.\n")
+    rows = _roles(raw, dt.date(2015, 5, 4))
+    assert rows["NATO's deputy secretary general told our minister, and I quote him: 'Your choices are yours.'"][1] == "NATO"
+    assert rows["Our partners here tell us the same every week: 'We will not join any bloc.'"][1] == "Azerbaijan"  # the dateline's
+    assert rows["We hear them both."] == ("interviewee", "Armenia")

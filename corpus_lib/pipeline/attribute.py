@@ -196,7 +196,7 @@ def attribute(
         last_was_question = questions[-1] or (press_dash and any(questions)) or ("statement" if press_dash and dash_asks else False)
     heading_answers(text, out, ctx)  # an interview too may print its questions as headings
     _settle_named(text, out, ctx)
-    _relays(text, out, reg, date)
+    transcripts.relays(text, out, reg, date, here=ctx.dateline)
     if publisher != "media":
         _issuer_titles(out, publisher, ctx)
     if not interview and publisher == "media":
@@ -266,35 +266,6 @@ def _title_subject(sentence: str, ctx: Discourse) -> str | None:
 
 
 _ARTICLE_OPEN = re.compile(r"(?:the|a|an)\s|(?-i:[A-Z])[\w-]*['’]s\s", re.IGNORECASE)  # "The NATO envoy", "NATO's deputy spokesperson"
-
-
-# An answer that only relays an institution's words: "NATO has told us many times that …",
-# "Brussels said the conflict was not its business" (the subject, then a verb of saying).
-_RELAYED = re.compile(
-    r"^\W*(?P<who>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?<!['’]s)\s+(?:has\s+|have\s+|had\s+)?(?:always\s+|repeatedly\s+|often\s+|"
-    r"also\s+|clearly\s+)?(?:said|says|told|tells|insists|insisted|stated|states|keeps\s+saying|maintains|"
-    r"made\s+(?:it\s+)?clear|assured|assures|repeat(?:s|ed)\s+(?=that\b))\b"
-)
-
-
-# The guest's own clause after a relayed one: ", but no third country …", ", and so do we".
-_ANSWERED = re.compile(r",\s+(?:but\b|(?:and|yet|so|while)\s+(?:so\s+do\s+)?(?:we|I|our)\b)")
-
-
-def _relays(text: str, out: list[Sentence], reg: Registry, date) -> None:
-    """An interviewee's sentence that only relays what an institution or state says is held by
-    that actor, not by the guest; one that answers it or adds the guest's own part in the same
-    sentence (", but …", ", and so do we") stays the guest's."""
-    for s in out:
-        if s.speaker_role != "interviewee" or s.is_question:
-            continue
-        sentence = text[s.start : s.end]
-        found = _RELAYED.match(sentence)
-        if found is None or _ANSWERED.search(sentence) or speakers.ROLE.search(found.group("who")):
-            continue
-        mentions = reg.mentions(found.group("who"), date)
-        if len(mentions) == 1 and mentions[0].kind == "institution" and mentions[0].holder not in ("media", "other"):
-            s.holder = mentions[0].holder
 
 
 def _closing_note(text: str, out: list[Sentence], ctx: Discourse) -> None:

@@ -6,7 +6,8 @@ asking, a programme's host, or a label whose turns end in questions. A guest's s
 their introduction elsewhere; where nothing introduces them, from their own words ("our
 Alliance"), from a question that tells them their post ("you represent the Alliance"), or from a
 title-only introduction above the label ("NATO's liaison officer talks to …"), or from the
-label's own bracket ("KRISTOF DEMEYERE (NATO):").
+label's own bracket ("KRISTOF DEMEYERE (NATO):"). An answer that only relays another actor's
+words is that actor's (:func:`relays`).
 """
 
 from __future__ import annotations
@@ -394,3 +395,55 @@ def _surname(who: str) -> str:
     """The last word of a label's name in ordinary case ("HENRIKE VOS (Agency)": "Vos"), or ''."""
     words = _label_name(who).split()
     return words[-1] if words else ""
+
+
+# An answer that only relays an institution's words: "NATO has told us many times that …",
+# "Brussels said the conflict was not its business" (the subject, then a verb of saying).
+_RELAYED = re.compile(
+    r"^\W*(?P<who>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?<!['’]s)\s+(?:has\s+|have\s+|had\s+)?(?:always\s+|repeatedly\s+|often\s+|"
+    r"also\s+|clearly\s+)?(?:said|says|told|tells|insists|insisted|stated|states|keeps\s+saying|maintains|"
+    r"made\s+(?:it\s+)?clear|assured|assures|repeat(?:s|ed)\s+(?=that\b))\b"
+)
+
+
+# The guest's own clause after a relayed one: ", but no third country …", ", and so do we".
+_ANSWERED = re.compile(r",\s+(?:but\b|(?:and|yet|so|while)\s+(?:so\s+do\s+)?(?:we|I|our)\b)")
+
+
+def relays(text: str, out: list, reg: Registry, date, *, here: str | None = None) -> None:
+    """An interviewee's sentence that only relays what an institution or state says is held by
+    that actor, not by the guest; one that answers it or adds the guest's own part in the same
+    sentence (", but …", ", and so do we") stays the guest's. So is one that quotes an actor's
+    words after a colon ("NATO's Secretary General told our minister, and I quote him: '…'";
+    "Our partners here tell us …: '…'", ``here`` being the dateline's actor)."""
+    for s in out:
+        if s.speaker_role != "interviewee" or s.is_question:
+            continue
+        sentence = text[s.start : s.end]
+        quoting = _QUOTED_RELAY.match(sentence)
+        if quoting:
+            s.holder = _relayed_actor(quoting.group("who"), reg, date, here) or s.holder
+            continue
+        found = _RELAYED.match(sentence)
+        if found is None or _ANSWERED.search(sentence) or speakers.ROLE.search(found.group("who")):
+            continue
+        mentions = reg.mentions(found.group("who"), date)
+        if len(mentions) == 1 and mentions[0].kind == "institution" and mentions[0].holder not in ("media", "other"):
+            s.holder = mentions[0].holder
+
+
+# An answer that quotes another actor's words after a colon: "X told our minister, and I quote
+# him: '…'", "Our partners in Brussels tell us: '…'".
+_QUOTED_RELAY = re.compile(
+    r"^\W*(?P<who>(?:[^,:;'\"“‘]|(?<=\w)['’](?=\w)){3,80}?)\s+(?:told|tell|tells|said|says|keep\s+telling)\b"
+    r"(?:[^:'\"“‘]|(?<=\w)['’](?=\w)){0,80}:\s*['\"“‘]"
+)
+
+
+def _relayed_actor(who: str, reg: Registry, date, here: str | None) -> str | None:
+    """The actor whose words an answer quotes: the one its source names ("NATO's Secretary
+    General", "our partners in Brussels"), or the place's for "our partners here"."""
+    mentions = [m for m in reg.mentions(who, date) if m.holder not in ("media", "other")]
+    if mentions:
+        return mentions[0].holder
+    return here if re.search(r"\bhere\b", who) else None
