@@ -390,3 +390,16 @@ NATO's envoy, Marta Kowalczyk, visited Baku last week. Asked about arms sales to
 def test_positions_told_as_declining_or_judging_and_by_one_of_a_group(start, holder):
     rows, _ = _attributed(REPORTED_VOICES)
     assert _row(rows, start)[2] == holder
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        ("Allied ambassadors discussed the shelling at their weekly meeting, according to a diplomat.", "NATO"),
+        ("Baku sent a delegation to the forum and used it, according to a diplomat present, to press its case.", "Azerbaijan"),
+        ("The forum, according to a diplomat familiar with the talks, was split over the pace of talks.", "other"),
+    ],
+)
+def test_an_unnamed_witness_cited_for_an_actors_act_leaves_the_act_to_the_actor(sentence, holder):
+    rows, _ = _attributed(f"Ambassadors meet\n\nRIGA, May 4 (Baltic Wire) - {sentence}\n")
+    assert _row(rows, "RIGA, May 4")[2] == holder

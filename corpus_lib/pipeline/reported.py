@@ -306,7 +306,19 @@ def _according(sentence: str, ctx: Discourse) -> Attribution | None:
         document = later and _DOCUMENT_WORDS.search(source)
         head = head_actor(sentence, ctx) if document and found and found.holder == "other" else None
         # "Azerbaijani officials, according to a ministry statement, raised …": the subject's
-        return found._replace(holder=head) if head else found
+        if head:
+            return found._replace(holder=head)
+        if later and found and found.holder == "other" and _WITNESS.match(source):
+            # "Allied ambassadors discussed the fighting, according to a diplomat": the subject's act
+            rest = sentence[later.end() :]
+            clause = sentence[: later.start()] + (" " + rest if rest.strip() else ".")
+            told = _subject(clause, ctx, you=None)
+            verb = first_verbish(clause)
+            acts = verb is None or not _BE_NEXT.match(clause, verb)  # "The summit was split …" describes
+            holder = told.holder if told else (head_actor(clause, ctx) if acts else None)
+            if holder not in (None, "media", "other"):
+                return Attribution("narrator", "narrator", holder)
+        return found
     if _IN_WORDS.match(sentence) and ctx.last_person:
         return Attribution(ctx.last_person[0], "quoted", ctx.last_person[1])
     account = _IN_ACCOUNT.match(sentence) if ", in " in sentence else None
@@ -321,6 +333,14 @@ def _according(sentence: str, ctx: Discourse) -> Attribution | None:
     return None
 
 
+_BE_NEXT = re.compile(r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains?|remained|seems?|seemed)\b", re.IGNORECASE)
+# Unnamed people who saw or heard it, whom a report cites for what an actor did: "a diplomat",
+# "two diplomats there", "diplomats who attended", "a member of the Georgian delegation".
+_WITNESS = re.compile(
+    r"^(?:(?:a|an|one|two|three|several|some|other)\s+)?(?:[\w-]+\s+){0,2}?(?:diplomats?|officials?|sources?|"
+    r"participants?|delegates?|people|members?\s+of\s+the\s+[\w\s-]{2,40}?delegation)\b",
+    re.IGNORECASE,
+)
 # Records a figure comes from, which hold no position: "official counts", "the latest estimates".
 _RECORDS = re.compile(r"\b(?:counts?|figures|estimates?|data|statistics|tall(?:y|ies)|census|polls?|surveys?)\s*$", re.I)
 _DOCUMENT = re.compile(r"^(?:the|this|that|its|their)\s+(?:statement|communiqu[eé]|declaration|document|note|press release)$", re.I)
