@@ -403,3 +403,17 @@ def test_positions_told_as_declining_or_judging_and_by_one_of_a_group(start, hol
 def test_an_unnamed_witness_cited_for_an_actors_act_leaves_the_act_to_the_actor(sentence, holder):
     rows, _ = _attributed(f"Ambassadors meet\n\nRIGA, May 4 (Baltic Wire) - {sentence}\n")
     assert _row(rows, "RIGA, May 4")[2] == holder
+
+
+def test_a_verb_of_hosting_ends_the_title_before_a_name():
+    raw = ("Officer briefs MPs\n\nMembers of the Committee on Defence and Security on Tuesday received Colonel Ari Laine, "
+           "the senior officer at the NATO Liaison Office, before the summit. \"The promise stands,\" Laine said.\n")
+    rows, _ = _attributed(raw, date=dt.date(2018, 7, 3))
+    assert _row(rows, '"The promise stands,"')[2] == "NATO"
+
+
+def test_what_a_headline_source_speaks_about_is_not_its_state():
+    raw = ("Deputy Minister on NATO, Moscow and the talks\n\nDeputy Foreign Minister Irakli Beridze told reporters the "
+           "talks would go on.\n")
+    rows, _ = _attributed(raw, date=dt.date(2010, 5, 3))
+    assert _row(rows, "Deputy Foreign Minister Irakli Beridze")[2] != "Russia"

@@ -351,3 +351,21 @@ def test_an_answer_that_quotes_another_actor_after_a_colon_is_that_actors():
     assert rows["NATO's deputy secretary general told our minister, and I quote him: 'Your choices are yours.'"][1] == "NATO"
     assert rows["Our partners here tell us the same every week: 'We will not join any bloc.'"][1] == "Azerbaijan"  # the dateline's
     assert rows["We hear them both."] == ("interviewee", "Armenia")
+
+
+def test_a_host_who_welcomes_the_audience_and_presents_the_guest_asks():
+    raw = ("Borderlines, episode 12\n\n[Transcript]\n\nKM: Welcome to Borderlines. I'm Kate Morrow, and my guest is "
+           "Dr Omar Celik, who follows the region.\n\nOC: Glad to be here.\n\nKM: Was Georgia named an aspirant?\n\n"
+           "OC: It was. The Allies repeated their promise.\n\nKM: Neither Baku nor Yerevan wants to join.\n\n"
+           "OC: Right, and that will not change soon.\n\nKM: Dr Omar Celik, thank you.\n\nOC: Thanks.\n")
+    rows = _roles(raw, dt.date(2012, 5, 23))
+    assert rows["I'm Kate Morrow, and my guest is Dr Omar Celik, who follows the region."][0] == "interviewer"
+    assert rows["It was."][0] == "interviewee"
+
+
+def test_a_bare_title_with_a_post_gives_the_name_before_it_that_post():
+    raw = ("EU monitor on the border\n\nBy Anne Roos\n\nPer Holm has spent ten months on the border. The Danish "
+           "diplomat, deputy head of the European Union's monitoring mission in Armenia, spoke to students on Thursday."
+           "\n\n\"We watch and we report,\" Holm said.\n")
+    rows = _roles(raw, dt.date(2023, 11, 8))
+    assert rows['"We watch and we report," Holm said.'] == ("quoted", "EU")

@@ -331,12 +331,18 @@ def _introduced_first(ctx: Discourse) -> tuple[str, str] | None:
 
 
 def _headline_state(text: str, units: list[Unit], reg: Registry) -> str | None:
-    """The first state the headline names ("Armenia will not choose between partners"): the
-    country an unaffiliated state official speaks for where nothing nearer says."""
+    """The first state the headline names ("Armenia will not choose between partners"), not
+    among what its source speaks about ("… on NATO, Moscow and the talks"): the country an
+    unaffiliated state official speaks for where nothing nearer says."""
     if not units or not is_headline(text, units[0]):
         return None
     content = headline_case(text[units[0].start : units[0].end], text, reg)
-    return next((m.holder for m in reg.mentions(content) if m.holder in STATE_HOLDERS), None)
+    return next((m.holder for m in reg.mentions(content) if m.holder in STATE_HOLDERS and not _TOPIC_LIST.search(content[: m.start])),
+                None)
+
+
+# What a headline's source speaks about: "Deputy Defence Minister on NATO, Moscow and the talks".
+_TOPIC_LIST = re.compile(r"\bon\s+[^:]*\Z")
 
 
 def _dateline(text: str, units: list[Unit], reg: Registry) -> str | None:

@@ -69,6 +69,12 @@ _PRONOUN_POST = re.compile(
     r"(?P<title>(?:the|a|an|one\s+of|[A-Z][\w\-]*['’]s)\s+[^,.;:!?]{2,100})",
     re.IGNORECASE,
 )
+# A post told by a bare title as subject, set off after it: "The Swedish diplomat, deputy head of
+# the European Union's monitoring mission, gave a lecture" (the name is the sentence before's).
+_TITLE_POST = re.compile(
+    rf"^\W*the\s+(?:[\w-]+\s+){{0,2}}?(?:{ROLE_NOUNS}),\s+(?P<title>[^,.;:!?]{{3,120}}),\s",
+    re.IGNORECASE,
+)
 # A post told with the name as subject: "Wennberg, a Swedish diplomat, has been deputy to NATO's
 # special representative since 2008" (a profile's introduction, not an attribution).
 _NAME_POST = re.compile(
@@ -160,10 +166,12 @@ class Discourse:
             self.group = None
 
     def _pronoun_post(self, text: str) -> None:
-        """Give a post told by pronoun to the untitled name that opened the sentence before
-        ("Ingrid Aasland has watched it all. …, she is the Alliance's deputy liaison officer"),
-        and remember the name this sentence opens with for the next."""
-        post = _PRONOUN_POST.match(text) if self.subject_name else None
+        """Give a post told by pronoun or by a bare title to the untitled name that opened the
+        sentence before ("Ingrid Aasland has watched it all. …, she is the Alliance's deputy
+        liaison officer"; "Jakob Lind has driven that border for months. The Swedish diplomat,
+        deputy head of the EU's monitoring mission, …"), and remember the name this sentence
+        opens with for the next."""
+        post = (_PRONOUN_POST.match(text) or _TITLE_POST.match(text)) if self.subject_name else None
         if post and speakers.ROLE.search(post.group("title")):
             known = self.known(self.subject_name)
             if known is None or known[1] == "other":

@@ -112,14 +112,26 @@ _TALKS_TO = re.compile(
 def _hosts(text: str, turns: list[Turn]) -> frozenset[str]:
     """The transcript labels whose names the introduction gives as the programme's host or as
     the one who talks to the guest, by full name or, for a one-word label, first name ("DANA:"
-    for Dana Whitcombe)."""
+    for Dana Whitcombe), and the label whose first turn welcomes the audience or presents the
+    guest ("HW: Welcome to Borderlands … my guest is Dr Ruth Ashdown")."""
     labels = {name for _, name, _ in turns}
     if not labels:
         return frozenset()
+    first: dict[str, str] = {}
+    for _, name, body in turns:
+        first.setdefault(name, " ".join(body))
+    presenting = {name for name, body in first.items() if _PRESENTS_GUEST.search(body)}
     found = [*_HOST.finditer(text), *_TALKS_TO.finditer(text[:2000])]
     named = {" ".join(m.group("name").split()).lower() for m in found}
     firsts = {n.split()[0] for n in named}
-    return frozenset(name for name in labels if name.lower() in named or (" " not in name and name.lower() in firsts))
+    return frozenset(name for name in labels if name.lower() in named or (" " not in name and name.lower() in firsts)) | presenting
+
+
+# A host's opening turn: "Welcome to Borderlands", "my guest tonight is …", "joining me now is …".
+_PRESENTS_GUEST = re.compile(
+    r"\b(?:welcome\s+to\s+(?:the\s+)?[A-Z]|my\s+guests?\s+(?:today\s+|tonight\s+|this\s+week\s+)?(?:is|are)\b|"
+    r"joining\s+(?:me|us)\s+(?:today|tonight|now|in\s+the\s+studio)?\s*(?:is|are)\b)"
+)
 
 
 # The outlet an introduction names as asking: "answered questions from the Kura Courier",
