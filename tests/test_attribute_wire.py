@@ -417,3 +417,11 @@ def test_what_a_headline_source_speaks_about_is_not_its_state():
            "talks would go on.\n")
     rows, _ = _attributed(raw, date=dt.date(2010, 5, 3))
     assert _row(rows, "Deputy Foreign Minister Irakli Beridze")[2] != "Russia"
+
+
+def test_a_name_whose_apposition_points_back_to_the_post_is_that_posts_holder():
+    raw = ("Envoy in Baku\n\nBAKU, May 17 (CP) - NATO's special envoy to the region said on Wednesday the Alliance would "
+           "not mediate.\n\nErik Solbakken, a Danish diplomat on his first tour since taking up the post, met the foreign "
+           "minister.\n\n\"We are not mediators,\" Solbakken told reporters.\n")
+    rows, _ = _attributed(raw, date=dt.date(2006, 5, 17))
+    assert _row(rows, '"We are not mediators,"')[2] == "NATO"

@@ -369,3 +369,12 @@ def test_a_bare_title_with_a_post_gives_the_name_before_it_that_post():
            "\n\n\"We watch and we report,\" Holm said.\n")
     rows = _roles(raw, dt.date(2023, 11, 8))
     assert rows['"We watch and we report," Holm said.'] == ("quoted", "EU")
+
+
+def test_the_outlets_reporter_a_guest_spoke_to_is_no_guest():
+    raw = ("\"Nobody has shut the door\": NATO's Lind on Georgia\n\nA year after the war, NATO's Deputy Assistant "
+           "Secretary General for Political Affairs, Maria Lind, spoke to Caspian Weekly Review's Nino Beridze in Brussels "
+           "about Georgia.\n\nQ: Is Georgia any closer?\n\nA: It is closer in its reforms.\n\nQ: And Moscow?\n\n"
+           "A: No third party decides.\n")
+    rows = _roles(raw, dt.date(2009, 10, 14))
+    assert rows["It is closer in its reforms."] == ("interviewee", "NATO")

@@ -69,6 +69,8 @@ _PRONOUN_POST = re.compile(
     r"(?P<title>(?:the|a|an|one\s+of|[A-Z][\w\-]*['’]s)\s+[^,.;:!?]{2,100})",
     re.IGNORECASE,
 )
+# A title that points back to a post named before: "since taking up the post", "new to the job".
+_THE_POST = re.compile(r"\b(?:the|his|her)\s+(?:post|job|position)\b", re.IGNORECASE)
 # A post told by a bare title as subject, set off after it: "The Swedish diplomat, deputy head of
 # the European Union's monitoring mission, gave a lecture" (the name is the sentence before's).
 _TITLE_POST = re.compile(
@@ -328,12 +330,15 @@ class Discourse:
         return person.name, holder
 
     def _titled_before(self, title: str) -> str:
-        """The side of a name introduced by a bare title ("the envoy, Anna Berg"): that of the
+        """The side of a name introduced by a bare title ("the envoy, Anna Berg") or by a title
+        that points back to a post ("…, a Norwegian diplomat new to the post"): that of the
         person introduced by title alone before ("NATO's special envoy urged …"), else ``other``.
         A name that only a reporting verb introduces ('"…," Davit Melikyants said') right after a
         source known by title alone ("…, a deputy defence minister said") is that source."""
         if not title.strip():
             return self._untitled_source() or "other"
+        if _THE_POST.search(title):  # "a Norwegian diplomat on his first tour since taking up the post"
+            return next((h for name, h in reversed(self.persons) if self.title_only(name) and h != "other"), "other")
         bare = _DEFINITE_LONG.fullmatch(title.strip())
         if bare is None or self.reg.mentions(title, self.date):
             return "other"
