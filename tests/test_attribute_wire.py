@@ -425,3 +425,15 @@ def test_a_name_whose_apposition_points_back_to_the_post_is_that_posts_holder():
            "minister.\n\n\"We are not mediators,\" Solbakken told reporters.\n")
     rows, _ = _attributed(raw, date=dt.date(2006, 5, 17))
     assert _row(rows, '"We are not mediators,"')[2] == "NATO"
+
+
+def test_a_ministrys_own_page_is_its_states_whatever_the_genre():
+    raw = ("Deputy Minister's interview to a German daily\n\nDeputy Minister of Foreign Affairs Rauf Aliyev gave an "
+           "interview to the German daily Nordkurier following the summit. The main points are presented below.\n\n"
+           "\"Double standards are unacceptable,\" the Deputy Minister said.\n")
+    cleaned = clean(raw)
+    out = attribute(raw, cleaned.units, genre="news", date=dt.date(2014, 9, 12), reg=registry(),
+                    source="Foreign Ministry of Azerbaijan website, press section (invented page)")
+    rows = {" ".join(raw[s.start : s.end].split()): (s.speaker, s.holder) for s in out}
+    assert rows["The main points are presented below."][1] == "Azerbaijan"
+    assert rows['"Double standards are unacceptable," the Deputy Minister said.'] == ("Rauf Aliyev", "Azerbaijan")

@@ -103,7 +103,7 @@ def attribute(
     text = _one_space(text)  # a wrapped line reads as one line; offsets stay the same
     ctx = Discourse(date=date, reg=reg, doc_date=date)
     issued = genre in ("essay", "press_release", "speech")
-    publisher = _publisher_holder(source, reg, release=genre == "press_release") if issued else "media"
+    publisher = _publisher_holder(source, reg, release=genre == "press_release") if issued else _official_site(source, reg)
     if genre == "press_release" and publisher == "media":  # a release carried by a wire service
         publisher = _release_issuer(text, reg) or publisher
     asking = _dash_asking(text, units)
@@ -546,6 +546,20 @@ def _publisher_holder(source: str, reg: Registry, *, release: bool = False) -> s
     if mentions:
         return mentions[0].holder
     return "other" if release and source.strip() and not _OUTLET.search(source) else "media"
+
+
+def _official_site(source: str, reg: Registry) -> str:
+    """The state whose own body publishes a text of any genre ("Foreign Ministry of Azerbaijan
+    website": an interview its official gave, reposted there, is the state's page), else the
+    outlet's (``media``). A note in brackets after the source is not read."""
+    name = source.split("(", 1)[0]
+    if not _STATE_BODY.search(name) or _OUTLET.search(name):
+        return "media"
+    mentions = [m for m in reg.mentions(name) if m.holder in STATE_HOLDERS]
+    return mentions[0].holder if mentions else "media"
+
+
+_STATE_BODY = re.compile(r"\b(?:ministry|government|presiden(?:t|cy|tial)|embassy|press\s+service|administration)\b", re.I)
 
 
 def _release_issuer(text: str, reg: Registry) -> str | None:

@@ -274,7 +274,8 @@ class Discourse:
     def _people_in(self, text: str, facts: _Facts | None = None) -> list[tuple[int, Speaker]]:
         """(offset, person) for each person, title-holder or institution's person a text names."""
         facts = facts or _Facts(text)
-        place = speakers.place_holder(text, self.reg) or self.place or self._body(text) or self.dateline or self.headline_state
+        place = (speakers.place_holder(text, self.reg) or self.place or self._body(text) or self.publisher or self.dateline
+                 or self.headline_state)
         new = speakers.introduced(text, self.reg, self.date, place=place) if facts.may_introduce() else []
         found = [(p.start, self.remember(p)) for p in new]
         taken = [_with_title(text, p) for p in new]  # a title is its holder's, not someone else

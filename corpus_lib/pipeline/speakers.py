@@ -325,11 +325,12 @@ def _places(words: list[str], reg: Registry) -> bool:
 
 
 # Where a title phrase before a name begins: after punctuation, a reporting verb, "with", "by",
-# "met", a verb of hosting ("received Colonel X"), or the event the name takes part in ("during
-# a meeting of Deputy Minister X").
+# "met", a verb of hosting or of giving an interview ("received Colonel X", "gave an interview
+# to the German daily X"), or the event the name takes part in ("during a meeting of Deputy
+# Minister X").
 _TITLE_CUT = re.compile(
     r"[,;:(–—\"“”]|(?<=[a-z]{3})\.\s|\b(?:said|told|that|with|met|by|during|(?:meeting|visit|talks)\s+of|"  # ". ": a dateline's end
-    r"received|welcomed|hosted|greeted|invited|thanked|interviewed|visited|joined)\b"
+    r"received|welcomed|hosted|greeted|invited|thanked|interviewed|visited|joined|gave|spoke|talked|wrote)\b"
 )
 
 
