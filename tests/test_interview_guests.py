@@ -378,3 +378,13 @@ def test_the_outlets_reporter_a_guest_spoke_to_is_no_guest():
            "A: No third party decides.\n")
     rows = _roles(raw, dt.date(2009, 10, 14))
     assert rows["It is closer in its reforms."] == ("interviewee", "NATO")
+
+
+def test_a_states_official_with_no_state_named_speaks_for_the_state_the_outlets_name_names():
+    raw = ("Transcript: Deputy Defence Minister on NATO and the talks\n\nPresenter: Good evening, I'm Ani Sargsyan. My guest "
+           "tonight is Deputy Defence Minister Aram Petrosyan.\n\nPetrosyan: Thank you.\n\nPresenter: Did the Allies raise "
+           "the conflict?\n\nPetrosyan: Briefly. The talks belong in the Minsk Group.\n")
+    out = attribute(raw, clean(raw).units, genre="interview", date=dt.date(2009, 3, 17),
+                    source="Voice of Yerevan English Service (invented radio station)")
+    rows = {raw[s.start : s.end]: (s.speaker_role, s.holder) for s in out}
+    assert rows["The talks belong in the Minsk Group."] == ("interviewee", "Armenia")

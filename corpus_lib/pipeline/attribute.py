@@ -119,6 +119,7 @@ def attribute(
     voice_label, surnames = "", transcripts.label_surnames(turns)  # the current turn's label as printed; all labels' surnames
     ctx.dateline = _dateline(text, units, reg)
     ctx.headline_state = _headline_state(text, units, reg)
+    ctx.outlet_state = next((m.holder for m in reg.mentions(source.split("(", 1)[0]) if m.holder in STATE_HOLDERS), None)
     ctx.publisher = publisher if publisher in STATE_HOLDERS else None
     place = ctx.dateline or ctx.headline_state
     interviewee = _find_interviewee(text, units, reg, date, place=place) if interview else None

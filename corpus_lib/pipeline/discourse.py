@@ -127,6 +127,7 @@ class Discourse:
     dateline: str | None = None  # the holder of the article's dateline place
     publisher: str | None = None  # the state that publishes the document (a ministry's press release)
     headline_state: str | None = None  # the state the headline names first (an interview's country)
+    outlet_state: str | None = None  # the state the outlet's own name names ("Voice of Yerevan")
     guest: Speaker | None = None  # the guest an interview's introduction presents by a title alone
     host: str | None = None  # the state whose official received the visit a readout reports
     recent_holder: str | None = None  # the actor the paragraph's sentence before this one held (not the outlet)
@@ -275,7 +276,7 @@ class Discourse:
         """(offset, person) for each person, title-holder or institution's person a text names."""
         facts = facts or _Facts(text)
         place = (speakers.place_holder(text, self.reg) or self.place or self._body(text) or self.publisher or self.dateline
-                 or self.headline_state)
+                 or self.headline_state or self.outlet_state)
         new = speakers.introduced(text, self.reg, self.date, place=place) if facts.may_introduce() else []
         found = [(p.start, self.remember(p)) for p in new]
         taken = [_with_title(text, p) for p in new]  # a title is its holder's, not someone else
@@ -461,9 +462,9 @@ class Discourse:
         sentence is about, then the state the sentence before held, then the state that
         publishes the document, then the dateline's, then the state the headline names first,
         then the institution the narration last gave a sentence to (a title only a state has
-        takes none of it: :func:`speakers.place_for`)."""
+        takes none of it: :func:`speakers.place_for`), then the state the outlet's name names."""
         return (self.place or self._possessed(phrase) or self._body(phrase) or state or self.recent_state or self.publisher
-                or self.dateline or self.headline_state or self._recent_institution())
+                or self.dateline or self.headline_state or self._recent_institution() or self.outlet_state)
 
     def _possessed(self, phrase: str) -> str | None:
         """The actor "its" or "their" refers back to when a phrase opens with it ("Its foreign
