@@ -86,7 +86,8 @@ _NAME_POST = re.compile(
 )
 # A body named with its actor, before ("Armenia's foreign ministry", "the NATO delegation") or
 # after ("the ministry of foreign affairs of Armenia", "the ministry in Yerevan").
-_BODY_NOUN = r"(?:ministry|government|cabinet|parliament|embassy|delegation|mission|committee)"
+_BODY_NOUNS = ("ministry", "government", "cabinet", "parliament", "embassy", "delegation", "mission", "committee")
+_BODY_NOUN = rf"(?:{'|'.join(_BODY_NOUNS)})"
 _BODY_AFTER_ACTOR = re.compile(rf"(?:['’]s)?\s+(?:[a-z]+\s+){{0,2}}({_BODY_NOUN})\b")
 _BODY_BEFORE_ACTOR = re.compile(rf"\b({_BODY_NOUN})\s+(?:of\s+(?:[a-z]+\s+){{0,2}}(?:of\s+)?|in\s+)(?:the\s+)?\Z", re.I)
 _BODY_WORD = re.compile(rf"\b{_BODY_NOUN}\b", re.I)
@@ -108,9 +109,22 @@ _NAME_HEADS = re.compile(
 # An untitled name opening a sentence's subject, before its verb: "Ingrid Aasland has watched …",
 # also after a fronted phrase ("Three weeks after the offensive, Narek Hovhannisyan still sleeps …").
 _NAME_OPENING = re.compile(
-    r"(?:(?:[^,.;:!?]|(?<=\d)[,.](?=\d)){0,160},\s+)?([A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:\s+[A-ZÀ-ÞĀ-Ž][^\W\d_]+){1,2})\s+(?:still\s+|also\s+|now\s+)?"
-    r"(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b"
+    r"([A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:\s+[A-ZÀ-ÞĀ-Ž][^\W\d_]+){1,2})\s+(?:still\s+|also\s+|now\s+)?(?:has|had|is|was|[a-z]+ed|[a-z]+s)\b"
 )
+_FRONT_END = re.compile(r"(?:(?<!\d),|,(?!\d))\s+")  # a fronted phrase's comma (not the one inside "100,000")
+_FRONT_STOP = re.compile(r"[;:!?]|(?<!\d)\.|\.(?!\d)")  # a stop inside a fronted phrase (not a decimal point)
+
+
+def _name_opening(clause: str) -> re.Match[str] | None:
+    """:data:`_NAME_OPENING` at the clause's start, or right after a fronted phrase of up to
+    160 characters that ends at its first comma and holds no stop."""
+    found = _NAME_OPENING.match(clause)
+    if found or "," not in clause[:162]:
+        return found
+    comma = _FRONT_END.search(clause, 0, 166)
+    if comma is None or comma.start() > 160 or _FRONT_STOP.search(clause, 0, comma.start()):
+        return None
+    return _NAME_OPENING.match(clause, comma.end())
 _INITIALS = re.compile(r"(?:[A-Za-z]\.\s?){2,3}|[A-Z][a-z]{1,2}|[A-Z]{2,3}")  # "T.W.", "T. W.", "TW" (title-cased "Tw")
 
 
@@ -182,7 +196,7 @@ class Discourse:
                 holder = speakers.affiliation(title, self.reg, self.date) or speakers.place_for(title, self.where(phrase=title))
                 person = (self.subject_name, holder or "other")  # "a deputy secretary of the Security Council": the place's
                 self.last_person = self._titled(person, title)
-        opening = _NAME_OPENING.match(subject_clause(text))
+        opening = _name_opening(subject_clause(text))
         words = speakers.name_words(opening.group(1)) if opening else []
         self.subject_name = " ".join(words) if words else None
 
@@ -215,6 +229,9 @@ class Discourse:
         """Remember the actor of each body the sentence names with one ("Armenia's foreign
         ministry", "the NATO delegation"), or set in a state's place ("In Yerevan, the defence
         ministry …"), so that "the ministry" later is the latest one named, not the dateline's."""
+        low = text.lower()
+        if not any(noun in low for noun in _BODY_NOUNS):
+            return  # most sentences name no body (substring tests are far cheaper than the regex)
         bare = _BODY_WORD.search(text)
         if bare is None:
             return

@@ -24,6 +24,7 @@ FRESH_FOR = 3
 _NOUNS = ("statement", "communiqu[eé]", "declaration", "document", "press release", "resolution")
 _NOUN = rf"(?:{'|'.join(_NOUNS)})"
 _MENTION = re.compile(rf"\b{_NOUN}\b", re.IGNORECASE)
+_STEMS = ("statement", "communiq", "declaration", "document", "press release", "resolution")
 # "the statement, issued by the Alliance's press office", "a statement by the ministry"
 _ISSUED_BY = re.compile(
     rf"\b{_NOUN},?\s+(?:(?:issued|released|published|signed|adopted|circulated)\s+)?(?:by|of|from)\s+(?P<by>[^,.;:]{{2,80}})",
@@ -54,7 +55,8 @@ _IT_SAYS = re.compile(
 def note(sentence: str, holder: str | None, ctx: Discourse) -> None:
     """Remember the issuer of a document the sentence introduces, and age the last mention."""
     ctx.document_fresh = max(ctx.document_fresh - 1, 0)
-    if _MENTION.search(sentence) is None:
+    low = sentence.lower()
+    if not any(stem in low for stem in _STEMS) or _MENTION.search(sentence) is None:  # substring tests first: cheaper
         return
     ctx.document_fresh = FRESH_FOR
     owner = _issuer(sentence, ctx) or (holder if holder not in (None, "media") and _OWN.search(sentence) else None)

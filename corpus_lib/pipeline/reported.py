@@ -580,6 +580,9 @@ def group_subject(sentence: str, ctx: Discourse) -> Speaker | None:
     """An actor's people in the plural opening the sentence's subject ("NATO leaders closed
     their summit …", "the Alliance's foreign ministers agreed …"), with the actor: whom "they"
     and "the leaders" refer back to (:meth:`Discourse.note_group`); None otherwise."""
+    opening = sentence[:160].lower()
+    if not any(word in opening for word in _GROUP_STEMS):
+        return None  # most sentences open with no people in the plural (a substring test is far cheaper than a regex)
     clause = subject_clause(sentence)
     mentions = ctx.reg.mentions(clause[:60], ctx.date)
     if not mentions or clause[: mentions[0].start].strip(" '\"‘“").lower() not in ("", "the"):
@@ -592,6 +595,7 @@ def group_subject(sentence: str, ctx: Discourse) -> Speaker | None:
 _GROUP_PEOPLE = r"(?:leaders|ministers|officials|diplomats|ambassadors|delegates|heads\s+of\s+state(?:\s+and\s+government)?)"
 _GROUP_AFTER = re.compile(rf"['’]?s?\s+(?:[\w-]+\s+){{0,2}}?{_GROUP_PEOPLE}\b", re.IGNORECASE)
 _GROUP_NOUN = re.compile(rf"\b{_GROUP_PEOPLE}\Z", re.IGNORECASE)
+_GROUP_STEMS = ("leaders", "ministers", "officials", "diplomats", "ambassadors", "delegates", "heads")
 
 
 def _is_person(who: Speaker, ctx: Discourse) -> bool:

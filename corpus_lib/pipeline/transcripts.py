@@ -439,7 +439,7 @@ def relays(text: str, out: list, reg: Registry, date, *, here: str | None = None
         if s.speaker_role != "interviewee" or s.is_question:
             continue
         sentence = text[s.start : s.end]
-        quoting = _QUOTED_RELAY.match(sentence)
+        quoting = _QUOTED_RELAY.match(sentence) if ":" in sentence else None  # the quotation follows a colon
         if quoting:
             s.holder = _relayed_actor(quoting.group("who"), reg, date, here) or s.holder
             continue
