@@ -152,9 +152,20 @@ NEWS_FLOORS = {
     "dev46": {("all", "holder_accuracy"): 0.83, ("NATO-held", "holder_accuracy"): 0.77},
     # the sixteenth session's set (dev47 holder 0.947, NATO-held 0.989)
     "dev47": {("all", "holder_accuracy"): 0.93, ("NATO-held", "holder_accuracy"): 0.97},
-    # the seventeenth session's sets (dev48 holder 0.880, NATO-held 0.940; dev49 0.887 / 0.955)
+    # the seventeenth session's sets (dev48 holder 0.880, NATO-held 0.940; dev49 0.887 / 0.955,
+    # 0.955 / 0.955 in the eighteenth)
     "dev48": {("all", "holder_accuracy"): 0.86, ("NATO-held", "holder_accuracy"): 0.92},
-    "dev49": {("all", "holder_accuracy"): 0.87, ("NATO-held", "holder_accuracy"): 0.93},
+    "dev49": {("all", "holder_accuracy"): 0.94, ("NATO-held", "holder_accuracy"): 0.94},
+    # the eighteenth session's sets, under their in-sample figures (holder / NATO-held): dev50
+    # 0.885 / 0.831, dev51 0.855 / 0.837, dev52 0.916 / 0.971, dev53 0.926 / 0.989, dev54
+    # 0.927 / 0.966, dev55 0.899 / 0.900, dev56 0.910 / 0.881
+    "dev50": {("all", "holder_accuracy"): 0.87, ("NATO-held", "holder_accuracy"): 0.81},
+    "dev51": {("all", "holder_accuracy"): 0.84, ("NATO-held", "holder_accuracy"): 0.82},
+    "dev52": {("all", "holder_accuracy"): 0.90, ("NATO-held", "holder_accuracy"): 0.95},
+    "dev53": {("all", "holder_accuracy"): 0.91, ("NATO-held", "holder_accuracy"): 0.97},
+    "dev54": {("all", "holder_accuracy"): 0.91, ("NATO-held", "holder_accuracy"): 0.95},
+    "dev55": {("all", "holder_accuracy"): 0.88, ("NATO-held", "holder_accuracy"): 0.88},
+    "dev56": {("all", "holder_accuracy"): 0.89, ("NATO-held", "holder_accuracy"): 0.86},
 }
 
 
