@@ -554,13 +554,13 @@ def _official_site(source: str, reg: Registry) -> str:
     website": an interview its official gave, reposted there, is the state's page), else the
     outlet's (``media``). A note in brackets after the source is not read."""
     name = source.split("(", 1)[0]
-    if not _STATE_BODY.search(name) or _OUTLET.search(name):
+    if not _OFFICIAL_BODY.search(name) or _OUTLET.search(name):
         return "media"
     mentions = [m for m in reg.mentions(name) if m.holder in STATE_HOLDERS]
     return mentions[0].holder if mentions else "media"
 
 
-_STATE_BODY = re.compile(r"\b(?:ministry|government|presiden(?:t|cy|tial)|embassy|press\s+service|administration)\b", re.I)
+_OFFICIAL_BODY = re.compile(r"\b(?:ministry|government|presiden(?:t|cy|tial)|embassy|press\s+service|administration)\b", re.I)
 
 
 def _release_issuer(text: str, reg: Registry) -> str | None:

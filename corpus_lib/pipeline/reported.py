@@ -308,17 +308,9 @@ def _according(sentence: str, ctx: Discourse) -> Attribution | None:
         # "Azerbaijani officials, according to a ministry statement, raised …": the subject's
         if head:
             return found._replace(holder=head)
-        if later and found and found.holder == "other" and _WITNESS.match(source):
-            # "Allied ambassadors discussed the fighting, according to a diplomat": the subject's act
-            rest = sentence[later.end() :]
-            clause = sentence[: later.start()] + (" " + rest if rest.strip() else ".")
-            told = _subject(clause, ctx, you=None)
-            verb = first_verbish(clause)
-            acts = verb is None or not _BE_NEXT.match(clause, verb)  # "The summit was split …" describes
-            holder = told.holder if told else (head_actor(clause, ctx) if acts else None)
-            if holder not in (None, "media", "other"):
-                return Attribution("narrator", "narrator", holder)
-        return found
+        witness = later and found and found.holder == "other" and _WITNESS.match(source)
+        witnessed = _witnessed_act(sentence, later, ctx) if witness else None
+        return Attribution("narrator", "narrator", witnessed) if witnessed else found
     if _IN_WORDS.match(sentence) and ctx.last_person:
         return Attribution(ctx.last_person[0], "quoted", ctx.last_person[1])
     account = _IN_ACCOUNT.match(sentence) if ", in " in sentence else None
@@ -333,6 +325,21 @@ def _according(sentence: str, ctx: Discourse) -> Attribution | None:
     return None
 
 
+def _witnessed_act(sentence: str, according: re.Match[str], ctx: Discourse) -> str | None:
+    """The actor whose act a sentence tells with an unnamed witness as its source ("Allied
+    ambassadors discussed the fighting, according to a diplomat"): the sentence without the
+    "according to" clause read as narration, or the actor opening its subject when it acts;
+    None where it describes ("The summit, according to a diplomat, was split …")."""
+    rest = sentence[according.end() :]
+    clause = sentence[: according.start()] + (" " + rest if rest.strip() else ".")
+    told = _subject(clause, ctx, you=None)
+    verb = first_verbish(clause)
+    acts = verb is None or not _BE_NEXT.match(clause, verb)
+    holder = told.holder if told else (head_actor(clause, ctx) if acts else None)
+    return holder if holder not in (None, "media", "other") else None
+
+
+# A verb that describes a state rather than telling an act: "The summit … was split".
 _BE_NEXT = re.compile(r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains?|remained|seems?|seemed)\b", re.IGNORECASE)
 # Unnamed people who saw or heard it, whom a report cites for what an actor did: "a diplomat",
 # "two diplomats there", "diplomats who attended", "a member of the Georgian delegation".
@@ -592,10 +599,11 @@ def group_subject(sentence: str, ctx: Discourse) -> Speaker | None:
     return (clause[first.start : max(first.end, people.end())], first.holder) if people else None
 
 
-_GROUP_PEOPLE = r"(?:leaders|ministers|officials|diplomats|ambassadors|delegates|heads\s+of\s+state(?:\s+and\s+government)?)"
+_GROUP_WORDS = ("leaders", "ministers", "officials", "diplomats", "ambassadors", "delegates")
+_GROUP_PEOPLE = rf"(?:{'|'.join(_GROUP_WORDS)}|heads\s+of\s+state(?:\s+and\s+government)?)"
 _GROUP_AFTER = re.compile(rf"['’]?s?\s+(?:[\w-]+\s+){{0,2}}?{_GROUP_PEOPLE}\b", re.IGNORECASE)
 _GROUP_NOUN = re.compile(rf"\b{_GROUP_PEOPLE}\Z", re.IGNORECASE)
-_GROUP_STEMS = ("leaders", "ministers", "officials", "diplomats", "ambassadors", "delegates", "heads")
+_GROUP_STEMS = (*_GROUP_WORDS, "heads")  # what the patterns need, as substrings
 
 
 def _is_person(who: Speaker, ctx: Discourse) -> bool:

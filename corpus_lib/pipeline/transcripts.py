@@ -277,7 +277,7 @@ _LEAD_IN = (
 
 # A person named with an owner: "Kavkaz Weekly Review's Tamar Gelashvili" (an outlet's reporter
 # where the owner is no actor).
-_REPORTER_OF = re.compile(r"^\s*(?:the\s+)?[A-Z][\w'’ -]*?['’]s\s+[A-Z][\w'’-]+\s+[A-Z]")
+_REPORTER_OF = re.compile(r"^\s*(?:the\s+)?(?P<owner>[A-Z][\w'’ -]*?)['’]s\s+[A-Z][\w'’-]+\s+[A-Z]")
 
 
 def lead_in_guest(sentences: list[str], ctx: Discourse) -> tuple[str, str] | None:
@@ -290,7 +290,8 @@ def lead_in_guest(sentences: list[str], ctx: Discourse) -> tuple[str, str] | Non
     for sentence in reversed(sentences):
         for pattern in _LEAD_IN:
             for found in pattern.finditer(sentence):
-                if _REPORTER_OF.match(found.group("who")) and not ctx.reg.mentions(found.group("who").split("'")[0].split("’")[0]):
+                owned = _REPORTER_OF.match(found.group("who"))
+                if owned and not ctx.reg.mentions(owned.group("owner")):
                     continue  # "spoke to Kavkaz Weekly Review's Tamar Gelashvili": the outlet's reporter
                 who = ctx.resolve(found.group("who").strip())
                 if who and who not in ctx.groups and (who in known or who[0] in ctx.reg.names) and not sideless_title(who, ctx):
