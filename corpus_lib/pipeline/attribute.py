@@ -102,10 +102,7 @@ def attribute(
     reg = reg or registry()
     text = _one_space(text)  # a wrapped line reads as one line; offsets stay the same
     ctx = Discourse(date=date, reg=reg, doc_date=date)
-    issued = genre in ("essay", "press_release", "speech")
-    publisher = _publisher_holder(source, reg, release=genre == "press_release") if issued else _official_site(source, reg)
-    if genre == "press_release" and publisher == "media":  # a release carried by a wire service
-        publisher = _release_issuer(text, reg) or publisher
+    publisher = _publisher(text, genre, source, reg)
     asking = _dash_asking(text, units)
     dash_turns = any(asking)  # dashes open turns where a dashed paragraph asks; a statement's bullets ask nothing
     interview = (genre == "interview" or sum(u.label in _TURN_LABELS or (dash_turns and u.label == "dash") for u in units) >= 2
@@ -547,6 +544,18 @@ def _publisher_holder(source: str, reg: Registry, *, release: bool = False) -> s
     if mentions:
         return mentions[0].holder
     return "other" if release and source.strip() and not _OUTLET.search(source) else "media"
+
+
+def _publisher(text: str, genre: str, source: str, reg: Registry) -> str:
+    """Whose voice a text's narration is: the actor that issues a release, essay or speech (a
+    release carried by a wire service: the actor its contact line names), a state whose own
+    body publishes the text, else the outlet (``media``)."""
+    if genre not in ("essay", "press_release", "speech"):
+        return _official_site(source, reg)
+    publisher = _publisher_holder(source, reg, release=genre == "press_release")
+    if genre == "press_release" and publisher == "media":
+        publisher = _release_issuer(text, reg) or publisher
+    return publisher
 
 
 def _official_site(source: str, reg: Registry) -> str:
