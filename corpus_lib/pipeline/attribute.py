@@ -116,7 +116,7 @@ def attribute(
     voice_label, surnames = "", transcripts.label_surnames(turns)  # the current turn's label as printed; all labels' surnames
     ctx.dateline = _dateline(text, units, reg)
     ctx.headline_state = _headline_state(text, units, reg)
-    ctx.outlet_state = next((m.holder for m in reg.mentions(source.split("(", 1)[0]) if m.holder in STATE_HOLDERS), None)
+    ctx.outlet_state = _source_state(source, reg)
     ctx.publisher = publisher if publisher in STATE_HOLDERS else None
     place = ctx.dateline or ctx.headline_state
     interviewee = _find_interviewee(text, units, reg, date, place=place) if interview else None
@@ -565,8 +565,13 @@ def _official_site(source: str, reg: Registry) -> str:
     name = source.split("(", 1)[0]
     if not _OFFICIAL_BODY.search(name) or _OUTLET.search(name):
         return "media"
-    mentions = [m for m in reg.mentions(name) if m.holder in STATE_HOLDERS]
-    return mentions[0].holder if mentions else "media"
+    return _source_state(source, reg) or "media"
+
+
+def _source_state(source: str, reg: Registry) -> str | None:
+    """The first state a manifest's source names before any note in brackets ("Voice of
+    Yerevan", "Foreign Ministry of Azerbaijan website"), or None."""
+    return next((m.holder for m in reg.mentions(source.split("(", 1)[0]) if m.holder in STATE_HOLDERS), None)
 
 
 _OFFICIAL_BODY = re.compile(r"\b(?:ministry|government|presiden(?:t|cy|tial)|embassy|press\s+service|administration)\b", re.I)

@@ -323,7 +323,7 @@ class Discourse:
         """The institution (NATO, the EU) the last narrated sentence that held an actor held: the
         side of a spokesman or official the text names with no actor and no place ("…," said
         Paolo Dendrinos, a deputy spokesman, after the Alliance's diplomats were reported)."""
-        return self.last_actor if self.last_actor in ("NATO", "EU") else None
+        return self.last_actor if self.last_actor in speakers.NOT_STATES else None
 
     def _office_holder(self, title: str, holder: str) -> Speaker:
         """Remember a person named by an office of an actor alone ("the Minister of Foreign

@@ -24,7 +24,7 @@ FRESH_FOR = 3
 _NOUNS = ("statement", "communiqu[eé]", "declaration", "document", "press release", "resolution")
 _NOUN = rf"(?:{'|'.join(_NOUNS)})"
 _MENTION = re.compile(rf"\b{_NOUN}\b", re.IGNORECASE)
-_STEMS = ("statement", "communiq", "declaration", "document", "press release", "resolution")
+_STEMS = tuple(noun.split("[", 1)[0] for noun in _NOUNS)  # what each noun starts with, as a substring
 # "the statement, issued by the Alliance's press office", "a statement by the ministry"
 _ISSUED_BY = re.compile(
     rf"\b{_NOUN},?\s+(?:(?:issued|released|published|signed|adopted|circulated)\s+)?(?:by|of|from)\s+(?P<by>[^,.;:]{{2,80}})",

@@ -458,7 +458,7 @@ def _post_after(after: str, reg: Registry, date) -> str | None:
     found = _ORGAN_AFTER.match(after) or _BRACKETED.match(after)
     if found:
         mentions = reg.mentions(found.group(1), date)
-        if mentions and (_ORGAN.search(found.group(1)) or mentions[0].holder in _NOT_STATES):
+        if mentions and (_ORGAN.search(found.group(1)) or mentions[0].holder in NOT_STATES):
             return found.group(1)
     return None
 
@@ -510,7 +510,7 @@ _BODY = re.compile(r"\b(?:ministry|press service|press office|government|parliam
 
 # Places whose holder is no state, and titles only a state has: a foreign ministry in a
 # Brussels-datelined story is not the Alliance's.
-_NOT_STATES = frozenset({"NATO", "EU"})
+NOT_STATES = frozenset({"NATO", "EU"})
 _STATE_ONLY = re.compile(r"\b(?:ministry|ministries|minister|embassy|ambassadors?|parliament\w*|president\w*|prime|cabinet|government)\b", re.IGNORECASE)
 
 
@@ -530,7 +530,7 @@ def place_for(title: str, place: str | None) -> str | None:
     Alliance or the EU for a title only a state has (a ministry in a Brussels-datelined story)."""
     if not place or not STATE_ROLE.search(title):
         return None
-    return None if place in _NOT_STATES and _STATE_ONLY.search(title) else place
+    return None if place in NOT_STATES and _STATE_ONLY.search(title) else place
 
 
 def is_body(name: str) -> bool:
