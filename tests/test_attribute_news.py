@@ -704,6 +704,10 @@ OSLO, May 2, 2015 (Wire) – Talks went on.
         ("Ukraine's bid outlived the crisis, Alliance official tells Kyiv", "NATO"),  # whom it tells: a capital
         ("Door stays open, NATO envoy tells reporters", "NATO"),
         ("Kyiv's bid is a provocation, Moscow warns Kyiv", "Russia"),
+        ("Kyiv's bid still years away, Alliance official signals", "NATO"),  # a verb of hinting
+        ("No invitation for Ukraine, NATO envoy tells Kyiv forum", "NATO"),  # whom it tells: a gathering
+        ("At Tbilisi forum, NATO envoy says the road is long", "NATO"),  # a fronted place, then the source
+        ("In Kyiv, Moscow hints at talks with the Allies", "Russia"),
     ],
 )
 def test_a_headline_that_paraphrases_first_names_its_source_and_whom_it_tells(headline, holder):

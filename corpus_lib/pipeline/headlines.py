@@ -154,10 +154,21 @@ def _named_source(content: str) -> str | None:
 
 # A headline that paraphrases first and names its source at the end: "Promise stands, NATO officials say",
 # "Bid survived the war, Alliance official tells Tbilisi" (whom it tells, a name or the press).
+_HEAD_SAYS = (
+    r"says|say|said|insists?|stresses|promises?|pledges?|vows?|agrees?|confirms?|claims?|signals?|suggests?|hints?|"
+    r"indicates?|notes?|reiterates?|reaffirms?|admits?|concedes?|argues?|believes?|hopes?|denies|deny|rules?\s+out"
+)
 _CLAUSE_THEN_WHO = re.compile(
-    r",\s+(?P<who>[^,\"“”«»]{2,60}?)\s+(?:(?:says|say|said|insists?|stresses|promises?|pledges?|vows?|agrees?|confirms?|claims?)|"
-    r"(?:tells|told|warns?|urges?)(?:\s+(?-i:[A-Z][\w'’-]+)|\s+(?:reporters|journalists|the\s+press))?)"
+    rf",\s+(?P<who>[^,\"“”«»]{{2,60}}?)\s+(?:(?:{_HEAD_SAYS})|"
+    r"(?:tells|told|warns?|urges?)(?:\s+(?-i:[A-Z][\w'’-]+)(?:\s+(?:forum|conference|panel|parliament|lawmakers|MPs|students|audience))?"
+    r"|\s+(?:reporters|journalists|the\s+press))?)"
     r"(?:\s+(?:in|at|after)\s+[^,\"“”«»]{2,40})?\s*\Z",
+    re.IGNORECASE,
+)
+# A headline that names its source first after a fronted place or occasion: "At Tbilisi forum,
+# NATO official says the road is long" (a source only where it names its actor).
+_FRONTED_WHO = re.compile(
+    rf"^(?:(?:at|in|on|during|after|from)\s+[^,\"“”«»]{{2,40}},\s+)(?P<who>[^,\"“”«»]{{2,60}}?)\s+(?:{_HEAD_SAYS}|tells|warns|urges)\s+\S",
     re.IGNORECASE,
 )
 
@@ -171,7 +182,7 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
         return "headline", "media"
     source = _named_source(content)
     if source is None:  # "Promise stands, NATO officials say", "'…': NATO envoy on …": a source that names its actor
-        said = _CLAUSE_THEN_WHO.search(content) or _QUOTE_ABOUT.search(content)
+        said = _CLAUSE_THEN_WHO.search(content) or _QUOTE_ABOUT.search(content) or _FRONTED_WHO.search(content)
         source = said.group("who") if said and ctx.reg.mentions(said.group("who"), ctx.date) else None
     who = ctx.resolve(source) if source else None
     if who:  # a person by name speaks the headline; a bare title only gives its side
