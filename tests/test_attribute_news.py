@@ -1216,3 +1216,10 @@ def test_a_relative_with_the_same_surname_is_someone_new():
     rows, _ = _attributed(raw, "news", date=dt.date(2024, 3, 1))
     assert _row(rows, "TBILISI")[::2] == ("Aino Rantala", "NATO")
     assert _row(rows, "Her husband")[0] == "Mikko Rantala"
+
+
+@pytest.mark.parametrize("dateline", ["OSLO / KYIV - ", "OSLO/KYIV, May 2, 2015 (Wire) - "])
+def test_a_dateline_with_two_places_leaves_the_sentence_to_its_subject(dateline):
+    raw = f"Talks resume\n\n{dateline}NATO on Monday called on Moscow to pull back its troops.\n"
+    rows, _ = _attributed(raw)
+    assert _row(rows, dateline[:6])[1:] == ("narrator", "NATO")

@@ -110,13 +110,15 @@ LEADING_PHRASE = re.compile(
     re.IGNORECASE,
 )
 # A news dateline before the first sentence: "BAKU, March 3 (Agency) – ", "Brussels, 4 May 2010 /X/ - ",
+# "BRUSSELS/BAKU, May 3 (Agency) – " (two places),
 # or one cut by full stops, which segmentation joins to the sentence after it: "YEREVAN, October 5.
 # /Agency/. ", "Baku. 26 May. Agency. ".
 DATELINE = re.compile(
-    r"^[A-ZÀ-Þ][\w\-]+(?:\s[A-ZÀ-Þ][\w\-]+)?(?:,\s+(?=[^–—\n]{0,50}\d)[^–—\n]{2,60}?\s[–—-]{1,2}\s+|"
+    r"^[A-ZÀ-Þ][\w\-]+(?:\s[A-ZÀ-Þ][\w\-]+)?(?:\s?/\s?[A-ZÀ-Þ][\w\-]+(?:\s[A-ZÀ-Þ][\w\-]+)?(?!\s?/))*(?:,\s+(?=[^–—\n]{0,50}\d)[^–—\n]{2,60}?\s[–—-]{1,2}\s+|"
     r"[.,]\s+(?=[^.\n]{0,30}\d)[^.\n]{2,40}\.\s+(?:(?:/[^/\n]{1,30}/|\([^)\n]{1,30}\)|[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})\.\s+)?|"
     r"\s*(?:/[^/\n]{1,40}/|\([^)\n]{1,40}\))\s*[–—-]{1,2}\s+|"  # "Tbilisi /Agency/ - ", "Baku (Agency) - "
     r",\s+[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3},\s+\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+(?:[–—-]{1,2}\s+)?)"  # "Baku, Agency, 06.10.2020 "
+    r"|^[A-ZÀ-Þ]{2,}(?:\s?/\s?[A-ZÀ-Þ]{2,})+\s[–—-]{1,2}\s+"  # "BRUSSELS / BAKU – ": places in capitals, no date
 )
 # Matches at the start of a clause where one of the cuts of ``subject_clause`` would.
 ANY_LEAD = re.compile(
