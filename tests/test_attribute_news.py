@@ -1223,3 +1223,32 @@ def test_a_dateline_with_two_places_leaves_the_sentence_to_its_subject(dateline)
     raw = f"Talks resume\n\n{dateline}NATO on Monday called on Moscow to pull back its troops.\n"
     rows, _ = _attributed(raw)
     assert _row(rows, dateline[:6])[1:] == ("narrator", "NATO")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A senior NATO official ended a tour of the region on Friday by telling Georgian leaders that reforms counted.",
+        "Anna Berg, a NATO deputy assistant secretary general on her second visit, used talks in Baku to urge a peace deal.",
+    ],
+)
+def test_an_occasion_used_for_a_position_is_the_position_of_who_used_it(sentence):
+    rows, _ = _attributed(f"Envoy in the region\n\nOSLO, May 2, 2015 (Wire) – Talks went on.\n\n{sentence}\n")
+    assert rows[sentence][2] == "NATO"
+
+
+def test_a_dateline_of_one_place_in_capitals_with_no_date_is_no_part_of_the_subject():
+    sentence = "TBILISI – A senior NATO official said on Friday that the door stayed open."
+    rows, _ = _attributed(f"Door stays open\n\n{sentence}\n")
+    assert rows[sentence][0] == "A senior NATO official"
+
+
+def test_a_committee_chair_with_no_state_named_speaks_for_the_datelines_state():
+    raw = """Hearing in Yerevan
+
+YEREVAN, May 2, 2015 (Wire) – Deputy Foreign Minister Aram Sarkisov told a hearing of the defence committee that ties with NATO were good.
+
+The committee chairman, Levon Hakobov of the ruling party, said that peace talks came first.
+"""
+    rows, _ = _attributed(raw)
+    assert _row(rows, "The committee chairman")[2] == "Armenia"

@@ -110,7 +110,7 @@ LEADING_PHRASE = re.compile(
     re.IGNORECASE,
 )
 # A news dateline before the first sentence: "BAKU, March 3 (Agency) – ", "Brussels, 4 May 2010 /X/ - ",
-# "BRUSSELS/BAKU, May 3 (Agency) – " (two places),
+# "BRUSSELS/BAKU, May 3 (Agency) – " (two places), "TBILISI – " (a place in capitals alone),
 # or one cut by full stops, which segmentation joins to the sentence after it: "YEREVAN, October 5.
 # /Agency/. ", "Baku. 26 May. Agency. ".
 DATELINE = re.compile(
@@ -118,7 +118,7 @@ DATELINE = re.compile(
     r"[.,]\s+(?=[^.\n]{0,30}\d)[^.\n]{2,40}\.\s+(?:(?:/[^/\n]{1,30}/|\([^)\n]{1,30}\)|[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,2})\.\s+)?|"
     r"\s*(?:/[^/\n]{1,40}/|\([^)\n]{1,40}\))\s*[–—-]{1,2}\s+|"  # "Tbilisi /Agency/ - ", "Baku (Agency) - "
     r",\s+[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3},\s+\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+(?:[–—-]{1,2}\s+)?)"  # "Baku, Agency, 06.10.2020 "
-    r"|^[A-ZÀ-Þ]{2,}(?:\s?/\s?[A-ZÀ-Þ]{2,})+\s[–—-]{1,2}\s+"  # "BRUSSELS / BAKU – ": places in capitals, no date
+    r"|^(?!(?:NATO|OSCE|CSTO|PACE|UN|EU|US|UK)\b)[A-ZÀ-Þ]{2,}(?:\s?/\s?[A-ZÀ-Þ]{2,})*\s[–—-]{1,2}\s+"  # "TBILISI – ", "BRUSSELS / BAKU – ": no date
 )
 # Matches at the start of a clause where one of the cuts of ``subject_clause`` would.
 ANY_LEAD = re.compile(
@@ -197,9 +197,17 @@ _BARE_POSITION = (
     r"(?:did|does|do)(?:\s+not|n['’]t)?" + _SET_OFF + r"\s+(?:praise|critici[sz]e|welcome|reject|oppose|endorse|"
     r"complain|dismiss|accept|deny|condemn|urge|rule out|hide|back|support|object)"
 )
+# An occasion used for a position: "used talks in Baku to urge …", "ended her tour by telling …".
+_OCCASION_FOR = (
+    r"(?:used|uses|ended|ends|closed|closes|opened|opens|began|begins|wrapped up|concluded|concludes|seized on|"
+    r"seizes on)\b[^,.;\"“”]{0,80}?\b(?:by\s+(?:telling|urging|calling|warning|saying|stressing|reiterating|"
+    r"repeating|assuring|reminding|insisting|pressing|restating)|to\s+(?:tell|urge|call|warn|say|stress|reiterate|"
+    r"repeat|assure|remind|insist|press|restate|renew))"
+)
+OCCASION_FOR = re.compile(rf"\b{_OCCASION_FOR}\b", re.IGNORECASE)
 POSITION_AFTER = re.compile(
     rf"^(?:(?:{AUX}|\w+ly|long|again|once again|yet|now|jointly|more|less|very|even|far|much){_SET_OFF}\s+){{0,4}}"
-    rf"(?:{_BARE_POSITION}|{POSITION}|cautious|sceptical|skeptical|optimistic|pessimistic|critical|blunt|wary|reluctant|guarded|"
+    rf"(?:{_BARE_POSITION}|{_OCCASION_FOR}|{POSITION}|cautious|sceptical|skeptical|optimistic|pessimistic|critical|blunt|wary|reluctant|guarded|"
     r"charitable|forthcoming|reserved|outspoken|upbeat|measured|restrained|emphatic|categorical|defiant|dismissive|"
     r"conciliatory|candid|sanguine|sharper|blunter|firmer|softer|tougher|harsher|scathing|scornful|withering|"
     r"effusive|lukewarm|noncommittal|non-committal|evasive)\b",

@@ -28,6 +28,7 @@ from corpus_lib.pipeline import documents, speakers
 from corpus_lib.pipeline.clauses import (
     DEFINITE,
     POSITION,
+    OCCASION_FOR,
     POSITION_AFTER,
     PRONOUN,
     SCENE_PARTICIPLES,
@@ -495,7 +496,7 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
         return Attribution("narrator", "narrator", "other")  # "Opposition politicians accuse …", "Some in Europe say …"
     if _SOME_ALLIES.match(clause) and _ACTOR_VERB.search(clause, 0, 120):
         return Attribution("narrator", "narrator", "other")  # individual Allies, not the Alliance
-    verb = first_verbish(clause)
+    verb = _occasion_verb(clause, first_verbish(clause))
     subject = clause[:verb] if verb is not None else ""
     if ctx.group and verb is not None and _GROUP_REFERENCE.fullmatch(subject.strip()) and not _passive(clause[verb:]):
         return Attribution("narrator", "narrator", ctx.group[1])  # "They also invited …" after "NATO leaders …"
@@ -511,6 +512,15 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
         if found:
             return found
     return _actor_subject(clause, verb, ctx)
+
+
+def _occasion_verb(clause: str, verb: int | None) -> int | None:
+    """Where the subject's verb starts: the first verb-like word, or before it a verb that
+    uses an occasion for a position ("ended her tour by telling …", "used talks to urge …")."""
+    if not any(word in clause for word in (" by ", " to ")):
+        return verb
+    occasion = OCCASION_FOR.search(clause, 0, len(clause) if verb is None else verb + 200)
+    return occasion.start() if occasion and (verb is None or occasion.start() < verb) else verb
 
 
 def _person_subject(subject: str, ctx: Discourse, *, you: Speaker | None) -> Attribution | None:
