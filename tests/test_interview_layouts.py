@@ -515,3 +515,14 @@ def test_question_and_answer_marks_on_lines_of_their_own_are_no_names():
     assert rows["We support the mediators fully."] == ("interviewee", "NATO")
     assert rows["That is for Baku to decide."] == ("interviewee", "NATO")
     assert rows[QUESTIONS[0]] == ("interviewer", "media")
+
+
+@pytest.mark.parametrize("label", ["**{}:**", "**{}**:", "__{}:__"])
+def test_name_labels_in_bold_markup_open_the_turns_and_go_to_the_ledger(label):
+    outlet, guest = label.format("Kura Ledger"), label.format("Rudnicki")
+    turns = [f"{outlet} {q}\n\n{guest} {a}" for q, a in zip(THREE_QUESTIONS, THREE_ANSWERS)]
+    raw = "The door stays open\n\n" + INTRO + "\n\n" + "\n\n".join(turns) + "\n"
+    rows = _coded(raw, "interview")
+    assert {(role, holder) for text, role, holder in rows if text in QUESTIONS} == {("interviewer", "media")}
+    assert {(role, holder) for text, role, holder in rows if text.startswith("We support")} == {("interviewee", "NATO")}
+    assert not any("*" in text or "__" in text for text, _, _ in rows)

@@ -485,8 +485,8 @@ def _mark_bylines(text: str, units: list[Unit]) -> dict[int, str]:
 # (NATO): …", "The Chair: …" (a name of up to three words, or a title after "The" of up to five,
 # perhaps its side in brackets, then a colon).
 _NAMED = re.compile(
-    r"(?P<label>(?P<name>The(?:\s+[A-ZÀ-Þ][\w'’-]+){1,5}|[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})"
-    r"(?:\s*\((?P<side>[^()\n]{1,60})\))?\s*:\s+)(?=\S)"
+    r"(?P<label>(?:\*\*|__)?(?P<name>The(?:\s+[A-ZÀ-Þ][\w'’-]+){1,5}|[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})"
+    r"(?:\*\*|__)?(?:\s*\((?P<side>[^()\n]{1,60})\))?\s*:(?:\*\*|__)?\s+)(?=\S)"  # "**Vos:** …", bold in a page's markup
 )
 
 
