@@ -141,6 +141,23 @@ def test_subject_clause_strips_framing():
     assert subject_clause("Yet, in 2010, NATO said no.") == "NATO said no."
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Six weeks after the war, NATO said no.",  # a span of time before an event
+        "A few days before the summit, NATO said no.",
+        "BRUSSELS/BAKU, May 3 (Wire) - NATO said no.",  # a dateline with two places
+        "TBILISI – NATO said no.",  # a place in capitals with no date
+    ],
+)
+def test_subject_clause_cuts_time_spans_and_datelines(sentence):
+    assert subject_clause(sentence) == "NATO said no."
+
+
+def test_subject_clause_keeps_an_institution_opening_a_dash():
+    assert subject_clause("NATO – and its partners – said no.") == "NATO – and its partners – said no."
+
+
 _VERB_WORDS = clauses.words_of(f"{clauses.AUX}|{clauses.POSITION}")
 
 

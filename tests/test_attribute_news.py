@@ -1252,3 +1252,9 @@ The committee chairman, Levon Hakobov of the ruling party, said that peace talks
 """
     rows, _ = _attributed(raw)
     assert _row(rows, "The committee chairman")[2] == "Armenia"
+
+
+def test_an_official_who_talked_to_the_paper_about_hopes_states_no_position():
+    sentence = "Russia's deputy foreign minister talked to the Meridian about Georgia's hopes of joining the Alliance."
+    rows, _ = _attributed(f"Interview\n\nOSLO, May 2, 2015 (Wire) – Talks went on.\n\n{sentence}\n")
+    assert rows[sentence][1:] == ("narrator", "media")

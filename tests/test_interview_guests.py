@@ -63,6 +63,8 @@ def _answers(intro: str, *, headline: str = "Interview", label: str = "LINDQVIST
         "Tomas Lindqvist, NATO's top civilian in the region, answered questions from Kura Press.",
         "Tomas Lindqvist (pictured), NATO's envoy for the region, answered questions from Kura Press.",
         "Tomas Lindqvist, a senior staff member at NATO headquarters, answered questions from Kura Press.",
+        "For two years Tomas Lindqvist has shuttled between Baku, Tbilisi and Yerevan as NATO's liaison officer.",
+        "Tomas Lindqvist, 52, is a career diplomat. NATO's liaison officer talked to Kura Press about Georgia's hopes.",
     ],
 )
 def test_a_post_given_after_the_guests_name_gives_the_answers_its_side(intro):
@@ -388,3 +390,19 @@ def test_a_states_official_with_no_state_named_speaks_for_the_state_the_outlets_
                     source="Voice of Yerevan English Service (invented radio station)")
     rows = {raw[s.start : s.end]: (s.speaker_role, s.holder) for s in out}
     assert rows["The talks belong in the Minsk Group."] == ("interviewee", "Armenia")
+
+
+def test_answers_go_to_the_guest_a_countrys_title_presents_not_to_a_group_named_after():
+    intro = ("Six weeks after the war, Georgia's deputy foreign minister says the bid has become more urgent.\n\n"
+             "In April, Allied leaders meeting in Bucharest declared that Georgia would become a member.")
+    raw = f"Interview\n\n{intro}\n\n**Has the war pushed membership away?**\n\nIt has made it more necessary.\n"
+    rows = _roles(raw, dt.date(2008, 9, 24))
+    assert rows["It has made it more necessary."] == ("interviewee", "other")
+
+
+def test_a_quoted_headline_over_an_interview_with_one_guest_is_the_guests():
+    raw = ("\"The door was promised, and we will walk through it\"\n\n"
+           "Tomas Lindqvist, a deputy foreign minister of Ukraine, spoke to Kura Press.\n\n"
+           "KURA PRESS: Is Ukraine ready?\n\nLINDQVIST: Not yet, and the reforms will take years.\n")
+    rows = _roles(raw, dt.date(2015, 5, 4))
+    assert rows["\"The door was promised, and we will walk through it\""] == ("headline", "other")

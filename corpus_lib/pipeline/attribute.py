@@ -49,6 +49,7 @@ from corpus_lib.pipeline.headlines import (
     headline_speaker,
     is_dateline,
     is_headline,
+    quoted_headline,
 )
 from corpus_lib.pipeline.reported import group_subject, lead_source, narrated
 from corpus_lib.pipeline.segment import split_sentences
@@ -235,8 +236,12 @@ def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
         known = ctx.known(name) if name and name != "interviewee" else None
         if known and known[1] == "other" and titled and known[0] in guests:
             known = (known[0], titled)  # "Halvorsen: …" over "The NATO envoy spoke to the agency"
+        elif known is None and titled and s.speaker_role == "interviewee" and s.holder == "other" and len(guests) == 1:
+            known = (s.speaker, titled)  # the one guest, whom the introduction names with no side of their own
         if known:
             s.speaker, s.holder = known
+    quoted_headline(text, out)
+
 
 
 def _titled_guest(text: str, out: list[Sentence], ctx: Discourse) -> str | None:
@@ -245,8 +250,9 @@ def _titled_guest(text: str, out: list[Sentence], ctx: Discourse) -> str | None:
     nobody by name: the guest a headline names ("Halvorsen: …") without a side of their own."""
     first_turn = next((k for k, s in enumerate(out) if s.speaker_role in ("interviewer", "interviewee")), 0)
     intro = [text[s.start : s.end] for s in out[:first_turn] if s.speaker_role == "narrator"]
-    if any(speakers.introduced(sentence, ctx.reg, ctx.date) for sentence in intro):
-        return None
+    if any(person.holder != "other" or speakers.EXPERT.search(person.title)
+           for sentence in intro for person in speakers.introduced(sentence, ctx.reg, ctx.date)):
+        return None  # a name with a side of its own, an analyst's too ("X, a career diplomat," has none)
     sides = {side for sentence in intro if (side := _title_subject(sentence, ctx))}
     return sides.pop() if len(sides) == 1 else None
 
@@ -317,12 +323,17 @@ def _lead_in(text: str, unit: Unit, ctx: Discourse) -> tuple[str, str] | None:
     return transcripts.lead_in_guest([text[a:b] for a, b in split_sentences(text[unit.start : unit.end], offset=unit.start)], ctx)
 
 
+# A title its country owns ("Georgia's deputy foreign minister"): a side, if not an Allied one.
+_OWNED_TITLE = re.compile(r"(?-i:[A-Z])[\w-]*['’]s\s")
+
+
 def _introduced_first(ctx: Discourse) -> tuple[str, str] | None:
     """The interviewee where no header names one: the first person the lead introduced
     ("In an interview with the agency, NATO's liaison officer Tomas Lind said …"), else the
     title the introduction presents ("NATO's liaison officer answered questions from …"), which
-    also wins over a bare title with no side."""
-    persons = [p for p in ctx.persons if not transcripts.sideless_title(p, ctx)]  # "the Special Representative"
+    also wins over a bare title with no side; never a group ("Allied leaders")."""
+    persons = [p for p in ctx.persons if not (ctx.title_only(p[0]) and speakers.plural_title(p[0]))  # no group is a guest
+               and (not transcripts.sideless_title(p, ctx) or _OWNED_TITLE.match(p[0]))]  # "the Special Representative"
     named = [p for p in persons if not ctx.title_only(p[0])]
     found = named or persons or ([ctx.guest] if ctx.guest else ctx.persons)
     return found[0] if found else None

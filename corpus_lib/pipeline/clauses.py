@@ -105,6 +105,8 @@ CONNECTIVE = re.compile(
 LEADING_PHRASE = re.compile(
     r"^(?:in|on|during|at|after|before|along|as|with|within|under|for|taking|recalling|telling|speaking|asked|"
     r"unlike|following|despite|according|besides|regarding|concerning|since|while|when|if|"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|some|a\s+few|\d+)\s+(?:full\s+)?"
+    r"(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|later|earlier|on|into)|"  # "Six weeks after the war, "
     r"[a-z]+ing(?!\s+(?:said|says|told|added|noted|stressed|warned|insisted|argued|has|had|is|was|will|would|also)\b))\b"
     r"[^,]{0,120}?,\s+(?!\d)",
     re.IGNORECASE,

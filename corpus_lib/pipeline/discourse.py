@@ -167,7 +167,7 @@ class Discourse:
         self._pronoun_post(text)
         self._name_post(text)
         if speaker is not None and speaker[0] in self.titles:
-            if not (self.title_only(speaker[0]) and _plural(speaker[0])):
+            if not (self.title_only(speaker[0]) and speakers.plural_title(speaker[0])):
                 self.last_person = speaker
 
     def note_group(self, speaker: str, holder: str | None, subject: Speaker | None = None) -> None:
@@ -177,7 +177,7 @@ class Discourse:
         background keeps it)."""
         if subject is not None and subject[1] not in ("media", "other"):
             self.group = subject
-        elif holder not in (None, "media", "other") and speakers.ROLE.search(speaker) and _plural(speaker):
+        elif holder not in (None, "media", "other") and speakers.ROLE.search(speaker) and speakers.plural_title(speaker):
             self.group = (speaker, holder)
         elif holder not in (None, "media") and (self.group is None or holder != self.group[1]):
             self.group = None
@@ -313,7 +313,7 @@ class Discourse:
                 found.append((m.start, person))
             else:
                 found.append((m.start, (text[m.start : m.end], m.holder)))
-                if _plural(text[m.start : m.end + 20]):  # "Alliance foreign ministers": "they", not "the diplomat"
+                if speakers.plural_title(text[m.start : m.end + 20]):  # "Alliance foreign ministers": "they", not "the diplomat"
                     self.groups = self.groups | {found[-1][1]}
         known = self._known_at(text, facts)
         found += [(k, p) for k, p in known if not any(a <= k < b for a, b in taken)] if taken else known
@@ -525,7 +525,7 @@ class Discourse:
                 return person
         specific = _SPECIFIC_TITLE.search(phrase)
         if specific is None:
-            if self.last_person in self.groups and not _plural(phrase):  # "the diplomat" after "Alliance ministers"
+            if self.last_person in self.groups and not speakers.plural_title(phrase):  # "the diplomat" after "Alliance ministers"
                 return next((p for p in reversed(self.persons) if not self.title_only(p[0])), self.last_person)
             return self.last_person
         noun = specific.group(0).lower()
@@ -692,10 +692,3 @@ def _person_like(text: str, m: Mention) -> bool:
     end = m.end + (mark.start() if mark else len(after))
     # the mention's start follows no word character, so ``\b`` reads the same there as at a string's start
     return _PERSON_NOUN.search(text, m.start, end) is not None
-
-
-def _plural(title: str) -> bool:
-    """Whether a title names several people: its title noun is plural ("diplomatic sources",
-    "officials in Brussels"), not the phrase's last word ("a diplomat familiar with the talks")."""
-    noun = speakers.ROLE.search(title)
-    return (noun.group() if noun else title).lower().endswith("s")

@@ -200,6 +200,17 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
     return "headline", mentions[0].holder if mentions else "media"
 
 
+def quoted_headline(text: str, out: list) -> None:
+    """A quoted headline nobody was found for, over an interview with one guest, quotes that
+    guest ("'Bucharest was a promise, not a timetable'" above the deputy minister's answers)."""
+    guests = {(s.speaker, s.holder) for s in out if s.speaker_role == "interviewee"}
+    if len(guests) != 1:
+        return
+    for s in out:
+        if s.speaker == "headline" and s.holder == "media" and text[s.start] in "\"“«'‘":
+            s.holder = next(iter(guests))[1]
+
+
 # A heading that asks, perhaps signed by a reader: "Will Armenia join NATO? — Rashad, Baku"
 # (the signature may stand on its own).
 _SIGNED = r"[—–-]\s*[^?]{1,60}"

@@ -27,8 +27,8 @@ from typing import NamedTuple
 from corpus_lib.pipeline import documents, speakers
 from corpus_lib.pipeline.clauses import (
     DEFINITE,
-    POSITION,
     OCCASION_FOR,
+    POSITION,
     POSITION_AFTER,
     PRONOUN,
     SCENE_PARTICIPLES,
@@ -500,8 +500,8 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
     subject = clause[:verb] if verb is not None else ""
     if ctx.group and verb is not None and _GROUP_REFERENCE.fullmatch(subject.strip()) and not _passive(clause[verb:]):
         return Attribution("narrator", "narrator", ctx.group[1])  # "They also invited …" after "NATO leaders …"
-    if verb is not None and INTERVIEW_GIVEN.match(clause, verb):
-        return None  # "X answered the questions of the agency": the interview's setting, nobody's position
+    if verb is not None and (INTERVIEW_GIVEN.match(clause, verb) or INTERVIEW_GIVEN.search(clause, 0, verb)):
+        return None  # "X answered the questions of the agency", "X talked to the paper about Y's hopes": the interview's setting
     if verb is not None and len(subject.split()) <= 24 and POSITION_AFTER.match(clause[verb:]):
         found = _person_subject(subject, ctx, you=you)
         if found and found.role == "quoted" and found.holder == "other":

@@ -407,6 +407,12 @@ _SERVICE_AFTER = re.compile(
     r"[^,.;:]{2,100})",
     re.IGNORECASE,
 )
+# A post the name's own verb phrase ends with "as": "X has shuttled between Baku and Yerevan as
+# NATO's liaison officer", "X came to Tbilisi in 2019 as the Alliance's envoy".
+_AS_POST = re.compile(
+    rf"^\s+(?:(?:has|had|have)\s+)?(?:[a-z]+ed|spent|came|went|travelled|traveled|arrived)\b[^.;:]{{0,80}}?\s"
+    rf"(as\s+(?:the|{_UPPER}[\w\-]*[’']s)\s+[^,.;:]{{2,100}})"
+)
 # A seat on a body, whose owner says whose the person is: "X sits on the Azerbaijani parliament's
 # defence committee" (the body alone: "on" before an actor would make it a target).
 _SEAT_ON = re.compile(
@@ -443,13 +449,14 @@ _ORGAN = re.compile(rf"\b(?:{'|'.join(ORGAN_WORDS)})\b", re.IGNORECASE)
 def _post_after(after: str, reg: Registry, date) -> str | None:
     """The post a name's own clause gives when no title noun marks the name: a verb of service
     ("works in NATO's division", "represents the Alliance"), a copula with a title ("is the deputy
-    head of …"), or "of/from" an organisation or its unit (the Alliance, "NATO's International
+    head of …") or a verb phrase ending in one ("has shuttled between the capitals as NATO's
+    liaison officer"), or "of/from" an organisation or its unit (the Alliance, "NATO's International
     Staff"), or a seat on a body ("sits on the Azerbaijani parliament's defence committee"); a home
     town ("X from Baku") is no post."""
     found = _SERVICE_AFTER.match(after) or _SEAT_ON.match(after)
     if found:
         return found.group(1)
-    found = _COPULA_AFTER.match(after)
+    found = _COPULA_AFTER.match(after) or _AS_POST.match(after)
     if found and ROLE.search(found.group(1)):
         return found.group(1)
     found = _BARE_COPULA_AFTER.match(after)
@@ -531,6 +538,13 @@ def place_for(title: str, place: str | None) -> str | None:
     if not place or not STATE_ROLE.search(title):
         return None
     return None if place in NOT_STATES and _STATE_ONLY.search(title) else place
+
+
+def plural_title(title: str) -> bool:
+    """Whether a title names several people: its title noun is plural ("diplomatic sources",
+    "officials in Brussels"), not the phrase's last word ("a diplomat familiar with the talks")."""
+    noun = ROLE.search(title)
+    return (noun.group() if noun else title).lower().endswith("s")
 
 
 def is_body(name: str) -> bool:

@@ -225,7 +225,7 @@ def presented_guest(text: str, units: list[Unit], reg: Registry, date) -> tuple[
             break
         for found in _TITLE_PHRASE.finditer(text, unit.start, unit.end):
             who = speakers.unnamed_speaker(found.group(0), reg, date)
-            if who and who[1] not in ("other", "media"):
+            if who and who[1] not in ("other", "media") and not speakers.plural_title(found.group(0)):  # no group is a guest
                 return _title_from(found.group(0)), who[1]
     return None
 
