@@ -1258,3 +1258,21 @@ def test_an_official_who_talked_to_the_paper_about_hopes_states_no_position():
     sentence = "Russia's deputy foreign minister talked to the Meridian about Georgia's hopes of joining the Alliance."
     rows, _ = _attributed(f"Interview\n\nOSLO, May 2, 2015 (Wire) – Talks went on.\n\n{sentence}\n")
     assert rows[sentence][1:] == ("narrator", "media")
+
+
+def test_a_rank_that_names_no_actor_takes_the_side_of_the_same_title_named_before():
+    raw = """NATO colonel: Armenia sets its own speed
+
+YEREVAN, May 2, 2015 (Wire) – Armenia sets its own speed, Colonel Rasa Vaitkute told the Gazette.
+"""
+    rows, _ = _attributed(raw)
+    assert _row(rows, "YEREVAN")[2] == "NATO"
+
+
+def test_a_ministers_title_keeps_the_datelines_state_after_a_headline_that_names_another_actor():
+    raw = """Yerevan is "not applying" to NATO, deputy minister says
+
+YEREVAN, May 2, 2015 (Wire) – Armenia will not apply, Deputy Foreign Minister Ruben Aghov said.
+"""
+    rows, _ = _attributed(raw)
+    assert _row(rows, "YEREVAN")[2] == "Armenia"

@@ -406,3 +406,8 @@ def test_a_quoted_headline_over_an_interview_with_one_guest_is_the_guests():
            "KURA PRESS: Is Ukraine ready?\n\nLINDQVIST: Not yet, and the reforms will take years.\n")
     rows = _roles(raw, dt.date(2015, 5, 4))
     assert rows["\"The door was promised, and we will walk through it\""] == ("headline", "other")
+
+
+def test_a_title_that_names_whom_it_serves_after_it_gives_the_guest_that_side():
+    intro = "Three weeks after the ceasefire, a senior aide to Armenia's prime minister talks about peace."
+    assert _answers(intro, headline="Lindqvist: the map has changed") == {("interviewee", "Armenia")}

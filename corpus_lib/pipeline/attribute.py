@@ -265,8 +265,13 @@ def _title_subject(sentence: str, ctx: Discourse) -> str | None:
     role = speakers.ROLE.search(clause, 0, 80)
     if not _ARTICLE_OPEN.match(clause) or role is None or len(clause[: role.end()].split()) > 6:
         return None
-    found = speakers.unnamed_speaker(clause[: role.end()], ctx.reg, ctx.date)
+    owner = _OWNER_AFTER.match(clause, role.end())  # "a senior aide to Azerbaijan's president talks …"
+    found = speakers.unnamed_speaker(clause[: owner.end() if owner else role.end()], ctx.reg, ctx.date)
     return found[1] if found and found[1] != "other" else None
+
+
+# Whom a title serves, right after it: "to Azerbaijan's president", "of the Alliance", "at NATO".
+_OWNER_AFTER = re.compile(r"\s+(?:to|of|at|for|in)\s+(?:the\s+)?(?-i:[A-Z])[\w-]*(?:['’]s\s+[\w-]+)?")
 
 
 _ARTICLE_OPEN = re.compile(r"(?:the|a|an)\s|(?-i:[A-Z])[\w-]*['’]s\s", re.IGNORECASE)  # "The NATO envoy", "NATO's deputy spokesperson"

@@ -344,9 +344,28 @@ class Discourse:
             self.titles[(known or (person.name,))[0]] = person.title.lower()
         if known and known[1] != "other":
             return known
-        holder = self._titled_before(person.title) if person.holder == "other" else person.holder
+        if person.holder == "other":
+            holder = self._titled_before(person.title)
+        elif (person.title and person.holder in (self.dateline, self.headline_state)
+              and not speakers.affiliation(person.title, self.reg, self.date)):
+            holder = self._same_title_before(person.title) or person.holder  # the article's state, unless …
+        else:
+            holder = person.holder
         self.add((person.name, holder))
         return person.name, holder
+
+    def _same_title_before(self, title: str) -> str | None:
+        """The side of a person introduced before by a title alone that names its actor and has
+        the same title noun ("NATO colonel: …" over "…, Colonel Rasa Vaitkute told the paper"):
+        a rank or post that names no actor is that title's, not the state of the article's
+        dateline or headline."""
+        noun = speakers.ROLE.search(title)
+        if noun is None:
+            return None
+        word = noun.group().split()[-1].lower()
+        return next((h for name, h in reversed(self.persons)
+                     if self.title_only(name) and "," not in name and word in self.titles.get(name, "").split()
+                     and h not in ("other", "media") and speakers.affiliation(name, self.reg, self.date) == h), None)
 
     def _titled_before(self, title: str) -> str:
         """The side of a name introduced by a bare title ("the envoy, Anna Berg") or by a title
