@@ -411,3 +411,14 @@ def test_a_quoted_headline_over_an_interview_with_one_guest_is_the_guests():
 def test_a_title_that_names_whom_it_serves_after_it_gives_the_guest_that_side():
     intro = "Three weeks after the ceasefire, a senior aide to Armenia's prime minister talks about peace."
     assert _answers(intro, headline="Lindqvist: the map has changed") == {("interviewee", "Armenia")}
+
+
+@pytest.mark.parametrize(
+    "biography",
+    ["Tomas Lindqvist, 52, heads NATO's liaison office in Baku.",
+     "A Swedish officer by training, Lindqvist, 52, served in Kosovo before joining NATO's staff."],
+)
+def test_a_biography_with_the_guests_age_after_the_answers_is_the_reports(biography):
+    raw = TRANSCRIPT.format(headline="Interview", intro="Tomas Lindqvist, NATO's envoy, spoke to Kura Press.",
+                            label="LINDQVIST", question="How do you assess the peace talks?") + f"\n{biography}\n"
+    assert _roles(raw, dt.date(2015, 5, 4))[biography] == ("narrator", "media")

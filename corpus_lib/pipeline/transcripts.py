@@ -402,12 +402,14 @@ THIRD_PARTY = re.compile(
     re.IGNORECASE,
 )
 # A person's biography told by the report: "The envoy, Rūta Kalnienė, has held the post since
-# 2022", "Henrik Vaage, a Norwegian diplomat, became deputy to …".
+# 2022", "Henrik Vaage, a Norwegian diplomat, became deputy to …", a name with an age
+# ("A Dutch officer by training, Haverkamp, 51, served …").
 _BIOGRAPHY = re.compile(
     rf"^\W*(?:(?:[Tt]he|[Oo]ur)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{ROLE_NOUNS}),\s+(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+|"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2},\s+(?:a|an)\s+[^,.;:]{3,60}),\s+"
     r"(?:has|had|was|is)\s+(?:been\s+|held|led|served|spent|worked|joined|headed|run|taken)|"
-    r"^\W*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2},\s+(?:a|an)\s+[^,.;:]{3,60},\s+(?:became|joined|took\s+over|was\s+appointed|served)\b"
+    r"^\W*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2},\s+(?:a|an)\s+[^,.;:]{3,60},\s+(?:became|joined|took\s+over|was\s+appointed|served)\b|"
+    r"^[^.!?\"“”]{0,80}?\b[A-Z][\w'’-]+,\s+\d{2},\s+(?:is|was|has|had|[a-z]+ed|[a-z]+s)\b"  # "Tural Mammadzade, 46, heads …"
 )
 
 
