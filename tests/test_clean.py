@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_lib.pipeline import clean as clean_module
-from corpus_lib.pipeline.clean import clean, is_widget
+from corpus_lib.pipeline.clean import clean, is_running_head, is_widget
 
 
 def _removed(text: str) -> list[tuple[str, str]]:
@@ -164,3 +164,20 @@ def test_a_repeated_paragraph_is_found_among_others_of_the_same_letters():
     text = f"Title\n\n{body}\n\n{other}\n\n{body.upper()}\n"
     reasons = [reason for _, _, reason in clean(text).removed]
     assert reasons == ["repeated_text"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["THE CASPIAN WEEKLY | E-PAPER | THURSDAY, 19 OCTOBER 2006 | PAGE 5", "4 | TBILISI EVENING POST | 24 SEPTEMBER 2008",
+     "NORTHERN MERIDIAN · THURSDAY 11 APRIL 2013 · 12"],
+)
+def test_a_print_pages_running_head_goes_to_the_ledger(head):
+    raw = f"NATO envoy visits Baku\n\n{head}\n\nThe envoy met the minister on Monday.\n\n{head}\n\nTalks went on.\n"
+    cleaned = clean(raw)
+    assert [raw[a:b] for a, b, reason in cleaned.removed if reason == "running_head"] == [head, head]
+    assert not any(head in raw[u.start : u.end] for u in cleaned.units)
+
+
+@pytest.mark.parametrize("line", ["BAKU | 12 March 2010 | Caspian Agency", "NATO | Georgia | Russia | 2008"])
+def test_a_dateline_or_a_list_between_bars_is_no_running_head(line):
+    assert not is_running_head(line)

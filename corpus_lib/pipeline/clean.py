@@ -11,6 +11,8 @@ Rules (each general, none keyed on a particular text):
 - ``site_widget``: a short line made only of site-interface words ("Loading…", "All news",
   "Read more", "Share", "Print", …).
 - ``separator``: a line with no letter or digit ("* * *", "-----").
+- ``running_head``: a print page's running head, the outlet, the date and the page between
+  bars or dots ("NORTHERN MERIDIAN · THURSDAY 11 APRIL 2013 · 12").
 - ``headline_list``: a block of at least five short, headline-like lines (no final full
   stop, each starting a new line with a capital) standing after the body, with no prose
   after it: a site's list of other stories.
@@ -43,6 +45,7 @@ REASONS = (
     "repeated_article",
     "repeated_text",
     "turn_marker",
+    "running_head",
 )
 
 _WIDGET_WORDS = (
@@ -208,6 +211,34 @@ def is_widget(text: str) -> bool:
     return len(stripped) <= 300 and "\n" not in stripped and _WIDGET_LABEL.match(stripped) is not None
 
 
+# A print page's running head: the outlet, the date and the page between bars or dots
+# ("THE CASPIAN WEEKLY | E-PAPER | THURSDAY, 19 OCTOBER 2006 | PAGE 5", "4 | TBILISI POST | 24
+# SEPTEMBER 2008"): three pieces or more, one a page number (perhaps after a section's name),
+# one a date.
+_HEAD_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+_PAGE_PIECE = re.compile(r"(?:page\s+|[A-Za-z-]+\s+)?\d{1,3}", re.IGNORECASE)
+_DATE_PIECE = re.compile(
+    r"\b(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2},?)?\s+\d{4}\b|"
+    r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b",
+    re.IGNORECASE,
+)
+
+
+def is_running_head(text: str) -> bool:
+    """Whether a line is a print page's running head, which no one says.
+
+    Example:
+        >>> is_running_head("NORTHERN MERIDIAN · THURSDAY 11 APRIL 2013 · 12")
+        True
+        >>> is_running_head("BAKU | 12 March 2010 | Caspian Agency"), is_running_head("NATO | Georgia | Russia")
+        (False, False)
+    """
+    pieces = _HEAD_SEPARATOR.split(text.strip())
+    if len(pieces) < 3 or len(text) > 120 or any(len(piece.split()) > 6 for piece in pieces):
+        return False
+    return any(_PAGE_PIECE.fullmatch(piece) for piece in pieces) and any(_DATE_PIECE.search(piece) for piece in pieces)
+
+
 _SENTENCE_INSIDE = re.compile(r"[a-z0-9][.!?]\s+[A-Z]")
 
 
@@ -259,6 +290,8 @@ def clean(text: str) -> Cleaned:
         content = text[ln.s : ln.e]
         if is_widget(content):
             gone[i] = "site_widget"
+        elif ("|" in content or "·" in content or "•" in content) and is_running_head(content):
+            gone[i] = "running_head"
         elif not any(ch.isalnum() for ch in content):
             gone[i] = "separator"
     # A removal can change what the rest looks like (a block splits where a line went, a
