@@ -1276,3 +1276,16 @@ YEREVAN, May 2, 2015 (Wire) – Armenia will not apply, Deputy Foreign Minister 
 """
     rows, _ = _attributed(raw)
     assert _row(rows, "YEREVAN")[2] == "Armenia"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        ("Moscow warns that any move by Yerevan towards the West would have consequences.", "Russia"),
+        ("NATO keeps telling Baku that the door is open.", "NATO"),
+        ("Baku keeps insisting that its borders are not negotiable.", "Azerbaijan"),
+    ],
+)
+def test_a_report_in_the_present_tense_is_its_subjects(sentence, holder):
+    rows, _ = _attributed(f"Headline\n\nOSLO, May 2, 2015 (Wire) – Talks went on.\n\n{sentence}\n")
+    assert rows[sentence][2] == holder
