@@ -127,8 +127,9 @@ DATELINE = re.compile(
 )
 # Matches at the start of a clause where one of the cuts of ``subject_clause`` would.
 ANY_LEAD = re.compile(
-    "|".join(f"(?:{x.pattern})" for x in (CONNECTIVE, FRAMING, LEADING_PHRASE, DATELINE)), re.IGNORECASE
-)
+    "|".join([*(f"(?:{x.pattern})" for x in (CONNECTIVE, FRAMING, LEADING_PHRASE)), f"(?-i:{DATELINE.pattern})"]),
+    re.IGNORECASE,
+)  # the dateline's case as ``DATELINE`` has it: "Baku, March 3 –" is one, "peace, said the envoy –" is not
 VERBISH = re.compile(rf"\b(?:{AUX}|{POSITION})\b", re.IGNORECASE)
 
 
@@ -212,7 +213,7 @@ _OCCASION_FOR = (
 OCCASION_FOR = re.compile(rf"\b{_OCCASION_FOR}\b", re.IGNORECASE)
 POSITION_AFTER = re.compile(
     rf"^(?:(?:{AUX}|\w+ly|long|again|once again|yet|now|jointly|more|less|very|even|far|much){_SET_OFF}\s+){{0,4}}"
-    rf"(?:{_BARE_POSITION}|{_OCCASION_FOR}|{POSITION}|cautious|sceptical|skeptical|optimistic|pessimistic|critical|blunt|wary|reluctant|guarded|"
+    rf"(?:{_BARE_POSITION}|{POSITION}|cautious|sceptical|skeptical|optimistic|pessimistic|critical|blunt|wary|reluctant|guarded|"
     r"charitable|forthcoming|reserved|outspoken|upbeat|measured|restrained|emphatic|categorical|defiant|dismissive|"
     r"conciliatory|candid|sanguine|sharper|blunter|firmer|softer|tougher|harsher|scathing|scornful|withering|"
     r"effusive|lukewarm|noncommittal|non-committal|evasive)\b",

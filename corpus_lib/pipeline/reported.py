@@ -496,13 +496,15 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
         return Attribution("narrator", "narrator", "other")  # "Opposition politicians accuse …", "Some in Europe say …"
     if _SOME_ALLIES.match(clause) and _ACTOR_VERB.search(clause, 0, 120):
         return Attribution("narrator", "narrator", "other")  # individual Allies, not the Alliance
-    verb = _occasion_verb(clause, first_verbish(clause))
+    verb = first_verbish(clause)
+    occasion = _occasion(clause, verb)
+    verb = occasion if occasion is not None else verb
     subject = clause[:verb] if verb is not None else ""
     if ctx.group and verb is not None and _GROUP_REFERENCE.fullmatch(subject.strip()) and not _passive(clause[verb:]):
         return Attribution("narrator", "narrator", ctx.group[1])  # "They also invited …" after "NATO leaders …"
-    if verb is not None and (INTERVIEW_GIVEN.match(clause, verb) or INTERVIEW_GIVEN.search(clause, 0, verb)):
+    if verb is not None and (INTERVIEW_GIVEN.match(clause, verb) or (_INTERVIEW_WORDS.search(clause, 0, verb) and INTERVIEW_GIVEN.search(clause, 0, verb))):
         return None  # "X answered the questions of the agency", "X talked to the paper about Y's hopes": the interview's setting
-    if verb is not None and len(subject.split()) <= 24 and POSITION_AFTER.match(clause[verb:]):
+    if verb is not None and len(subject.split()) <= 24 and (occasion is not None or POSITION_AFTER.match(clause[verb:])):
         found = _person_subject(subject, ctx, you=you)
         if found and found.role == "quoted" and found.holder == "other":
             name, holder = _introduced_in(sentence, (found.speaker, found.holder), ctx)
@@ -514,13 +516,18 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
     return _actor_subject(clause, verb, ctx)
 
 
-def _occasion_verb(clause: str, verb: int | None) -> int | None:
-    """Where the subject's verb starts: the first verb-like word, or before it a verb that
-    uses an occasion for a position ("ended her tour by telling …", "used talks to urge …")."""
-    if not any(word in clause for word in (" by ", " to ")):
-        return verb
-    occasion = OCCASION_FOR.search(clause, 0, len(clause) if verb is None else verb + 200)
-    return occasion.start() if occasion and (verb is None or occasion.start() < verb) else verb
+# The verbs of ``OCCASION_FOR`` and of ``INTERVIEW_GIVEN``, for a cheap first test.
+_OCCASION_WORDS = re.compile("used|uses|ended|ends|closed|closes|opened|opens|began|begins|wrapped|concluded|concludes|seize")
+_INTERVIEW_WORDS = re.compile("spoke|talked|answered|gave|sat down")
+
+
+def _occasion(clause: str, verb: int | None) -> int | None:
+    """Where a verb that uses an occasion for a position starts ("ended her tour by telling …",
+    "used talks to urge …"), when it comes before the first verb-like word; else None."""
+    if _OCCASION_WORDS.search(clause) is None:
+        return None
+    found = OCCASION_FOR.search(clause, 0, len(clause) if verb is None else verb + 200)
+    return found.start() if found and (verb is None or found.start() < verb) else None
 
 
 def _person_subject(subject: str, ctx: Discourse, *, you: Speaker | None) -> Attribution | None:
