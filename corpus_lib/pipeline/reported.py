@@ -517,14 +517,14 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
 
 
 # The verbs of ``OCCASION_FOR`` and of ``INTERVIEW_GIVEN``, for a cheap first test.
-_OCCASION_WORDS = re.compile("used|uses|ended|ends|closed|closes|opened|opens|began|begins|wrapped|concluded|concludes|seize")
+_OCCASION_WORDS = re.compile(r"\b(?:used|uses|ended|ends|closed|closes|opened|opens|began|begins|wrapped|concluded|concludes|seize[sd])\b")
 _INTERVIEW_WORDS = re.compile("spoke|talked|answered|gave|sat down")
 
 
 def _occasion(clause: str, verb: int | None) -> int | None:
     """Where a verb that uses an occasion for a position starts ("ended her tour by telling …",
     "used talks to urge …"), when it comes before the first verb-like word; else None."""
-    if _OCCASION_WORDS.search(clause) is None:
+    if (" by " not in clause and " to " not in clause) or _OCCASION_WORDS.search(clause) is None:
         return None
     found = OCCASION_FOR.search(clause, 0, len(clause) if verb is None else verb + 200)
     return found.start() if found and (verb is None or found.start() < verb) else None

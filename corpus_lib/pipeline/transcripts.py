@@ -384,7 +384,8 @@ def report_voice(sentence: str) -> bool:
     source reporting ("In Baku, a foreign ministry spokesman said …", "A spokesman for the
     ministry, X, was more guarded"), or a person's biography ("The envoy, Rūta Kalnienė, has
     held the post since 2022", "Henrik Vaage, a Norwegian diplomat, became deputy …")."""
-    return bool(_PRESS_FIRST.match(sentence) or THIRD_PARTY.match(sentence) or _BIOGRAPHY.match(sentence))
+    return bool(_PRESS_FIRST.match(sentence) or THIRD_PARTY.match(sentence) or _BIOGRAPHY.match(sentence)
+                or _AGED.search(sentence, 0, 120))
 
 
 # The press in the first person between turns: "I asked him …", "He told me that …".
@@ -408,9 +409,10 @@ _BIOGRAPHY = re.compile(
     rf"^\W*(?:(?:[Tt]he|[Oo]ur)\s+(?:[\w'’-]+\s+){{0,3}}?(?i:{ROLE_NOUNS}),\s+(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+|"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2},\s+(?:a|an)\s+[^,.;:]{3,60}),\s+"
     r"(?:has|had|was|is)\s+(?:been\s+|held|led|served|spent|worked|joined|headed|run|taken)|"
-    r"^\W*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2},\s+(?:a|an)\s+[^,.;:]{3,60},\s+(?:became|joined|took\s+over|was\s+appointed|served)\b|"
-    r"^[^.!?\"“”]{0,80}?\b[A-Z][\w'’-]+,\s+\d{2},\s+(?:is|was|has|had|[a-z]+ed|[a-z]+s)\b"  # "Tural Mammadzade, 46, heads …"
+    r"^\W*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2},\s+(?:a|an)\s+[^,.;:]{3,60},\s+(?:became|joined|took\s+over|was\s+appointed|served)\b"
 )
+# A name with an age, in the paragraph's first words: "Tural Mammadzade, 46, heads …".
+_AGED = re.compile(r"(?<=[a-z'’]), \d{2}, (?:is|was|has|had|[a-z]+ed|[a-z]+s)\b")
 
 
 def _surname(who: str) -> str:
