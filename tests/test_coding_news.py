@@ -653,3 +653,19 @@ def test_conditions_of_release_1_18_still_hold(text, rule_id):
 )
 def test_joining_no_bloc_and_an_unrealistic_option_are_distant(text, rule_id):
     assert _fired(text, "membership", rule_id) == "distant"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [  # invented 2026-12-06 (nineteenth session), release 1.20
+        ("The membership promise is still on the table, and no Ally has proposed taking it back.", "MB-OPN-032"),
+        ("\"Non-alignment kept nobody's border safe,\" the Moldovan deputy said.", "MB-OPN-025"),
+        ("The spokesman said the Allies were comfortable with Chisinau's choice to stay outside military blocs.",
+         "MB-OPN-019"),
+        ("The Alliance will neither push Moldova towards membership nor hold it back, the envoy said.", "MB-OPN-022"),
+        ("NATO had \"no quarrel\" with Chisinau's decision to stay out of military blocs, the spokeswoman said.",
+         "MB-OPN-022"),
+    ],
+)
+def test_a_promise_nobody_proposes_to_withdraw_failed_neutrality_and_a_choice_left_alone_are_open(text, rule_id):
+    assert _fired(text, "membership", rule_id) == "open"
