@@ -422,3 +422,9 @@ def test_a_biography_with_the_guests_age_after_the_answers_is_the_reports(biogra
     raw = TRANSCRIPT.format(headline="Interview", intro="Tomas Lindqvist, NATO's envoy, spoke to Kura Press.",
                             label="LINDQVIST", question="How do you assess the peace talks?") + f"\n{biography}\n"
     assert _roles(raw, dt.date(2015, 5, 4))[biography] == ("narrator", "media")
+
+
+def test_a_states_official_takes_the_state_of_the_place_the_interview_was_given_in():
+    raw = ("Interview\n\nTomas Lindqvist, a senior official of the presidential administration, spoke to Kura Press "
+           "in Yerevan about the talks.\n\nQ: Is a treaty close?\n\nA: Closer than ever.\n")
+    assert _roles(raw, dt.date(2015, 5, 4))["Closer than ever."] == ("interviewee", "Armenia")

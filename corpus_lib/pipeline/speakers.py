@@ -311,7 +311,7 @@ def _introductions(sentence: str, reg: Registry, date, place: str | None, before
         if holder in (None, "other") and (post := _predicate_post(sentence[end:])):
             holder = affiliation(post, reg, date) or holder  # "X of the Norwegian army is NATO's liaison officer"
         if holder is None and not OUTSIDER.search(title):
-            holder = place_for(title, place or _place_after(sentence[end : end + 160], reg))
+            holder = place_for(title, place or _place_after(sentence[end : end + 160], reg) or _spoke_in(sentence[end : end + 200], reg))
         yield Person(start, end, name, holder or "other", title)
 
 
@@ -524,6 +524,18 @@ _STATE_ONLY = re.compile(r"\b(?:ministry|ministries|minister|embassy|ambassadors
 # The place an introduction sets its person in, after the title: "… X, an adviser to the
 # foreign minister, in Yerevan on 12 March".
 _PLACE_AFTER = re.compile(rf"^[^.;:!?\"“”]*?,\s+in\s+({_UPPER}[\w\-]+(?:\s+{_UPPER}[\w\-]+)?)\b")
+
+
+# Where the person gave the interview, later in the introduction: "… spoke to the Bulletin in Baku".
+_SPOKE_IN = re.compile(rf"\b(?:spoke|talked)\s+(?:to|with)\s+[^.;:,]{{2,60}}?\s+in\s+({_UPPER}[\w\-]+)\b")
+
+
+def _spoke_in(after: str, reg: Registry) -> str | None:
+    """The actor of the place a state's official gave the interview in, if the sentence says."""
+    if "spoke" not in after and "talked" not in after:
+        return None
+    match = _SPOKE_IN.search(after)
+    return affiliation(match.group(1), reg) if match else None
 
 
 def _place_after(after: str, reg: Registry) -> str | None:
