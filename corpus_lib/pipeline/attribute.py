@@ -243,7 +243,6 @@ def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
     quoted_headline(text, out)
 
 
-
 def _titled_guest(text: str, out: list[Sentence], ctx: Discourse) -> str | None:
     """The side of the one person an interview's introduction presents by a title alone, as
     the subject of a sentence ("The NATO envoy spoke to the agency in Baku"), where it names

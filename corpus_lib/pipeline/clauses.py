@@ -204,9 +204,10 @@ _BARE_POSITION = (
     r"complain|dismiss|accept|deny|condemn|urge|rule out|hide|back|support|object)"
 )
 # An occasion used for a position: "used talks in Baku to urge …", "ended her tour by telling …".
+OCCASION_VERBS = ("used", "uses", "ended", "ends", "closed", "closes", "opened", "opens", "began", "begins", "wrapped up",
+                  "concluded", "concludes", "seized on", "seizes on")
 _OCCASION_FOR = (
-    r"(?:used|uses|ended|ends|closed|closes|opened|opens|began|begins|wrapped up|concluded|concludes|seized on|"
-    r"seizes on)\b[^,.;\"“”]{0,80}?\b(?:by\s+(?:telling|urging|calling|warning|saying|stressing|reiterating|"
+    rf"(?:{'|'.join(OCCASION_VERBS)})\b[^,.;\"“”]{{0,80}}?\b(?:by\s+(?:telling|urging|calling|warning|saying|stressing|reiterating|"
     r"repeating|assuring|reminding|insisting|pressing|restating)|to\s+(?:tell|urge|call|warn|say|stress|reiterate|"
     r"repeat|assure|remind|insist|press|restate|renew))"
 )

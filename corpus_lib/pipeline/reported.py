@@ -28,6 +28,7 @@ from corpus_lib.pipeline import documents, speakers
 from corpus_lib.pipeline.clauses import (
     DEFINITE,
     OCCASION_FOR,
+    OCCASION_VERBS,
     POSITION,
     POSITION_AFTER,
     PRONOUN,
@@ -517,7 +518,7 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
 
 
 # The verbs of ``OCCASION_FOR`` and of ``INTERVIEW_GIVEN``, for a cheap first test.
-_OCCASION_WORDS = re.compile(r"\b(?:used|uses|ended|ends|closed|closes|opened|opens|began|begins|wrapped|concluded|concludes|seize[sd])\b")
+_OCCASION_WORDS = re.compile(rf"\b(?:{'|'.join(OCCASION_VERBS)})\b")
 _INTERVIEW_WORDS = re.compile("spoke|talked|answered|gave|sat down")
 
 
