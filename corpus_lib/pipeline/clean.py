@@ -34,6 +34,7 @@ import collections
 import itertools
 import re
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 REASONS = (
     "byte_order_mark",
@@ -100,9 +101,10 @@ _DATE_ONLY = re.compile(
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
-@dataclass(frozen=True)
-class Line:
-    """A line of the raw text: ``start``/``end`` exclude the line break; ``s``/``e`` bound its non-blank part."""
+class Line(NamedTuple):
+    """A line of the raw text: ``start``/``end`` exclude the line break; ``s``/``e`` bound its
+    non-blank part. A named tuple: texts have many lines, and a tuple is made several times
+    faster than a frozen dataclass."""
 
     start: int
     end: int
