@@ -273,7 +273,9 @@ def _title_subject(sentence: str, ctx: Discourse) -> str | None:
 _OWNER_AFTER = re.compile(r"\s+(?:to|of|at|for|in)\s+(?:the\s+)?(?-i:[A-Z])[\w-]*(?:['’]s\s+[\w-]+)?")
 
 
-_ARTICLE_OPEN = re.compile(r"(?:the|a|an)\s|(?-i:[A-Z])[\w-]*['’]s\s", re.IGNORECASE)  # "The NATO envoy", "NATO's deputy spokesperson"
+# A title's owner before it: "NATO's deputy spokesperson", "Georgia's deputy foreign minister".
+_OWNER = r"(?-i:[A-Z])[\w-]*['’]s\s"
+_ARTICLE_OPEN = re.compile(rf"(?:the|a|an)\s|{_OWNER}", re.IGNORECASE)  # "The NATO envoy", "NATO's deputy spokesperson"
 
 
 def _closing_note(text: str, out: list[Sentence], ctx: Discourse) -> None:
@@ -328,7 +330,7 @@ def _lead_in(text: str, unit: Unit, ctx: Discourse) -> tuple[str, str] | None:
 
 
 # A title its country owns ("Georgia's deputy foreign minister"): a side, if not an Allied one.
-_OWNED_TITLE = re.compile(r"(?-i:[A-Z])[\w-]*['’]s\s")
+_OWNED_TITLE = re.compile(_OWNER)
 
 
 def _introduced_first(ctx: Discourse) -> tuple[str, str] | None:

@@ -217,7 +217,8 @@ def is_widget(text: str) -> bool:
 # ("THE CASPIAN WEEKLY | E-PAPER | THURSDAY, 19 OCTOBER 2006 | PAGE 5", "4 | TBILISI POST | 24
 # SEPTEMBER 2008"): three pieces or more, one a page number (perhaps after a section's name),
 # one a date.
-_HEAD_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+_HEAD_MARKS = "|·•"
+_HEAD_SEPARATOR = re.compile(rf"\s+[{_HEAD_MARKS}]\s+")
 _PAGE_PIECE = re.compile(r"(?:page\s+|[A-Za-z-]+\s+)?\d{1,3}", re.IGNORECASE)
 _DATE_PIECE = re.compile(
     r"\b(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2},?)?\s+\d{4}\b|"
@@ -235,6 +236,8 @@ def is_running_head(text: str) -> bool:
         >>> is_running_head("BAKU | 12 March 2010 | Caspian Agency"), is_running_head("NATO | Georgia | Russia")
         (False, False)
     """
+    if not any(mark in text for mark in _HEAD_MARKS):
+        return False  # most lines hold no bar or dot (a substring test is far cheaper than the split)
     pieces = _HEAD_SEPARATOR.split(text.strip())
     if len(pieces) < 3 or len(text) > 120 or any(len(piece.split()) > 6 for piece in pieces):
         return False
@@ -292,7 +295,7 @@ def clean(text: str) -> Cleaned:
         content = text[ln.s : ln.e]
         if is_widget(content):
             gone[i] = "site_widget"
-        elif ("|" in content or "·" in content or "•" in content) and is_running_head(content):
+        elif is_running_head(content):
             gone[i] = "running_head"
         elif not any(ch.isalnum() for ch in content):
             gone[i] = "separator"
