@@ -669,3 +669,72 @@ def test_joining_no_bloc_and_an_unrealistic_option_are_distant(text, rule_id):
 )
 def test_a_promise_nobody_proposes_to_withdraw_failed_neutrality_and_a_choice_left_alone_are_open(text, rule_id):
     assert _fired(text, "membership", rule_id) == "open"
+
+
+def _topic_rules(text: str, topic: str = "membership") -> set[str]:
+    """The rule ids behind ``text``'s code on ``topic``, or an empty set where it has none."""
+    out = code([[text]])
+    rows = out[out["topic"] == topic]
+    return set(rows.iloc[0]["rule_ids"].split(";")) if len(rows) else set()
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [  # invented 2026-12-06 (twentieth session), release 1.21
+        ("Asked whether Moldova would one day join, the minister changed the subject.", "TOP-MB-035"),
+        ("Chisinau has shown no interest in joining.", "TOP-MB-035"),
+        ("Finland and Sweden were invited at the summit in Madrid.", "TOP-MB-036"),
+        ("The Allies welcomed the accession of Sweden this spring.", "TOP-MB-036"),
+        ("Ten years after Bucharest, Moldova still waits.", "TOP-MB-037"),
+        ("The summit will bring Moldova no invitation.", "TOP-MB-038"),
+        ("It is time to let Moldova in.", "TOP-MB-039"),
+        ("The republic will stay outside every military alliance.", "TOP-MB-040"),
+        ("Chisinau keeps its NATO goal, the minister said.", "TOP-MB-041"),
+        ("Moldova will be a member one day, the envoy said.", "TOP-MB-042"),
+    ],
+)
+def test_membership_named_by_wording_of_release_1_21(text, rule_id):
+    assert rule_id in _topic_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The colonel joined the defence ministry in 1999.",
+        "Moldova was asked to join the talks.",
+        "The presidents are due in Bucharest on Friday.",
+        "BUCHAREST, May 4 - The talks went on late into the night.",
+        "Sweden shares a long coastline with its Baltic neighbours.",
+        "The envoy declined an invitation to the ceremony.",
+        "The minister called the statement an invitation to impunity.",
+        "Moldova became a member of the World Trade Organization in 2001.",
+        "The flag was raised outside NATO headquarters on Monday.",
+    ],
+)
+def test_joining_talks_a_venue_an_invitation_elsewhere_and_other_memberships_name_no_membership(text):
+    assert "membership" not in set(code([[text]])["topic"])
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [  # invented 2026-12-06 (twentieth session), release 1.21
+        ("\"Our neutrality was a shield made of paper,\" the Moldovan deputy said.", "open", "MB-OPN-025"),
+        ("The deputy said non-alignment had bought Moldova nothing.", "open", "MB-OPN-025"),
+        ("For a country with foreign troops on its soil, military neutrality is no longer an option.", "open", "MB-OPN-025"),
+        ("The Allies promised Moldova membership in 2019 but gave it no action plan.", "open", "MB-OPN-028"),
+        ("The Russian envoy called the membership promise to Moldova a mistake that could cost lives.", "distant",
+         "MB-DIS-029"),
+        ("He said the Allies' talk of open doors was a reckless gamble with Moldova's security.", "distant",
+         "MB-DIS-029"),
+    ],
+)
+def test_failed_neutrality_a_promise_without_a_plan_and_a_promise_blamed(text, stance, rule_id):
+    assert _fired(text, "membership", rule_id) == stance
+
+
+def test_an_objection_conceded_to_someone_else_is_not_the_speakers():
+    row = row_for(code([["The envoy said the door stays open to Moldova, whatever objections are raised elsewhere."]]),
+                  "doc.0001", "membership")
+    assert row["stance"] == "open" and "VOI-003" in row["rule_ids"].split(";")
+    assert row_for(code([["Several Allies raised objections to Moldova's membership bid."]]), "doc.0001",
+                   "membership")["stance"] == "distant"
