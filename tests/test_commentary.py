@@ -53,7 +53,7 @@ def test_a_disclaimer_alone_still_signs_the_piece():
 
 
 def test_an_unsigned_piece_stays_the_outlets():
-    plain = OPED.replace("Opinion: ", "").replace(" She writes in a personal capacity.", "")
+    plain = OPED.replace("Opinion: ", "").split("\n\nLena Varga")[0] + "\n"  # no label, disclaimer or author note
     rows = _rows(plain)
     assert _holder(rows, "A decade of summits") == "media"
     assert _holder(rows, "But the Allies should say plainly") == "NATO"  # a report, for all the coder knows
@@ -95,8 +95,19 @@ def test_a_closing_note_with_an_apposition_signs_a_piece_with_one_first_person_s
     assert _holder(rows, "Mikko Rantanen, a former state secretary") == "media"
 
 
-def test_a_closing_note_without_a_first_person_sentence_signs_nothing():
+def test_a_closing_note_on_someone_the_piece_never_named_signs_it():
+    # twentieth session: an op-ed with no label, no first person and a closing note on its
+    # author (news/dev60) is the author's; a report ends on its sources, not on a stranger
     raw = ("Finland's lesson for the Caucasus\n\nLast spring, Finland ended decades of non-alignment. Armenia is now "
            "edging away from Moscow.\n\nMikko Rantanen, a former state secretary in Finland's defence ministry, chairs a "
            "security forum in Turku.\n")
-    assert _holder(_rows(raw), "Armenia is now edging away") == "media"
+    rows = _rows(raw)
+    assert _holder(rows, "Armenia is now edging away") == "other"
+    assert _holder(rows, "Mikko Rantanen, a former state secretary") == "media"
+
+
+def test_a_closing_note_on_someone_the_piece_quoted_signs_nothing():
+    raw = ("Finland's lesson for the Caucasus\n\nLast spring, Finland ended decades of non-alignment. Armenia is now "
+           "edging away from Moscow, Rantanen said.\n\nMikko Rantanen, a former state secretary in Finland's defence "
+           "ministry, chairs a security forum in Turku.\n")
+    assert _holder(_rows(raw), "Last spring, Finland ended") == "media"

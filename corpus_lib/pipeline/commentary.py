@@ -15,6 +15,7 @@ import re
 
 from corpus_lib.pipeline import speakers
 from corpus_lib.pipeline.discourse import Discourse
+from corpus_lib.pipeline.headlines import OUTLET_LABEL
 
 # A headline labelled as opinion: "Opinion: …", "COMMENT | …", "Op-ed — …".
 _LABEL = re.compile(
@@ -51,7 +52,7 @@ def commentary(text: str, out: list, ctx: Discourse) -> None:
     docstring); the note presenting the author stays the outlet's."""
     own = [s for s in out if s.speaker_role == "narrator"]
     found = _author_note(text, own)
-    if found is None or not _signed(text, out, own, found[0]):
+    if found is None or not _signed(text, out, own, *found):
         return
     note, presented = found
     holder = _author_holder(presented, ctx)
@@ -63,17 +64,29 @@ def commentary(text: str, out: list, ctx: Discourse) -> None:
             s.holder = holder
 
 
-def _signed(text: str, out: list, own: list, note) -> bool:
+def _signed(text: str, out: list, own: list, note, presented: re.Match[str]) -> bool:
     """Whether the piece is signed: labelled as opinion, disclaimed as the author's own, or
     narrated in the first person singular at least twice, or once where the note presenting
-    the author is a closing paragraph of its own (``note``: its sentence)."""
+    the author is a closing paragraph of its own (``note``: its sentence), or where that
+    closing note presents someone the piece never named before (a report ends on its
+    sources, not on a stranger's biography) and no label makes it the outlet's ("Analysis:
+    …")."""
     if any(s.speaker_role == "headline" and _LABEL.match(text[s.start : s.end]) for s in out[:2]):
         return True
     if any(_OWN_VIEWS.search(text[s.start : s.end]) for s in own):
         return True
     first_person = sum(1 for s in own if _FIRST_PERSON.search(text[s.start : s.end]))
     closing = note is out[-1] and sum(s.unit == note.unit for s in out) == 1
-    return first_person >= 2 or (first_person == 1 and closing)
+    if first_person >= 2 or (first_person == 1 and closing):
+        return True
+    labelled = any(s.speaker_role == "headline" and OUTLET_LABEL.match(text[s.start : s.end]) for s in out[:2])
+    return closing and not labelled and not _named_before(text, note, presented)
+
+
+def _named_before(text: str, note, presented: re.Match[str]) -> bool:
+    """Whether the person a note presents is named in the text before the note."""
+    name = presented.string[: presented.start("verb")].split(",")[0].split()
+    return bool(name) and name[-1] != "author" and re.search(rf"\b{re.escape(name[-1])}\b", text[: note.start]) is not None
 
 
 def _author_note(text: str, own: list):

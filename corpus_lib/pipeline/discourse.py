@@ -71,6 +71,13 @@ _PRONOUN_POST = re.compile(
 )
 # A title that points back to a post named before: "since taking up the post", "new to the job".
 _THE_POST = re.compile(r"\b(?:the|his|her)\s+(?:post|job|position)\b", re.IGNORECASE)
+# A national of some country in a career that names no actor: "a Swedish diplomat", "a former
+# French gendarmerie officer" (who an institution's official turns out to be).
+_NATIONAL_CAREER = re.compile(
+    r"^\W*(?:a|an)\s+(?:(?:former|retired|career|veteran|senior)\s+)?(?-i:[A-Z])[\w'’-]+\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:diplomat|officer|official|general|colonel|admiral|civil\s+servant)\b",
+    re.IGNORECASE,
+)
 # A post told by a bare title as subject, set off after it: "The Swedish diplomat, deputy head of
 # the European Union's monitoring mission, gave a lecture" (the name is the sentence before's).
 _TITLE_POST = re.compile(
@@ -100,6 +107,11 @@ _OFFICE_OF = re.compile(
 )
 # A body a person heads, told with the name as subject: "When Katrin Ahlgren took over NATO's
 # liaison office in Tbilisi, …".
+# A name opening its sentence with a national's career set off after it, then its verb:
+# "Mattias Lindgren, a Swedish diplomat on his first trip to the region, held …".
+_NAME_CAREER = re.compile(
+    r"^\W*(?P<name>[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:[\s\-][A-ZÀ-ÞĀ-Ž][^\W\d_]+){1,2}),\s+(?P<title>(?:a|an)\s+[^,.;:!?]{2,100}?),\s+[a-z]"
+)
 _NAME_HEADS = re.compile(
     r"^\W*(?:(?:when|after|since|before|until|as)\s+)?(?P<name>[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:[\s\-][A-ZÀ-ÞĀ-Ž][^\W\d_]+){1,2})\s+"
     r"(?:has\s+|had\s+)?(?:took\s+over|takes\s+over|heads|headed|runs|ran|leads|led|took\s+charge\s+of)\s+"
@@ -209,7 +221,9 @@ class Discourse:
         if post is None or not speakers.ROLE.search(post.group("title")):
             post = _NAME_HEADS.match(text)
             if post is None:
-                return
+                post = _NAME_CAREER.match(text)
+                if post is None or not _NATIONAL_CAREER.match(post.group("title")):
+                    return
         name = post.group("name")
         known = self.known(name)
         words = speakers.name_words(name)
@@ -218,12 +232,24 @@ class Discourse:
         if (known and known[1] != "other") or any(m.kind != "person" for m in self.reg.mentions(name, self.date)):
             return
         title = post.group("title")
-        if speakers.EXPERT.search(title) or speakers.OUTSIDER.search(title):
+        if post.re is _NAME_CAREER:
+            holder = self._institution_source(name)  # a national's career names no side: the official's
+        elif speakers.EXPERT.search(title) or speakers.OUTSIDER.search(title):
             return  # "a professor … in Moscow" speaks for no actor
-        holder = speakers.affiliation(title, self.reg, self.date)
+        else:
+            holder = speakers.affiliation(title, self.reg, self.date)
         if holder is None:
             return
         self.last_person = self._titled((known[0] if known else " ".join(words) or name, holder), title)
+
+    def _institution_source(self, name: str) -> str | None:
+        """The institution of the person last remembered before ``name`` when known by title
+        alone ("NATO's deputy spokesman said …"): a sentence that opens with a new name and a
+        national's career ("Mattias Lindgren, a Swedish diplomat on his first trip, held …")
+        names that official, whose nationality is no side."""
+        before = [p for p in self.persons if p[0] != name]
+        last = before[-1] if before else None
+        return last[1] if last and self.title_only(last[0]) and last[1] in speakers.NOT_STATES else None
 
     def _see_bodies(self, text: str) -> None:
         """Remember the actor of each body the sentence names with one ("Armenia's foreign
@@ -355,8 +381,9 @@ class Discourse:
         return person.name, holder
 
     def _same_title_before(self, title: str) -> str | None:
-        """The side of a person introduced before by a title alone that names its actor and has
-        the same title noun ("NATO colonel: …" over "…, Colonel Rasa Vaitkute told the paper"):
+        """The side of a person introduced before by a title alone that names its actor, or owns
+        it by "its" ("…, its deputy spokesman said"), and has the same title noun ("NATO colonel:
+        …" over "…, Colonel Rasa Vaitkute told the paper"):
         a rank or post that names no actor is that title's, not the state of the article's
         dateline or headline."""
         noun = speakers.ROLE.search(title)
@@ -365,7 +392,8 @@ class Discourse:
         word = noun.group().split()[-1].lower()
         return next((h for name, h in reversed(self.persons)
                      if self.title_only(name) and "," not in name and word in self.titles.get(name, "").split()
-                     and h not in ("other", "media") and speakers.affiliation(name, self.reg, self.date) == h), None)
+                     and h not in ("other", "media")
+                     and (speakers.affiliation(name, self.reg, self.date) == h or _POSSESSIVE_OPEN.match(name))), None)
 
     def _titled_before(self, title: str) -> str:
         """The side of a name introduced by a bare title ("the envoy, Anna Berg") or by a title
@@ -394,6 +422,15 @@ class Discourse:
         if last is None or not self.title_only(last[0]) or last[1] == "other":
             return None
         return last[1] if last[0].lower() in self.previous.lower() else None
+
+    def owned(self, person: Speaker, owner: str | None) -> Speaker:
+        """A sideless person whose title opens with "its" or "their" is the owner's, the actor
+        the sentence's subject names ("The Alliance will not …, its liaison officer said"):
+        remembered with that side, so that "the liaison officer" finds it again."""
+        if person[1] != "other" or owner in (None, "media", "other") or not _POSSESSIVE_OPEN.match(person[0]):
+            return person
+        self.add((person[0], owner))
+        return person[0], owner
 
     def add(self, person: Speaker) -> None:
         """Remember a person (the latest mention last)."""

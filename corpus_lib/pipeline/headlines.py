@@ -135,7 +135,7 @@ _QUOTE_ABOUT = re.compile(r"[\"”»’']\s*:\s+(?P<who>[^\"“”«»:]{2,60}?)
 
 
 # A headline that labels the outlet's own kind of piece ("Opinion:" is its author's).
-_OUTLET_LABEL = re.compile(r"^\W*(?:analysis|news analysis|explainer|feature|factbox|backgrounder|insight)\s*[:|–—-]\s", re.I)
+OUTLET_LABEL = re.compile(r"^\W*(?:analysis|news analysis|explainer|feature|factbox|backgrounder|insight)\s*[:|–—-]\s", re.I)
 
 
 # Where the source spoke, after the name in a colon headline: "Vos in Tbilisi: …", "Vos at the summit: …".
@@ -194,7 +194,7 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
         return "headline", ctx.guest[1]
     if ctx.publisher:
         return "headline", ctx.publisher  # a state's press release: its title is the state's
-    if _OUTLET_LABEL.match(content):
+    if OUTLET_LABEL.match(content):
         return "headline", "media"  # "Analysis: …": the outlet's own piece
     mentions = ctx.reg.mentions(content, ctx.date)
     return "headline", mentions[0].holder if mentions else "media"

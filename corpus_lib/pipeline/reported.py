@@ -409,6 +409,8 @@ def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
         # "NATO ministers agreed …, diplomats said": an unaffiliated source reports the position of
         # the actor the sentence is about
         return Attribution(found.speaker, found.role, actor.holder)
+    if found and found.holder == "other":
+        found = Attribution(found.speaker, found.role, ctx.owned((found.speaker, found.holder), holder)[1])
     return found
 
 

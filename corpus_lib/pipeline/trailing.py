@@ -26,11 +26,13 @@ REPORTING_WORD = re.compile(rf"\b(?:{trie(words_of(REPORTING + '|told|informed|r
 _TAIL_STOP = re.compile(r"""[,;:"“”«»]""")
 # A finite verb after the reporting verb: what follows is the content, not the attribution's tail.
 _TAIL_CLAUSE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|must|that)\b", re.IGNORECASE)
-# A last clause that sets the scene after the attribution ("…, the official said, as talks went on.").
+# A last clause that sets the scene after the attribution ("…, the official said, as talks went on.",
+# "…, even as one of its members, Turkey, sided with Baku.").
 _CIRCUMSTANCE = re.compile(
     r",\s+(?:(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|just|only|\d+)\s+)?(?:\w+\s+)?"
     r"(?:days?|weeks?|months?|hours?|years?|minutes?|moments?)\s+|(?:shortly|soon|just|immediately|right|only|long)\s+)?"
-    r"(?:(?:even\s+)?as|while|when|after|before|amid|following|adding|citing|since|(?:al)?though|even\s+though)\b[^,]*\Z",
+    r"(?:(?:even\s+)?as|while|when|after|before|amid|following|adding|citing|since|(?:al)?though|even\s+though)\b"
+    r"(?:[^,]|,\s*(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}\s*,)*\Z",  # a name set off by commas inside it
     re.I,
 )
 # A last clause that only says why the source is not named ("…, said a senior official, who
@@ -81,6 +83,8 @@ def trailing_who(sentence: str) -> str | None:
         'the Alliance'
         >>> trailing_who("No role is planned, a NATO official said, as the talks went on.")
         'a NATO official'
+        >>> trailing_who("It will stay out, its spokesman said, even as one Ally, Turkey, took sides.")
+        'its spokesman'
         >>> trailing_who("A NATO spokesman, Anna Berg, said the talks went well.")
         'A NATO spokesman, Anna Berg'
     """
@@ -89,10 +93,10 @@ def trailing_who(sentence: str) -> str | None:
         return None
     for _ in range(3):  # "…, a NATO official said, as clashes went on."; "…, X said with the envoy, Anna Berg, on Monday."
         dated = _WHEN_LAST.match(sentence, comma) and not REPORTING_WORD.search(sentence, comma)  # not ", said on Tuesday."
-        if not (_CIRCUMSTANCE.match(sentence, comma) or _ANONYMITY.match(sentence, comma) or _name_last(sentence, comma)
-                or dated):
+        scene = _CIRCUMSTANCE.search(sentence)  # may open before the last comma when it sets off a name
+        if scene is None and not (_ANONYMITY.match(sentence, comma) or _name_last(sentence, comma) or dated):
             break
-        sentence = sentence[:comma] + "."
+        sentence = sentence[: scene.start() if scene else comma] + "."
         comma = sentence.rfind(",")
         if comma < 0:
             return None
