@@ -1335,3 +1335,29 @@ def test_a_national_quoted_at_a_summit_stays_a_national():
             '"This is a good day," said Petra Holm, a Danish diplomat who attended the talks.\n')
     sentences = attribute(text, clean(text).units, genre="news", date=dt.date(2016, 5, 2))
     assert [s.holder for s in sentences if text[s.start : s.end].startswith('"This is')] == ["other"]
+
+
+# Invented 2026-12-06 (twentieth session): questions and answers inside a news report, with
+# typewriter single quotes (news/dev59 showed the layout).
+EXCHANGE = """Envoy says the door is open
+
+RIGA, May 2 (Baltic Ledger) - A NATO spokeswoman came to Chisinau on Tuesday.
+
+Ilse Marr, who speaks for the Alliance's headquarters, met ministers and then sat down with reporters.
+
+'Is the door still open?' the Ledger asked. 'It is,' Marr replied. 'Nobody has closed it.'
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        ("'Is the door still open?'", ("quoted", "media")),  # the press asks, in one sentence with its attribution
+        ("'It is,' Marr replied.", ("quoted", "NATO")),  # a typewriter quote; "who speaks for" gives her side
+        ("'Nobody has closed it.'", ("quoted", "NATO")),
+    ],
+)
+def test_an_exchange_in_typewriter_single_quotes(start, expected):
+    sentences = attribute(EXCHANGE, clean(EXCHANGE).units, genre="news", date=dt.date(2016, 5, 2))
+    rows = {EXCHANGE[s.start : s.end]: (s.speaker_role, s.holder) for s in sentences}
+    assert next(v for k, v in rows.items() if k.startswith(start)) == expected

@@ -22,6 +22,9 @@ def _texts(text: str) -> list[str]:
         ("Mr. Marsh spoke on 12 Jan. 2010 in Baku.", ["Mr. Marsh spoke on 12 Jan. 2010 in Baku."]),
         ("No sentence mark here\n", ["No sentence mark here"]),
         ("   \n ", []),
+        ('"Is the door open?" the paper asked. "It is," she said.', ['"Is the door open?" the paper asked.', '"It is," she said.']),
+        ("'Why now?' asked a reporter. Nobody answered.", ["'Why now?' asked a reporter.", "Nobody answered."]),
+        ('"Is the door open?" The envoy smiled.', ['"Is the door open?"', "The envoy smiled."]),
     ],
 )
 def test_abbreviations_initials_and_blank_text(text, sentences):

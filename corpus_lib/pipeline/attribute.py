@@ -51,6 +51,7 @@ from corpus_lib.pipeline.headlines import (
     is_headline,
     quoted_headline,
 )
+from corpus_lib.pipeline.quotes import quote_regions
 from corpus_lib.pipeline.reported import group_subject, lead_source, narrated
 from corpus_lib.pipeline.segment import split_sentences
 from corpus_lib.pipeline.trailing import without_anonymity
@@ -615,30 +616,6 @@ _OUTLET = re.compile(r"\b(?:news|agency|wire|times|post|daily|weekly|tv|radio|me
                      r"report|courier|gazette|ledger|dispatch|bulletin|newspaper|magazine|online)\b", re.I)
 
 
-_QUOTE_MARK = re.compile("[\"“”«»`‘’']")
-
-
-def _quote_regions(content: str) -> list[tuple[int, int]]:
-    """Spans of quoted text (marks included) inside one unit, offsets relative to it."""
-    regions: list[tuple[int, int]] = []
-    opened_at, closer = None, ""
-    for mark in _QUOTE_MARK.finditer(content):  # only the marks: the letters between change nothing
-        i, ch = mark.start(), mark.group()
-        if opened_at is None:
-            if ch in "\"“”«":
-                opened_at, closer = i, "»" if ch == "«" else "\"“”"
-            elif ch in "`‘" and (i == 0 or not content[i - 1].isalnum()):
-                opened_at, closer = i, "’'"
-        elif ch in closer:
-            if closer == "’'" and i + 1 < len(content) and content[i + 1].isalpha():
-                continue  # an apostrophe inside a word
-            regions.append((opened_at, i + 1))
-            opened_at = None
-    if opened_at is not None:
-        regions.append((opened_at, len(content)))
-    return regions
-
-
 def _letters(text: str) -> int:
     return sum(map(str.isalpha, text))
 
@@ -646,7 +623,7 @@ def _letters(text: str) -> int:
 def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: list[Sentence]) -> int:
     """Attribute one unit of narration: quotations to their speakers, the rest by what it reports."""
     content = text[unit.start : unit.end]
-    quotes = _Quotes(text, spans, [(unit.start + a, unit.start + b) for a, b in _quote_regions(content)], ctx)
+    quotes = _Quotes(text, spans, [(unit.start + a, unit.start + b) for a, b in quote_regions(content)], ctx)
     carried = ctx.open_quote if content.lstrip()[:1] in _OPENERS else []
     first = len(out)
     prev_key = None
@@ -678,8 +655,8 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
         documents.note(sentence, holder, ctx)
         ctx.previous = sentence
         out.append(Sentence(a, b, turn, speaker, role, holder, q, k))
-        if owner:  # inside a quotation, "he" goes on meaning its speaker, whoever it names
-            ctx.last_person = owner
+        if owner:  # inside a quotation, "he" goes on meaning its speaker, whoever it names (not the press asking)
+            ctx.last_person = owner if owner[1] != "media" else ctx.last_person
         else:
             ctx.see(sentence, speaker=(speaker, holder) if role == "quoted" else None)
     ctx.open_quote = quotes.carry(carried, out[first:], unit.end)
@@ -774,6 +751,9 @@ def _quote_speaker(text: str, spans, region, ctx: Discourse):
         # '"…," X said' and '"…" - X said' name the speaker after the quote; a quotation inside a
         # clause ('said Moscow was "following closely" Armenia's contacts and warned …') does not
         ends_turn = text[qs:qe].rstrip("\"”’»'")[-1:] in ",!?" or post.lstrip()[:1] in ",–—-"
+        press = speakers.press_asker(post) if ends_turn else None
+        if press:  # '"Is the door open?" the paper asked': the press asks
+            return (press, "media"), (qe, closing[1])
         match = POST_VERB_FIRST.match(post) or (POST_WHO_FIRST.match(post) if ends_turn else None)
         if match and _THAT_CLAUSE.match(match.group("who")):
             match = None  # '"…", saying that Armenia's security …': the narration goes on, no speaker follows

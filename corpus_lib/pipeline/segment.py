@@ -132,13 +132,24 @@ _INITIALS_END = re.compile(r"(?:\b[A-Za-z]\.){1,4}[)\]]?\Z")
 _GOES_ON = re.compile(r"[a-z),;]")
 
 
+# A quoted question or exclamation closing a span, and a span going on in lower case.
+_ASKED_END = re.compile(r"[?!][\"”’'»]\Z")
+_LOWER = re.compile(r"[a-z]")
+
+
 def _join_initials(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join a span that ends in initials to the next where that one goes on in lower case or
     with a bracket or comma: Punkt takes "(M.R.)" in "spoke with Marek Rudnicki (M.R.), NATO's
-    envoy" for a sentence end, which would cut the person from their title."""
+    envoy" for a sentence end, which would cut the person from their title. Join a quoted
+    question or exclamation to the attribution after it in lower case ('"Is the door open?"
+    the paper asked.'), which Punkt cuts off too."""
     joined: list[tuple[int, int]] = []
     for a, b in spans:
-        if joined and _GOES_ON.match(text, a) and _INITIALS_END.search(text, 0, joined[-1][1]):
+        end = joined[-1][1] if joined else 0
+        if joined and (
+            (_GOES_ON.match(text, a) and _INITIALS_END.search(text, 0, end))
+            or (_LOWER.match(text, a) and _ASKED_END.search(text, 0, end))
+        ):
             joined[-1] = (joined[-1][0], b)
         else:
             joined.append((a, b))

@@ -81,6 +81,30 @@ OUTSIDER = re.compile(
 )
 # A title that marks an independent expert or a government's critics, who hold ``other`` (not
 # the state of their city).
+# The press asking, after a quoted question: '… the paper asked', '… asked a reporter from a
+# Georgian channel', '… the Ledger wanted to know' (an outlet named by its own last word).
+_PRESS = (
+    r"(?:the|a|an|another|one)\s+(?:[\w'’-]+\s+){0,3}?(?:reporter|journalist|correspondent|questioner|interviewer|"
+    r"paper|newspaper)s?\b[^,.;:!?]{0,60}?|the\s+(?:[A-Z][\w'’-]*\s+)?(?-i:News|Agency|Wire|Times|Post|Daily|Weekly|"
+    r"Herald|Observer|Journal|Review|Courier|Gazette|Ledger|Dispatch|Bulletin)\b"
+)
+_ASKED = r"(?:asked|asks|wanted\s+to\s+know|wants\s+to\s+know|pressed|inquired|enquired)\b"
+_PRESS_ASKED = re.compile(
+    rf"^[\s,]*(?:(?P<who>{_PRESS})\s+{_ASKED}|{_ASKED}\s+(?P<after>{_PRESS}))[\s.]*\Z", re.IGNORECASE
+)
+
+
+def press_asker(post: str) -> str | None:
+    """The press that asked the quoted question the words ``post`` follow, or None.
+
+    Example:
+        >>> press_asker(" asked a correspondent for a Georgian channel.")
+        'a correspondent for a Georgian channel'
+        >>> press_asker(" the minister asked.") is None
+        True
+    """
+    found = _PRESS_ASKED.match(post)
+    return " ".join((found.group("who") or found.group("after")).split()) if found else None
 EXPERT = re.compile(
     r"\b(?:analysts?|experts?|political scientists?|scholars?|researchers?|professors?|commentators?|"
     r"political observers?|think[- ]tanks?|academics?|lecturers?|economists?|historians?|"
@@ -398,10 +422,12 @@ _POST_AFTER = re.compile(
 
 # A post given in the name's own clause without a title noun before it: "X works in NATO's
 # political division", "X has served as the Alliance's envoy since 2012", "X is the deputy head
-# of …", "X, who is responsible for partnerships at NATO", "X from NATO's International Staff".
+# of …", "X, who is responsible for partnerships at NATO", "X from NATO's International Staff",
+# "X, who speaks for the Alliance's headquarters".
 _SERVICE_AFTER = re.compile(
     r"^\s*,?\s*(?:who\s+|the\s+(?:man|woman|person)\s+)?(?:(?:is|was|has|had)\s+(?:been\s+)?)?(?:now\s+|also\s+)?"
     r"((?:serves|served|serving|works|worked|working|represents|represented|representing|heads|headed|heading|"
+    r"(?:speaks|spoke|speaking)\s+for|"
     r"handles|handled|oversees|oversaw|spent\s+[^,.;:]{2,30}?\s+as|"
     r"responsible\s+for|in\s+charge\s+of|(?:recently\s+)?(?:appointed|named|nominated)|took\s+up\s+(?:his|her|the)\s+post)\b"
     r"[^,.;:]{2,100})",
