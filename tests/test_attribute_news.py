@@ -1361,3 +1361,13 @@ def test_an_exchange_in_typewriter_single_quotes(start, expected):
     sentences = attribute(EXCHANGE, clean(EXCHANGE).units, genre="news", date=dt.date(2016, 5, 2))
     rows = {EXCHANGE[s.start : s.end]: (s.speaker_role, s.holder) for s in sentences}
     assert next(v for k, v in rows.items() if k.startswith(start)) == expected
+
+
+def test_an_aide_by_his_advice_and_a_third_states_minister_abroad():
+    text = ("Two views of the door\n\nBAKU, May 2 (Wire) – Ukraine will not withdraw its application to join NATO, "
+            "Deputy Foreign Minister Olena Marr said in Baku on Thursday.\n\nKarim Mammadli advises Azerbaijan's "
+            'president on foreign policy.\n\nMammadli answered first: "Our course is our own."\n')
+    sentences = attribute(text, clean(text).units, genre="news", date=dt.date(2016, 5, 2))
+    rows = {text[s.start : s.end]: s.holder for s in sentences}
+    assert next(v for k, v in rows.items() if k.startswith("BAKU")) == "other"  # Ukraine's minister, not Baku's
+    assert next(v for k, v in rows.items() if k.startswith("Mammadli answered")) == "Azerbaijan"

@@ -411,6 +411,11 @@ def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
         return Attribution(found.speaker, found.role, actor.holder)
     if found and found.holder == "other":
         found = Attribution(found.speaker, found.role, ctx.owned((found.speaker, found.holder), holder)[1])
+    elif found and holder == "other" and found.holder in STATE_HOLDERS and not speakers.affiliation(who, ctx.reg, ctx.date):
+        # "Ukraine will not withdraw …, Deputy Foreign Minister X said in Baku": the subject's
+        # minister, a third state's, not the place's
+        ctx.add((found.speaker, "other"))
+        found = Attribution(found.speaker, found.role, "other")
     return found
 
 

@@ -427,7 +427,7 @@ _POST_AFTER = re.compile(
 _SERVICE_AFTER = re.compile(
     r"^\s*,?\s*(?:who\s+|the\s+(?:man|woman|person)\s+)?(?:(?:is|was|has|had)\s+(?:been\s+)?)?(?:now\s+|also\s+)?"
     r"((?:serves|served|serving|works|worked|working|represents|represented|representing|heads|headed|heading|"
-    r"(?:speaks|spoke|speaking)\s+for|"
+    r"(?:speaks|spoke|speaking)\s+for|advises|advised|advising|"
     r"handles|handled|oversees|oversaw|spent\s+[^,.;:]{2,30}?\s+as|"
     r"responsible\s+for|in\s+charge\s+of|(?:recently\s+)?(?:appointed|named|nominated)|took\s+up\s+(?:his|her|the)\s+post)\b"
     r"[^,.;:]{2,100})",
