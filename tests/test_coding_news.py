@@ -738,3 +738,21 @@ def test_an_objection_conceded_to_someone_else_is_not_the_speakers():
     assert row["stance"] == "open" and "VOI-003" in row["rule_ids"].split(";")
     assert row_for(code([["Several Allies raised objections to Moldova's membership bid."]]), "doc.0001",
                    "membership")["stance"] == "distant"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [  # invented 2026-12-06 (twentieth session), release 1.22
+        ("Chisinau says alliance entry is not on the cards.", "TOP-MB-003"),
+        ("Moldova will work with NATO, but it will not sign up.", "TOP-MB-011"),
+        ("Tbilisi asks where its own invitation is.", "TOP-MB-038"),
+        ("The clashes will not push Moldova into any bloc.", "TOP-MB-015"),
+        ("The alliance takes in countries that have settled their borders.", "TOP-MB-044"),
+    ],
+)
+def test_membership_named_by_wording_of_release_1_22(text, rule_id):
+    assert rule_id in _topic_rules(text)
+
+
+def test_principles_signed_up_to_name_no_membership():
+    assert "membership" not in set(code([["Russia has broken the principles it signed up to, NATO said."]])["topic"])
