@@ -1371,3 +1371,13 @@ def test_an_aide_by_his_advice_and_a_third_states_minister_abroad():
     rows = {text[s.start : s.end]: s.holder for s in sentences}
     assert next(v for k, v in rows.items() if k.startswith("BAKU")) == "other"  # Ukraine's minister, not Baku's
     assert next(v for k, v in rows.items() if k.startswith("Mammadli answered")) == "Azerbaijan"
+
+
+def test_countering_sounding_and_defending_are_positions():
+    text = ("Two answers\n\nRIGA, May 2 (Wire) – NATO's envoy urged patience.\n\n"
+            '"Patience is a luxury," countered Ilze Berzina, a Riga security analyst.\n\n'
+            "Moldova's deputy foreign minister, Ion Rusu, sounded undeterred.\n")
+    sentences = attribute(text, clean(text).units, genre="news", date=dt.date(2016, 5, 2))
+    rows = {text[s.start : s.end]: s.holder for s in sentences}
+    assert next(v for k, v in rows.items() if k.startswith('"Patience')) == "other"
+    assert next(v for k, v in rows.items() if k.startswith("Moldova's deputy")) == "other"
