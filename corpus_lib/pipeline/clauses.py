@@ -125,6 +125,9 @@ DATELINE = re.compile(
     r",\s+[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3},\s+\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+(?:[–—-]{1,2}\s+)?)"  # "Baku, Agency, 06.10.2020 "
     r"|^(?!(?:NATO|OSCE|CSTO|PACE|UN|EU|US|UK)\b)[A-ZÀ-Þ]{2,}(?:\s?/\s?[A-ZÀ-Þ]{2,})*\s[–—-]{1,2}\s+"  # "TBILISI – ", "BRUSSELS / BAKU – ": no date
 )
+# The rest of a leading phrase's relative clause: "Asked about Armenia, which works with the
+# Alliance, Koning said …" is cut to "Koning said …".
+_RELATIVE_REST = re.compile(r"^(?:which|who|whose|whom|where)\b[^,;:]{0,150},\s+(?!\d)")
 # Matches at the start of a clause where one of the cuts of ``subject_clause`` would.
 ANY_LEAD = re.compile(
     "|".join([*(f"(?:{x.pattern})" for x in (CONNECTIVE, FRAMING, LEADING_PHRASE)), f"(?-i:{DATELINE.pattern})"]),
@@ -259,7 +262,8 @@ def subject_clause(sentence: str) -> str:
         before = clause
         clause = CONNECTIVE.sub("", clause, count=1)
         clause = FRAMING.sub("", clause, count=1)
-        clause = LEADING_PHRASE.sub("", clause, count=1)
+        cut = LEADING_PHRASE.sub("", clause, count=1)
+        clause = _RELATIVE_REST.sub("", cut, count=1) if cut != clause else cut  # "Asked about X, which …, Y said"
         clause = DATELINE.sub("", clause, count=1)
         if clause == before:
             break
