@@ -428,3 +428,17 @@ def test_a_states_official_takes_the_state_of_the_place_the_interview_was_given_
     raw = ("Interview\n\nTomas Lindqvist, a senior official of the presidential administration, spoke to Kura Press "
            "in Yerevan about the talks.\n\nQ: Is a treaty close?\n\nA: Closer than ever.\n")
     assert _roles(raw, dt.date(2015, 5, 4))["Closer than ever."] == ("interviewee", "Armenia")
+
+
+def test_a_photo_caption_gives_the_guest_the_introduction_leaves_sideless():
+    # invented 2026-12-06 (twentieth session): the caption goes to the ledger but names the post
+    raw = ("Partners and patience: an interview\n\nPhoto: Ilse Marr, head of NATO's liaison office in Chisinau, in "
+           "March.\n\nTen years on, Ilse Marr sat down with the Dniester Post.\n\n**Dniester Post:** Is the door "
+           "still open?\n\n**Marr:** It is, and nobody outside the Alliance can close it.\n\n**Dniester Post:** And "
+           "the war?\n\n**Marr:** It changed nothing in that.\n")
+    out = attribute(raw, clean(raw).units, genre="interview", date=dt.date(2018, 3, 1), reg=registry())
+    answers = [s.holder for s in out if s.speaker_role == "interviewee"]
+    assert answers == ["NATO", "NATO"]
+    plain = raw.replace("Photo: Ilse Marr, head of NATO's liaison office in Chisinau, in March.\n\n", "")
+    out = attribute(plain, clean(plain).units, genre="interview", date=dt.date(2018, 3, 1), reg=registry())
+    assert [s.holder for s in out if s.speaker_role == "interviewee"] == ["other", "other"]  # nothing else gives her side

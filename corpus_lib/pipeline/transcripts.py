@@ -33,8 +33,41 @@ def label_sides(text: str, units: list[Unit], turns: list[Turn], asking: frozens
     """The side of each answering label that nobody introduced: a title-only introduction, then
     a question naming the guest's post, then the label's own words, then its bracket (the
     later one wins)."""
-    sides = _presented_side(text, units, turns, asking, reg, date) | _addressed_side(turns, asking, reg, date)
+    sides = _caption_sides(text, turns, asking, reg, date) | _presented_side(text, units, turns, asking, reg, date)
+    sides |= _addressed_side(turns, asking, reg, date)
     return sides | _label_sides(turns) | _bracket_sides(turns, asking, reg, date)
+
+
+# A photo caption line, its line breaks already spaces (a paragraph ends in two): "Photo: Marit
+# Solvang, head of NATO's liaison office, in March."
+_CAPTION = re.compile(
+    r"(?:\A|\s\s)[*_ ]*(?:Photo|PHOTO|Pictured|Picture|Image|Caption)\b[^:|]{0,30}[:|]\s*(?P<text>.+?)(?=\s\s|\Z)"
+)
+
+
+def _photo_captions(text: str) -> list[str]:
+    """The words of a text's photo captions ("Photo: …"), which cleaning sends to the ledger
+    but which may name a person's post."""
+    return [m.group("text") for m in _CAPTION.finditer(text)]
+
+
+def _caption_sides(text: str, turns: list[Turn], askers: frozenset[str], reg: Registry, date) -> dict[str, str]:
+    """The side a photo caption gives an answering label ("Photo: Marit Solvang, head of NATO's
+    liaison office in Tbilisi" above "SOLVANG: …"): the caption goes to the ledger, but it
+    names the guest's post when the introduction does not."""
+    captions = _photo_captions(text)
+    if not captions:
+        return {}
+    out: dict[str, str] = {}
+    for name in {name for _, name, _ in turns if name not in askers}:
+        surname = re.escape(name.split()[-1]) if name.split() else ""
+        for caption in captions:
+            post = re.search(rf"\b{surname},\s+(?P<title>[^,.;:()]{{3,100}})", caption, re.I) if surname else None
+            side = speakers.affiliation(post.group("title"), reg, date) if post else None
+            if side:
+                out[name] = side
+                break
+    return out
 
 
 _REPORTER = re.compile(r"\b(?:REPORTER|JOURNALIST|CORRESPONDENT|QUESTION|MODERATOR|INTERVIEWER|HOST|PRESS|ANCHOR|PRESENTER)\b")
