@@ -1389,3 +1389,12 @@ def test_a_leading_phrase_with_a_relative_clause_is_cut_whole():
             'individual partnership plans, Koning said such plans offered cooperation "and nothing more".\n')
     sentences = attribute(text, clean(text).units, genre="news", date=dt.date(2016, 5, 4))
     assert [s.holder for s in sentences if text[s.start : s.end].startswith("Asked about")] == ["NATO"]
+
+
+def test_an_actor_careful_or_cool_holds_a_position():
+    text = ("Two capitals\n\nRIGA, May 2 (Wire) – NATO's envoy urged patience.\n\n"
+            "Baku has been careful not to criticise Moscow in public.\n\nArmenia was cool on the remarks.\n")
+    sentences = attribute(text, clean(text).units, genre="news", date=dt.date(2016, 5, 2))
+    rows = {text[s.start : s.end]: s.holder for s in sentences}
+    assert next(v for k, v in rows.items() if k.startswith("Baku has been")) == "Azerbaijan"
+    assert next(v for k, v in rows.items() if k.startswith("Armenia was cool")) == "Armenia"

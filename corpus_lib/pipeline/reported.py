@@ -104,7 +104,7 @@ DECISION_PHRASES = (
     r"follows|followed|pursues|pursued|conducts|conducted|believe|argue|think|fear|insist|want|hope|"
     r"accuse|criticise|criticize|condemn|welcome|reject|oppose|urge|warn|demand|made no comment|"
     r"reacted angrily|reacted sharply|reacted cautiously|reacted positively|reacted negatively|reacted coolly|"
-    r"reacted calmly|reacted warmly|cautious|wary|careful|sees|see|saw|views|viewed|regards|regarded|"
+    r"reacted calmly|reacted warmly|cautious|wary|careful|cool|sees|see|saw|views|viewed|regards|regarded|"
     r"made no secret|makes no secret|kept out|keeps out|stayed on the sidelines|"
     r"describe|describes|described|resisted|resists|"
     r"sceptical|skeptical|stopped|stops|halted|halts|declined|declines|broke off|breaks off|resumed|resumes|"
@@ -130,7 +130,7 @@ _ACTOR_WORDS = frozenset(
 ) | {"joined", "joins", "acceded", "applied", "applies"} | frozenset(words_of(_BASE_VERBS))
 _ACTOR_WORD = word_finder(_ACTOR_WORDS)
 _STANCE_ADJECTIVE = re.compile(
-    r"(?:reluctant|ready|determined|committed|concerned|unwilling|willing|eager|keen|opposed|against|"
+    r"(?:reluctant|ready|determined|committed|concerned|unwilling|willing|eager|keen|opposed|against|careful|cool|"
     r"in favou?r|cautious|wary|sceptical|skeptical)\Z",
     re.IGNORECASE,
 )
