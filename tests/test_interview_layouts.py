@@ -526,3 +526,46 @@ def test_name_labels_in_bold_markup_open_the_turns_and_go_to_the_ledger(label):
     assert {(role, holder) for text, role, holder in rows if text in QUESTIONS} == {("interviewer", "media")}
     assert {(role, holder) for text, role, holder in rows if text.startswith("We support")} == {("interviewee", "NATO")}
     assert not any("*" in text or "__" in text for text, _, _ in rows)
+
+
+# Invented 2026-12-06 (twentieth session): an official transcript's labels, a title with the
+# name in brackets and a long title in capitals before a surname (news/dev61 showed them).
+PRESS_POINT = """Joint press point
+
+Moderator: Good afternoon. Each speaker will make a short statement.
+
+NATO Deputy Secretary General (Hendrik Lunde): Thank you, Minister. The door remains open.
+
+Deputy Foreign Minister (Ion Rusu): [Translated from Romanian] Thank you. Our course is our own.
+
+Question (Dniester Wire): Mr Lunde, will the Alliance mediate?
+
+DEPUTY ASSISTANT SECRETARY GENERAL LUNDE: Thank you for the question. We are not a mediator.
+
+Question (Chisinau Daily): Minister, will Moldova apply?
+
+Deputy Foreign Minister (Ion Rusu): Not this year.
+
+Question (Dniester Wire): And Russia?
+
+NATO Deputy Secretary General (Hendrik Lunde): Russia has no veto over Moldova's choices.
+"""
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        ("Thank you, Minister.", ("interviewee", "NATO")),
+        ("The door remains open", ("interviewee", "NATO")),
+        ("[Translated from Romanian] Thank you.", ("interviewee", "Moldova-other")),
+        ("Thank you for the question.", ("interviewee", "NATO")),
+        ("We are not a mediator.", ("interviewee", "NATO")),
+        ("Mr Lunde, will the Alliance", ("interviewer", "media")),
+        ("Russia has no veto", ("interviewee", "NATO")),
+    ],
+)
+def test_an_official_transcripts_titled_labels(start, expected):
+    out = attribute(PRESS_POINT, clean(PRESS_POINT).units, genre="press_release", date=dt.date(2016, 5, 2))
+    rows = {PRESS_POINT[s.start : s.end]: (s.speaker_role, s.holder) for s in out}
+    role, holder = next(v for k, v in rows.items() if k.startswith(start))
+    assert (role, holder) == (expected[0], expected[1].split("-")[-1])

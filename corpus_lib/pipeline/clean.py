@@ -82,7 +82,7 @@ _NUMBERED_QUESTION = re.compile(r"(?P<label>(?:\d{1,2}[.)]|>)\s*)(?=[^\W\d_\"“
 # ("HENRIKE VOS:", "O'DWYER:", "REPORTER (Baku Wire):").
 _CAPS_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]*[A-ZÀ-Þ.]"
 _SPEAKER = re.compile(
-    rf"(?P<label>(?:\*\*|__)?(?P<name>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}})(?:\s*\((?P<outlet>[^()\n]{{1,60}})\))?\s*:"
+    rf"(?P<label>(?:\*\*|__)?(?P<name>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,5}})(?:\s*\((?P<outlet>[^()\n]{{1,60}})\))?\s*:"
     rf"(?:\*\*|__)?\s+)(?=\S)"
 )
 # Capitals before a colon that name no speaker: institutions and editorial tags.
@@ -523,7 +523,7 @@ def _mark_bylines(text: str, units: list[Unit]) -> dict[int, str]:
 # (NATO): …", "The Chair: …" (a name of up to three words, or a title after "The" of up to five,
 # perhaps its side in brackets, then a colon).
 _NAMED = re.compile(
-    r"(?P<label>(?:\*\*|__)?(?P<name>The(?:\s+[A-ZÀ-Þ][\w'’-]+){1,5}|[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})"
+    r"(?P<label>(?:\*\*|__)?(?P<name>The(?:\s+[A-ZÀ-Þ][\w'’-]+){1,5}|[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,4})"
     r"(?:\*\*|__)?(?:\s*\((?P<side>[^()\n]{1,60})\))?\s*:(?:\*\*|__)?\s+)(?=\S)"  # "**Vos:** …", bold in a page's markup
 )
 

@@ -89,7 +89,7 @@ def _marked_askers(turns: list[Turn], reg: Registry, date=None) -> frozenset[str
     ("KRISTOF DEMEYERE (NATO):", "(Foreign Ministry)") gives a guest's side, not an outlet."""
     asked: dict[str, list[bool]] = {}
     for who, name, body in turns:
-        press = bool(_REPORTER.search(who)) or ("(" in who and not _affiliated(who, reg, date))
+        press = bool(_REPORTER.search(who)) or ("(" in who and not _affiliated(who, reg, date) and not _titled_person(who))
         asked.setdefault(name, []).append(press or is_question(body[-1].strip()))
     return frozenset(name for name, flags in asked.items() if all(flags) or (len(flags) >= 3 and _mostly(flags)))
 
@@ -358,8 +358,21 @@ def _continued(units: list[Unit], i: int) -> list[Unit]:
     return out
 
 
+def _titled_person(who: str) -> bool:
+    """Whether a label is a title with the person's name in brackets, as official transcripts
+    print it: "NATO Deputy Secretary General (Hendrik Aalders)", "Deputy Foreign Minister (Nigar
+    Aliyarli)"."""
+    bracket = _bracket(who).strip()
+    return bool(bracket) and " ".join(speakers.name_words(bracket)) == bracket and " " in bracket and bool(
+        speakers.ROLE.search(who.split("(", 1)[0]))
+
+
 def _label_name(who: str) -> str:
-    """A speaker label's name in ordinary case: ``HENRIKE VOS (Agency)`` → ``Henrike Vos``."""
+    """A speaker label's name in ordinary case: ``HENRIKE VOS (Agency)`` → ``Henrike Vos``; a
+    title with the name in brackets keeps both: ``Deputy Foreign Minister (Nigar Aliyarli)`` →
+    ``Deputy Foreign Minister Nigar Aliyarli``."""
+    if _titled_person(who):
+        return " ".join(who.replace("(", " ").replace(")", " ").split())
     words = who.split("(")[0].split()
     return " ".join(w if w in _ACRONYM_LABELS else w.title() if "'" in w else "-".join(p.capitalize() for p in w.split("-"))
                     for w in words)  # "TER-GHUKASYAN" → "Ter-Ghukasyan"
