@@ -1398,3 +1398,15 @@ def test_an_actor_careful_or_cool_holds_a_position():
     rows = {text[s.start : s.end]: s.holder for s in sentences}
     assert next(v for k, v in rows.items() if k.startswith("Baku has been")) == "Azerbaijan"
     assert next(v for k, v in rows.items() if k.startswith("Armenia was cool")) == "Armenia"
+
+
+def test_an_attributions_tail_may_set_a_title_off_after_a_name():
+    text = ("Partnership is no rehearsal\n\nCHISINAU, May 2 (Wire) – Moldova's partnership with the Alliance is not "
+            "directed against anyone, Deputy Minister of Defence Ion Rusu said on Wednesday at a meeting with a NATO "
+            "delegation headed by Anna Berg, a senior official of the Alliance's defence policy division.\n\n"
+            "BAKU, May 3 (Wire) – Azerbaijan will defend its borders, an aide to the head of state, Kamran Aliyarov, "
+            "said on Thursday.\n")
+    sentences = attribute(text, clean(text).units, genre="news", date=dt.date(2016, 5, 2))
+    rows = {text[s.start : s.end]: (s.speaker, s.holder) for s in sentences}
+    assert next(v for k, v in rows.items() if k.startswith("CHISINAU")) == ("Ion Rusu", "other")  # Moldova's, not Berg
+    assert next(v for k, v in rows.items() if k.startswith("BAKU"))[1] == "Azerbaijan"

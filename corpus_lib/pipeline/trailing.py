@@ -94,7 +94,8 @@ def trailing_who(sentence: str) -> str | None:
     for _ in range(3):  # "…, a NATO official said, as clashes went on."; "…, X said with the envoy, Anna Berg, on Monday."
         dated = _WHEN_LAST.match(sentence, comma) and not REPORTING_WORD.search(sentence, comma)  # not ", said on Tuesday."
         scene = _CIRCUMSTANCE.search(sentence)  # may open before the last comma when it sets off a name
-        if scene is None and not (_ANONYMITY.match(sentence, comma) or _name_last(sentence, comma) or dated):
+        if scene is None and not (_ANONYMITY.match(sentence, comma) or _name_last(sentence, comma) or dated
+                                  or _apposed_last(sentence, comma)):
             break
         sentence = sentence[: scene.start() if scene else comma] + "."
         comma = sentence.rfind(",")
@@ -137,6 +138,19 @@ def trailing_who(sentence: str) -> str | None:
     if first.islower() and first.endswith("ing"):  # "…, speaking on condition of anonymity, said"
         return None
     return who
+
+
+# A last clause that sets a title off after a name at the end of the attribution's tail: "…, X
+# said at a meeting with a delegation headed by Anna Berg, a senior official of the Alliance."
+_APPOSED_LAST = re.compile(r",\s+(?:a|an|the)\s+[^,;:\"“”]{2,100}\Z")
+_NAME_BEFORE = re.compile(r"(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\Z")
+
+
+def _apposed_last(sentence: str, comma: int) -> bool:
+    """Whether the sentence ends in a title set off after a name that a reporting verb before
+    it led to: the tail of the attribution, not its source."""
+    return bool(_APPOSED_LAST.match(sentence, comma) and _NAME_BEFORE.search(sentence, 0, comma)
+                and REPORTING_WORD.search(sentence, 0, comma))
 
 
 def _name_last(sentence: str, comma: int) -> bool:
