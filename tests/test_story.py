@@ -185,6 +185,9 @@ NEWS_FLOORS = {
               ("membership", "stance_macro_f1"): 0.53, ("membership", "topic_f1"): 0.67},
     "dev60": {("all", "holder_accuracy"): 0.84, ("NATO-held", "holder_accuracy"): 0.79,
               ("membership", "stance_macro_f1"): 0.53, ("membership", "topic_f1"): 0.83},
+    # dev61 (official transcripts) 0.977 / 1.000; dev62 (agency copy) 0.904 / 0.964
+    "dev61": {("all", "holder_accuracy"): 0.95, ("NATO-held", "holder_accuracy"): 0.98},
+    "dev62": {("all", "holder_accuracy"): 0.88, ("NATO-held", "holder_accuracy"): 0.94},
 }
 
 
