@@ -101,17 +101,17 @@ def test_gold_file_matches_the_segmentation(seed_corpus):
 # The held-out target is 0.75 per topic; coder stances-1.4 scores 0.78 / 0.91 / 0.77
 # (README, "Stances and how far to trust them"). These floors sit a little under, so a
 # regression fails; raise them as the coder improves, never lower them to pass.
-HELD_OUT_FLOORS = {"karabakh": 0.75, "russia": 0.89, "membership": 0.80}  # stances-1.17: 0.85 / 0.91 / 0.82
+HELD_OUT_FLOORS = {"karabakh": 0.75, "russia": 0.89, "membership": 0.83}  # stances-1.22: 0.85 / 0.91 / 0.855
 # tests/data/check3.csv: a second held-out file, by the writer of dev3.csv, never tuned on
 # (coder stances-1.4 scores 0.80 / 0.70 / 0.50). Same rule: raise, never lower.
-CHECK3_FLOORS = {"karabakh": 0.76, "russia": 0.70, "membership": 0.56}  # stances-1.17: 0.92 / 0.73 / 0.59
+CHECK3_FLOORS = {"karabakh": 0.76, "russia": 0.70, "membership": 0.58}  # stances-1.22: 0.92 / 0.73 / 0.61
 CHECK3 = PROJECT_ROOT / "tests" / "data" / "check3.csv"
 
 
 # tests/data/check4.csv: membership sentences by a hand new to the project, held out since the
 # nineteenth session (coder stances-1.19 and 1.20: 0.857 / 0.444 / 0.474, karabakh and russia on
-# 15 and 29 rows only). Same rule: raise, never lower.
-CHECK4_FLOORS = {"karabakh": 0.80, "russia": 0.40, "membership": 0.45}
+# 15 and 29 rows only; stances-1.22: 0.857 / 0.444 / 0.502). Same rule: raise, never lower.
+CHECK4_FLOORS = {"karabakh": 0.80, "russia": 0.40, "membership": 0.48}
 CHECK4 = PROJECT_ROOT / "tests" / "data" / "check4.csv"
 
 
