@@ -1325,16 +1325,15 @@ Petra Holm, a Danish diplomat on her first posting to the region, held a news co
     ],
 )
 def test_the_alliance_in_lower_case_and_its_officials(start, holder):
-    sentences = attribute(LOWER_CASE, clean(LOWER_CASE).units, genre="news", date=dt.date(2016, 6, 3))
-    rows = {LOWER_CASE[s.start : s.end]: s.holder for s in sentences}
-    assert next(v for k, v in rows.items() if k.startswith(start)) == holder
+    rows, _ = _attributed(LOWER_CASE, date=dt.date(2016, 6, 3))
+    assert _row(rows, start)[2] == holder
 
 
 def test_a_national_quoted_at_a_summit_stays_a_national():
     text = ("Allies meet in Riga\n\nRIGA, May 2 (Wire) – NATO's deputy spokesman said the talks went well.\n\n"
             '"This is a good day," said Petra Holm, a Danish diplomat who attended the talks.\n')
-    sentences = attribute(text, clean(text).units, genre="news", date=dt.date(2016, 5, 2))
-    assert [s.holder for s in sentences if text[s.start : s.end].startswith('"This is')] == ["other"]
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, '"This is')[2] == "other"
 
 
 # Invented 2026-12-06 (twentieth session): questions and answers inside a news report, with
@@ -1358,46 +1357,42 @@ Ilse Marr, who speaks for the Alliance's headquarters, met ministers and then sa
     ],
 )
 def test_an_exchange_in_typewriter_single_quotes(start, expected):
-    sentences = attribute(EXCHANGE, clean(EXCHANGE).units, genre="news", date=dt.date(2016, 5, 2))
-    rows = {EXCHANGE[s.start : s.end]: (s.speaker_role, s.holder) for s in sentences}
-    assert next(v for k, v in rows.items() if k.startswith(start)) == expected
+    rows, _ = _attributed(EXCHANGE, date=dt.date(2016, 5, 2))
+    assert _row(rows, start)[1:] == expected
 
 
 def test_an_aide_by_his_advice_and_a_third_states_minister_abroad():
     text = ("Two views of the door\n\nBAKU, May 2 (Wire) – Ukraine will not withdraw its application to join NATO, "
             "Deputy Foreign Minister Olena Marr said in Baku on Thursday.\n\nKarim Mammadli advises Azerbaijan's "
             'president on foreign policy.\n\nMammadli answered first: "Our course is our own."\n')
-    sentences = attribute(text, clean(text).units, genre="news", date=dt.date(2016, 5, 2))
-    rows = {text[s.start : s.end]: s.holder for s in sentences}
-    assert next(v for k, v in rows.items() if k.startswith("BAKU")) == "other"  # Ukraine's minister, not Baku's
-    assert next(v for k, v in rows.items() if k.startswith("Mammadli answered")) == "Azerbaijan"
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "BAKU")[2] == "other"  # Ukraine's minister, not Baku's
+    assert _row(rows, "Mammadli answered")[2] == "Azerbaijan"
 
 
 def test_countering_sounding_and_defending_are_positions():
     text = ("Two answers\n\nRIGA, May 2 (Wire) – NATO's envoy urged patience.\n\n"
             '"Patience is a luxury," countered Ilze Berzina, a Riga security analyst.\n\n'
             "Moldova's deputy foreign minister, Ion Rusu, sounded undeterred.\n")
-    sentences = attribute(text, clean(text).units, genre="news", date=dt.date(2016, 5, 2))
-    rows = {text[s.start : s.end]: s.holder for s in sentences}
-    assert next(v for k, v in rows.items() if k.startswith('"Patience')) == "other"
-    assert next(v for k, v in rows.items() if k.startswith("Moldova's deputy")) == "other"
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, '"Patience')[2] == "other"
+    assert _row(rows, "Moldova's deputy")[2] == "other"
 
 
 def test_a_leading_phrase_with_a_relative_clause_is_cut_whole():
     text = ("NATO envoy visits Baku\n\nBAKU, May 4 (Wire) – Anna Koning, NATO's deputy spokesperson, said on Tuesday the "
             "Alliance was ready to help.\n\nAsked about Azerbaijan and Armenia, which both work with the Alliance under "
             'individual partnership plans, Koning said such plans offered cooperation "and nothing more".\n')
-    sentences = attribute(text, clean(text).units, genre="news", date=dt.date(2016, 5, 4))
-    assert [s.holder for s in sentences if text[s.start : s.end].startswith("Asked about")] == ["NATO"]
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 4))
+    assert _row(rows, "Asked about")[2] == "NATO"
 
 
 def test_an_actor_careful_or_cool_holds_a_position():
     text = ("Two capitals\n\nRIGA, May 2 (Wire) – NATO's envoy urged patience.\n\n"
             "Baku has been careful not to criticise Moscow in public.\n\nArmenia was cool on the remarks.\n")
-    sentences = attribute(text, clean(text).units, genre="news", date=dt.date(2016, 5, 2))
-    rows = {text[s.start : s.end]: s.holder for s in sentences}
-    assert next(v for k, v in rows.items() if k.startswith("Baku has been")) == "Azerbaijan"
-    assert next(v for k, v in rows.items() if k.startswith("Armenia was cool")) == "Armenia"
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "Baku has been")[2] == "Azerbaijan"
+    assert _row(rows, "Armenia was cool")[2] == "Armenia"
 
 
 def test_an_attributions_tail_may_set_a_title_off_after_a_name():
@@ -1406,7 +1401,6 @@ def test_an_attributions_tail_may_set_a_title_off_after_a_name():
             "delegation headed by Anna Berg, a senior official of the Alliance's defence policy division.\n\n"
             "BAKU, May 3 (Wire) – Azerbaijan will defend its borders, an aide to the head of state, Kamran Aliyarov, "
             "said on Thursday.\n")
-    sentences = attribute(text, clean(text).units, genre="news", date=dt.date(2016, 5, 2))
-    rows = {text[s.start : s.end]: (s.speaker, s.holder) for s in sentences}
-    assert next(v for k, v in rows.items() if k.startswith("CHISINAU")) == ("Ion Rusu", "other")  # Moldova's, not Berg
-    assert next(v for k, v in rows.items() if k.startswith("BAKU"))[1] == "Azerbaijan"
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "CHISINAU")[::2] == ("Ion Rusu", "other")  # Moldova's, not Berg
+    assert _row(rows, "BAKU")[2] == "Azerbaijan"
