@@ -79,7 +79,7 @@ _ITALIC_QUESTION = re.compile(r"(?P<label>(?P<mark>\*\*|__|[*_]))(?![*_\s])(?=[^
 # press's turn, marked like a dash. A numbered point that asks nothing is a list's, no turn.
 _NUMBERED_QUESTION = re.compile(r"(?P<label>(?:\d{1,2}[.)]|>)\s*)(?=[^\W\d_\"“‘'(])(?=[\s\S]*\?[\"”’']?\s*\Z)")
 # A transcript's speaker label: a name in capitals, perhaps with an outlet in brackets
-# ("HENRIKE VOS:", "O'DWYER:", "REPORTER (Baku Wire):").
+# ("HENRIKE VOS:", "O'DWYER:", "REPORTER (Baku Wire):", "DEPUTY ASSISTANT SECRETARY GENERAL LUNDE:").
 _CAPS_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]*[A-ZÀ-Þ.]"
 _SPEAKER = re.compile(
     rf"(?P<label>(?:\*\*|__)?(?P<name>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,5}})(?:\s*\((?P<outlet>[^()\n]{{1,60}})\))?\s*:"
@@ -520,8 +520,9 @@ def _mark_bylines(text: str, units: list[Unit]) -> dict[int, str]:
 
 
 # A turn label in ordinary case: "Eastbridge: …", "Ambassador Vereshkin: …", "Teodor Lindqvist
-# (NATO): …", "The Chair: …" (a name of up to three words, or a title after "The" of up to five,
-# perhaps its side in brackets, then a colon).
+# (NATO): …", "The Chair: …", "Deputy Foreign Minister (Nigar Aliyarli): …" (a name or title of
+# up to five words, or a title after "The" of up to five, perhaps a side or a name in brackets,
+# then a colon).
 _NAMED = re.compile(
     r"(?P<label>(?:\*\*|__)?(?P<name>The(?:\s+[A-ZÀ-Þ][\w'’-]+){1,5}|[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,4})"
     r"(?:\*\*|__)?(?:\s*\((?P<side>[^()\n]{1,60})\))?\s*:(?:\*\*|__)?\s+)(?=\S)"  # "**Vos:** …", bold in a page's markup

@@ -105,13 +105,13 @@ _OFFICE_OF = re.compile(
     r"secretary)(?:\s+of\s+[A-Z][\w]+(?:\s+(?:and\s+)?[A-Z][\w]+){0,2})?\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?\Z",
     re.IGNORECASE,
 )
-# A body a person heads, told with the name as subject: "When Katrin Ahlgren took over NATO's
-# liaison office in Tbilisi, …".
 # A name opening its sentence with a national's career set off after it, then its verb:
 # "Mattias Lindgren, a Swedish diplomat on his first trip to the region, held …".
 _NAME_CAREER = re.compile(
     r"^\W*(?P<name>[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:[\s\-][A-ZÀ-ÞĀ-Ž][^\W\d_]+){1,2}),\s+(?P<title>(?:a|an)\s+[^,.;:!?]{2,100}?),\s+[a-z]"
 )
+# A body a person heads, told with the name as subject: "When Katrin Ahlgren took over NATO's
+# liaison office in Tbilisi, …".
 _NAME_HEADS = re.compile(
     r"^\W*(?:(?:when|after|since|before|until|as)\s+)?(?P<name>[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:[\s\-][A-ZÀ-ÞĀ-Ž][^\W\d_]+){1,2})\s+"
     r"(?:has\s+|had\s+)?(?:took\s+over|takes\s+over|heads|headed|runs|ran|leads|led|took\s+charge\s+of)\s+"
