@@ -41,13 +41,20 @@ def label_sides(text: str, units: list[Unit], turns: list[Turn], asking: frozens
 # A photo caption line, its line breaks already spaces (a paragraph ends in two): "Photo: Marit
 # Solvang, head of NATO's liaison office, in March."
 _CAPTION = re.compile(
-    r"(?:\A|\s\s)[*_ ]*(?:Photo|PHOTO|Pictured|Picture|Image|Caption)\b[^:|]{0,30}[:|]\s*(?P<text>.+?)(?=\s\s|\Z)"
+    r"(?:(?<=\s\s)|(?<=\s\s[*_])|(?<=\s\s[*_]{2})|(?<!.))(?:Photo|PHOTO|Pictured|Picture|Image|Caption)\b[^:|]{0,30}[:|]\s*"
+    r"(?P<text>.+?)(?=\s\s|\Z)",
+    re.DOTALL,
 )
+
+
+_CAPTION_WORDS = ("Photo", "PHOTO", "Pictur", "Image", "Caption")
 
 
 def _photo_captions(text: str) -> list[str]:
     """The words of a text's photo captions ("Photo: …"), which cleaning sends to the ledger
-    but which may name a person's post."""
+    but which may name a person's post (most texts have none: a substring test first)."""
+    if not any(word in text for word in _CAPTION_WORDS):
+        return []
     return [m.group("text") for m in _CAPTION.finditer(text)]
 
 
@@ -55,11 +62,12 @@ def _caption_sides(text: str, turns: list[Turn], askers: frozenset[str], reg: Re
     """The side a photo caption gives an answering label ("Photo: Marit Solvang, head of NATO's
     liaison office in Tbilisi" above "SOLVANG: …"): the caption goes to the ledger, but it
     names the guest's post when the introduction does not."""
-    captions = _photo_captions(text)
+    guests = {name for _, name, _ in turns if name not in askers}
+    captions = _photo_captions(text) if guests else []
     if not captions:
         return {}
     out: dict[str, str] = {}
-    for name in {name for _, name, _ in turns if name not in askers}:
+    for name in guests:
         surname = re.escape(name.split()[-1]) if name.split() else ""
         for caption in captions:
             post = re.search(rf"\b{surname},\s+(?P<title>[^,.;:()]{{3,100}})", caption, re.I) if surname else None
