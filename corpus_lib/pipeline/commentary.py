@@ -71,7 +71,7 @@ def _signed(text: str, out: list, own: list, note, presented: re.Match[str]) -> 
     closing note presents someone the piece never named before (a report ends on its
     sources, not on a stranger's biography) and no label makes it the outlet's ("Analysis:
     …")."""
-    if any(s.speaker_role == "headline" and _LABEL.match(text[s.start : s.end]) for s in out[:2]):
+    if _headed(text, out, _LABEL):
         return True
     if any(_OWN_VIEWS.search(text[s.start : s.end]) for s in own):
         return True
@@ -79,8 +79,12 @@ def _signed(text: str, out: list, own: list, note, presented: re.Match[str]) -> 
     closing = note is out[-1] and sum(s.unit == note.unit for s in out) == 1
     if first_person >= 2 or (first_person == 1 and closing):
         return True
-    labelled = any(s.speaker_role == "headline" and OUTLET_LABEL.match(text[s.start : s.end]) for s in out[:2])
-    return closing and not labelled and not _named_before(text, note, presented)
+    return closing and not _headed(text, out, OUTLET_LABEL) and not _named_before(text, note, presented)
+
+
+def _headed(text: str, out: list, label: re.Pattern[str]) -> bool:
+    """Whether the piece's headline (one of its first two statements) opens with ``label``."""
+    return any(s.speaker_role == "headline" and label.match(text[s.start : s.end]) for s in out[:2])
 
 
 def _named_before(text: str, note, presented: re.Match[str]) -> bool:
