@@ -442,3 +442,23 @@ def test_a_photo_caption_gives_the_guest_the_introduction_leaves_sideless():
     plain = raw.replace("Photo: Ilse Marr, head of NATO's liaison office in Chisinau, in March.\n\n", "")
     rows = _roles(plain, dt.date(2018, 3, 1))
     assert [rows[a] for a in answers] == [("interviewee", "other")] * 2  # nothing else gives her side
+
+
+# Invented for the twenty-first session (2026-12-06): a question-and-answer box at the foot of a
+# news report, after a NATO spokeswoman was quoted, presents its own guest by name and apposition.
+@pytest.mark.parametrize(
+    ("presented", "side"),
+    [
+        ("Ana Kurtz, who studies the region at a Vienna institute,", "other"),
+        ("Ana Kurtz, NATO's deputy spokesperson,", "NATO"),
+    ],
+)
+def test_a_box_that_introduces_its_guest_by_name_gives_the_answers_that_guest(presented, side):
+    raw = ("NATO urges calm\n\nBRUSSELS, 5 April 2016 (Kura Press) - NATO called for calm on Tuesday.\n\n"
+           '"The sides should talk," spokeswoman Lena Holm told reporters.\n\n'
+           f"{presented} answered two questions from Kura Press.\n\n"
+           "Q: Will the truce hold?\n\nA: We support a peaceful settlement of the conflict.\n\n"
+           "Q: And Moscow?\n\nA: We brief Moscow on what we do.\n")
+    rows = _roles(raw, dt.date(2016, 4, 5))
+    assert {rows[a] for a in ("We support a peaceful settlement of the conflict.", "We brief Moscow on what we do.")} == {
+        ("interviewee", side)}

@@ -316,6 +316,14 @@ _LEAD_IN = (
 )
 
 
+# A sentence that introduces the person asked: a name, an apposition set off by commas, then
+# "answered questions" ("Tamar Ivers, who studies the Caucasus, answered three questions from …").
+_LEAD_IN_NAMED = re.compile(
+    r"^\W*(?P<who>(?:[A-ZÀ-Þ][\w'’-]+\s+){1,2}[A-ZÀ-Þ][\w'’-]+,\s+[^;:.?!]{2,120}?),\s+(?:also\s+|then\s+|later\s+)?"
+    r"(?:answered|took|fielded)\s+(?:[\w'’-]+\s+){0,2}?questions\b"
+)
+
+
 # A person named with an owner: "Kavkaz Weekly Review's Tamar Gelashvili" (an outlet's reporter
 # where the owner is no actor).
 _REPORTER_OF = re.compile(r"^\s*(?:the\s+)?(?P<owner>[A-Z][\w'’ -]*?)['’]s\s+[A-Z][\w'’-]+\s+[A-Z]")
@@ -329,6 +337,10 @@ def lead_in_guest(sentences: list[str], ctx: Discourse) -> tuple[str, str] | Non
     The last sentence that says so decides; None where none does."""
     known = list(ctx.persons)  # a person named before, not a name first met here ("spoke to Absheron Info")
     for sentence in reversed(sentences):
+        introduced = _LEAD_IN_NAMED.match(sentence)
+        who = ctx.resolve(introduced.group("who")) if introduced else None
+        if who and who not in ctx.groups and not sideless_title(who, ctx):
+            return who  # the sentence introduces the person it says is asked
         for pattern in _LEAD_IN:
             for found in pattern.finditer(sentence):
                 owned = _REPORTER_OF.match(found.group("who"))
