@@ -569,3 +569,17 @@ def test_an_official_transcripts_titled_labels(start, expected):
     rows = {PRESS_POINT[s.start : s.end]: (s.speaker_role, s.holder) for s in out}
     role, holder = next(v for k, v in rows.items() if k.startswith(start))
     assert (role, holder) == (expected[0], expected[1].split("-")[-1])
+
+
+def test_a_title_that_asks_is_the_headline_not_a_question_the_introduction_answers():
+    raw = ("Crossroads: is Georgia still on the road to NATO?\n\n"
+           "Recorded in Tbilisi. Dana Whitcombe moderated; the guests were Pieter Langeveld, a senior NATO official, "
+           "and Nino Beridze, a deputy minister of Georgia.\n\n"
+           "Dana Whitcombe: Mr Langeveld, is the door open?\n\nPieter Langeveld: We support Georgia's reforms.\n\n"
+           "Dana Whitcombe: Ms Beridze?\n\nNino Beridze: We brief our partners every month.\n\n"
+           "Dana Whitcombe: And Moscow?\n\nPieter Langeveld: It has no veto.\n\nNino Beridze: It has no say.\n")
+    rows = {text: (role, holder) for text, role, holder in _coded(raw, "interview")}
+    assert rows["Crossroads: is Georgia still on the road to NATO?"] == ("headline", "media")
+    assert rows["Recorded in Tbilisi."] == ("narrator", "media")
+    assert rows["We support Georgia's reforms."] == ("interviewee", "NATO")
+    assert rows["We brief our partners every month."] == ("interviewee", "other")

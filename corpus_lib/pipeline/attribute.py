@@ -141,7 +141,7 @@ def attribute(
         sentences = [text[a:b] for a, b in spans]
         questions = [is_question(s) for s in sentences]
         body_begun = body_begun or (bool(out) and out[-1].speaker_role != "headline")
-        headline = is_headline(text, unit, in_body=bool(out) and out[-1].speaker_role != "headline")
+        headline = is_headline(text, unit, in_body=bool(out) and out[-1].speaker_role != "headline", first=not k)
         if headline and k and is_dateline(text[unit.start : unit.end]):
             turn += 1  # a dateline on its own line opens the report: the agency's words
             out += [Sentence(a, b, turn, "narrator", "narrator", "media", q, k) for (a, b), q in zip(spans, questions)]
@@ -152,6 +152,8 @@ def attribute(
             for (a, b), s, q in zip(spans, sentences, questions):
                 s = headline_case(s, text, reg)
                 speaker, holder = headline_speaker(s, interviewee, ctx)
+                if q and speaker == "headline":
+                    holder = "media"  # a title that asks states nobody's position
                 if speaker == "headline" and (publisher != "media" or body_begun):  # a release's title; a section's heading
                     holder = publisher
                 out.append(Sentence(a, b, turn, speaker, "headline", holder, q, k))
@@ -350,7 +352,7 @@ def _headline_state(text: str, units: list[Unit], reg: Registry) -> str | None:
     """The first state the headline names ("Armenia will not choose between partners"), not
     among what its source speaks about ("… on NATO, Moscow and the talks"): the country an
     unaffiliated state official speaks for where nothing nearer says."""
-    if not units or not is_headline(text, units[0]):
+    if not units or not is_headline(text, units[0], first=True):
         return None
     content = headline_case(text[units[0].start : units[0].end], text, reg)
     return next((m.holder for m in reg.mentions(content) if m.holder in STATE_HOLDERS and not _TOPIC_LIST.search(content[: m.start])),
@@ -365,7 +367,7 @@ def _dateline(text: str, units: list[Unit], reg: Registry) -> str | None:
     """The holder of the dateline place of the first paragraph that is not a headline."""
     for k, unit in enumerate(units[:6]):
         content = text[unit.start : unit.end]
-        if not unit.label and (not is_headline(text, unit) or (k and is_dateline(content))):
+        if not unit.label and (not is_headline(text, unit, first=not k) or (k and is_dateline(content))):
             return speakers.dateline_holder(content, reg)
     return None
 

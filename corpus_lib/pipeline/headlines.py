@@ -18,9 +18,11 @@ from corpus_lib.pipeline.discourse import Discourse
 from corpus_lib.pipeline.speakers import NON_NAME, ROLE, name_words
 
 
-def is_headline(text: str, unit: Unit, *, in_body: bool = False) -> bool:
+def is_headline(text: str, unit: Unit, *, in_body: bool = False, first: bool = False) -> bool:
     """A short unit (20 words at most) that does not end a sentence, or, before the body
-    begins, is fully quoted. Inside the body a short quoted paragraph goes on a quotation."""
+    begins, is fully quoted. Inside the body a short quoted paragraph goes on a quotation.
+    A text's ``first`` unit that asks on one line is its title ("Crossroads panel: is Armenia
+    turning West?"), not a question the next paragraph answers."""
     if unit.label:
         return False
     if unit.zone == "header":
@@ -28,6 +30,8 @@ def is_headline(text: str, unit: Unit, *, in_body: bool = False) -> bool:
     content = text[unit.start : unit.end].strip()
     if len(content.split(None, 20)) > 20:  # more than 20 words (counting stops there)
         return False
+    if first and content.endswith("?") and "\n" not in content:
+        return True
     fully_quoted = content[:1] in "\"“«'‘`" and content[-1:] in "\"”»'’"
     return (fully_quoted and not in_body) or not SENTENCE_END.search(content)
 
