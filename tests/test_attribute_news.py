@@ -1404,3 +1404,22 @@ def test_an_attributions_tail_may_set_a_title_off_after_a_name():
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, "CHISINAU")[::2] == ("Ion Rusu", "other")  # Moldova's, not Berg
     assert _row(rows, "BAKU")[2] == "Azerbaijan"
+
+
+# Invented for the twenty-first session (2026-12-06).
+@pytest.mark.parametrize("tail", ["describing the choice as one for Baku alone", "calling it Baku's call",
+                                  "noting that the partnership goes on"])
+def test_a_participle_after_a_trailing_attribution_leaves_the_source_named(tail):
+    text = (f"Envoy speaks\n\nRIGA, May 2 (Wire) – The Alliance will not press Baku to change course, the Alliance's "
+            f"envoy for the region has said, {tail}.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "RIGA")[2] == "NATO"
+
+
+def test_a_double_barrelled_name_after_a_lead_that_gave_only_the_title_is_that_officials_whole():
+    text = ("Envoy speaks\n\nRIGA, May 2 (Wire) – The Alliance will not press Baku to change course, NATO's envoy for "
+            "the region has said.\n\nIn an interview published on Wednesday, Petra Lindqvist-Roos said the Alliance "
+            "was at ease with the policy.\n\n\"Baku knows our address,\" she told the weekly.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "In an interview")[::2] == ("Petra Lindqvist-Roos", "NATO")
+    assert _row(rows, '"Baku knows')[::2] == ("Petra Lindqvist-Roos", "NATO")
