@@ -1423,3 +1423,11 @@ def test_a_double_barrelled_name_after_a_lead_that_gave_only_the_title_is_that_o
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, "In an interview")[::2] == ("Petra Lindqvist-Roos", "NATO")
     assert _row(rows, '"Baku knows')[::2] == ("Petra Lindqvist-Roos", "NATO")
+
+
+def test_a_state_with_a_relative_clause_that_says_something_with_a_comma_inside_holds_it():
+    text = ("Baku keeps its distance\n\nBAKU, May 2 (Wire) – Talks resumed on Monday.\n\n"
+            "Azerbaijan, which has kept the Alliance at arm's length for years, said through its foreign ministry that "
+            "the peace talks, not military blocs, would decide the region's security.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "Azerbaijan, which")[2] == "Azerbaijan"

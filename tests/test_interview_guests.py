@@ -462,3 +462,19 @@ def test_a_box_that_introduces_its_guest_by_name_gives_the_answers_that_guest(pr
     rows = _roles(raw, dt.date(2016, 4, 5))
     assert {rows[a] for a in ("We support a peaceful settlement of the conflict.", "We brief Moscow on what we do.")} == {
         ("interviewee", side)}
+
+
+# Invented for the twenty-first session (2026-12-06): answers that name an actor saying something
+# but relay nothing of theirs.
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "NATO has told Kyiv that borders cannot be redrawn, and all we ask is the same sentence for our districts.",
+        "Nobody in Moscow has said that, and nobody here is waiting for it.",
+    ],
+)
+def test_an_answer_that_adds_the_guests_own_ask_or_says_nobody_said_it_stays_the_guests(answer):
+    raw = TRANSCRIPT.format(headline="Interview", intro="Tomas Lindqvist, Armenia's deputy foreign minister, spoke to Kura Press.",
+                            label="LINDQVIST", question="How do you see the talks?")
+    raw += f"\nLINDQVIST: {answer}\n"
+    assert _roles(raw, dt.date(2015, 5, 4))[answer] == ("interviewee", "Armenia")

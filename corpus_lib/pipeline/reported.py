@@ -733,7 +733,9 @@ _VOCATIVE = re.compile(
 # quotation mark up to the next comma. Written as one character class, so that a clause with no
 # closing comma fails in one scan (a repeated group of words there backtracks through every way
 # of cutting the words into groups).
-_APPOSITION = re.compile(r",\s[^,;:\"“”]+,")
+# An apposition after the head actor, not what is left of a cut relative clause ("Azerbaijan, said
+# through its ministry that the talks, not blocs, …": the verb follows the comma).
+_APPOSITION = re.compile(r",\s(?!(?:" + REPORTING_WORD.pattern + r"))[^,;:\"“”]+,", re.IGNORECASE)
 # A thing an actor owns or fields, named by the actor's adjective ("the Russian military base",
 # "Azerbaijani gas"): it takes no position, so the clause is not the actor's.
 _THING_OF = re.compile(

@@ -496,8 +496,11 @@ _RELAYED = re.compile(
 )
 
 
-# The guest's own clause after a relayed one: ", but no third country …", ", and so do we".
-_ANSWERED = re.compile(r",\s+(?:but\b|(?:and|yet|so|while)\s+(?:so\s+do\s+)?(?:we|I|our)\b)")
+# The guest's own clause after a relayed one: ", but no third country …", ", and so do we",
+# ", and all we ask is …".
+_ANSWERED = re.compile(r",\s+(?:but\b|(?:and|yet|so|while)\s+(?:[\w'’-]+\s+){0,2}?(?:we|I|our|my)\b)")
+# A subject that says nobody said it: "Nobody in Yerevan has said that" relays no one's words.
+_NOBODY = re.compile(r"(?:nobody|no\s+one|no-one|none|neither)\b", re.IGNORECASE)
 
 
 def relays(text: str, out: list, reg: Registry, date, *, here: str | None = None) -> None:
@@ -515,7 +518,7 @@ def relays(text: str, out: list, reg: Registry, date, *, here: str | None = None
             s.holder = _relayed_actor(quoting.group("who"), reg, date, here) or s.holder
             continue
         found = _RELAYED.match(sentence)
-        if found is None or _ANSWERED.search(sentence) or speakers.ROLE.search(found.group("who")):
+        if found is None or _ANSWERED.search(sentence) or speakers.ROLE.search(found.group("who")) or _NOBODY.match(found.group("who")):
             continue
         mentions = reg.mentions(found.group("who"), date)
         if len(mentions) == 1 and mentions[0].kind == "institution" and mentions[0].holder not in ("media", "other"):
