@@ -756,3 +756,29 @@ def test_membership_named_by_wording_of_release_1_22(text, rule_id):
 
 def test_principles_signed_up_to_name_no_membership():
     assert "membership" not in set(code([["Russia has broken the principles it signed up to, NATO said."]])["topic"])
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [  # invented 2026-12-06 (twenty-first session), release 1.23
+        ("The envoy said Chisinau alone decides how close it comes.", "open", "MB-OPN-022"),
+        ("Each partner sets its own level of ambition on membership, the spokeswoman said.", "open", "MB-OPN-022"),
+        ("The membership question is Chisinau's to raise, not ours, the envoy said.", "open", "MB-OPN-022"),
+        ("Moscow does not get a vote on Moldova's membership, the envoy said.", "open", "MB-OPN-022"),
+        ("NATO has never pushed Moldova to apply for membership, the envoy said.", "open", "MB-OPN-034"),
+        ("Moldova says it does not seek membership, and the Allies take it at its word.", "open", "MB-OPN-034"),
+        ("Some partners want to join NATO and some do not, and we are comfortable with both.", "open", "MB-OPN-029"),
+        ("Neutrality never sheltered Moldova from Russian troops, the deputy said.", "open", "MB-OPN-025"),
+        ("The envoy praised Moldova's reforms but said there were no membership talks under way.", "distant",
+         "MB-DIS-021"),
+        ("Membership is not something you announce before you have built the institutions for it.", "conditional",
+         "MB-CON-016"),
+        ("Nobody will offer membership to a country that is at war, the envoy said.", "conditional", "MB-CON-014"),
+    ],
+)
+def test_membership_cues_of_release_1_23(text, stance, rule_id):
+    assert _fired(text, "membership", rule_id) == stance
+
+
+def test_a_partner_pressed_to_join_by_a_rival_is_no_respect_for_its_choice():
+    assert "MB-OPN-034" not in _topic_rules("Russia has pressed Moldova to join its customs union and leave NATO membership aside.")
