@@ -1431,3 +1431,11 @@ def test_a_state_with_a_relative_clause_that_says_something_with_a_comma_inside_
             "the peace talks, not military blocs, would decide the region's security.\n")
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, "Azerbaijan, which")[2] == "Azerbaijan"
+
+
+@pytest.mark.parametrize("headline", ["No shortcut for Moldova, envoy says", "Envoy tells Chisinau there is no shortcut"])
+def test_a_headline_sourced_to_a_bare_title_takes_the_side_the_report_gives_that_title(headline):
+    text = (f"{headline}\n\nCHISINAU, May 2 (Wire) – There is no shortcut to membership, a senior NATO envoy told "
+            "officials on Tuesday.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, headline)[2] == "NATO"

@@ -50,6 +50,7 @@ from corpus_lib.pipeline.headlines import (
     is_dateline,
     is_headline,
     quoted_headline,
+    titled_headlines,
 )
 from corpus_lib.pipeline.quotes import quote_regions
 from corpus_lib.pipeline.reported import group_subject, lead_source, narrated
@@ -244,6 +245,7 @@ def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
         if known:
             s.speaker, s.holder = known
     quoted_headline(text, out)
+    titled_headlines(text, out, ctx)
 
 
 def _titled_guest(text: str, out: list[Sentence], ctx: Discourse) -> str | None:

@@ -204,6 +204,38 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
     return "headline", mentions[0].holder if mentions else "media"
 
 
+# A headline that opens with its source: "Envoy tells Tbilisi membership is no prize".
+_OPENING_WHO = re.compile(rf"^(?P<who>(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)\s+(?:{_HEAD_SAYS}|tells|told|warns|urges)\s+\S", re.IGNORECASE)
+
+
+def _bare_title(content: str, ctx: Discourse) -> str | None:
+    """The title noun of a headline's source that names no actor ("…, envoy says", "Envoy: …",
+    "Envoy tells …"), lower-cased; None for a name, an actor's title or no source."""
+    source = _named_source(content)
+    if source is None:
+        said = _CLAUSE_THEN_WHO.search(content) or _FRONTED_WHO.search(content) or _OPENING_WHO.match(content)
+        source = said.group("who") if said else None
+    if not source or len(source.split()) > 3 or ctx.reg.mentions(source, ctx.date):
+        return None
+    role = ROLE.search(source)
+    return role.group(0).lower() if role else None
+
+
+def titled_headlines(text: str, out: list, ctx: Discourse) -> None:
+    """A headline whose source is a bare title with no side of its own ("…, envoy says" above
+    "A senior NATO envoy told …") takes the side of the first person the report gives that title."""
+    for s in out:
+        if s.speaker_role != "headline" or s.holder not in ("other", "media"):
+            continue
+        noun = _bare_title(headline_case(text[s.start : s.end].strip(), text, ctx.reg), ctx)
+        if noun is None:
+            continue
+        found = next((t for t in out if t.speaker_role in ("narrator", "quoted") and t.holder not in ("other", "media")
+                      and noun in ctx.titles.get(t.speaker, "")), None)
+        if found:
+            s.holder = found.holder
+
+
 def quoted_headline(text: str, out: list) -> None:
     """A quoted headline nobody was found for, over an interview with one guest, quotes that
     guest ("'Bucharest was a promise, not a timetable'" above the deputy minister's answers)."""
