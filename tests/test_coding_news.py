@@ -774,6 +774,8 @@ def test_principles_signed_up_to_name_no_membership():
         ("Membership is not something you announce before you have built the institutions for it.", "conditional",
          "MB-CON-016"),
         ("Nobody will offer membership to a country that is at war, the envoy said.", "conditional", "MB-CON-014"),
+        ("The envoy said Moldova's neutral course is \"Chisinau's call\".", "open", "MB-OPN-022"),
+        ("The spokesman hailed Moldova's entry into NATO.", "open", "MB-OPN-002"),
     ],
 )
 def test_membership_cues_of_release_1_23(text, stance, rule_id):
