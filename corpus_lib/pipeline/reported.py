@@ -732,9 +732,9 @@ _VOCATIVE = re.compile(
 # An apposition set off by commas: a comma, a space, then words without a clause mark or a
 # quotation mark up to the next comma. Written as one character class, so that a clause with no
 # closing comma fails in one scan (a repeated group of words there backtracks through every way
-# of cutting the words into groups).
-# An apposition after the head actor, not what is left of a cut relative clause ("Azerbaijan, said
-# through its ministry that the talks, not blocs, …": the verb follows the comma).
+# of cutting the words into groups). A reporting verb right after the comma opens no apposition:
+# it is what is left of a cut relative clause ("Azerbaijan, said through its ministry that the
+# talks, not blocs, …").
 _APPOSITION = re.compile(r",\s(?!(?:" + REPORTING_WORD.pattern + r"))[^,;:\"“”]+,", re.IGNORECASE)
 # A thing an actor owns or fields, named by the actor's adjective ("the Russian military base",
 # "Azerbaijani gas"): it takes no position, so the clause is not the actor's.
