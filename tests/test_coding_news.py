@@ -784,3 +784,24 @@ def test_membership_cues_of_release_1_23(text, stance, rule_id):
 
 def test_a_partner_pressed_to_join_by_a_rival_is_no_respect_for_its_choice():
     assert "MB-OPN-034" not in _topic_rules("Russia has pressed Moldova to join its customs union and leave NATO membership aside.")
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [  # invented 2026-12-06 (twenty-first session), release 1.24
+        ("The Allies halted practical work with Russia after the annexation.", "adversarial", "RU-COO-012"),
+        ("Moldova has frozen its participation in the Russian-led bloc.", "adversarial", "RU-ADV-035"),
+        ("NATO said it would hold no further meetings with Moscow.", "adversarial", "RU-ADV-035"),
+        ("\"We do not want a fight with Russia,\" the envoy said.", "cooperative", "RU-ADV-014"),
+        ("The envoy said the Allies recognise the part Moscow played in stopping the shelling.", "cooperative",
+         "RU-COO-017"),
+        ("NATO praised the truce the two chiefs of staff reached at talks hosted by Russia.", "cooperative", "RU-COO-017"),
+    ],
+)
+def test_russia_cues_of_release_1_24(text, stance, rule_id):
+    assert _fired(text, "russia", rule_id) == stance
+
+
+def test_thanks_to_others_beside_criticism_of_russia_are_no_praise_of_russia():
+    row = row_for(code([["Moldova's envoy thanked the Allies and called Russia's move a robbery."]]), "doc.0001", "russia")
+    assert "RU-COO-011" not in row["rule_ids"].split(";")
