@@ -1439,3 +1439,25 @@ def test_a_headline_sourced_to_a_bare_title_takes_the_side_the_report_gives_that
             "officials on Tuesday.\n")
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, headline)[2] == "NATO"
+
+
+def test_a_name_whose_apposition_points_back_to_the_post_is_that_officials_in_its_own_sentence():
+    text = ("Envoy visits\n\nCHISINAU, May 2 (Wire) – NATO's envoy to the region said on Wednesday that the Alliance "
+            "would not mediate.\n\nLars Haberl, a Dutch career diplomat who has held the post since 2004, described the "
+            "conflict as a matter for the two governments.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "Lars Haberl")[::2] == ("Lars Haberl", "NATO")
+
+
+def test_a_visit_set_off_between_a_title_and_its_reporting_verb_is_cut():
+    text = ("Envoy visits\n\nCHISINAU, May 2 (Wire) – NATO's special envoy for the region, on her second visit to "
+            "Chisinau this year, said on Wednesday that the war had left Europe less safe.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "CHISINAU")[2] == "NATO"
+
+
+def test_an_official_who_handles_relations_with_the_alliance_is_not_the_alliances():
+    text = ('Talks in Chisinau\n\nCHISINAU, May 2 (Wire) – Talks went on.\n\n"We are grateful for it," said Ion Rusu, '
+            "who handles relations with the Alliance.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, '"We are grateful')[2] != "NATO"

@@ -88,8 +88,9 @@ ROLE_NOUNS = "|".join(re.escape(p).replace(r"\ ", " ") for p in sorted(ROLE_PHRA
 # "The envoy", "this official", "the deputy chief": a bare title that refers back to a person.
 DEFINITE = re.compile(rf"\b(?:the|this|that)\s+(?:[\w\-]+\s+){{0,3}}?(?:{ROLE_NOUNS})\b", re.IGNORECASE)
 # A name: a first word, then one to three more; a later word keeps a double-barrelled surname
-# whole ("Petra Lindqvist-Roos"), but not a compound whose first part is a combining form in
-# "-o" ("Caucasus Euro-Atlantic Forum", "Russo-Georgian").
+# whole ("Petra Lindqvist-Roos"), but not a compound whose first part ends in "-o", a combining
+# form or a place's ("Caucasus Euro-Atlantic Forum", "Russo-Georgian", "Armenia-Azerbaijan
+# Nagorno-Karabakh").
 _LATER_NAME_WORD = r"[A-Z][a-zà-ÿ’']+(?:(?<![oO])-[A-Z][a-zà-ÿ’']+)?"
 NAME = re.compile(rf"\b(?:[A-Z]\.\s*)?[A-Z][a-zà-ÿ’'\-]+(?:\s+(?:de\s+|von\s+der\s+|van\s+)?{_LATER_NAME_WORD}){{1,3}}\b")
 TITLE_WORDS = frozenset(

@@ -463,7 +463,8 @@ _ASIDE = re.compile(rf",\s+(?:{ASIDE_PHRASE}),\s+", re.IGNORECASE)
 # A participle set off between the subject and its reporting verb, commas and all:
 # "The deputy minister, speaking at a news conference with Anna Berg, head of the delegation, said".
 _PARTICIPLE_ASIDE = re.compile(
-    rf",\s+(?:{SCENE_PARTICIPLES}|wrapping\s+up|concluding|on\s+a\s+visit)\b[^;:\"“”]{{0,200}}?,\s+"
+    rf",\s+(?:{SCENE_PARTICIPLES}|wrapping\s+up|concluding|on\s+a\s+visit|"
+    r"(?:on|during)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:visit|trip|tour|stop))\b[^;:\"“”]{0,200}?,\s+"
     r"(?=(?:said|says|told|added|stressed|noted|warned|insisted|underlined|emphasi[sz]ed|explained|declared|stated)\b)",
     re.IGNORECASE,
 )
@@ -573,13 +574,16 @@ def _as_then(sentence: str, found: Attribution, ctx: Discourse) -> Attribution:
 def _introduced_in(sentence: str, who: Speaker, ctx: Discourse) -> Speaker:
     """The side the whole sentence gives a person its subject names without a title ("Tural
     Safarli, who heads the ministry's department, took …": the relative clause is cut from the
-    subject, not from the introduction)."""
+    subject, not from the introduction), or the side of the post it points back to ("X, a Dutch
+    diplomat who has held the post since 2004, described …" after "NATO's envoy said …")."""
     if who[1] != "other":
         return who
     for person in speakers.introduced(sentence, ctx.reg, ctx.date, place=ctx.where(phrase=sentence)):
         if person.name == who[0] and person.holder != "other":
             ctx.add((person.name, person.holder))
             return person.name, person.holder
+        if person.name == who[0]:
+            return ctx.remember(person)
     return who
 
 

@@ -260,10 +260,16 @@ def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
         return None  # "a European ambassador to the Alliance": a state's envoy to it, not its own
     if not owners and mentions and STATE_ROLE.search(phrase) and all(_SUBJECT_OF.search(phrase[: m.start]) for m in mentions):
         return None  # "the government's chief negotiator on NATO": a state's, not the Alliance's
+    if not owners and mentions and all(_COUNTERPART.search(phrase[: m.start]) for m in mentions):
+        return None  # "who handles relations with the Alliance": the other side's official, not the Alliance's
     return (owners or mentions)[0].holder if mentions else None
 
 
 # A state's envoy accredited to an organisation, whose post names only the organisation.
+# An actor a post deals with, not one it serves: "relations with the Alliance", "ties with NATO".
+_COUNTERPART = re.compile(
+    r"\b(?:relations|ties|contacts|cooperation|partnership|dialogue|liaison|links)\s+with\s+(?:the\s+)?\Z", re.IGNORECASE
+)
 _ACCREDITED_TO = re.compile(r"\b(?:ambassadors?|permanent\s+representatives?|delegations?)\s+to\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
