@@ -1461,3 +1461,10 @@ def test_an_official_who_handles_relations_with_the_alliance_is_not_the_alliance
             "who handles relations with the Alliance.\n")
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, '"We are grateful')[2] != "NATO"
+
+
+def test_ministers_of_an_actor_as_subject_hold_its_decision():
+    text = ("Ties cut\n\nRIGA, April 2, 2014 – Foreign ministers of the North Atlantic Alliance have stopped joint "
+            "projects with Russia over the seizure of Crimea.\n")
+    rows, _ = _attributed(text, date=dt.date(2014, 4, 2))
+    assert _row(rows, "RIGA")[2] == "NATO"

@@ -651,7 +651,9 @@ _THERE = re.compile(
 _PEOPLE_AFTER = re.compile(r"['’]?s?\s+(?:\w+\s+)?(?:officials|diplomats|authorities|government|leadership)\b", re.IGNORECASE)
 _PEOPLE_WORD = re.compile(r"\b(?:officials|diplomats|ministers|authorities|government|leadership|policymakers)\b", re.IGNORECASE)
 # People of a place before it: "Some ministers in Yerevan", "Officials in Baku".
-_PEOPLE_LEAD = re.compile(r"^\W*(?:(?:many|some|most|several|senior)\s+)?(?:\w+\s+)?(?:officials|ministers|diplomats)\s+in\s+(?:the\s+)?\Z", re.I)
+_PEOPLE_LEAD = re.compile(
+    r"^\W*(?:(?:many|some|most|several|senior)\s+)?(?:\w+\s+)?(?:officials|ministers|diplomats)\s+(?:in|of|from)\s+(?:the\s+)?\Z", re.I
+)
 # The verb right after such a subject: an auxiliary, or a word that is no preposition, conjunction or relative.
 _ACTIVE_NEXT = re.compile(
     r"(?:,[^,;:]{1,40},)?\s+(?:also\s+|themselves\s+|still\s+|now\s+|\w+ly\s+)?"
@@ -775,7 +777,8 @@ _BODY_OF = re.compile(
 # Heads that speak for the actor after them: people of a place ("many in Baku") and an actor's
 # own bodies ("the press service of Azerbaijan's Foreign Ministry", "the embassy of Armenia").
 _OWNED_BY = re.compile(
-    r"^\W*(?:(?:many|some|most|few|others|people|officials|authorities|leaders|(?:\w+\s+)?(?:ministers|diplomats))\s+in|(?:the\s+)?(?:press\s+(?:service|office)|"
+    r"^\W*(?:(?:many|some|most|few|others|people|officials|authorities|leaders|(?:\w+\s+)?(?:ministers|diplomats))\s+in|"
+    r"(?:\w+\s+)?(?:ministers|diplomats|ambassadors|leaders|officials)\s+(?:of|from)|(?:the\s+)?(?:press\s+(?:service|office)|"
     r"embassy|mission|delegation|foreign\s+ministry|ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e))\s+(?:of|to))\s+(?:the\s+)?\Z",
     re.I,
 )
