@@ -802,6 +802,19 @@ def test_russia_cues_of_release_1_24(text, stance, rule_id):
     assert _fired(text, "russia", rule_id) == stance
 
 
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [  # invented 2026-12-06 (twenty-first session), release 1.24
+        ("The envoy said Moldova's road to membership was unchanged.", "open", "MB-OPN-032"),
+        ("NATO sees nothing wrong with Moldova's decision to stay out of military blocs.", "open", "MB-OPN-029"),
+        ("Moldova says it will choose its alliances for itself.", "open", "MB-OPN-022"),
+        ("A NATO seat is not what we are asking for, the Moldovan minister said.", "distant", "MB-DIS-021"),
+    ],
+)
+def test_membership_cues_of_release_1_24(text, stance, rule_id):
+    assert _fired(text, "membership", rule_id) == stance
+
+
 def test_thanks_to_others_beside_criticism_of_russia_are_no_praise_of_russia():
     row = row_for(code([["Moldova's envoy thanked the Allies and called Russia's move a robbery."]]), "doc.0001", "russia")
     assert "RU-COO-011" not in row["rule_ids"].split(";")
