@@ -818,3 +818,20 @@ def test_membership_cues_of_release_1_24(text, stance, rule_id):
 def test_thanks_to_others_beside_criticism_of_russia_are_no_praise_of_russia():
     row = row_for(code([["Moldova's envoy thanked the Allies and called Russia's move a robbery."]]), "doc.0001", "russia")
     assert "RU-COO-011" not in row["rule_ids"].split(";")
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [  # invented 2026-12-06 (twenty-first session), release 1.24
+        ("Moldova pursues a balanced foreign policy and its partnership with NATO is aimed at no one.", "TOP-MB-045"),
+        ("Chisinau watched the Nordic bids with envy.", "TOP-MB-036"),
+        ("Nothing suggests Moldova is edging into the Alliance's camp.", "TOP-MB-046"),
+    ],
+)
+def test_membership_named_by_wording_of_release_1_24(text, rule_id):
+    assert rule_id in _topic_rules(text)
+
+
+def test_the_alliances_own_balanced_approach_to_the_conflict_names_no_membership():
+    assert "TOP-MB-045" not in _topic_rules("The minister thanked NATO for the Alliance's balanced approach to the conflict.")
+
