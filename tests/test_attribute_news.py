@@ -1468,3 +1468,17 @@ def test_ministers_of_an_actor_as_subject_hold_its_decision():
             "projects with Russia over the seizure of Crimea.\n")
     rows, _ = _attributed(text, date=dt.date(2014, 4, 2))
     assert _row(rows, "RIGA")[2] == "NATO"
+
+
+@pytest.mark.parametrize(
+    ("headline", "holder"),
+    [
+        ("Crimea casts a shadow over NATO talks in Chisinau", "media"),  # NATO only as what the story is about
+        ("Membership not on Moldova's agenda, but partnership will deepen", "other"),  # Moldova's: its owner
+        ("Chisinau looks west as Moscow's role fades, analysts say", "other"),  # an analyst's view
+    ],
+)
+def test_a_headline_without_a_source_is_held_by_its_subject_not_by_what_it_is_about(headline, holder):
+    text = f"{headline}\n\nCHISINAU, May 2 (Wire) – Talks went on.\n"
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, headline)[2] == holder

@@ -15,7 +15,7 @@ from corpus_lib.pipeline.actors import Registry
 from corpus_lib.pipeline.clauses import INTERVIEW_INTRO, SENTENCE_END
 from corpus_lib.pipeline.clean import Unit
 from corpus_lib.pipeline.discourse import Discourse
-from corpus_lib.pipeline.speakers import NON_NAME, ROLE, name_words
+from corpus_lib.pipeline.speakers import EXPERT, NON_NAME, ROLE, name_words
 
 
 def is_headline(text: str, unit: Unit, *, in_body: bool = False, first: bool = False) -> bool:
@@ -188,6 +188,10 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
     if source is None:  # "Promise stands, NATO officials say", "'…': NATO envoy on …": a source that names its actor
         said = _CLAUSE_THEN_WHO.search(content) or _QUOTE_ABOUT.search(content) or _FRONTED_WHO.search(content)
         source = said.group("who") if said and ctx.reg.mentions(said.group("who"), ctx.date) else None
+    if source is None:
+        said = _CLAUSE_THEN_WHO.search(content)
+        if said and EXPERT.search(said.group("who")):
+            return "headline", "other"  # "…, analyst says": an analyst holds no actor's side
     who = ctx.resolve(source) if source else None
     if who:  # a person by name speaks the headline; a bare title only gives its side
         named = who[0] in ctx.reg.names or (" " in who[0] and not ctx.title_only(who[0]))
@@ -200,8 +204,23 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
         return "headline", ctx.publisher  # a state's press release: its title is the state's
     if OUTLET_LABEL.match(content):
         return "headline", "media"  # "Analysis: …": the outlet's own piece
-    mentions = ctx.reg.mentions(content, ctx.date)
+    mentions = [m for m in ctx.reg.mentions(content, ctx.date) if not _object_of(content, m)]
     return "headline", mentions[0].holder if mentions else "media"
+
+
+def _object_of(content: str, mention) -> bool:
+    """Whether a headline names an actor only as what it is about ("Crimea casts shadow over
+    NATO talks in Baku"), not as its subject, owner ("on Armenia's agenda") or scene ("In
+    Yerevan, a small army …")."""
+    return bool(_OBJECT_BEFORE.search(content, 0, mention.start)) and not _OWNED_OR_SET.match(content, mention.end)
+
+
+_OWNED_OR_SET = re.compile(r"['’]s\b|\s*,")
+# A preposition right before an actor.
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:over|on|about|of|for|with|to|in|at|from|between|into|towards?|against|by|after|before|amid)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 # A headline that opens with its source: "Envoy tells Tbilisi membership is no prize".
