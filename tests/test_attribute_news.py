@@ -1482,3 +1482,11 @@ def test_a_headline_without_a_source_is_held_by_its_subject_not_by_what_it_is_ab
     text = f"{headline}\n\nCHISINAU, May 2 (Wire) – Talks went on.\n"
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, headline)[2] == holder
+
+
+def test_a_headline_that_quotes_words_the_report_quotes_again_is_held_by_their_speaker():
+    text = ('"The Alliance cannot stand aside"\n\nCHISINAU, May 2 (Wire) – Moldova wants more from NATO.\n\n'
+            '"We have waited long enough. The Alliance cannot stand aside," Deputy Foreign Minister Ion Rusu of Moldova '
+            "told reporters.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, '"The Alliance cannot')[1:] == ("headline", "other")

@@ -44,6 +44,7 @@ from corpus_lib.pipeline.dates import find_event_date
 from corpus_lib.pipeline.discourse import Discourse
 from corpus_lib.pipeline.headlines import (
     COLON_HEAD,
+    echoed_headlines,
     heading_answers,
     headline_case,
     headline_speaker,
@@ -246,6 +247,7 @@ def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
             s.speaker, s.holder = known
     quoted_headline(text, out)
     titled_headlines(text, out, ctx)
+    echoed_headlines(text, out)
 
 
 def _titled_guest(text: str, out: list[Sentence], ctx: Discourse) -> str | None:

@@ -255,6 +255,28 @@ def titled_headlines(text: str, out: list, ctx: Discourse) -> None:
             s.holder = found.holder
 
 
+# A headline's quotation: the words between its opening quotation mark and the closing one.
+_HEAD_QUOTE = re.compile(r"^\W*?[\"“‘'«](?P<words>[^\"“”«»]{8,}?)[\"”’'»]")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def echoed_headlines(text: str, out: list) -> None:
+    """A headline that quotes words the report quotes again ("'The Alliance cannot stand aside'"
+    above '"… The Alliance cannot stand aside," said the deputy minister') is held by whoever
+    the report gives those words."""
+    body = [s for s in out if s.speaker_role in ("quoted", "interviewee")]
+    for s in out:
+        if s.speaker_role != "headline":
+            continue
+        quoted = _HEAD_QUOTE.match(text, s.start, s.end)
+        words = " ".join(_WORD.findall(quoted.group("words").lower())) if quoted else ""
+        if len(words.split()) < 3:
+            continue
+        said = next((t for t in body if words in " ".join(_WORD.findall(text[t.start : t.end].lower()))), None)
+        if said and said.holder != "media":
+            s.holder = said.holder
+
+
 def quoted_headline(text: str, out: list) -> None:
     """A quoted headline nobody was found for, over an interview with one guest, quotes that
     guest ("'Bucharest was a promise, not a timetable'" above the deputy minister's answers)."""
