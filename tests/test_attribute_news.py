@@ -1490,3 +1490,12 @@ def test_a_headline_that_quotes_words_the_report_quotes_again_is_held_by_their_s
             "told reporters.\n")
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, '"The Alliance cannot')[1:] == ("headline", "other")
+
+
+@pytest.mark.parametrize("sentence", ["She was equally clear that the road to membership ran through Chisinau.",
+                                      "The envoy was firm, however, that the promise had not been withdrawn."])
+def test_a_person_clear_or_firm_that_something_holds_holds_it(sentence):
+    text = ("Envoy visits\n\nCHISINAU, May 2 (Wire) – NATO's envoy Anna Berg said on Tuesday that the Alliance would not "
+            f"mediate.\n\n{sentence}\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, sentence[:12])[2] == "NATO"
