@@ -117,6 +117,8 @@ def _mentions_by_full_alternation(reg, text, date):
             continue
         resume = match.end()
         actor = reg._resolve(reg._actors[int(match.lastgroup[1:])], date)
+        if actor is not None and actor.kind == "person" and actors._other_initial(text, pos, match.end(), actor.name):
+            continue  # a surname after another person's initial
         if actor is not None:
             found.append((match.start(), match.end(), actor.name, actor.holder))
     return found
@@ -172,3 +174,12 @@ def test_a_pattern_opening_with_both_cases_starts_mid_sentence():
     assert "deputy" in reg._starters
     found = reg.mentions("As the deputy chief of staff put it. Deputy Chief of Staff visits.")
     assert [(m.start, m.holder) for m in found] == [(7, "NATO"), (37, "NATO")]
+
+
+# Invented for the twenty-first session (2026-12-06): a registered surname after another initial.
+@pytest.mark.parametrize(("sentence", "registered"), [("Deputy H. Sargsyan disagreed.", False),
+                                                       ("S. Sargsyan disagreed.", True),
+                                                       ("President Sargsyan disagreed.", True)])
+def test_a_registered_surname_after_another_persons_initial_is_not_that_person(sentence, registered):
+    found = [m.name for m in registry().mentions(sentence, dt.date(2012, 5, 2))]
+    assert ("Serzh Sargsyan" in found) == registered

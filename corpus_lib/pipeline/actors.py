@@ -138,6 +138,8 @@ class Registry:
                 continue  # "a Brussels-based institute", "the Moscow-based analyst": a seat, not the actor
             index = int(match.lastgroup[1:])
             actor = fixed[index] or self._resolve(self._actors[index], date)
+            if actor.kind == "person" and _other_initial(text, pos, resume, actor.name):
+                continue  # "Deputy H. Sargsyan": another person of the same surname
             if actor.kind == "title" and _OTHER_HOLDER.search(text, max(0, pos - 30), pos):
                 actor = Actor("institution", actor.holder, actor.holder)  # "Deputy Secretary General"
             found.append(Mention(pos, resume, actor.kind, actor.name, actor.holder))
@@ -325,3 +327,17 @@ def _packaged_rows() -> list[dict[str, str]]:
 def registry() -> Registry:
     """The packaged actors registry (read once)."""
     return Registry(_packaged_rows())
+
+
+# An initial right before a word: "H. Sargsyan", "A Minasyan".
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])([A-ZÀ-Þ])\.?\s+\Z")
+
+
+def _other_initial(text: str, start: int, end: int, name: str) -> bool:
+    """Whether a registered person's surname alone, found at ``start:end``, follows an initial
+    that is not that person's own ("Deputy H. Sargsyan" is not "Serzh Sargsyan")."""
+    if " " in text[start:end]:
+        return False  # a full name is that person whatever stands before it
+    initial = _INITIAL_BEFORE.search(text, max(0, start - 4), start)
+    return bool(initial) and not name.startswith(initial.group(1))
+
