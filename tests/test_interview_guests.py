@@ -478,3 +478,8 @@ def test_an_answer_that_adds_the_guests_own_ask_or_says_nobody_said_it_stays_the
                             label="LINDQVIST", question="How do you see the talks?")
     raw += f"\nLINDQVIST: {answer}\n"
     assert _roles(raw, dt.date(2015, 5, 4))[answer] == ("interviewee", "Armenia")
+
+
+def test_a_participle_after_a_guests_post_ends_the_post():
+    intro = "The guest was Tomas Lindqvist, a public diplomacy officer at NATO headquarters visiting Baku for a week of lectures."
+    assert _answers(intro) == {("interviewee", "NATO")}

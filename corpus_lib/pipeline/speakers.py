@@ -522,8 +522,12 @@ def _apposition_after(after: str) -> str | None:
     return None
 
 
-# Where an apposition ends: a comma or a dash set off by spaces ("X – NATO's envoy – said").
-_APPOSITION_END = re.compile(r",|\s[-–—]\s?|[–—]")
+# Where an apposition ends: a comma or a dash set off by spaces ("X – NATO's envoy – said"), or a
+# participle that goes on with what the person does ("an officer at NATO headquarters visiting
+# Yerevan"; "a visiting professor" keeps its adjective).
+_APPOSITION_END = re.compile(
+    r",|\s[-–—]\s?|[–—]|(?<!\ba)(?<!\ban)(?<!\bthe)\s(?=(?:visiting|speaking|attending|arriving|addressing|touring|travelling|traveling)\b)"
+)
 
 
 def _apposition_before(before: str) -> str | None:
