@@ -1499,3 +1499,12 @@ def test_a_person_clear_or_firm_that_something_holds_holds_it(sentence):
             f"mediate.\n\n{sentence}\n")
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, sentence[:12])[2] == "NATO"
+
+
+def test_a_live_blogs_time_stamp_hides_neither_the_subject_nor_the_place():
+    text = ("Live: talks on the truce\n\nWednesday 30 September 2020 - All times are CET.\n\n"
+            "16:02 - The EU's High Representative has spoken to both ministers, his spokesperson said.\n\n"
+            "14:47 - In Moscow, the foreign ministry's spokeswoman, Darya Sokolova, said Russia was ready to host talks.\n")
+    rows, _ = _attributed(text, date=dt.date(2020, 9, 30))
+    assert _row(rows, "16:02")[2] == "EU"
+    assert _row(rows, "14:47")[2] == "Russia"

@@ -161,7 +161,7 @@ _HEADS = re.compile(
     r"^\s*,\s*(who\s+(?:heads|headed|leads|led|commands|commanded|chairs|chaired|directs|directed|runs|ran|"
     r"represents|represented|serves\s+as|served\s+as|is|was)\s+(?:the|a|an|his|her|[A-Z][\w'’-]*)\b[^,;:]{0,100})"
 )
-_PLACE_LEAD = re.compile(rf"^\W*(?:in|from|at)\s+(?:the\s+)?({_WORD}(?:\s+{_WORD})?)(?:\s+in\s+{_WORD})?\s*,", re.IGNORECASE)
+_PLACE_LEAD = re.compile(rf"^\W*(?:\d{{1,2}}[:.]\d{{2}}\s*[–—-]{{1,2}}\s*)?(?:in|from|at)\s+(?:the\s+)?({_WORD}(?:\s+{_WORD})?)(?:\s+in\s+{_WORD})?\s*,", re.IGNORECASE)
 _DATELINE = re.compile(rf"^\W*({_UPPER}[A-Za-zÀ-ÿ\-]+(?:\s+{_UPPER}[A-Za-zÀ-ÿ\-]+)?)\s*(?:,|\(|/|–|—|-|\.(?=\s*\d))")
 
 
