@@ -111,3 +111,12 @@ def test_a_closing_note_on_someone_the_piece_quoted_signs_nothing():
            "edging away from Moscow, Rantanen said.\n\nMikko Rantanen, a former state secretary in Finland's defence "
            "ministry, chairs a security forum in Turku.\n")
     assert _holder(_rows(raw), "Last spring, Finland ended") == "media"
+
+
+# Invented for the twenty-first session (2026-12-06): a reader's letter, labelled and signed.
+def test_a_readers_letter_is_its_writers_signature_and_headline_included():
+    raw = ("Letter: Moldova should stay out of every bloc\n\nSir, I could not disagree more with your call to join.\n\n"
+           "A small country that picks a camp hands the other camp an excuse.\n\n"
+           "Ion Rusu, retired schoolteacher, Balti, 20 March 2014\n")
+    rows = {raw[s.start : s.end]: s.holder for s in attribute(raw, clean(raw).units, genre="news", date=dt.date(2014, 3, 20))}
+    assert set(rows.values()) == {"other"}

@@ -47,9 +47,25 @@ _PRESCRIBED = re.compile(
 _QUOTES = re.compile("[\"“”«»]")
 
 
+# A reader's letter: a headline labelled as one ("Letter: …", "Letters to the editor | …") over a
+# text that ends on the writer's signature ("Farid Hasanli, retired schoolteacher, Sumgayit, 20
+# March 2014": a name, then short parts set off by commas, no verb).
+_LETTER = re.compile(r"^\W*(?:letters?(?:\s+to\s+the\s+editor)?|reader['’]s\s+letter|your\s+letters)\s*[:|–—-]\s", re.IGNORECASE)
+_SIGNATURE = re.compile(r"^\W*(?P<name>(?:[A-ZÀ-Þ][\w'’.-]+\s+){1,3}?[A-ZÀ-Þ][\w'’-]+)(?:,\s+[^,.;:!?]{2,60}){1,4}\W*\Z")
+
+
 def commentary(text: str, out: list, ctx: Discourse) -> None:
     """Give a signed commentary's narration and headline to its author (see the module's
-    docstring); the note presenting the author stays the outlet's."""
+    docstring); the note presenting the author stays the outlet's. A reader's letter is its
+    writer's, a reader who speaks for no actor (``other``), signature included."""
+    signature = _SIGNATURE.match(text[out[-1].start : out[-1].end]) if out and _headed(text, out, _LETTER) else None
+    if signature:
+        for s in out:
+            labelled = s.speaker_role == "headline" and _LETTER.match(text[s.start : s.end])
+            if labelled or (s.holder == "media" and s.speaker_role in ("narrator", "headline")):
+                s.holder = "other"
+                s.speaker = s.speaker if s.speaker_role == "headline" else signature.group("name")
+        return
     own = [s for s in out if s.speaker_role == "narrator"]
     found = _author_note(text, own)
     if found is None or not _signed(text, out, own, *found):
