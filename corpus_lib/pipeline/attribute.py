@@ -44,6 +44,7 @@ from corpus_lib.pipeline.dates import find_event_date
 from corpus_lib.pipeline.discourse import Discourse
 from corpus_lib.pipeline.headlines import (
     COLON_HEAD,
+    OUTLET_LABEL,
     echoed_headlines,
     heading_answers,
     headline_case,
@@ -110,7 +111,7 @@ def attribute(
     asking = _dash_asking(text, units)
     dash_turns = any(asking)  # dashes open turns where a dashed paragraph asks; a statement's bullets ask nothing
     interview = (genre == "interview" or sum(u.label in _TURN_LABELS or (dash_turns and u.label == "dash") for u in units) >= 2
-                 or transcripts.asks_and_answers(text, units))
+                 or (transcripts.asks_and_answers(text, units) and not _explained(text, units)))
     unlabelled = interview and not any(u.label for u in units)  # questions and answers told apart by "?" alone
     turns = transcripts.label_turns(text, units)
     lone = transcripts.lone_asker(turns)  # labelled questions, unlabelled answers
@@ -350,6 +351,12 @@ def _introduced_first(ctx: Discourse) -> tuple[str, str] | None:
     named = [p for p in persons if not ctx.title_only(p[0])]
     found = named or persons or ([ctx.guest] if ctx.guest else ctx.persons)
     return found[0] if found else None
+
+
+def _explained(text: str, units: list[Unit]) -> bool:
+    """Whether the headline labels the outlet's own piece ("Explainer: …", "Analysis: …"): its
+    questions are the outlet's sub-headings and the paragraphs under them its narration."""
+    return bool(units) and not units[0].label and OUTLET_LABEL.match(text[units[0].start : units[0].end]) is not None
 
 
 def _headline_state(text: str, units: list[Unit], reg: Registry) -> str | None:
