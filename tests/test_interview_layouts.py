@@ -588,7 +588,8 @@ def test_a_title_that_asks_is_the_headline_not_a_question_the_introduction_answe
 def test_an_explainers_questions_are_its_sub_headings_and_the_paragraphs_under_them_its_narration():
     raw = ("Explainer: What NATO can do for Moldova\n\nMoldova's ties with the Alliance are older than many assume.\n\n"
            "Is Moldova trying to join NATO?\n\nNot at present. Its officials say they are not seeking a place.\n\n"
-           "Does NATO mediate in Transnistria?\n\nFormally, no. The talks have their own format.\n")
+           "Does NATO mediate in Transnistria?\n\nFormally, no. The talks have their own format.\n\n"
+           "What about Russia?\n\nRussia keeps troops in Transnistria.\n")
     rows = {text: (role, holder) for text, role, holder in _coded(raw, "news")}
     assert rows["Is Moldova trying to join NATO?"] == ("narrator", "media")
     assert rows["Not at present."] == ("narrator", "media")
