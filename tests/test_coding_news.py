@@ -835,3 +835,15 @@ def test_membership_named_by_wording_of_release_1_24(text, rule_id):
 def test_the_alliances_own_balanced_approach_to_the_conflict_names_no_membership():
     assert "TOP-MB-045" not in _topic_rules("The minister thanked NATO for the Alliance's balanced approach to the conflict.")
 
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [  # invented 2026-12-06 (twenty-first session), release 1.24
+        ("On Nagorno-Karabakh, the mandate sits with the three co-chairs, the envoy said.", "KB-DET-007"),
+        ("On Nagorno-Karabakh, the Minsk Group co-chairs have the experience and the mandate, the envoy said.", "KB-DET-007"),
+        ("On Nagorno-Karabakh, the Alliance as such takes no side.", "KB-DET-018"),
+    ],
+)
+def test_karabakh_cues_of_release_1_24(text, rule_id):
+    assert _fired(text, "karabakh", rule_id) == "detached"
+
