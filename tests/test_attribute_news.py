@@ -1508,3 +1508,10 @@ def test_a_live_blogs_time_stamp_hides_neither_the_subject_nor_the_place():
     rows, _ = _attributed(text, date=dt.date(2020, 9, 30))
     assert _row(rows, "16:02")[2] == "EU"
     assert _row(rows, "14:47")[2] == "Russia"
+
+
+def test_an_actor_that_shows_no_wish_holds_that_position():
+    text = ("Two capitals\n\nRIGA, May 2 (Wire) – Talks went on.\n\n"
+            "Azerbaijan, which sent a delegation to the session, has shown no wish to follow Tbilisi's path.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "Azerbaijan, which")[2] == "Azerbaijan"

@@ -109,7 +109,7 @@ DECISION_PHRASES = (
     r"describe|describes|described|resisted|resists|"
     r"sceptical|skeptical|stopped|stops|halted|halts|declined|declines|broke off|breaks off|resumed|resumes|"
     r"restored|restores|severed|severs|cut off|cuts off|reported|planning|intending|seeking|aiming|"
-    r"took a different position|went further"
+    r"took a different position|went further|shown no|shows no|showed no|shown little|shows little|showed little"
 )
 JOINING = r"(?:joined|joins|acceded to) (?:nato|the (?:north atlantic )?alliance)(?![’']s)|applie[sd] for (?:\w+ )?membership"
 # A position in the future or after a modal, where the verb stands in its base form: "NATO
