@@ -1515,3 +1515,10 @@ def test_an_actor_that_shows_no_wish_holds_that_position():
             "Azerbaijan, which sent a delegation to the session, has shown no wish to follow Tbilisi's path.\n")
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, "Azerbaijan, which")[2] == "Azerbaijan"
+
+
+def test_no_subject_runs_past_a_colon_that_opens_a_clause():
+    text = ("Two lessons\n\nRIGA, May 2 (Wire) – Talks went on.\n\n"
+            "In Chisinau, officials draw the opposite lesson: that a people's wish, once expressed, cannot be undone.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "In Chisinau")[:2] == ("narrator", "narrator")

@@ -116,7 +116,7 @@ JOINING = r"(?:joined|joins|acceded to) (?:nato|the (?:north atlantic )?alliance
 # leaders will reaffirm …", "Moscow would oppose …".
 _BASE_VERBS = (
     "reaffirm|support|welcome|urge|offer|invite|promise|pledge|grant|confirm|stress|seek|oppose|reject|"
-    "consider|stop|assist|help|insist|demand|condemn|recognise|recognize|back|endorse|respect"
+    "consider|stop|assist|help|insist|demand|condemn|recognise|recognize|back|endorse|respect|accept"
 )
 FUTURE_POSITION = (
     rf"(?:will|would|shall|must|should|can|could|may|might|to)\s+(?:not\s+|also\s+|again\s+|continue\s+to\s+)?"
@@ -513,7 +513,8 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
         return Attribution("narrator", "narrator", ctx.group[1])  # "They also invited …" after "NATO leaders …"
     if verb is not None and (INTERVIEW_GIVEN.match(clause, verb) or (_INTERVIEW_WORDS.search(clause, 0, verb) and INTERVIEW_GIVEN.search(clause, 0, verb))):
         return None  # "X answered the questions of the agency", "X talked to the paper about Y's hopes": the interview's setting
-    if verb is not None and len(subject.split()) <= 24 and (occasion is not None or POSITION_AFTER.match(clause[verb:])):
+    if (verb is not None and len(subject.split()) <= 24 and not _COLON_CLAUSE.search(subject)
+            and (occasion is not None or POSITION_AFTER.match(clause[verb:]))):
         found = _person_subject(subject, ctx, you=you)
         if found and found.role == "quoted" and found.holder == "other":
             name, holder = _introduced_in(sentence, (found.speaker, found.holder), ctx)
@@ -525,6 +526,9 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
     return _actor_subject(clause, verb, ctx)
 
 
+# A colon that opens a clause in lower case: "officials draw the opposite lesson: that a people's
+# wish, once expressed, …" has its verb before the colon, so no subject runs past it.
+_COLON_CLAUSE = re.compile(r":\s+(?-i:[a-z])")
 # The verbs of ``OCCASION_FOR`` and of ``INTERVIEW_GIVEN``, for a cheap first test.
 _OCCASION_WORDS = re.compile(rf"\b(?:{'|'.join(OCCASION_VERBS)})\b")
 _INTERVIEW_WORDS = re.compile("spoke|talked|answered|gave|sat down")
