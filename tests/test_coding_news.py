@@ -847,3 +847,20 @@ def test_the_alliances_own_balanced_approach_to_the_conflict_names_no_membership
 def test_karabakh_cues_of_release_1_24(text, rule_id):
     assert _fired(text, "karabakh", rule_id) == "detached"
 
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [  # invented 2026-12-06 (twenty-first session), release 1.24
+        ("Moldovan officials say applying to join NATO is not something on our desk.", "distant", "MB-DIS-021"),
+        ("Asked about joining NATO, the minister said it was not a conversation we are having.", "distant", "MB-DIS-021"),
+        ("Moldova has chosen military neutrality, and NATO has no intention of arguing with that choice.", "open", "MB-OPN-029"),
+        ("Moldova prefers partnership to membership, and we are perfectly comfortable with that.", "open", "MB-OPN-035"),
+    ],
+)
+def test_membership_refusals_and_comfort_of_release_1_24(text, stance, rule_id):
+    assert _fired(text, "membership", rule_id) == stance
+
+
+def test_finnish_and_swedish_accession_names_membership():
+    assert "TOP-MB-036" in _topic_rules("Moscow called Finnish and Swedish accession a grave mistake.")
+
