@@ -208,19 +208,21 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
     return "headline", mentions[0].holder if mentions else "media"
 
 
+# A preposition right before an actor ("over NATO talks"), and what makes the actor the
+# headline's all the same: its possessive ("on Armenia's agenda") or a comma that sets a scene
+# ("In Yerevan, a small army …").
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:over|on|about|of|for|with|to|in|at|from|between|into|towards?|against|by|after|before|amid)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+_OWNED_OR_SET = re.compile(r"['’]s\b|\s*,")
+
+
 def _object_of(content: str, mention) -> bool:
     """Whether a headline names an actor only as what it is about ("Crimea casts shadow over
     NATO talks in Baku"), not as its subject, owner ("on Armenia's agenda") or scene ("In
     Yerevan, a small army …")."""
     return bool(_OBJECT_BEFORE.search(content, 0, mention.start)) and not _OWNED_OR_SET.match(content, mention.end)
-
-
-_OWNED_OR_SET = re.compile(r"['’]s\b|\s*,")
-# A preposition right before an actor.
-_OBJECT_BEFORE = re.compile(
-    r"\b(?:over|on|about|of|for|with|to|in|at|from|between|into|towards?|against|by|after|before|amid)\s+(?:the\s+)?\Z",
-    re.IGNORECASE,
-)
 
 
 # A headline that opens with its source: "Envoy tells Tbilisi membership is no prize".
