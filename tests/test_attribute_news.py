@@ -1522,3 +1522,12 @@ def test_no_subject_runs_past_a_colon_that_opens_a_clause():
             "In Chisinau, officials draw the opposite lesson: that a people's wish, once expressed, cannot be undone.\n")
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, "In Chisinau")[:2] == ("narrator", "narrator")
+
+
+@pytest.mark.parametrize("headline", ["The Briefing: NATO's deputy spokesman on the war in the South Caucasus",
+                                      "NATO's Anna Berg on Karabakh, Moscow and Moldova's choices"])
+def test_a_headline_that_bills_who_speaks_on_what_is_the_outlets(headline):
+    text = (f"{headline}\n\nCHISINAU, May 2 (Wire) – NATO's deputy spokesman Anna Berg said the Alliance would not "
+            "mediate.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, headline)[2] == "media"

@@ -182,7 +182,7 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
     interviewee of a quoted headline, else nobody, with the side of the state that publishes
     the document or else of the first actor named."""
     content = sentence.strip()
-    if INTERVIEW_INTRO.match(content):
+    if INTERVIEW_INTRO.match(content) or _announces(content):
         return "headline", "media"
     source = _named_source(content)
     if source is None:  # "Promise stands, NATO officials say", "'…': NATO envoy on …": a source that names its actor
@@ -277,6 +277,28 @@ def echoed_headlines(text: str, out: list) -> None:
         said = next((t for t in body if words in " ".join(_WORD.findall(text[t.start : t.end].lower()))), None)
         if said and said.holder != "media":
             s.holder = said.holder
+
+
+# A headline that announces who speaks on what, with no words of theirs: "NATO's Vellinga on
+# Karabakh, Moscow and Armenia's choices", "The Briefing: NATO's deputy spokesman on the war".
+_ANNOUNCED = re.compile(r"^(?:[^:\"“”‘’]{1,60}:\s+)?(?P<who>[^:\"“”‘’]{2,60}?)\s+on\s+[^:\"“”‘’]+\Z")
+_ANNOUNCED_WHO = re.compile(
+    r"(?:(?:a|an|the)\s+)?(?:[\w'’-]+['’]s\s+)?(?:(?:(?-i:[A-ZÀ-Þ])[\w'’.-]*|deputy|senior|top|chief|special|foreign|"
+    r"defen[cs]e|former|analyst|commentator|scholar|soldier|envoy|official|officer|adviser|spokes\w+|minister|"
+    r"ambassador|diplomat|representative|general)\s*)+"
+)
+
+
+def _announces(content: str) -> bool:
+    """Whether a headline only announces a person and the subjects they speak on (the outlet's
+    billing of an interview or a programme, nobody's position)."""
+    found = _ANNOUNCED.match(content) if content[:1] not in "\"“‘'«" else None  # a quotation is someone's words
+    who = found.group("who") if found else ""
+    return bool(found) and _ANNOUNCED_WHO.fullmatch(who) is not None and (
+        ROLE.search(who) is not None or len(name_words(who)) >= 2 or _OWNER_S.search(who) is not None)
+
+
+_OWNER_S = re.compile(r"['’]s\s")
 
 
 def quoted_headline(text: str, out: list) -> None:
