@@ -186,11 +186,10 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
         return "headline", "media"
     source = _named_source(content)
     if source is None:  # "Promise stands, NATO officials say", "'…': NATO envoy on …": a source that names its actor
-        said = _CLAUSE_THEN_WHO.search(content) or _QUOTE_ABOUT.search(content) or _FRONTED_WHO.search(content)
+        clause_who = _CLAUSE_THEN_WHO.search(content)
+        said = clause_who or _QUOTE_ABOUT.search(content) or _FRONTED_WHO.search(content)
         source = said.group("who") if said and ctx.reg.mentions(said.group("who"), ctx.date) else None
-    if source is None:
-        said = _CLAUSE_THEN_WHO.search(content)
-        if said and EXPERT.search(said.group("who")):
+        if source is None and clause_who and EXPERT.search(clause_who.group("who")):
             return "headline", "other"  # "…, analyst says": an analyst holds no actor's side
     who = ctx.resolve(source) if source else None
     if who:  # a person by name speaks the headline; a bare title only gives its side
@@ -289,6 +288,9 @@ _BILLED_WORD = (
 _ANNOUNCED_WHO = re.compile(rf"(?:(?:a|an|the)\s+)?(?:[\w'’-]+['’]s\s+)?{_BILLED_WORD}(?:\s+{_BILLED_WORD})*")  # words apart: no backtracking blow-up
 
 
+_OWNER_S = re.compile(r"['’]s\s")
+
+
 def _announces(content: str) -> bool:
     """Whether a headline only announces a person and the subjects they speak on (the outlet's
     billing of an interview or a programme, nobody's position)."""
@@ -296,9 +298,6 @@ def _announces(content: str) -> bool:
     who = found.group("who") if found else ""
     return bool(found) and _ANNOUNCED_WHO.fullmatch(who) is not None and (
         ROLE.search(who) is not None or len(name_words(who)) >= 2 or _OWNER_S.search(who) is not None)
-
-
-_OWNER_S = re.compile(r"['’]s\s")
 
 
 def quoted_headline(text: str, out: list) -> None:
