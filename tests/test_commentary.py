@@ -118,5 +118,4 @@ def test_a_readers_letter_is_its_writers_signature_and_headline_included():
     raw = ("Letter: Moldova should stay out of every bloc\n\nSir, I could not disagree more with your call to join.\n\n"
            "A small country that picks a camp hands the other camp an excuse.\n\n"
            "Ion Rusu, retired schoolteacher, Balti, 20 March 2014\n")
-    rows = {raw[s.start : s.end]: s.holder for s in attribute(raw, clean(raw).units, genre="news", date=dt.date(2014, 3, 20))}
-    assert set(rows.values()) == {"other"}
+    assert {holder for _, holder in _rows(raw).values()} == {"other"}
