@@ -28,13 +28,12 @@ _TAIL_STOP = re.compile(r"""[,;:"“”«»]""")
 _TAIL_CLAUSE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|must|that)\b", re.IGNORECASE)
 # A last clause that sets the scene after the attribution ("…, the official said, as talks went on.",
 # "…, even as one of its members, Turkey, sided with Baku.") or goes on with what the source did
-# ("…, the envoy has said, describing the choice as Baku's.").
+# ("…, the envoy has said, describing the choice as Baku's.", "…, brushing aside suggestions …").
 _CIRCUMSTANCE = re.compile(
     r",\s+(?:(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|just|only|\d+)\s+)?(?:\w+\s+)?"
     r"(?:days?|weeks?|months?|hours?|years?|minutes?|moments?)\s+|(?:shortly|soon|just|immediately|right|only|long)\s+)?"
-    r"(?:(?:even\s+)?as|while|when|after|before|amid|following|adding|citing|since|(?:al)?though|even\s+though|"
-    r"noting|stressing|describing|calling|urging|warning|insisting|underlining|emphasi[sz]ing|reiterating|arguing|"
-    r"pointing|referring|welcoming)\b"
+    r"(?:(?:even\s+)?as|while|when|after|before|amid|since|(?:al)?though|even\s+though|"
+    r"(?!according\b)(?-i:[a-z]{2,}ing))\b"  # any participle: "adding", "brushing aside", not "according to"
     r"(?:[^,]|,\s*(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}\s*,)*\Z",  # a name set off by commas inside it
     re.I,
 )
