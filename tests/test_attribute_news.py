@@ -1532,3 +1532,19 @@ def test_a_headline_that_bills_who_speaks_on_what_is_the_outlets(headline):
             "mediate.\n")
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, headline)[2] == "media"
+
+
+# Invented for the twenty-second session (2026-12-06).
+@pytest.mark.parametrize("attribution", [
+    "Berzina told a joint news conference with NATO's envoy for the region, Tomas Lindqvist.",
+    "said Deputy Minister Ilona Berzina, who spoke at a joint news conference with Tomas Lindqvist, NATO's envoy "
+    "for the region.",
+])
+def test_a_person_the_attribution_of_a_quotation_introduces_is_found_again_by_surname(attribution):
+    text = (f"Riga keeps its course\n\nRIGA, May 2 (Wire) – Latvia will keep its course, Deputy Minister Ilona "
+            f"Berzina said on Thursday.\n\n\"Nothing has changed for us,\" {attribution}\n\n"
+            "Lindqvist said the Alliance respected that choice. \"Riga sets its own pace,\" he said.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "Lindqvist said")[::2] == ("Tomas Lindqvist", "NATO")
+    assert _row(rows, '"Riga sets')[::2] == ("Tomas Lindqvist", "NATO")
+    assert _row(rows, '"Nothing has')[0] == "Ilona Berzina"

@@ -669,6 +669,7 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
         ctx.previous = sentence
         out.append(Sentence(a, b, turn, speaker, role, holder, q, k))
         if owner:  # inside a quotation, "he" goes on meaning its speaker, whoever it names (not the press asking)
+            ctx.meet(sentence)
             ctx.last_person = owner if owner[1] != "media" else ctx.last_person
         else:
             ctx.see(sentence, speaker=(speaker, holder) if role == "quoted" else None)

@@ -182,6 +182,14 @@ class Discourse:
             if not (self.title_only(speaker[0]) and speakers.plural_title(speaker[0])):
                 self.last_person = speaker
 
+    def meet(self, text: str) -> None:
+        """Remember the people a quoted sentence's attribution introduces, without making any of
+        them "he"/"she": that stays the quotation's speaker ('"…," Avagyan told a news conference
+        with NATO's envoy, Lorenz Haberl.' lets "Haberl said …" find the envoy later)."""
+        facts = _facts_of(text, self.reg)
+        if self._may_name_people(text, facts):
+            self._people_in(text, facts)
+
     def note_group(self, speaker: str, holder: str | None, subject: Speaker | None = None) -> None:
         """Follow the actor's people in the plural the narration is telling of ("NATO leaders
         ended their summit …": "They also invited …", "the leaders demanded …"): set by such a
