@@ -594,3 +594,26 @@ def test_an_explainers_questions_are_its_sub_headings_and_the_paragraphs_under_t
     assert rows["Is Moldova trying to join NATO?"] == ("narrator", "media")
     assert rows["Not at present."] == ("narrator", "media")
     assert rows["Formally, no. The talks have their own format."] == ("narrator", "media")
+
+
+# Invented for the twenty-second session (2026-12-06).
+CHAIRED_HEARING = (
+    "Hearing on the South Caucasus: verbatim extract\n\n"
+    "Brussels, 4 May 2015 – Extract from the record of a committee hearing.\n\n"
+    "The Chair: I welcome our witnesses: Mr Marek Rudnicki, deputy to NATO's liaison officer for the South "
+    "Caucasus; Ambassador Lale Guliyeva of Azerbaijan; and Dr Ana Beridze of a Tbilisi institute. Mr Rudnicki, you "
+    "have the floor.\n\n"
+    "Mr Rudnicki: Thank you, Chair. We support the mediators fully.\n\n"
+    "The Chair: Ambassador Guliyeva.\n\n"
+    "Ambassador Guliyeva: Our land must be returned. Our partners should say so.\n\n"
+    "The Chair: Dr Beridze.\n\n"
+    "Dr Beridze: The door agreed for Georgia must stay open.\n\n"
+    "The Chair: Mr Rudnicki, a last word.\n\n"
+    "Mr Rudnicki: The Alliance will not mediate.\n"
+)
+
+
+def test_a_chair_who_lists_the_witnesses_with_their_posts_gives_each_label_its_side():
+    rows = _coded(CHAIRED_HEARING, "interview")
+    assert [h for t, _, h in rows if t.startswith(("Thank you, Chair", "We support", "The Alliance"))] == ["NATO"] * 3
+    assert [h for t, _, h in rows if t.startswith(("Our land", "Our partners"))] == ["Azerbaijan", "Azerbaijan"]

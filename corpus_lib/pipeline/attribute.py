@@ -409,8 +409,9 @@ def _speak(
     if speaker[1] == "other" and side != "other":  # nobody introduced them: their own words tell
         speaker = (speaker[0], side)
         ctx.add(speaker)
-    for (a, b), q in zip(spans, questions):
+    for (a, b), s, q in zip(spans, sentences, questions):
         out.append(Sentence(a, b, turn, speaker[0], "interviewee", speaker[1], q, k))
+        ctx.meet(s)  # a chair introducing the witnesses: "I welcome Mr Anna Berg, NATO's envoy, …"
     ctx.last_person = speaker
 
 

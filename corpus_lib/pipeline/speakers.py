@@ -337,12 +337,22 @@ def _introductions(sentence: str, reg: Registry, date, place: str | None, before
         if EXPERT.search(title):  # an analyst speaks for no actor, wherever they are based
             yield Person(start, end, name, reg.holder_of(name) or "other", title)
             continue
-        holder = reg.holder_of(name) or affiliation(title, reg, date)
+        holder = reg.holder_of(name) or affiliation(title, reg, date) or _of_actor(sentence[end:], reg, date)
         if holder in (None, "other") and (post := _predicate_post(sentence[end:])):
             holder = affiliation(post, reg, date) or holder  # "X of the Norwegian army is NATO's liaison officer"
         if holder is None and not OUTSIDER.search(title):
             holder = place_for(title, place or _place_after(sentence[end : end + 160], reg) or _spoke_in(sentence[end : end + 200], reg))
         yield Person(start, end, name, holder or "other", title)
+
+
+def _of_actor(after: str, reg: Registry, date) -> str | None:
+    """The actor a titled name is "of", named alone right after it ("Ambassador Farid Huseynli of
+    Azerbaijan;"), not a body of that place ("X of the Moscow daily Y" is no Russian official)."""
+    found = _OF_ACTOR.match(after)
+    return affiliation(found.group(1), reg, date) if found else None
+
+
+_OF_ACTOR = re.compile(rf"^\s+of\s+({_UPPER}[\w-]+(?:\s+{_UPPER}[\w-]+)?)(?=\s*(?:[,;.:)]|\Z)|\s+(?:and|said|says|told)\b)")
 
 
 def _places(words: list[str], reg: Registry) -> bool:
@@ -522,11 +532,12 @@ def _apposition_after(after: str) -> str | None:
     return None
 
 
-# Where an apposition ends: a comma or a dash set off by spaces ("X – NATO's envoy – said"), or a
-# participle that goes on with what the person does ("an officer at NATO headquarters visiting
-# Yerevan"; "a visiting professor" keeps its adjective).
+# Where an apposition ends: a comma, a semicolon (a list of people with their posts) or a dash
+# set off by spaces ("X – NATO's envoy – said"), or a participle that goes on with what the
+# person does ("an officer at NATO headquarters visiting Yerevan"; "a visiting professor" keeps
+# its adjective).
 _APPOSITION_END = re.compile(
-    r",|\s[-–—]\s?|[–—]|(?<!\ba)(?<!\ban)(?<!\bthe)\s(?=(?:visiting|speaking|attending|arriving|addressing|touring|travelling|traveling)\b)"
+    r"[,;]|\s[-–—]\s?|[–—]|(?<!\ba)(?<!\ban)(?<!\bthe)\s(?=(?:visiting|speaking|attending|arriving|addressing|touring|travelling|traveling)\b)"
 )
 
 
