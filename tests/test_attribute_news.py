@@ -1548,3 +1548,37 @@ def test_a_person_the_attribution_of_a_quotation_introduces_is_found_again_by_su
     assert _row(rows, "Lindqvist said")[::2] == ("Tomas Lindqvist", "NATO")
     assert _row(rows, '"Riga sets')[::2] == ("Tomas Lindqvist", "NATO")
     assert _row(rows, '"Nothing has')[0] == "Ilona Berzina"
+
+
+# Invented for the twenty-second session (2026-12-06).
+UNTITLED_PROFILE = (
+    "The quiet man in the liaison office\n\n"
+    "The coffee on Pieter Aalbers's desk is cold by nine, and nobody has called yet.\n\n"
+    "Aalbers came in the spring with one suitcase. The 48-year-old former army engineer is NATO's liaison "
+    "officer for the region, a post created to keep partners' reforms on schedule.\n\n"
+    "\"We work with both capitals on the same terms,\" the Dutchman says. \"The door is theirs to knock on.\"\n\n"
+    "The Alliance, she points out, has no flag here.\n"
+)
+
+
+def test_a_profile_gives_its_untitled_subject_the_post_a_description_of_him_names_later():
+    rows, _ = _attributed(UNTITLED_PROFILE, genre="news", date=dt.date(2016, 5, 2))
+    assert _row(rows, '"We work')[::2] == ("Pieter Aalbers", "NATO")
+    assert _row(rows, '"The door')[::2] == ("Pieter Aalbers", "NATO")
+
+
+@pytest.mark.parametrize("post", ["the official most Georgians associate with the drive to join NATO",
+                                  "a regular at the Alliance's seminars"])
+def test_a_post_whose_head_names_no_actor_gives_the_profiles_subject_no_side(post):
+    text = UNTITLED_PROFILE.replace("NATO's liaison officer for the region, a post created", post + ", and he was")
+    rows, _ = _attributed(text, genre="news", date=dt.date(2016, 5, 2))
+    assert _row(rows, '"We work')[2] != "NATO"
+
+
+def test_a_description_by_nationality_and_points_out_refer_to_the_person_last_named():
+    text = ("Envoy speaks\n\nRIGA, May 2 (Wire) – NATO envoy Anna Berg arrived in Riga on Monday.\n\n"
+            "She is not an ambassador, she points out, and the office has no flag.\n\n"
+            "\"We work with both capitals,\" the Norwegian says.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "She is not")[::2] == ("Anna Berg", "NATO")
+    assert _row(rows, '"We work')[::2] == ("Anna Berg", "NATO")

@@ -14,7 +14,7 @@ from functools import lru_cache
 REPORTING = (
     r"said|says|say|saying|added|adds|noted|notes|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|"
     r"continued|told|tells|stated|states|declared|declares|underlined|underlines|explained|"
-    r"remarked|concluded|insisted|warned|recalled|pointed out|reiterated|announced|replied|"
+    r"remarked|concluded|insisted|warned|recalled|pointed out|points out|reiterated|announced|replied|"
     r"answered|affirmed|assured|confirmed|observed|commented|wrote|argued|believes|thinks|"
     r"acknowledged|acknowledges|admitted|admits|conceded|concedes|insists|maintained|maintains|"
     r"cautioned|indicated|suggested|clarified|reminded|reminds|underscored|underscores|highlighted|highlights|"
@@ -87,6 +87,14 @@ ROLE_PHRASES: tuple[str, ...] = tuple(
 ROLE_NOUNS = "|".join(re.escape(p).replace(r"\ ", " ") for p in sorted(ROLE_PHRASES, key=lambda p: (-len(p), p)))
 # "The envoy", "this official", "the deputy chief": a bare title that refers back to a person.
 DEFINITE = re.compile(rf"\b(?:the|this|that)\s+(?:[\w\-]+\s+){{0,3}}?(?:{ROLE_NOUNS})\b", re.IGNORECASE)
+# A person described, not titled, whom the text has named ("the Dutchman says", "the Norwegian
+# added", "the 52-year-old said"): the person last named, like "he" or "she".
+DESCRIBED = re.compile(
+    r"^\W*the\s+(?:\d{2}-year-old|(?:Dutch|French|English|Irish|Welsh|Scots)(?:man|woman)|Norwegian|Swede|Dane|Finn|German|"
+    r"Briton|Pole|Estonian|Latvian|Lithuanian|Czech|Slovak|Italian|Spaniard|Belgian|Canadian|American|Turk|Romanian|"
+    r"Bulgarian|Hungarian|Croat|Slovene|Greek|Icelander|Luxembourger|Albanian|Montenegrin|Austrian|Portuguese|Georgian|"
+    r"Armenian|Azerbaijani|Russian|Ukrainian|Moldovan|Kazakh)\W*\Z"
+)
 # A name: a first word, then one to three more; a later word keeps a double-barrelled surname
 # whole ("Petra Lindqvist-Roos"), but not a compound whose first part ends in "-o", a combining
 # form or a place's ("Caucasus Euro-Atlantic Forum", "Russo-Georgian", "Armenia-Azerbaijan

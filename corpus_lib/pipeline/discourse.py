@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from corpus_lib.pipeline import speakers
+from corpus_lib.pipeline import posts, speakers
 from corpus_lib.pipeline.actors import Mention, Registry
-from corpus_lib.pipeline.clauses import DEFINITE, NAME, PRONOUN, REPORTING, ROLE_NOUNS, subject_clause
+from corpus_lib.pipeline.clauses import DEFINITE, DESCRIBED, NAME, PRONOUN, REPORTING, ROLE_NOUNS, subject_clause
 from corpus_lib.pipeline.prefilter import AVAILABLE as _RE2
 from corpus_lib.pipeline.prefilter import PatternSet
 from corpus_lib.vocab import STATE_HOLDERS
@@ -63,34 +63,7 @@ def _people_filter(reg: Registry) -> PatternSet | None:
     return None if found.left_out else found
 
 
-# A post told by pronoun: "A Norwegian who served in Kabul, she is the Alliance's deputy liaison officer".
-_PRONOUN_POST = re.compile(
-    r"^\W*(?:[^.;:!?]{0,120}?,\s*)?(?:she|he)\s+(?:is|was|has\s+been|had\s+been|serves\s+as|works\s+as)\s+(?:now\s+)?"
-    r"(?P<title>(?:the|a|an|one\s+of|[A-Z][\w\-]*['’]s)\s+[^,.;:!?]{2,100})",
-    re.IGNORECASE,
-)
-# A title that points back to a post named before: "since taking up the post", "new to the job".
-_THE_POST = re.compile(r"\b(?:the|his|her)\s+(?:post|job|position)\b", re.IGNORECASE)
-# A national of some country in a career that names no actor: "a Swedish diplomat", "a former
-# French gendarmerie officer" (who an institution's official turns out to be).
-_NATIONAL_CAREER = re.compile(
-    r"^\W*(?:a|an)\s+(?:(?:former|retired|career|veteran|senior)\s+)?(?-i:[A-Z])[\w'’-]+\s+(?:[\w'’-]+\s+){0,2}?"
-    r"(?:diplomat|officer|official|general|colonel|admiral|civil\s+servant)\b",
-    re.IGNORECASE,
-)
-# A post told by a bare title as subject, set off after it: "The Swedish diplomat, deputy head of
-# the European Union's monitoring mission, gave a lecture" (the name is the sentence before's).
-_TITLE_POST = re.compile(
-    rf"^\W*the\s+(?:[\w-]+\s+){{0,2}}?(?:{ROLE_NOUNS}),\s+(?P<title>[^,.;:!?]{{3,120}}),\s",
-    re.IGNORECASE,
-)
-# A post told with the name as subject: "Wennberg, a Swedish diplomat, has been deputy to NATO's
-# special representative since 2008" (a profile's introduction, not an attribution).
-_NAME_POST = re.compile(
-    r"^\W*(?P<name>[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:[\s\-][A-ZÀ-ÞĀ-Ž][^\W\d_]+){0,2})\s*(?P<apposition>,[^,.;:!?]{2,80},)?\s*"
-    r"(?:is|was|has\s+been|had\s+been|serves\s+as|has\s+served\s+as|works\s+as|became|has\s+become)\s+(?:now\s+)?"
-    r"(?P<title>(?:the|a|an|one\s+of|[A-Z][\w\-]*['’]s|deputy|head|chief)\s+[^,.;:!?]{2,100})"
-)
+_POSSESSIVE_END = re.compile(r"['’]s?\Z")
 # A body named with its actor, before ("Armenia's foreign ministry", "the NATO delegation") or
 # after ("the ministry of foreign affairs of Armenia", "the ministry in Yerevan").
 _BODY_NOUNS = ("ministry", "government", "cabinet", "parliament", "embassy", "delegation", "mission", "committee")
@@ -103,19 +76,6 @@ _LED_BY = re.compile(r"[^.;:]{0,20}?\b(?:led|headed)\s+by\b")
 _OFFICE_OF = re.compile(
     r"\b(?:(?:first\s+)?deputy\s+|vice\s+)?(?:(?:foreign|defen[cs]e)\s+)?(?:prime\s+minister|minister|ambassador|president|speaker|chairman|"
     r"secretary)(?:\s+of\s+[A-Z][\w]+(?:\s+(?:and\s+)?[A-Z][\w]+){0,2})?\s+of\s+(?:the\s+)?(?:Republic\s+of\s+)?\Z",
-    re.IGNORECASE,
-)
-# A name opening its sentence with a national's career set off after it, then its verb:
-# "Mattias Lindgren, a Swedish diplomat on his first trip to the region, held …".
-_NAME_CAREER = re.compile(
-    r"^\W*(?P<name>[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:[\s\-][A-ZÀ-ÞĀ-Ž][^\W\d_]+){1,2}),\s+(?P<title>(?:a|an)\s+[^,.;:!?]{2,100}?),\s+[a-z]"
-)
-# A body a person heads, told with the name as subject: "When Katrin Ahlgren took over NATO's
-# liaison office in Tbilisi, …".
-_NAME_HEADS = re.compile(
-    r"^\W*(?:(?:when|after|since|before|until|as)\s+)?(?P<name>[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:[\s\-][A-ZÀ-ÞĀ-Ž][^\W\d_]+){1,2})\s+"
-    r"(?:has\s+|had\s+)?(?:took\s+over|takes\s+over|heads|headed|runs|ran|leads|led|took\s+charge\s+of)\s+"
-    r"(?P<title>[^,.;:!?]{2,60}?\b(?:office|mission|delegation|team|cent(?:re|er)|representation))\b",
     re.IGNORECASE,
 )
 # An untitled name opening a sentence's subject, before its verb: "Ingrid Aasland has watched …",
@@ -161,6 +121,9 @@ class Discourse:
     document_owner: str | None = None  # the issuer of the document the text last introduced (see ``documents``)
     document_fresh: int = 0  # sentences left in which "it" still means that document
     subject_name: str | None = None  # an untitled name opening the sentence before ("Ingrid Aasland has watched …")
+    untitled: str | None = None  # the last name the narration gave without a title or a side ("Nodar Kipiani takes …")
+    untitled_since: int = 0  # how many people had been remembered when it was given (see ``added``)
+    added: int = 0  # how many times a person has been remembered
     previous: str = ""  # the narrated sentence before this one, in any paragraph ("its" may refer to its subject)
     _surname_set: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)  # a person's title as introduced, lower case
@@ -176,8 +139,10 @@ class Discourse:
         the people it names ("diplomatic sources" are no "he")."""
         self._see_bodies(text)
         self._see_named(text)
+        self._see_untitled(text)
         self._pronoun_post(text)
         self._name_post(text)
+        self._described_post(text)
         if speaker is not None and speaker[0] in self.titles:
             if not (self.title_only(speaker[0]) and speakers.plural_title(speaker[0])):
                 self.last_person = speaker
@@ -202,13 +167,44 @@ class Discourse:
         elif holder not in (None, "media") and (self.group is None or holder != self.group[1]):
             self.group = None
 
+    def _see_untitled(self, text: str) -> None:
+        """Note the last full name the narration gives with no title, no side and no reporting
+        verb (a profile's "the tea on Joost Ravensberg's desk"): a post told of a description
+        later gives that person its side (:meth:`_described_post`)."""
+        if not _TWO_CAPITALISED.search(text):
+            return
+        for found in NAME.finditer(text):
+            words = speakers.name_words(_POSSESSIVE_END.sub("", found.group(0)))
+            if not words:
+                continue
+            name = " ".join(words)
+            if self.known(name) or self.known(words[-1]) or self.reg.mentions(found.group(0), self.date):
+                continue
+            self.untitled, self.untitled_since = name, self.added
+
+    def _described_post(self, text: str) -> None:
+        """Give a post told of a description as subject ("The 52-year-old former naval officer is
+        NATO's liaison officer", "The Arabist, who learned his trade in Aden, has been Moscow's
+        envoy") to the untitled person named last, when nobody has been remembered since."""
+        if self.untitled is None or self.added != self.untitled_since:
+            return
+        post = posts.DESCRIBED_POST.match(text)
+        role = speakers.ROLE.search(post.group("title")) if post else None
+        if role is None or self.reg.mentions(post.group("subject")):
+            return
+        # the actor the post's head names ("Moscow's roving envoy"), not one its clause mentions
+        # ("the official most Georgians associate with the drive to join NATO")
+        holder = speakers.affiliation(post.group("title")[: role.end()], self.reg, self.date)
+        if holder is not None:
+            self.last_person = self._titled((self.untitled, holder), post.group("title"))
+
     def _pronoun_post(self, text: str) -> None:
         """Give a post told by pronoun or by a bare title to the untitled name that opened the
         sentence before ("Ingrid Aasland has watched it all. …, she is the Alliance's deputy
         liaison officer"; "Jakob Lind has driven that border for months. The Swedish diplomat,
         deputy head of the EU's monitoring mission, …"), and remember the name this sentence
         opens with for the next."""
-        post = (_PRONOUN_POST.match(text) or _TITLE_POST.match(text)) if self.subject_name else None
+        post = (posts.PRONOUN_POST.match(text) or posts.TITLE_POST.match(text)) if self.subject_name else None
         if post and speakers.ROLE.search(post.group("title")):
             known = self.known(self.subject_name)
             if known is None or known[1] == "other":
@@ -225,12 +221,12 @@ class Discourse:
         been deputy to NATO's special representative", "When Katrin Ahlgren took over NATO's
         liaison office, …"), unless the person already speaks for an actor: a name, or a lone
         surname known before or set off by an apposition."""
-        post = _NAME_POST.match(text)
+        post = posts.NAME_POST.match(text)
         if post is None or not speakers.ROLE.search(post.group("title")):
-            post = _NAME_HEADS.match(text)
+            post = posts.NAME_HEADS.match(text)
             if post is None:
-                post = _NAME_CAREER.match(text)
-                if post is None or not _NATIONAL_CAREER.match(post.group("title")):
+                post = posts.NAME_CAREER.match(text)
+                if post is None or not posts.NATIONAL_CAREER.match(post.group("title")):
                     return
         name = post.group("name")
         known = self.known(name)
@@ -240,7 +236,7 @@ class Discourse:
         if (known and known[1] != "other") or any(m.kind != "person" for m in self.reg.mentions(name, self.date)):
             return
         title = post.group("title")
-        if post.re is _NAME_CAREER:
+        if post.re is posts.NAME_CAREER:
             holder = self._institution_source(name)  # a national's career names no side: the official's
         elif speakers.EXPERT.search(title) or speakers.OUTSIDER.search(title):
             return  # "a professor … in Moscow" speaks for no actor
@@ -411,7 +407,7 @@ class Discourse:
         source known by title alone ("…, a deputy defence minister said") is that source."""
         if not title.strip():
             return self._untitled_source() or "other"
-        if _THE_POST.search(title):  # "a Norwegian diplomat on his first tour since taking up the post"
+        if posts.THE_POST.search(title):  # "a Norwegian diplomat on his first tour since taking up the post"
             return next((h for name, h in reversed(self.persons) if self.title_only(name) and h != "other"), "other")
         bare = _DEFINITE_LONG.fullmatch(title.strip())
         if bare is None or self.reg.mentions(title, self.date):
@@ -442,6 +438,7 @@ class Discourse:
 
     def add(self, person: Speaker) -> None:
         """Remember a person (the latest mention last)."""
+        self.added += 1
         if self.persons and self.persons[-1] == person:
             return
         self.persons = [p for p in self.persons if p[0] != person[0]] + [person]
@@ -523,7 +520,7 @@ class Discourse:
         known = self._known_at(phrase)
         if known:
             return known[0][1]
-        if PRONOUN.match(phrase) and self.last_person:
+        if (PRONOUN.match(phrase) or DESCRIBED.match(phrase)) and self.last_person:
             return self.last_person
         if DEFINITE.search(phrase) and not _INDEFINITE_OPEN.match(phrase) and self._same_side(mentions):  # "the envoy"
             found = self.by_title(phrase, state=state)
