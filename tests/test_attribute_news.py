@@ -1582,3 +1582,15 @@ def test_a_description_by_nationality_and_points_out_refer_to_the_person_last_na
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, "She is not")[::2] == ("Anna Berg", "NATO")
     assert _row(rows, '"We work')[::2] == ("Anna Berg", "NATO")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Berg was just as clear about what the Alliance would not do.",
+    "She was every bit as firm that Riga was not knocking on another door.",
+    "Asked whether the same applied to Georgia, promised membership years ago, Berg said the bid would be judged on "
+    "its merits.",
+])
+def test_a_position_after_just_as_or_after_a_participle_aside_is_the_named_officials(sentence):
+    text = f"Envoy speaks\n\nRIGA, May 2 (Wire) – NATO envoy Anna Berg arrived in Riga on Monday.\n\n{sentence}\n"
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, sentence[:12])[::2] == ("Anna Berg", "NATO")

@@ -139,9 +139,10 @@ DATELINE = re.compile(
     r"|^(?!(?:NATO|OSCE|CSTO|PACE|UN|EU|US|UK)\b)[A-ZÀ-Þ]{2,}(?:\s?/\s?[A-ZÀ-Þ]{2,})*\s[–—-]{1,2}\s+"  # "TBILISI – ", "BRUSSELS / BAKU – ": no date
     r"|^\d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{2,4})?\s[–—-]{1,2}\s+"  # a live blog's time stamp: "14:47 - "
 )
-# The rest of a leading phrase's relative clause: "Asked about Armenia, which works with the
-# Alliance, Koning said …" is cut to "Koning said …".
-_RELATIVE_REST = re.compile(r"^(?:which|who|whose|whom|where)\b[^,;:]{0,150},\s+(?!\d)")
+# The rest of a leading phrase's relative clause or participle: "Asked about Armenia, which works
+# with the Alliance, Koning said …", "Asked about Georgia, promised membership in 2008, Koning
+# said …" are cut to "Koning said …".
+_RELATIVE_REST = re.compile(r"^(?:which|who|whose|whom|where|(?-i:[a-z]{3,}ed))\b[^,;:]{0,150},\s+(?!\d)")
 # Matches at the start of a clause where one of the cuts of ``subject_clause`` would.
 ANY_LEAD = re.compile(
     "|".join([*(f"(?:{x.pattern})" for x in (CONNECTIVE, FRAMING, LEADING_PHRASE)), f"(?-i:{DATELINE.pattern})"]),
@@ -230,7 +231,8 @@ _OCCASION_FOR = (
 )
 OCCASION_FOR = re.compile(rf"\b{_OCCASION_FOR}\b", re.IGNORECASE)
 POSITION_AFTER = re.compile(
-    rf"^(?:(?:{AUX}|\w+ly|long|again|once again|yet|now|jointly|more|less|very|even|far|much){_SET_OFF}\s+){{0,4}}"
+    rf"^(?:(?:{AUX}|\w+ly|long|again|once again|yet|now|jointly|more|less|very|even|far|much|just|as|equally|quite|"
+    rf"no less|every bit as){_SET_OFF}\s+){{0,4}}"
     rf"(?:{_BARE_POSITION}|{POSITION}|cautious|sceptical|skeptical|optimistic|pessimistic|critical|blunt|wary|reluctant|guarded|"
     r"charitable|forthcoming|reserved|outspoken|upbeat|measured|restrained|emphatic|categorical|defiant|dismissive|"
     r"conciliatory|candid|sanguine|sharper|blunter|firmer|softer|tougher|harsher|scathing|scornful|withering|"
