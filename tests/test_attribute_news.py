@@ -1594,3 +1594,22 @@ def test_a_position_after_just_as_or_after_a_participle_aside_is_the_named_offic
     text = f"Envoy speaks\n\nRIGA, May 2 (Wire) – NATO envoy Anna Berg arrived in Riga on Monday.\n\n{sentence}\n"
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, sentence[:12])[::2] == ("Anna Berg", "NATO")
+
+
+
+@pytest.mark.parametrize("headline", [
+    "Georgia's door still open, NATO envoy says as Nordic protocols are signed",
+    "'Baku's balance suits us', says Alliance official, as Yerevan bristles",
+])
+def test_a_headline_source_followed_by_a_scene_or_set_after_its_verb_is_found(headline):
+    text = (f"{headline}\n\nBAKU, May 2 (Wire) – A senior NATO official said on Monday that the Alliance saw "
+            "nothing wrong with Azerbaijan's choices.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, headline[:12])[2] == "NATO"
+
+
+def test_a_headline_with_says_after_its_subjects_act_is_not_a_quotation():
+    headline = "Armenia freezes CSTO role, says NATO membership is not on the agenda"
+    text = f"{headline}\n\nYEREVAN, May 2 (Wire) – Armenia has frozen its part in the CSTO, its foreign ministry said.\n"
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, headline[:12])[2] == "Armenia"

@@ -169,6 +169,20 @@ _CLAUSE_THEN_WHO = re.compile(
     r"(?:\s+(?:in|at|after)\s+[^,\"“”«»]{2,40})?\s*\Z",
     re.IGNORECASE,
 )
+# The source of a quoted headline set after its verb: "'Baku's balance suits us', says Alliance official".
+_SAYS_THEN_WHO = re.compile(r"[\"”’'»]\s*,\s+(?:says|said)\s+(?P<who>[^,\"“”«»]{2,60}?)\s*\Z", re.IGNORECASE)
+# What a headline adds after its source: "…, NATO envoy says as Nordic protocols signed", "…, says
+# Alliance official, as Yerevan bristles".
+_AS_TAIL = re.compile(r",?\s+(?:as|while|amid|when)\s+[^,\"“”«»]{2,80}\Z", re.IGNORECASE)
+
+
+def _clause_source(content: str) -> re.Match[str] | None:
+    """The source a headline names after its clause ("…, NATO officials say", "…, says the
+    envoy"), with a last scene-setting clause ("… as talks resume") left aside."""
+    content = _AS_TAIL.sub("", content)
+    return _CLAUSE_THEN_WHO.search(content) or _SAYS_THEN_WHO.search(content)
+
+
 # A headline that names its source first after a fronted place or occasion: "At Tbilisi forum,
 # NATO official says the road is long" (a source only where it names its actor).
 _FRONTED_WHO = re.compile(
@@ -186,7 +200,7 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
         return "headline", "media"
     source = _named_source(content)
     if source is None:  # "Promise stands, NATO officials say", "'…': NATO envoy on …": a source that names its actor
-        clause_who = _CLAUSE_THEN_WHO.search(content)
+        clause_who = _clause_source(content)
         said = clause_who or _QUOTE_ABOUT.search(content) or _FRONTED_WHO.search(content)
         source = said.group("who") if said and ctx.reg.mentions(said.group("who"), ctx.date) else None
         if source is None and clause_who and EXPERT.search(clause_who.group("who")):
@@ -233,7 +247,7 @@ def _bare_title(content: str, ctx: Discourse) -> str | None:
     "Envoy tells …"), lower-cased; None for a name, an actor's title or no source."""
     source = _named_source(content)
     if source is None:
-        said = _CLAUSE_THEN_WHO.search(content) or _FRONTED_WHO.search(content) or _OPENING_WHO.match(content)
+        said = _clause_source(content) or _FRONTED_WHO.search(content) or _OPENING_WHO.match(content)
         source = said.group("who") if said else None
     if not source or len(source.split()) > 3 or ctx.reg.mentions(source, ctx.date):
         return None
