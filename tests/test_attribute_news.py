@@ -1613,3 +1613,11 @@ def test_a_headline_with_says_after_its_subjects_act_is_not_a_quotation():
     text = f"{headline}\n\nYEREVAN, May 2 (Wire) – Armenia has frozen its part in the CSTO, its foreign ministry said.\n"
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, headline[:12])[2] == "Armenia"
+
+
+def test_a_partial_quote_inside_a_headline_is_no_quotation_with_its_source_after_it():
+    headline = 'NATO "not a party" to the war, official tells Armenian lawmakers'
+    text = (f"{headline}\n\nYEREVAN, May 2 (Wire) – A senior NATO official told Armenian lawmakers on Wednesday that "
+            "the Alliance would not take sides.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, headline[:12])[2] == "NATO"

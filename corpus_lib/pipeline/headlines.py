@@ -130,7 +130,7 @@ def _name_case(word: str) -> str:
 
 # A headline that quotes first and names the speaker after: '"…," NATO official says in Kiev'.
 _QUOTE_THEN_WHO = re.compile(
-    r"[\"”»’]\s*[,:–—-]?\s+(?P<who>[^\"“”«»]{2,60}?)\s+(?:says|said|tells|told|warns|insists|stresses)\b[^\"“”«»]{0,40}\Z"
+    r"[\"”»’]\s*[,:–—-]?\s+(?P<who>[^\"“”«»,]{2,60}?)\s+(?:says|said|tells|told|warns|insists|stresses)\b[^\"“”«»]{0,40}\Z"
     r"|[\"”»’]\s*[:–—-]\s+(?P<tag>[^\"“”«»:]{2,60}?)\s*\Z"  # '"The door remains open" - Alliance official'
 )
 # A quotation, then who said it and what about: "'…': NATO envoy on the Caucasus" (a source
