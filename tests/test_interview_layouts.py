@@ -617,3 +617,25 @@ def test_a_chair_who_lists_the_witnesses_with_their_posts_gives_each_label_its_s
     rows = _coded(CHAIRED_HEARING, "interview")
     assert [h for t, _, h in rows if t.startswith(("Thank you, Chair", "We support", "The Alliance"))] == ["NATO"] * 3
     assert [h for t, _, h in rows if t.startswith(("Our land", "Our partners"))] == ["Azerbaijan", "Azerbaijan"]
+
+
+BILINGUAL = (
+    "Deputy minister and NATO envoy meet the press\n\n"
+    "YEREVAN, 4 May 2015 – Transcript of the joint press conference; the Deputy Minister spoke in Armenian.\n\n"
+    "Moderator: Good afternoon. The Deputy Minister will begin.\n\n"
+    "ARAKELYAN [Interpretation]: Thank you. Armenia is not seeking to join the Alliance.\n\n"
+    "RUDNICKI: Thank you, Deputy Minister. We respect that choice.\n\n"
+    "Question (Ani Sargsyan, Yerevan Daily): Deputy Minister, will you buy Russian air defences?\n\n"
+    "ARAKELYAN [in English]: We are discussing it. Russia is our ally.\n"
+)
+
+
+def test_a_speaker_label_with_a_note_on_the_language_is_that_speakers_and_the_note_goes_to_the_ledger():
+    cleaned = clean(BILINGUAL)
+    rows = _coded(BILINGUAL, "interview")
+    speakers = {t: r for t, r, _ in rows}
+    assert speakers["Armenia is not seeking to join the Alliance."] == "interviewee"
+    assert speakers["We are discussing it."] == "interviewee"
+    removed = " ".join(BILINGUAL[a:b] for a, b, _ in cleaned.removed)
+    assert "[Interpretation]" in removed and "[in English]" in removed
+    assert {u.who for u in cleaned.units if u.label == "speaker"} == {"ARAKELYAN", "RUDNICKI"}

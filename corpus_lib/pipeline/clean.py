@@ -78,13 +78,16 @@ _ITALIC_QUESTION = re.compile(r"(?P<label>(?P<mark>\*\*|__|[*_]))(?![*_\s])(?=[^
 # A question opened by its number or a quotation mark ("3. And Moscow?", "> And Moscow?"): the
 # press's turn, marked like a dash. A numbered point that asks nothing is a list's, no turn.
 _NUMBERED_QUESTION = re.compile(r"(?P<label>(?:\d{1,2}[.)]|>)\s*)(?=[^\W\d_\"“‘'(])(?=[\s\S]*\?[\"”’']?\s*\Z)")
-# A transcript's speaker label: a name in capitals, perhaps with an outlet in brackets
-# ("HENRIKE VOS:", "O'DWYER:", "REPORTER (Baku Wire):", "DEPUTY ASSISTANT SECRETARY GENERAL LUNDE:").
+# A transcript's speaker label: a name in capitals, perhaps with an outlet in brackets and a
+# note on the language in square brackets ("HENRIKE VOS:", "O'DWYER:", "REPORTER (Baku Wire):",
+# "DEPUTY ASSISTANT SECRETARY GENERAL LUNDE:", "TER-MKRTCHYAN [Interpretation]:").
 _CAPS_WORD = r"[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]*[A-ZÀ-Þ.]"
 _SPEAKER = re.compile(
-    rf"(?P<label>(?:\*\*|__)?(?P<name>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,5}})(?:\s*\((?P<outlet>[^()\n]{{1,60}})\))?\s*:"
+    rf"(?P<label>(?:\*\*|__)?(?P<name>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,5}})(?:\s*\((?P<outlet>[^()\n]{{1,60}})\))?"
+    r"(?:\s*\[[^\[\]\n]{1,40}\])?\s*:"
     rf"(?:\*\*|__)?\s+)(?=\S)"
 )
+_LANGUAGE_NOTE = re.compile(r"\s*\[[^\[\]]*\]\s*\Z")
 # Capitals before a colon that name no speaker: institutions and editorial tags.
 _NOT_SPEAKERS = frozenset(
     "NATO EU UN OSCE CSTO PACE US USA UK UPDATE NOTE EDITOR'S BREAKING PHOTO VIDEO AUDIO READ ALSO SEE".split()
@@ -328,6 +331,7 @@ def clean(text: str) -> Cleaned:
                 words = _TIMESTAMP.sub("", text[unit.start : label_span[0]]).strip(" \t\r\n*_").rstrip(":").strip()
                 if words[:1] in "([":  # a bracketed tag ("(NP)"): its words
                     words = words.strip("()[] ")
+                words = _LANGUAGE_NOTE.sub("", words)  # "TER-MKRTCHYAN [Interpretation]": the speaker is the name
                 unit.who = " ".join(words.split())
             if label_span[1] == "italic":  # its closing mark goes too; the turn is the press's, as a dash's
                 mark = text[unit.start : label_span[0]]
