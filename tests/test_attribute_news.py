@@ -1621,3 +1621,10 @@ def test_a_partial_quote_inside_a_headline_is_no_quotation_with_its_source_after
             "the Alliance would not take sides.\n")
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, headline[:12])[2] == "NATO"
+
+
+def test_hard_words_for_an_actor_state_the_named_officials_position():
+    text = ("Envoy visits\n\nTBILISI, May 2 (Wire) – NATO envoy Helena Marsh arrived on Monday.\n\n"
+            "Marsh also had hard words for Moscow, which keeps troops in the two regions.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "Marsh also")[::2] == ("Helena Marsh", "NATO")

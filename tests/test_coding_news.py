@@ -864,3 +864,18 @@ def test_membership_refusals_and_comfort_of_release_1_24(text, stance, rule_id):
 def test_finnish_and_swedish_accession_names_membership():
     assert "TOP-MB-036" in _topic_rules("Moscow called Finnish and Swedish accession a grave mistake.")
 
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [  # invented 2026-12-06 (twenty-second session), release 1.25
+        ("The envoy also had harsh words for Moscow over the detentions.", "adversarial", "RU-ADV-036"),
+        ("The minister made no secret of his frustration with Moscow.", "adversarial", "RU-ADV-036"),
+        ("\"Russia treats the whole coast as its backyard,\" the deputy said.", "adversarial", "RU-ADV-037"),
+        ("The envoy said Moscow was ready to sit down with the Allies in the council.", "cooperative", "RU-COO-021"),
+        ("\"We compare notes with Moscow every week,\" the officer said.", "cooperative", "RU-COO-021"),
+        ("The Allies will not sit down with Moscow while its troops stay.", "adversarial", "RU-COO-021"),
+    ],
+)
+def test_russia_cues_of_release_1_25(text, stance, rule_id):
+    assert _fired(text, "russia", rule_id) == stance
