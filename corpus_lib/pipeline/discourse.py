@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -64,6 +65,7 @@ def _people_filter(reg: Registry) -> PatternSet | None:
 
 
 _POSSESSIVE_END = re.compile(r"['’]s?\Z")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # A body named with its actor, before ("Armenia's foreign ministry", "the NATO delegation") or
 # after ("the ministry of foreign affairs of Armenia", "the ministry in Yerevan").
 _BODY_NOUNS = ("ministry", "government", "cabinet", "parliament", "embassy", "delegation", "mission", "committee")
@@ -121,9 +123,9 @@ class Discourse:
     document_owner: str | None = None  # the issuer of the document the text last introduced (see ``documents``)
     document_fresh: int = 0  # sentences left in which "it" still means that document
     subject_name: str | None = None  # an untitled name opening the sentence before ("Ingrid Aasland has watched …")
-    untitled: str | None = None  # the last name the narration gave without a title or a side ("Nodar Kipiani takes …")
-    untitled_since: int = 0  # how many people had been remembered when it was given (see ``added``)
     added: int = 0  # how many times a person has been remembered
+    # the last narrated sentences, each with ``added`` once it was seen (see ``_described_post``)
+    recent: deque = field(default_factory=lambda: deque(maxlen=8))
     previous: str = ""  # the narrated sentence before this one, in any paragraph ("its" may refer to its subject)
     _surname_set: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)  # a person's title as introduced, lower case
@@ -139,10 +141,10 @@ class Discourse:
         the people it names ("diplomatic sources" are no "he")."""
         self._see_bodies(text)
         self._see_named(text)
-        self._see_untitled(text)
         self._pronoun_post(text)
         self._name_post(text)
         self._described_post(text)
+        self.recent.append((text, self.added))
         if speaker is not None and speaker[0] in self.titles:
             if not (self.title_only(speaker[0]) and speakers.plural_title(speaker[0])):
                 self.last_person = speaker
@@ -151,6 +153,8 @@ class Discourse:
         """Remember the people a quoted sentence's attribution introduces, without making any of
         them "he"/"she": that stays the quotation's speaker ('"…," Avagyan told a news conference
         with NATO's envoy, Lorenz Haberl.' lets "Haberl said …" find the envoy later)."""
+        if not _TWO_CAPITALISED.search(_QUOTED.sub(" ", text)):
+            return  # the attribution names nobody new: "…," he said.
         facts = _facts_of(text, self.reg)
         if self._may_name_people(text, facts):
             self._people_in(text, facts)
@@ -167,36 +171,40 @@ class Discourse:
         elif holder not in (None, "media") and (self.group is None or holder != self.group[1]):
             self.group = None
 
-    def _see_untitled(self, text: str) -> None:
-        """Note the last full name the narration gives with no title, no side and no reporting
-        verb (a profile's "the tea on Joost Ravensberg's desk"): a post told of a description
-        later gives that person its side (:meth:`_described_post`)."""
-        if not _TWO_CAPITALISED.search(text):
-            return
-        for found in NAME.finditer(text):
-            words = speakers.name_words(_POSSESSIVE_END.sub("", found.group(0)))
-            if not words:
-                continue
-            name = " ".join(words)
-            if self.known(name) or self.known(words[-1]) or self.reg.mentions(found.group(0), self.date):
-                continue
-            self.untitled, self.untitled_since = name, self.added
-
     def _described_post(self, text: str) -> None:
         """Give a post told of a description as subject ("The 52-year-old former naval officer is
         NATO's liaison officer", "The Arabist, who learned his trade in Aden, has been Moscow's
-        envoy") to the untitled person named last, when nobody has been remembered since."""
-        if self.untitled is None or self.added != self.untitled_since:
-            return
+        envoy") to the last name the narration gave before with no title, no side and no
+        reporting verb (a profile's "the tea on Joost Ravensberg's desk"), when nobody has been
+        remembered since."""
         post = posts.DESCRIBED_POST.match(text)
         role = speakers.ROLE.search(post.group("title")) if post else None
         if role is None or self.reg.mentions(post.group("subject")):
+            return
+        name = None
+        for before, added in reversed(self.recent):
+            if added != self.added:
+                return  # someone was named since
+            name = self._untitled_in(before)
+            if name:
+                break
+        if name is None:
             return
         # the actor the post's head names ("Moscow's roving envoy"), not one its clause mentions
         # ("the official most Georgians associate with the drive to join NATO")
         holder = speakers.affiliation(post.group("title")[: role.end()], self.reg, self.date)
         if holder is not None:
-            self.last_person = self._titled((self.untitled, holder), post.group("title"))
+            self.last_person = self._titled((name, holder), post.group("title"))
+
+    def _untitled_in(self, text: str) -> str | None:
+        """The last full name a sentence gives that is nobody known and no actor or place."""
+        last = None
+        for found in NAME.finditer(text):
+            words = speakers.name_words(_POSSESSIVE_END.sub("", found.group(0)))
+            if words and not (self.known(" ".join(words)) or self.known(words[-1])
+                              or self.reg.mentions(found.group(0), self.date)):
+                last = " ".join(words)
+        return last
 
     def _pronoun_post(self, text: str) -> None:
         """Give a post told by pronoun or by a bare title to the untitled name that opened the
