@@ -879,3 +879,16 @@ def test_finnish_and_swedish_accession_names_membership():
 )
 def test_russia_cues_of_release_1_25(text, stance, rule_id):
     assert _fired(text, "russia", rule_id) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [  # invented 2026-12-06 (twenty-second session), release 1.25
+        ("The envoy said the mediation on Karabakh belongs with the Minsk Group.", "detached", "KB-DET-007"),
+        ("NATO has no role in the Karabakh negotiations, the spokesman said.", "detached", "KB-DET-019"),
+        ("A Karabakh settlement must come from the two capitals, the envoy said.", "detached", "KB-DET-020"),
+        ("\"On Karabakh we say the same thing in Baku and in Yerevan,\" the envoy said.", "detached", "KB-DET-021"),
+    ],
+)
+def test_karabakh_cues_of_release_1_25(text, stance, rule_id):
+    assert _fired(text, "karabakh", rule_id) == stance
