@@ -892,3 +892,21 @@ def test_russia_cues_of_release_1_25(text, stance, rule_id):
 )
 def test_karabakh_cues_of_release_1_25(text, stance, rule_id):
     assert _fired(text, "karabakh", rule_id) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [  # invented 2026-12-06 (twenty-second session), release 1.25
+        ("NATO was not here to recruit anyone, the envoy said of Moldova's membership.", "open", "MB-OPN-034"),
+        ("Moldova's future membership of NATO is not in doubt, the spokesman said.", "open", "MB-OPN-036"),
+        ("Nobody doubts that Moldova will join NATO, the envoy said.", "open", "MB-OPN-036"),
+        ("There are doubts in several capitals about Moldova joining NATO.", "distant", "MB-DIS-012"),
+    ],
+)
+def test_membership_cues_of_release_1_25(text, stance, rule_id):
+    assert _fired(text, "membership", rule_id) == stance
+
+
+def test_recruiting_is_a_membership_word_where_joining_nato_is_the_subject():
+    assert _fired("We are not in the business of recruiting.", "membership", "TOP-MB-101",
+                  before=("The envoy spoke about Moldova's NATO membership.",)) == "open"
