@@ -639,3 +639,21 @@ def test_a_speaker_label_with_a_note_on_the_language_is_that_speakers_and_the_no
     removed = " ".join(BILINGUAL[a:b] for a, b, _ in cleaned.removed)
     assert "[Interpretation]" in removed and "[in English]" in removed
     assert {u.who for u in cleaned.units if u.label == "speaker"} == {"ARAKELYAN", "RUDNICKI"}
+
+
+COLONEL = (
+    "'Working together is no ticket to join'\n\n"
+    "The Estonian colonel who leads NATO's training team in Baku has spent two years at the War College. "
+    "The Kura Post spoke to him before his tour ends.\n\n"
+    "ANNA KOVAL: Colonel, what does your team do?\n\n"
+    "RUDNICKI: We help the college build its own courses. We do not write anyone's doctrine.\n\n"
+    "ANNA KOVAL: Is this a step towards membership?\n\n"
+    "RUDNICKI: It is not. Nobody at headquarters pretends that it is.\n\n"
+    "Colonel Marek Rudnicki returns to Tallinn in December.\n"
+)
+
+
+def test_a_guest_presented_by_a_post_in_a_relative_clause_keeps_its_side_after_a_closing_line_names_him():
+    rows = {t: h for t, r, h in _coded(COLONEL, "interview") if r == "interviewee"}
+    assert rows["We help the college build its own courses."] == "NATO"
+    assert rows["Nobody at headquarters pretends that it is."] == "NATO"

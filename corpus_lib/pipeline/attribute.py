@@ -244,6 +244,8 @@ def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
             known = (known[0], titled)  # "Halvorsen: …" over "The NATO envoy spoke to the agency"
         elif known is None and titled and s.speaker_role == "interviewee" and s.holder == "other" and len(guests) == 1:
             known = (s.speaker, titled)  # the one guest, whom the introduction names with no side of their own
+        elif known and known[1] == "other" and s.speaker_role == "interviewee" and s.holder not in ("other", "media"):
+            known = (known[0], s.holder)  # "Colonel X returns home in May." names no side: the answers keep theirs
         if known:
             s.speaker, s.holder = known
     quoted_headline(text, out)

@@ -241,6 +241,8 @@ def _addressed_side(turns: list[Turn], askers: frozenset[str], reg: Registry, da
 _TITLE_PHRASE = re.compile(
     rf"(?:[\w'’-]+\s+){{0,5}}?(?i:{ROLE_NOUNS})\b(?:\s+(?i:{ROLE_NOUNS})\b)*"
     rf"(?:\s+(?:of|for|to|at|in|with)\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*)*)?"
+    # a post told in a relative clause: "The Romanian colonel who leads NATO's education team"
+    r"(?:,?\s+who\s+(?:leads|heads|runs|represents|serves\s+(?:as|at|with|in)|works\s+(?:for|at|in|with))(?:\s+[\w'’-]+){1,6})?"
 )
 
 
