@@ -657,3 +657,22 @@ def test_a_guest_presented_by_a_post_in_a_relative_clause_keeps_its_side_after_a
     rows = {t: h for t, r, h in _coded(COLONEL, "interview") if r == "interviewee"}
     assert rows["We help the college build its own courses."] == "NATO"
     assert rows["Nobody at headquarters pretends that it is."] == "NATO"
+
+
+OUTLET_AND_INITIALS = (
+    "Russian diplomat warns against new dividing lines\n\n"
+    "Baku, 4 May 2015. Kura Wire spoke to Oleg Vetrov, a counsellor at the Russian Embassy in Baku.\n\n"
+    "Kura Wire: Azerbaijani officers now train to NATO standards. Does that worry Moscow?\n\n"
+    "O.V.: Not at all. We have excellent relations with Baku.\n\n"
+    "Kura Wire: Is Georgia's bid a red line?\n\n"
+    "O.V.: We said so at the time. Nothing has changed.\n"
+)
+
+
+def test_an_outlets_name_in_ordinary_case_asks_beside_a_guests_initials_in_capitals():
+    rows = _coded(OUTLET_AND_INITIALS, "interview")
+    roles = {t: (r, h) for t, r, h in rows}
+    assert roles["Does that worry Moscow?"] == ("interviewer", "media")
+    assert roles["Is Georgia's bid a red line?"] == ("interviewer", "media")  # its label in the ledger
+    assert roles["We have excellent relations with Baku."] == ("interviewee", "Russia")
+    assert roles["Nothing has changed."] == ("interviewee", "Russia")

@@ -539,7 +539,8 @@ def _named_labels(text: str, units: list[Unit]) -> frozenset[str]:
     ordinary case ("Eastbridge: …" / "Vereshkin: …"), and
     with them a name that opens one paragraph after the text named it before, or whose side in
     brackets other labels share (a hearing's "Mr Dunmore (MP): …", "Mrs Kenward (MP): …"). A
-    headline or a single "Note: …" opens one paragraph only."""
+    headline or a single "Note: …" opens one paragraph only. One such name is a label beside
+    labels of the other kind ("Caspian Wire: …" / "V.K.: …")."""
     seen: dict[str, int] = {}
     first: dict[str, int] = {}
     sides: dict[str, set[str]] = {}
@@ -552,8 +553,9 @@ def _named_labels(text: str, units: list[Unit]) -> frozenset[str]:
                 sides.setdefault(match.group("side").strip().lower(), set()).add(match.group("name"))
     shared = {name for group in sides.values() if len(group) >= 2 for name in group}
     names = frozenset(name for name, n in seen.items() if n >= 2) | shared
-    if len(names) < 2 and not (names and any(_LABEL.match(text, u.start, u.end) for u in units if u.zone == "body")):
-        return frozenset()  # one name alone is a label only beside the press's labelled questions
+    if len(names) < 2 and not (names and any(_LABEL.match(text, u.start, u.end) or _SPEAKER.match(text, u.start, u.end)
+                                             for u in units if u.zone == "body")):
+        return frozenset()  # one name alone is a label only beside the press's labelled questions or capital labels
     # a guest who answers once is a label too where the introduction named them ("… and the analyst Juho Lintula")
     return names | {name for name, at in first.items()
                     if name not in names and re.search(rf"\b{re.escape(name.split()[-1])}\b", text[:at])}
