@@ -1628,3 +1628,23 @@ def test_hard_words_for_an_actor_state_the_named_officials_position():
             "Marsh also had hard words for Moscow, which keeps troops in the two regions.\n")
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, "Marsh also")[::2] == ("Helena Marsh", "NATO")
+
+
+@pytest.mark.parametrize(("text", "start", "expected"), [
+    # a spokesman named after a sentence the Alliance holds is the Alliance's, not the dateline's
+    ("Moscow warns\n\nMOSCOW, May 2 (Wire) – Russia's foreign ministry warned Georgia on Thursday.\n\n"
+     "NATO brushed the warning aside. In a written reply, deputy spokesman Tomas Lind said the drills were "
+     "defensive.\n", "In a written", ("Tomas Lind", "NATO")),
+    # "the spokesman, X" after "a spokesman in Brussels" is that spokesman
+    ("Truce holds\n\nYEREVAN, May 2 (Wire) – The truce held on Wednesday.\n\nThe Alliance called on both sides to "
+     "honour it, and a spokesman in Brussels said force would settle nothing.\n\nAsked about monitors, the "
+     "spokesman, Joris Lind, said that was not under consideration. \"We want the talks alive,\" Lind said.\n",
+     '"We want', ("Joris Lind", "NATO")),
+    # "deputy to NATO's Special Representative" is NATO's, though "to" comes before it
+    ("Visit\n\nYEREVAN, May 2 (Wire) – The minister spoke.\n\nAnna Strand, deputy to NATO's Special "
+     "Representative for the region, said during a visit to Yerevan that the Allies wanted the rights of all "
+     "guaranteed and a treaty concluded on the basis of mutual recognition.\n", "Anna Strand", ("Anna Strand", "NATO")),
+])
+def test_a_titled_source_takes_the_side_its_paragraph_or_its_post_gives_it(text, start, expected):
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, start)[::2] == expected

@@ -37,7 +37,7 @@ POSITION = (
     r"opposes|opposed|seeks|sought|intends|intended|plans|planned|ponders|attempts|accepts|"
     r"accepted|denied|denies|regrets|regretted|deplored|insists|favours|favors|ruled out|declined|declines|"
     r"singled out|singles out|had hard words|had harsh words|had sharp words|had strong words|had tough words|"
-    r"had kind words|had warm words|has hard words|has harsh words|has kind words|"
+    r"had kind words|had warm words|has hard words|has harsh words|has kind words|brushed|brushes|shrugged off|shrugs off|"
     r"speak|spoke|speaks|claims|claimed|has said|has told|has stressed|has pointed|has drawn|pointed|"
     r"conveyed|conveys|informed|informs|briefed|briefs|applied|applies|thanked|thanks|encouraged|encourages|"
     r"appealed|appeals|reaffirmed|reaffirms|backed|backs|signalled|signaled|vowed|pledged|promised|"

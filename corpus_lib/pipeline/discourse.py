@@ -386,16 +386,18 @@ class Discourse:
             holder = self._titled_before(person.title)
         elif (person.title and person.holder in (self.dateline, self.headline_state)
               and not speakers.affiliation(person.title, self.reg, self.date)):
-            holder = self._same_title_before(person.title) or person.holder  # the article's state, unless …
+            holder = (self._same_title_before(person.title) or self._title_in_previous(person.title)
+                      or person.holder)  # the article's state, unless …
         else:
             holder = person.holder
         self.add((person.name, holder))
         return person.name, holder
 
     def _same_title_before(self, title: str) -> str | None:
-        """The side of a person introduced before by a title alone that names its actor, or owns
-        it by "its" ("…, its deputy spokesman said"), and has the same title noun ("NATO colonel:
-        …" over "…, Colonel Rasa Vaitkute told the paper"):
+        """The side of a person introduced before by a title alone that names its actor, owns it
+        by "its" ("…, its deputy spokesman said") or names a place of its side ("a spokesman in
+        Brussels"), and has the same title noun ("NATO colonel: …" over "…, Colonel Rasa Vaitkute
+        told the paper"):
         a rank or post that names no actor is that title's, not the state of the article's
         dateline or headline."""
         noun = speakers.ROLE.search(title)
@@ -405,7 +407,21 @@ class Discourse:
         return next((h for name, h in reversed(self.persons)
                      if self.title_only(name) and "," not in name and word in self.titles.get(name, "").split()
                      and h not in ("other", "media")
-                     and (speakers.affiliation(name, self.reg, self.date) == h or _POSSESSIVE_OPEN.match(name))), None)
+                     and (speakers.affiliation(name, self.reg, self.date) == h or _POSSESSIVE_OPEN.match(name)
+                          or any(m.holder == h for m in self.reg.mentions(name, self.date)))), None)
+
+    def _title_in_previous(self, title: str) -> str | None:
+        """The side of the same title noun in the narrated sentence before, where an actor or its
+        place stands with it ("… and a spokesman in Brussels said …" before "the spokesman, Joris
+        Lind, said …")."""
+        noun = speakers.ROLE.search(title)
+        if noun is None or not self.recent:
+            return None
+        word = noun.group().split()[-1]
+        found = re.search(rf"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(word)}\b(?:\s+(?:in|at|from)\s+[A-Z][\w'’-]+)?",
+                          self.recent[-1][0], re.IGNORECASE)
+        sides = {m.holder for m in self.reg.mentions(found.group(0), self.date)} if found else set()
+        return sides.pop() if len(sides) == 1 else None
 
     def _titled_before(self, title: str) -> str:
         """The side of a name introduced by a bare title ("the envoy, Anna Berg") or by a title
@@ -537,19 +553,20 @@ class Discourse:
         return self._name_or_title(phrase, mentions, allow_names=allow_names, state=state)
 
     @property
-    def recent_state(self) -> str | None:
-        """The state the paragraph's sentence before this one held, if it held one."""
-        return self.recent_holder if self.recent_holder in STATE_HOLDERS else None
+    def recent_actor(self) -> str | None:
+        """The actor, a state or an institution, the paragraph's sentence before this one held
+        ("NATO brushed the warning aside. In a written reply, deputy spokesman X said …")."""
+        return self.recent_holder if self.recent_holder not in (None, "media", "other") else None
 
     def where(self, state: str | None = None, phrase: str = "") -> str | None:
         """The state an official whose title names none speaks for: the sentence's place, then
         the actor "its" refers back to, then that of the state body the phrase names bare, the latest of its kind named with its
         actor ("Armenia's foreign ministry …. Ministry spokesman X said"), then the state the
-        sentence is about, then the state the sentence before held, then the state that
+        sentence is about, then the actor the sentence before held, then the state that
         publishes the document, then the dateline's, then the state the headline names first,
         then the institution the narration last gave a sentence to (a title only a state has
         takes none of it: :func:`speakers.place_for`), then the state the outlet's name names."""
-        return (self.place or self._possessed(phrase) or self._body(phrase) or state or self.recent_state or self.publisher
+        return (self.place or self._possessed(phrase) or self._body(phrase) or state or self.recent_actor or self.publisher
                 or self.dateline or self.headline_state or self._recent_institution() or self.outlet_state)
 
     def _possessed(self, phrase: str) -> str | None:
@@ -604,7 +621,8 @@ class Discourse:
         last = self.last_person
         if last is not None and (last[0] not in self.titles or noun in last[0].lower()):
             return last
-        new = speakers.unnamed_speaker(phrase, self.reg, self.date, place=self.where(state, phrase))
+        place = self._title_in_previous(phrase) or self.where(state, phrase)  # "a spokesman in Brussels" before
+        new = speakers.unnamed_speaker(phrase, self.reg, self.date, place=place)
         if new is None:
             return last
         self.last_person = self._titled(new, new[0])

@@ -221,6 +221,11 @@ _SERVES_AS = re.compile(
 )
 
 
+# An actor's possessive before a title owns it even after "to": "deputy to NATO's Special
+# Representative", "an adviser to the Alliance's Secretary General".
+_OWNS_TITLE = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{ROLE_NOUNS})\b", re.IGNORECASE)
+
+
 # An actor named as the subject of a desk, not its owner: "the NATO department of the Ministry of
 # Foreign Affairs of Azerbaijan" is the ministry's.
 _DESK_FOR = re.compile(r"\s+(?:department|division|desk|directorate|unit|section|affairs)\b", re.IGNORECASE)
@@ -253,7 +258,8 @@ def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
     if post and reg.mentions(phrase[post.end() :], date):
         phrase = phrase[post.end() :]  # "a Danish diplomat who serves as NATO's envoy": the post, not the passport
     mentions = [m for m in reg.mentions(phrase, date) if not _COMPOUND.match(phrase, m.end)]
-    owners = [m for m in mentions if not _TARGET.search(phrase[: m.start]) and not _DESK_FOR.match(phrase, m.end)]
+    owners = [m for m in mentions if (not _TARGET.search(phrase[: m.start]) or _OWNS_TITLE.match(phrase, m.end))
+              and not _DESK_FOR.match(phrase, m.end)]
     if not owners and _OWN_STATE.search(phrase):
         return None  # "the head of the country's mission to NATO": the state's, whichever it is
     if not owners and mentions and all(_ACCREDITED_TO.search(phrase[: m.start]) for m in mentions):

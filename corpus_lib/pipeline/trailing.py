@@ -137,6 +137,8 @@ def trailing_who(sentence: str) -> str | None:
         return None
     if not who or len(who.split()) > 25 or who[0] in "\"“”'‘" or first.lower() in ("and", "but", "which", "who"):
         return None
+    if REPORTING_WORD.match(who):
+        return None  # "X, …, said during a visit that … a treaty concluded on …": a verb inside the content
     if first.islower() and first.endswith("ing"):  # "…, speaking on condition of anonymity, said"
         return None
     return who
