@@ -910,3 +910,18 @@ def test_membership_cues_of_release_1_25(text, stance, rule_id):
 def test_recruiting_is_a_membership_word_where_joining_nato_is_the_subject():
     assert _fired("We are not in the business of recruiting.", "membership", "TOP-MB-101",
                   before=("The envoy spoke about Moldova's NATO membership.",)) == "open"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [  # invented 2026-12-06 (twenty-second session), release 1.25, decision 64
+        ("The minister said Russian troops had looked the other way during the raid.", "adversarial", "RU-ADV-034"),
+        ("\"The Russian garrison did not lift a finger,\" the mayor said.", "adversarial", "RU-ADV-038"),
+        ("Moldova is not cutting its contacts with Moscow, the minister added.", "cooperative", "RU-COO-018"),
+        ("\"We need Moscow at the table,\" the envoy said.", "cooperative", "RU-COO-022"),
+        ("\"We have never doubted that Moldova values its partnership with Russia,\" he said.", "cooperative",
+         "RU-COO-014"),
+    ],
+)
+def test_russia_cues_of_release_1_25_decision_64(text, stance, rule_id):
+    assert _fired(text, "russia", rule_id) == stance
