@@ -925,3 +925,9 @@ def test_recruiting_is_a_membership_word_where_joining_nato_is_the_subject():
 )
 def test_russia_cues_of_release_1_25_decision_64(text, stance, rule_id):
     assert _fired(text, "russia", rule_id) == stance
+
+
+def test_another_voice_that_would_only_slow_the_karabakh_talks_keeps_out():
+    # invented 2026-12-06 (twenty-second session), release 1.25, decision 64
+    text = "A fourth voice in the Karabakh talks would only slow them down, the minister said."
+    assert _fired(text, "karabakh", "KB-DET-017") == "detached"
