@@ -1648,3 +1648,12 @@ def test_hard_words_for_an_actor_state_the_named_officials_position():
 def test_a_titled_source_takes_the_side_its_paragraph_or_its_post_gives_it(text, start, expected):
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, start)[::2] == expected
+
+
+def test_an_envoy_heading_a_delegation_of_an_actors_staff_speaks_for_that_actor():
+    text = ("Deputy minister receives NATO envoy\n\nYEREVAN, May 2. /Wire/. Deputy Minister of Defence Ara Petrosyan "
+            "received today a delegation of the NATO International Staff headed by Special Envoy Dora Lind, the "
+            "ministry informs.\n\nDora Lind, for her part, noted that the Alliance respects the choice of each "
+            "partner.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "Dora Lind, for")[::2] == ("Dora Lind", "NATO")

@@ -124,7 +124,7 @@ NON_NAME = frozenset(
     it its he she they we our their his her i you mr mrs ms dr sir lord madame
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december feb mar apr jun jul aug sep sept oct nov dec
-    minister ministry foreign defence defense deputy prime president presidential secretary general special
+    minister ministry foreign defence defense deputy prime president presidential secretary general special envoy envoys
     representative ambassador commander chairman chairwoman spokesman spokeswoman spokesperson head chief vice
     colonel lieutenant major admiral senator state department office administration agency committee commission
     council union group alliance organization organisation treaty partnership action plan summit republic
@@ -343,7 +343,8 @@ def _introductions(sentence: str, reg: Registry, date, place: str | None, before
         if EXPERT.search(title):  # an analyst speaks for no actor, wherever they are based
             yield Person(start, end, name, reg.holder_of(name) or "other", title)
             continue
-        holder = reg.holder_of(name) or affiliation(title, reg, date) or _of_actor(sentence[end:], reg, date)
+        holder = (reg.holder_of(name) or affiliation(title, reg, date) or _of_actor(sentence[end:], reg, date)
+                  or _body_led(sentence[:start], reg, date))
         if holder in (None, "other") and (post := _predicate_post(sentence[end:])):
             holder = affiliation(post, reg, date) or holder  # "X of the Norwegian army is NATO's liaison officer"
         if holder is None and not OUTSIDER.search(title):
@@ -359,6 +360,18 @@ def _of_actor(after: str, reg: Registry, date) -> str | None:
 
 
 _OF_ACTOR = re.compile(rf"^\s+of\s+({_UPPER}[\w-]+(?:\s+{_UPPER}[\w-]+)?)(?=\s*(?:[,;.:)]|\Z)|\s+(?:and|said|says|told)\b)")
+
+
+def _body_led(before: str, reg: Registry, date) -> str | None:
+    """The actor of the body a titled name heads ("a delegation of the NATO International Staff
+    headed by Special Envoy X"): a title that names no actor is that body's."""
+    led = _LED_BY_TITLED.search(before)
+    return affiliation(led.group("body"), reg, date) if led else None
+
+
+_LED_BY_TITLED = re.compile(
+    r"(?P<body>\b(?:the|a|an)\s+[^,.;:]{2,80}?)\s+(?:led|headed|chaired)\s+by\s+(?:[\w'’.-]+\s+){1,5}\Z", re.IGNORECASE
+)
 
 
 def _places(words: list[str], reg: Registry) -> bool:
