@@ -676,3 +676,23 @@ def test_an_outlets_name_in_ordinary_case_asks_beside_a_guests_initials_in_capit
     assert roles["Is Georgia's bid a red line?"] == ("interviewer", "media")  # its label in the ledger
     assert roles["We have excellent relations with Baku."] == ("interviewee", "Russia")
     assert roles["Nothing has changed."] == ("interviewee", "Russia")
+
+
+CREDITED = (
+    "'Our alliance and our partnership do not collide'\n\n"
+    "Q: Does the protocol with Turkey change how Armenia looks at the Alliance?\n\n"
+    "A: Not directly. Our cooperation with NATO was never tied to Ankara.\n\n"
+    "Q: How do you square that with the base in Gyumri?\n\n"
+    "A: There is nothing to square. Our security rests on more than one pillar.\n\n"
+    "_Interview by Anush Petrosyan in Yerevan. Her guest was Davit Arakelyan, Armenia's deputy minister of "
+    "defence._\n\n"
+    "© 2009 Ararat Observer\n"
+)
+
+
+def test_a_closing_credit_that_names_the_guest_and_a_post_gives_the_answers_and_the_copyright_goes_to_the_ledger():
+    cleaned = clean(CREDITED)
+    assert any(CREDITED[a:b].startswith("© 2009") for a, b, _ in cleaned.removed)
+    rows = {t: (r, h) for t, r, h in _coded(CREDITED, "interview")}
+    assert rows["Our cooperation with NATO was never tied to Ankara."] == ("interviewee", "Armenia")
+    assert rows["Our security rests on more than one pillar."] == ("interviewee", "Armenia")

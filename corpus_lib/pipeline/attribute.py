@@ -300,9 +300,10 @@ def _closing_note(text: str, out: list[Sentence], ctx: Discourse) -> None:
     notes = [text[s.start : s.end] for s in last]
     note, presented = next(((n, p) for n in notes if (p := _PRESENTED.match(n))), ("", None))
     name = _presented_name(presented.group("name")) if presented else ""
-    if not name:
+    credit = None if name else transcripts.credited_guest(notes, ctx.reg, ctx.date)  # "Her guest was X, …"
+    if not name and credit is None:
         return
-    holder = speakers.affiliation(note[presented.end() :], ctx.reg, ctx.date) or "other"
+    name, holder = credit or (name, speakers.affiliation(note[presented.end() :], ctx.reg, ctx.date) or "other")
     answers = [s for s in answers if s.speaker == "interviewee" or s.speaker.split()[-1] == name.split()[-1]]
     if not answers:
         return

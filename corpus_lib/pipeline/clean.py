@@ -57,7 +57,8 @@ _WIDGET_WORDS = (
     r"close|photo|video|gallery|newsletter|rss|archive|contact us|about us"
 )
 _WIDGET_LINE = re.compile(
-    rf"^(?:(?:{_WIDGET_WORDS})(?:[\s:|/»›>…\.\-]+|$))+\Z|^(?:loading)\b.{{0,40}}\Z",
+    rf"^(?:(?:{_WIDGET_WORDS})(?:[\s:|/»›>…\.\-]+|$))+\Z|^(?:loading)\b.{{0,40}}\Z"
+    r"|^(?:©|\(c\)\s|copyright\b)[^\n]{0,100}\Z",  # a copyright line: "© 2009 Ararat Observer"
     re.IGNORECASE,
 )
 _OPENER = re.compile(r"""[\-–—•"“”'‘`«(\[]|[^\W\d_]|\d""")

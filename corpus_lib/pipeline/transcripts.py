@@ -208,6 +208,22 @@ _OWN_ALLIANCE = re.compile(
 )
 
 
+# A note that credits an interview: "The questions were put in Brussels … to X, who works on …",
+# "Interview by Y. Her guest was X, Armenia's deputy minister of defence."
+_CREDIT = re.compile(r"\b(?:interview(?:ed)?|questions?|guest|spoke|talked|answered)\b", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s*\Z", re.IGNORECASE)
+
+
+def credited_guest(notes: list[str], reg: Registry, date) -> tuple[str, str] | None:
+    """The one person an interview's closing credit presents with a post ("Her guest was Tigran
+    Aslanyan, Armenia's deputy minister of defence", "… put … to Ewald Thorsen, who works on the
+    staff of NATO's special representative"), as (name, holder); not the interviewer the credit
+    names after "by"."""
+    found = {(p.name, p.holder) for note in notes if _CREDIT.search(note)
+             for p in speakers.introduced(note, reg, date) if p.title and not _BY_BEFORE.search(note[: p.start])}
+    return found.pop() if len(found) == 1 else None
+
+
 def _label_sides(turns: list[Turn]) -> dict[str, str]:
     """The side of each transcript label that names it by its own words: NATO for a speaker who
     calls the Alliance "this Alliance" or "our Alliance" (used where nobody introduced them)."""
