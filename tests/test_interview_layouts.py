@@ -696,3 +696,18 @@ def test_a_closing_credit_that_names_the_guest_and_a_post_gives_the_answers_and_
     rows = {t: (r, h) for t, r, h in _coded(CREDITED, "interview")}
     assert rows["Our cooperation with NATO was never tied to Ankara."] == ("interviewee", "Armenia")
     assert rows["Our security rests on more than one pillar."] == ("interviewee", "Armenia")
+
+
+OWN_POST = (
+    "'We are not in the business of recruiting'\n\n"
+    "KURA PRESS: Armenia chose the Customs Union last month. Did that surprise NATO?\n\n"
+    "ANNA LIND: Less than it surprised some of my friends. As the Alliance's liaison officer here, I can tell you "
+    "that our partnership was never a contest with Moscow.\n\n"
+    "KURA PRESS: Will Armenia ever apply?\n\n"
+    "ANNA LIND: Armenians decide for themselves how close they come.\n"
+)
+
+
+def test_a_guest_who_gives_her_own_post_in_the_first_person_speaks_for_its_actor():
+    rows = {t: (r, h) for t, r, h in _coded(OWN_POST, "interview")}
+    assert rows["Armenians decide for themselves how close they come."] == ("interviewee", "NATO")

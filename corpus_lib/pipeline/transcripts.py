@@ -35,7 +35,7 @@ def label_sides(text: str, units: list[Unit], turns: list[Turn], asking: frozens
     later one wins)."""
     sides = _caption_sides(text, turns, asking, reg, date) | _presented_side(text, units, turns, asking, reg, date)
     sides |= _addressed_side(turns, asking, reg, date)
-    return sides | _label_sides(turns) | _bracket_sides(turns, asking, reg, date)
+    return sides | _label_sides(turns, reg, date) | _bracket_sides(turns, asking, reg, date)
 
 
 # A photo caption line, its line breaks already spaces (a paragraph ends in two): "Photo: Marit
@@ -224,13 +224,26 @@ def credited_guest(notes: list[str], reg: Registry, date) -> tuple[str, str] | N
     return found.pop() if len(found) == 1 else None
 
 
-def _label_sides(turns: list[Turn]) -> dict[str, str]:
+def _label_sides(turns: list[Turn], reg: Registry, date) -> dict[str, str]:
     """The side of each transcript label that names it by its own words: NATO for a speaker who
-    calls the Alliance "this Alliance" or "our Alliance" (used where nobody introduced them)."""
+    calls the Alliance "this Alliance" or "our Alliance", the post's actor for one who gives
+    their post ("As the Alliance's liaison officer here, I …"; used where nobody introduced them)."""
     words: dict[str, list[str]] = {}
     for _, name, body in turns:
         words.setdefault(name, []).extend(body)
-    return {name: "NATO" for name, body in words.items() if _OWN_ALLIANCE.search(" ".join(body))}
+    sides = {}
+    for name, body in words.items():
+        said = " ".join(body)
+        post = _AS_POST.search(said)
+        side = speakers.affiliation(post.group("post"), reg, date) if post else None
+        side = side or ("NATO" if _OWN_ALLIANCE.search(said) else None)
+        if side:
+            sides[name] = side
+    return sides
+
+
+# A speaker's own post, told in the first person: "As the Alliance's liaison officer here, I …".
+_AS_POST = re.compile(rf"\bAs\s+(?P<post>(?:the|an?|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?(?i:{ROLE_NOUNS})\b[^,;.]{{0,40}}),\s+I\b")
 
 
 # A question that tells the guest their post: "Mr Berg, you represent the Alliance in the region",
