@@ -414,7 +414,7 @@ def _speak(
         ctx.add(speaker)
     for (a, b), s, q in zip(spans, sentences, questions):
         out.append(Sentence(a, b, turn, speaker[0], "interviewee", speaker[1], q, k))
-        ctx.meet(s)  # a chair introducing the witnesses: "I welcome Mr Anna Berg, NATO's envoy, …"
+        ctx.meet(s)  # a chair introducing the witnesses: "I welcome Ms Anna Berg, NATO's envoy, …"
     ctx.last_person = speaker
 
 
