@@ -711,3 +711,17 @@ OWN_POST = (
 def test_a_guest_who_gives_her_own_post_in_the_first_person_speaks_for_its_actor():
     rows = {t: (r, h) for t, r, h in _coded(OWN_POST, "interview")}
     assert rows["Armenians decide for themselves how close they come."] == ("interviewee", "NATO")
+
+
+TWO_IN_THE_LEAD = (
+    "Baku wants the Alliance to say 'occupied'\n\n"
+    "BAKU, 30 May 2011 – Leyla Aliyeva, the Review's diplomatic editor, and Rauf Karimov, who has run Azerbaijan's "
+    "dialogue with NATO at the foreign ministry since 2009, met in the ministry's library.\n\n"
+    "Q: Does joining the movement close the door to NATO?\n\n"
+    "A: There was never a door we were trying to walk through. Our course is balance.\n"
+)
+
+
+def test_a_lead_that_names_the_editor_and_the_guest_gives_the_answers_to_the_guest():
+    rows = {t: (r, h) for t, r, h in _coded(TWO_IN_THE_LEAD, "interview")}
+    assert rows["Our course is balance."] == ("interviewee", "Azerbaijan")

@@ -352,6 +352,8 @@ def _introduced_first(ctx: Discourse) -> tuple[str, str] | None:
     persons = [p for p in ctx.persons if not (ctx.title_only(p[0]) and speakers.plural_title(p[0]))  # no group is a guest
                and (not transcripts.sideless_title(p, ctx) or _OWNED_TITLE.match(p[0]))]  # "the Special Representative"
     named = [p for p in persons if not ctx.title_only(p[0])]
+    # one the lead gives a post, not its own editor ("X, the Review's editor, and Y, who runs …, met")
+    named = [p for p in named if ctx.titles.get(p[0]) and not transcripts.PRESS_TITLE.search(ctx.titles[p[0]])] or named
     found = named or persons or ([ctx.guest] if ctx.guest else ctx.persons)
     return found[0] if found else None
 

@@ -158,7 +158,7 @@ _APPOSITION_OPEN = re.compile(
 )
 # A relative clause after a name that gives the person's post: ", who heads the department".
 _HEADS = re.compile(
-    r"^\s*,\s*(who\s+(?:heads|headed|leads|led|commands|commanded|chairs|chaired|directs|directed|runs|ran|"
+    r"^\s*,\s*(who\s+(?:has\s+|had\s+)?(?:heads|headed|leads|led|commands|commanded|chairs|chaired|directs|directed|runs|ran|run|"
     r"represents|represented|serves\s+as|served\s+as|is|was)\s+(?:the|a|an|his|her|[A-Z][\w'’-]*)\b[^,;:]{0,100})"
 )
 _PLACE_LEAD = re.compile(rf"^\W*(?:\d{{1,2}}[:.]\d{{2}}\s*[–—-]{{1,2}}\s*)?(?:in|from|at)\s+(?:the\s+)?({_WORD}(?:\s+{_WORD})?)(?:\s+in\s+{_WORD})?\s*,", re.IGNORECASE)

@@ -208,6 +208,10 @@ _OWN_ALLIANCE = re.compile(
 )
 
 
+# A post of the press, whose holder asks rather than answers: "Kura Review's diplomatic editor".
+PRESS_TITLE = re.compile(r"\b(?:editor|correspondent|journalist|reporter|presenter|anchor|columnist)\b", re.IGNORECASE)
+
+
 # A note that credits an interview: "The questions were put in Brussels … to X, who works on …",
 # "Interview by Y. Her guest was X, Armenia's deputy minister of defence."
 _CREDIT = re.compile(r"\b(?:interview(?:ed)?|questions?|guest|spoke|talked|answered)\b", re.IGNORECASE)
