@@ -21,6 +21,7 @@ from corpus_lib.pipeline.actors import Mention, Registry
 from corpus_lib.pipeline.clauses import DEFINITE, DESCRIBED, NAME, PRONOUN, REPORTING, ROLE_NOUNS, subject_clause
 from corpus_lib.pipeline.prefilter import AVAILABLE as _RE2
 from corpus_lib.pipeline.prefilter import PatternSet
+from corpus_lib.pipeline.quotes import quote_regions
 from corpus_lib.vocab import STATE_HOLDERS
 
 Speaker = tuple[str, str]  # (name or title, holder)
@@ -65,7 +66,6 @@ def _people_filter(reg: Registry) -> PatternSet | None:
 
 
 _POSSESSIVE_END = re.compile(r"['’]s?\Z")
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 # A body named with its actor, before ("Armenia's foreign ministry", "the NATO delegation") or
 # after ("the ministry of foreign affairs of Armenia", "the ministry in Yerevan").
 _BODY_NOUNS = ("ministry", "government", "cabinet", "parliament", "embassy", "delegation", "mission", "committee")
@@ -153,7 +153,7 @@ class Discourse:
         """Remember the people a quoted sentence's attribution introduces, without making any of
         them "he"/"she": that stays the quotation's speaker ('"…," Avagyan told a news conference
         with NATO's envoy, Lorenz Haberl.' lets "Haberl said …" find the envoy later)."""
-        if not _TWO_CAPITALISED.search(_QUOTED.sub(" ", text)):
+        if not _TWO_CAPITALISED.search(_outside_quotes(text)):
             return  # the attribution names nobody new: "…," he said.
         facts = _facts_of(text, self.reg)
         if self._may_name_people(text, facts):
@@ -663,6 +663,13 @@ def _names_side(phrase: str, mention: Mention, name_end: int) -> bool:
 
 
 _SIDE_AFTER = re.compile(r"\s*(?:,\s*)?(?:\(|(?:of|from|at)\s+)(?:the\s+)?")
+
+
+def _outside_quotes(text: str) -> str:
+    """The text with its quotations (:func:`quotes.quote_regions`) blanked out."""
+    for a, b in reversed(quote_regions(text)):
+        text = f"{text[:a]} {text[b:]}"
+    return text
 
 
 FACTS_MEMO = 1 << 14
