@@ -380,7 +380,10 @@ def test_a_named_title_is_never_the_registry_office_holder_when_a_deputy_or_form
 @pytest.mark.parametrize(
     ("sentence", "holder"),
     [
-        ("Some Allies say the application cannot be considered now.", "other"),  # members, not the Alliance
+        ("Some Allies say the application cannot be considered now.", "NATO"),  # the Alliance's members
+        ("Several Allies remain wary of a timetable.", "NATO"),
+        ("Other Allies have been more careful.", "other"),  # set against a member named before
+        ("Western capitals say the application cannot be considered now.", "other"),
         ("Many in Baku believe the mediators have failed.", "Azerbaijan"),  # people of a place
         ("Azerbaijan pursues a balanced foreign policy.", "Azerbaijan"),  # a policy is a position
     ],

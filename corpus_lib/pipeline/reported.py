@@ -503,8 +503,8 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
     place = ctx.reg.mentions(group.group("place"), ctx.date) if group and group.group("place") else []
     if group and not (group.group("who").lower() in ("some", "others") and place and place[0].holder != "other"):
         return Attribution("narrator", "narrator", "other")  # "Opposition politicians accuse …", "Some in Europe say …"
-    if _SOME_ALLIES.match(clause) and _ACTOR_VERB.search(clause, 0, 120):
-        return Attribution("narrator", "narrator", "other")  # individual Allies, not the Alliance
+    if (some := _SOME_ALLIES.match(clause)) and _ACTOR_VERB.search(clause, 0, 120):
+        return Attribution("narrator", "narrator", _members_of(some))  # "Several Allies remain wary …": NATO's members
     verb = first_verbish(clause)
     occasion = _occasion(clause, verb)
     verb = occasion if occasion is not None else verb
@@ -688,8 +688,8 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
     some = _SOME_ALLIES.match(head)
     there = None if some else _THERE.match(clause)
     lead = ""
-    if some:  # individual Allies speak for themselves, not for the Alliance
-        holder, end = "other", some.end()
+    if some:  # "several Allies": the Alliance's members
+        holder, end = _members_of(some), some.end()
     elif there and (place := _there(there.group("where"), ctx)):
         holder, end = place, there.end()  # "Officials there": of the place the sentence before named
     else:
@@ -787,3 +787,11 @@ _OWNED_BY = re.compile(
     re.I,
 )
 
+
+
+def _members_of(some: re.Match[str]) -> str:
+    """The holder of some of the Alliance's members: NATO, for the positions its members take
+    inside it ("several Allies remain wary …"); "other Allies", set against one named before, and
+    Western governments in general are ``other``."""
+    words = some.group().lower().split()
+    return "other" if words[0] == "other" or words[-1] in ("governments", "capitals", "leaders") else "NATO"
