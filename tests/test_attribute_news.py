@@ -384,6 +384,9 @@ def test_a_named_title_is_never_the_registry_office_holder_when_a_deputy_or_form
         ("Several Allies remain wary of a timetable.", "NATO"),
         ("Other Allies have been more careful.", "other"),  # set against a member named before
         ("Western capitals say the application cannot be considered now.", "other"),
+        ("Armenia is still pressing for a role in the talks.", "Armenia"),  # a position in the progressive
+        ("Azerbaijan, for its part, is not knocking on the door.", "Azerbaijan"),
+        ("Azerbaijani diplomats in Brussels spent the spring urging the Allies to act.", "Azerbaijan"),  # people of a place
         ("Many in Baku believe the mediators have failed.", "Azerbaijan"),  # people of a place
         ("Azerbaijan pursues a balanced foreign policy.", "Azerbaijan"),  # a policy is a position
     ],

@@ -109,6 +109,8 @@ DECISION_PHRASES = (
     r"describe|describes|described|resisted|resists|"
     r"sceptical|skeptical|stopped|stops|halted|halts|declined|declines|broke off|breaks off|resumed|resumes|"
     r"restored|restores|severed|severs|cut off|cuts off|reported|planning|intending|seeking|aiming|"
+    r"pressing for|presses for|pressed for|pushing for|lobbying|lobbies|lobbied|urging|calling for|insisting|demanding|"
+    r"campaigning|knocking on|"
     r"took a different position|went further|shown no|shows no|showed no|shown little|shows little|showed little"
 )
 JOINING = r"(?:joined|joins|acceded to) (?:nato|the (?:north atlantic )?alliance)(?![’']s)|applie[sd] for (?:\w+ )?membership"
@@ -660,7 +662,7 @@ _PEOPLE_LEAD = re.compile(
 )
 # The verb right after such a subject: an auxiliary, or a word that is no preposition, conjunction or relative.
 _ACTIVE_NEXT = re.compile(
-    r"(?:,[^,;:]{1,40},)?\s+(?:also\s+|themselves\s+|still\s+|now\s+|\w+ly\s+)?"
+    r"(?:,[^,;:]{1,40},|\s+(?:in|at)\s+[A-Z][\w'’-]+)?\s+(?:also\s+|themselves\s+|still\s+|now\s+|\w+ly\s+)?"
     r"(?!(?:who|whom|which|that|in|at|from|of|on|for|with|and|or|to|as|by|under|over|close|familiar|here|there)\b)(?P<verb>[a-z]+)\b"
 )
 
