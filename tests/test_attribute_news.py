@@ -1663,3 +1663,14 @@ def test_an_envoy_heading_a_delegation_of_an_actors_staff_speaks_for_that_actor(
             "partner.\n")
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, "Dora Lind, for")[::2] == ("Dora Lind", "NATO")
+
+
+def test_officials_there_are_of_the_place_the_sentence_before_named():
+    """Invented by the team (2026-12-06): "there" points at the place just named, not at the
+    actor a reporting clause's holder would otherwise fall back to."""
+    rows, _ = _attributed(
+        "Headline here\n\nLONDON, May 2, 2015 (Wire) – Talks went on.\n\n"
+        "Russian troops remained in the region, and Moscow warned the Allies again.\n\n"
+        "Azerbaijan, whose army buys Russian arms, has kept quiet. Officials there say the talks must go on.\n"
+    )
+    assert rows["Officials there say the talks must go on."][2] == "Azerbaijan"

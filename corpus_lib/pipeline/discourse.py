@@ -565,8 +565,10 @@ class Discourse:
         sentence is about, then the actor the sentence before held, then the state that
         publishes the document, then the dateline's, then the state the headline names first,
         then the institution the narration last gave a sentence to (a title only a state has
-        takes none of it: :func:`speakers.place_for`), then the state the outlet's name names."""
-        return (self.place or self._possessed(phrase) or self._body(phrase) or state or self.recent_actor or self.publisher
+        takes none of it: :func:`speakers.place_for`), then the state the outlet's name names.
+        Officials "there" are of the place the sentence before named first (:meth:`there`)."""
+        there = self.there() if _THERE_WORD.search(phrase) else None
+        return (there or self.place or self._possessed(phrase) or self._body(phrase) or state or self.recent_actor or self.publisher
                 or self.dateline or self.headline_state or self._recent_institution() or self.outlet_state)
 
     def _possessed(self, phrase: str) -> str | None:
@@ -773,6 +775,7 @@ def _possessive(text: str, m: Mention) -> bool:
 
 
 _POSSESSIVE_OPEN = re.compile(r"^\W*(?:its|their)\s", re.IGNORECASE)
+_THERE_WORD = re.compile(r"\bthere\b", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;.:!?()\"“”]")
 
 
