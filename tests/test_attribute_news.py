@@ -1415,7 +1415,9 @@ def test_an_attributions_tail_may_set_a_title_off_after_a_name():
 # Invented for the twenty-first session (2026-12-06).
 @pytest.mark.parametrize("tail", ["describing the choice as one for Baku alone", "calling it Baku's call",
                                   "noting that the partnership goes on",
-                                  "brushing aside talk of a rift with Baku", "dismissing suggestions of a rift"])
+                                  "brushing aside talk of a rift with Baku", "dismissing suggestions of a rift",
+                                  "some seven weeks after the war shook the region",  # twenty-third session
+                                  "nearly a year after the ceasefire"])
 def test_a_participle_after_a_trailing_attribution_leaves_the_source_named(tail):
     text = (f"Envoy speaks\n\nRIGA, May 2 (Wire) – The Alliance will not press Baku to change course, the Alliance's "
             f"envoy for the region has said, {tail}.\n")

@@ -30,7 +30,7 @@ _TAIL_CLAUSE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|cou
 # "…, even as one of its members, Turkey, sided with Baku.") or goes on with what the source did
 # ("…, the envoy has said, describing the choice as Baku's.", "…, brushing aside suggestions …").
 _CIRCUMSTANCE = re.compile(
-    r",\s+(?:(?:(?:a|an|one|two|three|four|five|six|several|a\s+few|just|only|\d+)\s+)?(?:\w+\s+)?"
+    r",\s+(?:(?:(?:some|about|nearly|almost|barely|a|an|one|two|three|four|five|six|several|a\s+few|just|only|\d+)\s+)?(?:\w+\s+)?"
     r"(?:days?|weeks?|months?|hours?|years?|minutes?|moments?)\s+|(?:shortly|soon|just|immediately|right|only|long)\s+)?"
     r"(?:(?:even\s+)?as|while|when|after|before|amid|since|(?:al)?though|even\s+though|"
     r"(?!according\b)(?-i:[a-z]{2,}ing))\b"  # any participle: "adding", "brushing aside", not "according to"
