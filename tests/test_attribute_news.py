@@ -1676,3 +1676,15 @@ def test_officials_there_are_of_the_place_the_sentence_before_named():
         "Azerbaijan, whose army buys Russian arms, has kept quiet. Officials there say the talks must go on.\n"
     )
     assert rows["Officials there say the talks must go on."][2] == "Azerbaijan"
+
+
+def test_a_name_with_a_bare_title_after_the_end_of_its_sentence_is_the_titled_source_named_before():
+    """Invented by the team (2026-12-06): the source is first "its special representative" (the
+    subject actor's), then named with the bare title last ("…," said X, the representative.)."""
+    rows, _ = _attributed(
+        "EU offers help\n\nBRUSSELS, June 29, 2011 (Wire) - The European Union is ready to pay for projects that bring "
+        "neighbours together, its special representative for the region said on Wednesday.\n\n"
+        '"We cannot sign the agreement for them," said Jan de Vries, the representative.\n',
+        date=dt.date(2011, 6, 29),
+    )
+    assert _row(rows, '"We cannot sign')[::2] == ("Jan de Vries", "EU")

@@ -42,6 +42,7 @@ from corpus_lib.pipeline.clean import Unit
 from corpus_lib.pipeline.commentary import commentary
 from corpus_lib.pipeline.dates import find_event_date
 from corpus_lib.pipeline.discourse import Discourse
+from corpus_lib.pipeline.groups import group_subject
 from corpus_lib.pipeline.headlines import (
     COLON_HEAD,
     OUTLET_LABEL,
@@ -55,7 +56,7 @@ from corpus_lib.pipeline.headlines import (
     titled_headlines,
 )
 from corpus_lib.pipeline.quotes import quote_regions
-from corpus_lib.pipeline.reported import group_subject, lead_source, narrated
+from corpus_lib.pipeline.reported import lead_source, narrated
 from corpus_lib.pipeline.segment import split_sentences
 from corpus_lib.pipeline.trailing import without_anonymity
 from corpus_lib.vocab import STATE_HOLDERS

@@ -433,7 +433,7 @@ class Discourse:
             return self._untitled_source() or "other"
         if posts.THE_POST.search(title):  # "a Norwegian diplomat on his first tour since taking up the post"
             return next((h for name, h in reversed(self.persons) if self.title_only(name) and h != "other"), "other")
-        bare = _DEFINITE_LONG.fullmatch(title.strip())
+        bare = _DEFINITE_LONG.fullmatch(title.strip().rstrip("."))
         if bare is None or self.reg.mentions(title, self.date):
             return "other"
         noun = bare.group(1).split()[-1].lower()

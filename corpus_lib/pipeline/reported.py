@@ -39,6 +39,7 @@ from corpus_lib.pipeline.clauses import (
     words_of,
 )
 from corpus_lib.pipeline.discourse import Discourse, Speaker
+from corpus_lib.pipeline.groups import GROUP_REFERENCE, SOME_ALLIES, UNAFFILIATED, members_of
 from corpus_lib.pipeline.stances_as_nouns import noun_holder
 from corpus_lib.pipeline.trailing import (
     ASIDE_PHRASE,
@@ -249,7 +250,6 @@ def _received_at(sentence: str, ctx: Discourse) -> Attribution | None:
     return Attribution("narrator", "narrator", holder)
 
 
-
 _AGENCY_LEAD = re.compile(
     r"^\W*(?:it should be noted that|it is worth noting that|note that|notably,|reportedly,)\s+", re.IGNORECASE
 )
@@ -409,7 +409,8 @@ def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
     found = _as_attribution(ctx.resolve(who, state=state), ctx, who)
     if found and found.holder == "other" and actor and ctx.title_only(found.speaker):
         # "NATO ministers agreed …, diplomats said": an unaffiliated source reports the position of
-        # the actor the sentence is about
+        # the actor the sentence is about; "its envoy" is remembered as that actor's
+        ctx.owned((found.speaker, found.holder), actor.holder)
         return Attribution(found.speaker, found.role, actor.holder)
     if found and found.holder == "other":
         found = Attribution(found.speaker, found.role, ctx.owned((found.speaker, found.holder), holder)[1])
@@ -419,7 +420,6 @@ def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
         ctx.add((found.speaker, "other"))
         found = Attribution(found.speaker, found.role, "other")
     return found
-
 
 
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]{0,150},")
@@ -501,17 +501,17 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
     author = (ctx.document_fresh and ctx.document_owner) or ctx.last_actor
     if _DOCUMENT_SUBJECT.match(clause) and author and _ACTOR_VERB.search(clause, 0, 120):
         return Attribution("narrator", "narrator", author)  # "The draft, dated March 24, says …": its author's
-    group = _UNAFFILIATED.match(clause)
+    group = UNAFFILIATED.match(clause)
     place = ctx.reg.mentions(group.group("place"), ctx.date) if group and group.group("place") else []
     if group and not (group.group("who").lower() in ("some", "others") and place and place[0].holder != "other"):
         return Attribution("narrator", "narrator", "other")  # "Opposition politicians accuse …", "Some in Europe say …"
-    if (some := _SOME_ALLIES.match(clause)) and _ACTOR_VERB.search(clause, 0, 120):
-        return Attribution("narrator", "narrator", _members_of(some))  # "Several Allies remain wary …": NATO's members
+    if (some := SOME_ALLIES.match(clause)) and _ACTOR_VERB.search(clause, 0, 120):
+        return Attribution("narrator", "narrator", members_of(some))  # "Several Allies remain wary …": NATO's members
     verb = first_verbish(clause)
     occasion = _occasion(clause, verb)
     verb = occasion if occasion is not None else verb
     subject = clause[:verb] if verb is not None else ""
-    if ctx.group and verb is not None and _GROUP_REFERENCE.fullmatch(subject.strip()) and not _passive(clause[verb:]):
+    if ctx.group and verb is not None and GROUP_REFERENCE.fullmatch(subject.strip()) and not _passive(clause[verb:]):
         return Attribution("narrator", "narrator", ctx.group[1])  # "They also invited …" after "NATO leaders …"
     if verb is not None and (INTERVIEW_GIVEN.match(clause, verb) or (_INTERVIEW_WORDS.search(clause, 0, verb) and INTERVIEW_GIVEN.search(clause, 0, verb))):
         return None  # "X answered the questions of the agency", "X talked to the paper about Y's hopes": the interview's setting
@@ -593,13 +593,6 @@ def _introduced_in(sentence: str, who: Speaker, ctx: Discourse) -> Speaker:
     return who
 
 
-# Words that refer back to an actor's people in the plural (``Discourse.group``): "they", "one of
-# them", "the leaders".
-_GROUP_REFERENCE = re.compile(
-    r"(?:they|one\s+of\s+them|the\s+(?:[\w-]+\s+)?(?:leaders|ministers|allies|delegates|ambassadors|heads\s+of\s+state(?:\s+and\s+government)?))"
-    r"(?:\s+(?:also|then|later|again|jointly|formally|further|too|\w+ly))*",
-    re.IGNORECASE,
-)
 # A document as the subject: "The draft says …", "the text calls for …" (its author's words).
 _DOCUMENT_SUBJECT = re.compile(r"^\W*(?:the|this|its|their)\s+(?:draft|text|statement|declaration|communiqu[eé]|document|resolution)\b", re.I)
 # A source that is a survey or a research body: it holds no actor's position (``other``).
@@ -616,29 +609,6 @@ def head_actor(sentence: str, ctx: Discourse) -> str | None:
     if not mentions or clause[: mentions[0].start].strip(" '\"‘“").lower() not in ("", "the"):
         return None
     return mentions[0].holder
-
-
-def group_subject(sentence: str, ctx: Discourse) -> Speaker | None:
-    """An actor's people in the plural opening the sentence's subject ("NATO leaders closed
-    their summit …", "the Alliance's foreign ministers agreed …"), with the actor: whom "they"
-    and "the leaders" refer back to (:meth:`Discourse.note_group`); None otherwise."""
-    opening = sentence[:160].lower()
-    if not any(word in opening for word in _GROUP_STEMS):
-        return None  # most sentences open with no people in the plural (a substring test is far cheaper than a regex)
-    clause = subject_clause(sentence)
-    mentions = ctx.reg.mentions(clause[:60], ctx.date)
-    if not mentions or clause[: mentions[0].start].strip(" '\"‘“").lower() not in ("", "the"):
-        return None
-    first = mentions[0]
-    people = _GROUP_AFTER.match(clause, first.end) or _GROUP_NOUN.search(clause, first.start, first.end)  # "NATO leaders"
-    return (clause[first.start : max(first.end, people.end())], first.holder) if people else None
-
-
-_GROUP_WORDS = ("leaders", "ministers", "officials", "diplomats", "ambassadors", "delegates")
-_GROUP_PEOPLE = rf"(?:{'|'.join(_GROUP_WORDS)}|heads\s+of\s+state(?:\s+and\s+government)?)"
-_GROUP_AFTER = re.compile(rf"['’]?s?\s+(?:[\w-]+\s+){{0,2}}?{_GROUP_PEOPLE}\b", re.IGNORECASE)
-_GROUP_NOUN = re.compile(rf"\b{_GROUP_PEOPLE}\Z", re.IGNORECASE)
-_GROUP_STEMS = (*_GROUP_WORDS, "heads")  # what the patterns need, as substrings
 
 
 def _is_person(who: Speaker, ctx: Discourse) -> bool:
@@ -687,11 +657,11 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
     body_of = ctx.where(phrase=head) if _STATE_BODY.match(head.strip()) else None
     if body_of and _ACTOR_VERB.search(clause[:120]):  # "The ministry said": the state of the place or paragraph
         return Attribution("narrator", "narrator", body_of)
-    some = _SOME_ALLIES.match(head)
+    some = SOME_ALLIES.match(head)
     there = None if some else _THERE.match(clause)
     lead = ""
     if some:  # "several Allies": the Alliance's members
-        holder, end = _members_of(some), some.end()
+        holder, end = members_of(some), some.end()
     elif there and (place := _there(there.group("where"), ctx)):
         holder, end = place, there.end()  # "Officials there": of the place the sentence before named
     else:
@@ -755,24 +725,6 @@ _THING_OF = re.compile(
     r"contingents?|territor(?:y|ies)|borders?|gas|oil|pipelines?|economy|market|weapons|arms|missiles?)\b",
     re.I,
 )
-# A subject that is nobody's side, with a verb of saying or position: a government's critics and
-# unnamed others ("Opposition politicians in Tbilisi accuse", "Some say", "Some in Europe say";
-# "some in Baku" speak for the place's actor, see ``_OWNED_BY``).
-_UNAFFILIATED = re.compile(
-    r"^\W*(?P<who>(?:(?:some|many|several|other|most)\s+)?(?:opposition\s+(?:politicians|parties|party|leaders?|figures|mps?|"
-    r"lawmakers|deputies|groups?)|critics|sceptics|skeptics|commentators|analysts|observers)|some|others|(?:many|most|some)\s+"
-    r"(?:ordinary\s+)?(?:armenians|azerbaijanis|georgians|ukrainians|russians))(?:\s+in\s+(?P<place>[\w'’-]+))?\s+"
-    r"(?:(?:have|has|had|also|again|now|still|openly|already)\s+)?(?:say|says|said|argue|argued|accuse|accused|warn|warned|insist|"
-    r"insisted|believe|claim|claimed|fear|feared|repeated|urge|urged|demand|demanded|critici[sz]ed?|reject|rejected|oppose|"
-    r"opposed|call|calls|called|talk|talks|talked|concluded|think|thinks|thought|want|wants|wanted)\b",
-    re.IGNORECASE,
-)
-# "Some Allies", "several Allies", "individual Allies": members speaking for themselves.
-_SOME_ALLIES = re.compile(
-    r"^\W*(?:(?:some|several|many|most|few|a few|certain|individual|other|two|three|four|a number of|a group of)"
-    r"\s+(?:of\s+the\s+)?(?:nato\s+)?(?:allies|member (?:states|countries))|(?:western|european) (?:governments|capitals|leaders))\b",
-    re.IGNORECASE,
-)
 # A state's body named before its state: "The Defence Committee of the Parliament of …",
 # "The Standing Committee on Foreign Relations of the National Assembly of …".
 _BODY_OF = re.compile(
@@ -788,12 +740,3 @@ _OWNED_BY = re.compile(
     r"embassy|mission|delegation|foreign\s+ministry|ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e))\s+(?:of|to))\s+(?:the\s+)?\Z",
     re.I,
 )
-
-
-
-def _members_of(some: re.Match[str]) -> str:
-    """The holder of some of the Alliance's members: NATO, for the positions its members take
-    inside it ("several Allies remain wary …"); "other Allies", set against one named before, and
-    Western governments in general are ``other``."""
-    words = some.group().lower().split()
-    return "other" if words[0] == "other" or words[-1] in ("governments", "capitals", "leaders") else "NATO"
