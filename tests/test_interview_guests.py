@@ -483,3 +483,35 @@ def test_an_answer_that_adds_the_guests_own_ask_or_says_nobody_said_it_stays_the
 def test_a_participle_after_a_guests_post_ends_the_post():
     intro = "The guest was Tomas Lindqvist, a public diplomacy officer at NATO headquarters visiting Baku for a week of lectures."
     assert _answers(intro) == {("interviewee", "NATO")}
+
+
+# Invented by the team (2026-12-06, twenty-third session): an interview whose guest is named or
+# placed nowhere but in the first question, or in a bracketed aside of the narrator.
+UNINTRODUCED = """Talks belong at another table
+
+The conversation below took place on 4 May and has been condensed.
+
+{question} What has changed?
+
+More than people think. We speak to both capitals in the same terms.
+
+Some say the Alliance should mediate. Is that realistic?
+
+{aside}No. The mediators carry that file, and we back them.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "aside", "side"),
+    [
+        ("As NATO's liaison officer for the region, you have spent three years travelling.", "", "NATO"),
+        ("You have led the Alliance's liaison office here for three years.", "", "NATO"),
+        ("Three years have passed since the last round.",
+         "[Ani Sargsyan, who has been Armenia's deputy foreign minister since 2012, paused before answering.]\n\n", "Armenia"),
+    ],
+)
+def test_a_guest_placed_only_by_the_first_question_or_an_aside_holds_the_answers(question, aside, side):
+    raw = UNINTRODUCED.format(question=question, aside=aside)
+    roles = _roles(raw, dt.date(2015, 5, 4))
+    assert roles["More than people think."] == ("interviewee", side)
+    assert roles["No. The mediators carry that file, and we back them."] == ("interviewee", side)

@@ -303,6 +303,36 @@ def presented_guest(text: str, units: list[Unit], reg: Registry, date) -> tuple[
             who = speakers.unnamed_speaker(found.group(0), reg, date)
             if who and who[1] not in ("other", "media") and not speakers.plural_title(found.group(0)):  # no group is a guest
                 return _title_from(found.group(0)), who[1]
+    return _addressed_post(text, units, first, reg, date) or _aside_guest(text, units, reg, date)
+
+
+# The guest's post told to the guest in the first question: "As NATO's liaison officer for the
+# South Caucasus, you have …", "You have led the Alliance's office here for three years".
+_ADDRESSED_POST = re.compile(
+    r"(?:^|[.?!]\s+)[\W_]*(?:Q:\s*)?As\s+(?P<post>[^,.?!;:]{3,90}?),\s+you\b|"
+    r"\b[Yy]ou\s+(?:have\s+)?(?:led|headed|run|ran|chaired|served\s+as|been)\s+(?P<led>[^,.?!;:]{3,90})"
+)
+
+
+def _addressed_post(text: str, units: list[Unit], first: int | None, reg: Registry, date) -> tuple[str, str] | None:
+    """The post the first question gives the guest, when it names an actor, as (title, holder)."""
+    unit = next((u for u in units if first is not None and u.start >= first), None)
+    found = _ADDRESSED_POST.search(text[unit.start : unit.end]) if unit else None
+    post = (found.group("post") or found.group("led")) if found else ""
+    who = speakers.unnamed_speaker(post, reg, date) if post else None
+    return (_title_from(post), who[1]) if who and who[1] not in ("other", "media") else None
+
+
+def _aside_guest(text: str, units: list[Unit], reg: Registry, date) -> tuple[str, str] | None:
+    """The person a bracketed aside of the narrator names with a post mid-interview ("[Samvel
+    Aghababyan, who has been Armenia's deputy foreign minister since 2006, paused before
+    answering.]"): the guest, as (name, holder)."""
+    for unit in units:
+        aside = text[unit.start : unit.end].strip()
+        if aside[:1] in "[(" and aside[-1:] in ")]":
+            person = speakers.first_introduced(aside[1:-1], reg, date)
+            if person is not None and person.holder not in ("other", "media"):
+                return person.name, person.holder
     return None
 
 
