@@ -251,8 +251,14 @@ _AS_POST = re.compile(rf"\bAs\s+(?P<post>(?:the|an?|[A-Z][\w'’-]*['’]s)\s+(?
 
 
 # A question that tells the guest their post: "Mr Berg, you represent the Alliance in the region",
-# "you are NATO's envoy for the Caucasus".
-_YOU_POST = re.compile(r"\byou\s+(?:represent|serve\s+as|work\s+(?:for|at|in)|head|are\s+(?:the|a|an)\b)[^.?!;]{2,100}", re.IGNORECASE)
+# "you are NATO's envoy for the Caucasus", "You have led the Alliance's office here for three
+# years", "As NATO's liaison officer for the region, you have …".
+_YOU_POST = re.compile(
+    r"(?:^|[.?!:]\s+)[\W_]*As\s+(?P<as>[^,.?!;:]{3,90}?),\s+you\b|"
+    r"\byou\s+(?:have\s+)?(?:represent|serve\s+as|served\s+as|work\s+(?:for|at|in)|head|headed|led|run|ran|chaired|"
+    r"are\s+(?:the|a|an)\b)(?P<post>[^.?!;]{2,100})",
+    re.IGNORECASE,
+)
 
 
 def _addressed_side(turns: list[Turn], askers: frozenset[str], reg: Registry, date) -> dict[str, str]:
@@ -306,21 +312,13 @@ def presented_guest(text: str, units: list[Unit], reg: Registry, date) -> tuple[
     return _addressed_post(text, units, first, reg, date) or _aside_guest(text, units, reg, date)
 
 
-# The guest's post told to the guest in the first question: "As NATO's liaison officer for the
-# South Caucasus, you have …", "You have led the Alliance's office here for three years".
-_ADDRESSED_POST = re.compile(
-    r"(?:^|[.?!]\s+)[\W_]*(?:Q:\s*)?As\s+(?P<post>[^,.?!;:]{3,90}?),\s+you\b|"
-    r"\b[Yy]ou\s+(?:have\s+)?(?:led|headed|run|ran|chaired|served\s+as|been)\s+(?P<led>[^,.?!;:]{3,90})"
-)
-
-
 def _addressed_post(text: str, units: list[Unit], first: int | None, reg: Registry, date) -> tuple[str, str] | None:
-    """The post the first question gives the guest, when it names an actor, as (title, holder)."""
+    """The post the first question gives the guest (``_YOU_POST``), when it names an actor, as
+    (title, holder)."""
     unit = next((u for u in units if first is not None and u.start >= first), None)
-    found = _ADDRESSED_POST.search(text[unit.start : unit.end]) if unit else None
-    post = (found.group("post") or found.group("led")) if found else ""
-    who = speakers.unnamed_speaker(post, reg, date) if post else None
-    return (_title_from(post), who[1]) if who and who[1] not in ("other", "media") else None
+    found = _YOU_POST.search(text[unit.start : unit.end]) if unit else None
+    holder = speakers.affiliation(found.group(0), reg, date) if found else None
+    return (_title_from(" ".join((found.group("as") or found.group("post")).split())), holder) if holder else None
 
 
 def _aside_guest(text: str, units: list[Unit], reg: Registry, date) -> tuple[str, str] | None:
