@@ -515,3 +515,16 @@ def test_a_guest_placed_only_by_the_first_question_or_an_aside_holds_the_answers
     roles = _roles(raw, dt.date(2015, 5, 4))
     assert roles["More than people think."] == ("interviewee", side)
     assert roles["No. The mediators carry that file, and we back them."] == ("interviewee", side)
+
+
+def test_a_person_a_later_question_quotes_never_becomes_the_unnamed_guest():
+    """Invented by the team (2026-12-06): the guest is never placed; the second question quotes
+    a Russian official, whose side must not pass to the answers after it."""
+    raw = ("Our road runs west\n\nAn edited transcript of Thursday's programme.\n\n"
+           "Q: Your government speaks about membership as if it were months away. Is that realistic?\n\n"
+           "A: It is realistic because we have done the work.\n\n"
+           "Q: A Russian deputy foreign minister said last week that your membership would change the whole "
+           "picture. How do you answer him?\n\n"
+           "A: Politely, because we will be neighbours for a long time.\n")
+    roles = _roles(raw, dt.date(2007, 5, 4))
+    assert roles["Politely, because we will be neighbours for a long time."] == ("interviewee", "other")

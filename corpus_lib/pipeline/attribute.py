@@ -484,7 +484,7 @@ def _exchange(unit: Unit, k: int, spans, sentences, questions, state, ctx: Disco
             out.append(Sentence(a, b, turn, "interviewer", "interviewer", _asker_holder(s, q, ctx, interviewee), q, k))
             ctx.see(s)
         else:
-            interviewee = interviewee or _introduced_first(ctx)
+            interviewee = interviewee or _introduced_first(ctx) or ("interviewee", "other")
             name, holder = interviewee or ("interviewee", "other")
             out.append(Sentence(a, b, turn, name, "interviewee", holder, q, k))
     return turn, role, interviewee
