@@ -528,3 +528,13 @@ def test_a_person_a_later_question_quotes_never_becomes_the_unnamed_guest():
            "A: Politely, because we will be neighbours for a long time.\n")
     roles = _roles(raw, dt.date(2007, 5, 4))
     assert roles["Politely, because we will be neighbours for a long time."] == ("interviewee", "other")
+
+
+def test_a_label_that_calls_the_secretary_general_its_own_speaks_for_nato():
+    """Invented by the team (2026-12-06): first-name labels, and nobody says where the guest works."""
+    raw = ("Episode 12: the limits of a phone call\n\n"
+           "HOST: Anna, you have been on the phone to both capitals all week. What are you telling them?\n\n"
+           "ANNA: The same thing in both. Our Secretary General said it on the first day: stop shooting.\n\n"
+           "HOST: Can you keep both sides happy?\n\nANNA: No, and it is not my job to.\n")
+    roles = _roles(raw, dt.date(2020, 10, 15))
+    assert roles["No, and it is not my job to."] == ("interviewee", "NATO")

@@ -202,9 +202,11 @@ def _mostly(flags: list[bool]) -> bool:
     return sum(flags) >= 0.6 * len(flags)
 
 
-# A speaker who talks of the Alliance as their own ("this Alliance", "we Allies") speaks for NATO.
+# A speaker who talks of the Alliance as their own ("this Alliance", "we Allies", "our Secretary
+# General") speaks for NATO.
 _OWN_ALLIANCE = re.compile(
-    r"\b(?i:this|our)\s+Alliance\b|\b(?i:we),?\s+(?:the\s+)?Allies\b|\bus\s+Allies\b|\b(?i:my)\s+fellow\s+Allies\b"
+    r"\b(?i:this|our)\s+Alliance\b|\b(?i:we),?\s+(?:the\s+)?Allies\b|\bus\s+Allies\b|\b(?i:my)\s+fellow\s+Allies\b|"
+    r"\b(?i:our)\s+Secretary[- ]General\b"
 )
 
 
