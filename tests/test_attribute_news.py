@@ -387,6 +387,10 @@ def test_a_named_title_is_never_the_registry_office_holder_when_a_deputy_or_form
         ("Armenia is still pressing for a role in the talks.", "Armenia"),  # a position in the progressive
         ("Azerbaijan, for its part, is not knocking on the door.", "Azerbaijan"),
         ("Azerbaijani diplomats in Brussels spent the spring urging the Allies to act.", "Azerbaijan"),  # people of a place
+        ("Baku has long pressed its Western partners to take a firmer line.", "Azerbaijan"),  # twenty-third session
+        ("The Allies have again put off any decision on an action plan.", "NATO"),
+        ("Armenia has stayed away from most meetings of the bloc this year.", "Armenia"),
+        ("A few voices in parliament now talk openly of applying to join.", "other"),  # nobody's side
         ("Many in Baku believe the mediators have failed.", "Azerbaijan"),  # people of a place
         ("Azerbaijan pursues a balanced foreign policy.", "Azerbaijan"),  # a policy is a position
     ],
@@ -1595,6 +1599,7 @@ def test_a_description_by_nationality_and_points_out_refer_to_the_person_last_na
 @pytest.mark.parametrize("sentence", [
     "Berg was just as clear about what the Alliance would not do.",
     "She was every bit as firm that Riga was not knocking on another door.",
+    "Berg was at pains to play down any rivalry with Moscow.",  # twenty-third session
     "Asked whether the same applied to Georgia, promised membership years ago, Berg said the bid would be judged on "
     "its merits.",
 ])

@@ -237,7 +237,8 @@ POSITION_AFTER = re.compile(
     rf"(?:{_BARE_POSITION}|{POSITION}|cautious|sceptical|skeptical|optimistic|pessimistic|critical|blunt|wary|reluctant|guarded|"
     r"charitable|forthcoming|reserved|outspoken|upbeat|measured|restrained|emphatic|categorical|defiant|dismissive|"
     r"conciliatory|candid|sanguine|sharper|blunter|firmer|softer|tougher|harsher|scathing|scornful|withering|"
-    r"effusive|lukewarm|noncommittal|non-committal|evasive|clear|firm|adamant|explicit|unequivocal|unambiguous|careful)\b",
+    r"effusive|lukewarm|noncommittal|non-committal|evasive|clear|firm|adamant|explicit|unequivocal|unambiguous|careful|"
+    r"at pains|anxious|eager|keen)\b",
     re.IGNORECASE,
 )
 PASSIVE_REPORT = re.compile(

@@ -110,7 +110,8 @@ DECISION_PHRASES = (
     r"describe|describes|described|resisted|resists|"
     r"sceptical|skeptical|stopped|stops|halted|halts|declined|declines|broke off|breaks off|resumed|resumes|"
     r"restored|restores|severed|severs|cut off|cuts off|reported|planning|intending|seeking|aiming|"
-    r"pressing for|presses for|pressed for|pushing for|lobbying|lobbies|lobbied|urging|calling for|insisting|demanding|"
+    r"pressing|presses|pressed|pushing for|lobbying|lobbies|lobbied|urging|calling for|insisting|demanding|"
+    r"put off|puts off|postponed|postpones|deferred|defers|stayed away|stays away|"
     r"campaigning|knocking on|"
     r"took a different position|went further|shown no|shows no|showed no|shown little|shows little|showed little"
 )
