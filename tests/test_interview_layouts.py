@@ -725,3 +725,23 @@ TWO_IN_THE_LEAD = (
 def test_a_lead_that_names_the_editor_and_the_guest_gives_the_answers_to_the_guest():
     rows = {t: (r, h) for t, r, h in _coded(TWO_IN_THE_LEAD, "interview")}
     assert rows["Our course is balance."] == ("interviewee", "Azerbaijan")
+
+
+def test_initials_with_a_particle_and_a_moderators_initials_label_the_right_turns():
+    """Invented by the team (2026-12-06): "AdW:" is Anne de Wit, "JP:" the moderator Jan Pekkala."""
+    raw = ("Two voices on the open door\n\nBRUSSELS – We brought together Anne de Wit, a senior adviser to the EU's "
+           "special representative for the region, and Ivan Orlov, a counsellor at Russia's mission to the EU. The "
+           "conversation was moderated by Jan Pekkala.\n\n"
+           "JP: Anne, let me start with you. What does the war change for the region?\n\n"
+           "AdW: It changes the atmosphere completely.\n\n"
+           "JP: Ivan, the same question.\n\n"
+           "IO: Moscow warned for twenty years.\n\n"
+           "JP: Anne, does the EU accept that?\n\n"
+           "AdW: No. Countries apply, or they do not.\n\n"
+           "JP: We will have to leave it there. Thank you both.\n")
+    rows = {raw[s.start : s.end]: (s.speaker_role, s.holder)
+            for s in attribute(raw, clean(raw).units, genre="interview", date=dt.date(2014, 4, 9))}
+    assert rows["Anne, let me start with you."] == ("interviewer", "media")
+    assert rows["Thank you both."] == ("interviewer", "media")
+    assert rows["It changes the atmosphere completely."] == ("interviewee", "EU")
+    assert rows["Moscow warned for twenty years."] == ("interviewee", "Russia")

@@ -99,7 +99,14 @@ def _name_opening(clause: str) -> re.Match[str] | None:
     if comma is None or comma.start() > 160 or _FRONT_STOP.search(clause, 0, comma.start()):
         return None
     return _NAME_OPENING.match(clause, comma.end())
-_INITIALS = re.compile(r"(?:[A-Za-z]\.\s?){2,3}|[A-Z][a-z]{1,2}|[A-Z]{2,3}")  # "T.W.", "T. W.", "TW" (title-cased "Tw")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.\s?){2,3}|[A-Z][a-z]{1,2}|[A-Z]{2,3}|[A-Z][a-z][A-Z]")  # "T.W.", "TW" ("Tw"), "AdW"
+
+
+def _initials_of(name: str) -> tuple[str, str]:
+    """A name's initials, of its capitalised words ("AW" for Anne de Wit) and of all its words
+    ("ADW"), in capitals."""
+    words = name.split()
+    return "".join(w[0] for w in words if w[:1].isupper()).upper(), "".join(w[0] for w in words).upper()
 
 
 @dataclass
@@ -489,13 +496,13 @@ class Discourse:
 
     def by_initials(self, label: str) -> Speaker | None:
         """The one person named before whose initials a label gives ("T.W.", "TW" for Tomasz
-        Wierzbicki): transcripts that introduce their guests by name often label turns so."""
+        Wierzbicki, "AdW" for Anne de Wit): transcripts that introduce their guests by name often
+        label turns so."""
         letters = _INITIALS.fullmatch(label.strip())
         if letters is None:
             return None
         wanted = re.sub(r"[.\s]", "", letters.group()).upper()
-        matches = [p for p in self.persons if not self.title_only(p[0])
-                   and "".join(w[0] for w in p[0].split() if w[:1].isupper()) == wanted]
+        matches = [p for p in self.persons if not self.title_only(p[0]) and wanted in _initials_of(p[0])]
         return matches[-1] if len({p[0] for p in matches}) == 1 else None
 
     def by_first_name(self, label: str) -> Speaker | None:

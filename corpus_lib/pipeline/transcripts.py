@@ -152,8 +152,8 @@ _TALKS_TO = re.compile(
 
 def _hosts(text: str, turns: list[Turn]) -> frozenset[str]:
     """The transcript labels whose names the introduction gives as the programme's host or as
-    the one who talks to the guest, by full name or, for a one-word label, first name ("DANA:"
-    for Dana Whitcombe), and the label whose first turn welcomes the audience or presents the
+    the one who talks to the guest, by full name or, for a one-word label, first name or
+    initials ("DANA:" or "DW:" for Dana Whitcombe), and the label whose first turn welcomes the audience or presents the
     guest ("HW: Welcome to Borderlands … my guest is Dr Ruth Ashdown")."""
     labels = {name for _, name, _ in turns}
     if not labels:
@@ -164,7 +164,7 @@ def _hosts(text: str, turns: list[Turn]) -> frozenset[str]:
     presenting = {name for name, body in first.items() if _PRESENTS_GUEST.search(body)}
     found = [*_HOST.finditer(text), *_TALKS_TO.finditer(text[:2000])]
     named = {" ".join(m.group("name").split()).lower() for m in found}
-    firsts = {n.split()[0] for n in named}
+    firsts = {n.split()[0] for n in named} | {"".join(w[0] for w in n.split()) for n in named}  # "DANA:", "DW:"
     return frozenset(name for name in labels if name.lower() in named or (" " not in name and name.lower() in firsts)) | presenting
 
 
