@@ -1693,3 +1693,13 @@ def test_a_name_with_a_bare_title_after_the_end_of_its_sentence_is_the_titled_so
         date=dt.date(2011, 6, 29),
     )
     assert _row(rows, '"We cannot sign')[::2] == ("Jan de Vries", "EU")
+
+
+def test_a_headline_that_tells_news_before_its_colon_names_no_source():
+    """Invented by the team (2026-12-06): "X receives NATO delegation: …" is news, so its title is
+    not a NATO person whom the body's deputy minister could turn out to be."""
+    text = ("Deputy Foreign Minister receives NATO delegation: partnership deepens\n\n"
+            "YEREVAN, June 22 (Wire) – Deputy Foreign Minister Aram Petrosyan received a NATO delegation on "
+            "Tuesday.\n\nDeputy Minister Petrosyan said the partnership would deepen.\n")
+    rows, _ = _attributed(text, date=dt.date(2010, 6, 22))
+    assert _row(rows, "Deputy Minister Petrosyan said")[2] == "Armenia"

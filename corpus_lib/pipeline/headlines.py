@@ -150,7 +150,7 @@ def _named_source(content: str) -> str | None:
     """The words a headline names its source with: "Marsh: …", '"…," NATO official says',
     '"…" - Alliance official'."""
     colon = COLON_HEAD.match(content)
-    if colon:
+    if colon and not _HEAD_VERB.search(colon.group(1)):  # "Deputy minister receives NATO delegation: …" tells news
         return _WHERE_AFTER.sub("", colon.group(1))  # "Vos in Tbilisi: …" is Vos's
     said = _QUOTE_THEN_WHO.search(content)
     return (said.group("who") or said.group("tag")) if said else None
@@ -161,6 +161,12 @@ def _named_source(content: str) -> str | None:
 _HEAD_SAYS = (
     r"says|say|said|insists?|stresses|promises?|pledges?|vows?|agrees?|confirms?|claims?|signals?|suggests?|hints?|"
     r"indicates?|notes?|reiterates?|reaffirms?|admits?|concedes?|argues?|believes?|hopes?|denies|deny|rules?\s+out"
+)
+# A verb of news before a headline's colon: the words before it tell what happened, they name no source.
+_HEAD_VERB = re.compile(
+    rf"\s(?:{_HEAD_SAYS}|receives|received|meets|met|visits|visited|hosts|hosted|welcomes|holds|opens|signs|sees|calls|"
+    r"urges|warns|tells)\s",
+    re.IGNORECASE,
 )
 _CLAUSE_THEN_WHO = re.compile(
     rf",\s+(?P<who>[^,\"“”«»]{{2,60}}?)\s+(?:(?:{_HEAD_SAYS})|"
