@@ -1703,3 +1703,15 @@ def test_a_headline_that_tells_news_before_its_colon_names_no_source():
             "Tuesday.\n\nDeputy Minister Petrosyan said the partnership would deepen.\n")
     rows, _ = _attributed(text, date=dt.date(2010, 6, 22))
     assert _row(rows, "Deputy Minister Petrosyan said")[2] == "Armenia"
+
+
+@pytest.mark.parametrize(("who", "side"), [
+    ("Ani Harutyunyan, who runs a security studies centre in Yerevan,", "other"),  # an analyst, not the state
+    ("Ani Harutyunyan, who heads a small research centre in Yerevan,", "other"),
+    ("Ani Harutyunyan, a senior member of the governing faction,", "Armenia"),  # the ruling side speaks for the state
+])
+def test_a_research_centre_makes_an_analyst_and_a_governing_faction_the_state(who, side):
+    """Invented by the team (2026-12-06, twenty-third session)."""
+    text = f"Bid debated\n\nYEREVAN, May 2 (Wire) – {who} said membership was a remote prospect.\n"
+    rows, _ = _attributed(text, date=dt.date(2020, 5, 2))
+    assert _row(rows, "YEREVAN")[2] == side

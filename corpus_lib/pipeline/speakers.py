@@ -66,7 +66,7 @@ def may_introduce(text: str) -> bool:
 STATE_ROLE = re.compile(
     r"\b(?:minist\w*|presiden\w*|government|parliament\w*|MPs?|lawmakers?|foreign policy|spokes\w+|ambassador|"
     r"state secretary|deputy|prime|cabinet|defen[cs]e|interior|national security|officials?|colonel|embassy|"
-    r"press service|committee chair\w*|ruling party|head of state|aides?|"
+    r"press service|committee chair\w*|(?:ruling|governing)[- ](?:party|faction|coalition|majority)|pro-government|head of state|aides?|"
     r"lieutenant|sergeant|captain|brigade|regiment|army)\b",
     re.IGNORECASE,
 )
@@ -109,7 +109,7 @@ EXPERT = re.compile(
     r"\b(?:analysts?|experts?|political scientists?|scholars?|researchers?|professors?|commentators?|"
     r"political observers?|think[- ]tanks?|academics?|lecturers?|economists?|historians?|"
     r"opposition|critics?|opponents?|activists?|specialists?|columnists?|(?:senior|research|visiting) fellows?|"
-    r"teaches|taught|lectures|lectured|universit(?:y|ies))\b",
+    r"teaches|taught|lectures|lectured|universit(?:y|ies)|(?:studies|research|policy|analytical)\s+(?:centre|center|institute))\b",
     re.IGNORECASE,
 )
 _UPPER = r"[A-ZÀ-ÞĀ-Ž]"
