@@ -1715,3 +1715,16 @@ def test_a_research_centre_makes_an_analyst_and_a_governing_faction_the_state(wh
     text = f"Bid debated\n\nYEREVAN, May 2 (Wire) – {who} said membership was a remote prospect.\n"
     rows, _ = _attributed(text, date=dt.date(2020, 5, 2))
     assert _row(rows, "YEREVAN")[2] == side
+
+
+def test_a_member_of_its_delegation_is_the_actor_the_sentence_before_opened_with():
+    """Invented by the team (2026-12-06): "its" reaches back to the subject of the sentence before,
+    and an opposition member named by a bare title holds no side."""
+    text = ("Summit ends\n\nRIGA, May 2 (Wire) – The summit ended on Friday.\n\n"
+            "Azerbaijan, attending as a partner, showed no interest in the debate.\n\n"
+            "A member of its delegation said Baku was content with partnership.\n\n"
+            "Armenia's parliament debated the vote. Its chairman said the country would not apply.\n\n"
+            "The deputy chairman, an opposition member, called for an application.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "A member of its delegation")[2] == "Azerbaijan"
+    assert _row(rows, "The deputy chairman")[2] == "other"

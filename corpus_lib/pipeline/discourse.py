@@ -781,7 +781,7 @@ def _possessive(text: str, m: Mention) -> bool:
     return text[m.end : m.end + 2] in ("'s", "’s")
 
 
-_POSSESSIVE_OPEN = re.compile(r"^\W*(?:its|their)\s", re.IGNORECASE)
+_POSSESSIVE_OPEN = re.compile(r"^\W*(?:(?:a|an|one|the)\s+(?:[\w-]+\s+){1,2}?of\s+)?(?:its|their)\s", re.IGNORECASE)  # "a member of its …"
 _THERE_WORD = re.compile(r"\bthere\b", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;.:!?()\"“”]")
 

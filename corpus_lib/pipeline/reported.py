@@ -555,12 +555,15 @@ def _person_subject(subject: str, ctx: Discourse, *, you: Speaker | None) -> Att
         return None  # "the prime minister's office said": a body of the place's state (see _actor_subject)
     if DEFINITE.match(subject.strip()) and not ctx.reg.mentions(subject, ctx.date):
         who = ctx.by_title(subject)
+        if who and speakers.EXPERT.search(subject):  # "The deputy chairman, an opposition member, …": nobody's side
+            return Attribution(who[0], "quoted", "other")
         return Attribution(who[0], "quoted", who[1]) if who else None
     who = ctx.resolve(subject)
     if who is not None and speakers.is_body(who[0]):
         return Attribution("narrator", "narrator", who[1])  # "the press service of the ministry said": narrated
     if who is None or not (_is_person(who, ctx) or speakers.ROLE.search(who[0])):
         return None
+    who = ctx.owned(who, ctx.where(phrase=who[0]))  # "A member of its delegation said": the actor "its" is
     return Attribution(who[0], "quoted", who[1])
 
 
