@@ -931,3 +931,45 @@ def test_another_voice_that_would_only_slow_the_karabakh_talks_keeps_out():
     # invented 2026-12-06 (twenty-second session), release 1.25, decision 64
     text = "A fourth voice in the Karabakh talks would only slow them down, the minister said."
     assert _fired(text, "karabakh", "KB-DET-017") == "detached"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [  # invented 2026-12-06 (twenty-third session), release 1.26, decision 65
+        ("\"We did not come to Chisinau to sell anyone a membership,\" the envoy said.", "open", "MB-OPN-037"),
+        ("Nobody at headquarters is hunting for new members, the envoy said of Moldova's NATO ties.", "open",
+         "MB-OPN-037"),
+        ("The Alliance has no argument with Moldova's choice to stay out of NATO, the spokesman said.", "open",
+         "MB-OPN-037"),
+        ("The minister called a NATO membership bid premature.", "conditional", "MB-CON-011"),
+        ("The minister called NATO membership a question for another day.", "conditional", "MB-CON-011"),
+        ("Moldova will keep its hands free of military alliances, the president said.", "distant", "MB-DIS-024"),
+    ],
+)
+def test_membership_cues_of_release_1_26(text, stance, rule_id):
+    assert _fired(text, "membership", rule_id) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [  # invented 2026-12-06 (twenty-third session), release 1.26, decision 65
+        ("NATO will leave the Karabakh mediation to the co-chairs, the spokesman said.", "detached", "KB-DET-022"),
+        ("The envoy saw no added value in a NATO role on Nagorno-Karabakh.", "detached", "KB-DET-022"),
+        ("\"We do not replace the Minsk Group on Karabakh,\" the envoy said.", "detached", "KB-DET-022"),
+    ],
+)
+def test_karabakh_cues_of_release_1_26(text, stance, rule_id):
+    assert _fired(text, "karabakh", rule_id) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [  # invented 2026-12-06 (twenty-third session), release 1.26, decision 65
+        ("\"Moscow arms both sides and then offers them its good offices,\" the analyst said.", "adversarial",
+         "RU-ADV-039"),
+        ("The envoy had sharper words for Moscow than for anyone else.", "adversarial", "RU-ADV-036"),
+        ("\"We are grateful to Russia for the ceasefire,\" the minister said.", "cooperative", "RU-COO-023"),
+    ],
+)
+def test_russia_cues_of_release_1_26(text, stance, rule_id):
+    assert _fired(text, "russia", rule_id) == stance
