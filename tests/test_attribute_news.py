@@ -1728,3 +1728,22 @@ def test_a_member_of_its_delegation_is_the_actor_the_sentence_before_opened_with
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, "A member of its delegation")[2] == "Azerbaijan"
     assert _row(rows, "The deputy chairman")[2] == "other"
+
+
+@pytest.mark.parametrize(("sentence", "start", "side"), [  # invented 2026-12-06, twenty-third session
+    ('"The Allies will promise nothing new," predicted Ana Lomsadze, a researcher at a Riga institute.', '"The Allies', "other"),
+    ("Ana Lomsadze, a NATO spokeswoman, doubted that the talks would resume soon.", "Ana Lomsadze", "NATO"),
+    ("On Monday a Russian foreign ministry spokesman, Ivan Sobol, said the visit was a provocation.", "On Monday", "Russia"),
+    ("A European Union official said the bloc saw two roads running side by side.", "A European", "EU"),
+    ("Azerbaijani officials on Thursday sharpened their criticism of the mediators.", "Azerbaijani officials", "Azerbaijan"),
+])
+def test_more_sources_reporting_verbs_and_subjects(sentence, start, side):
+    text = f"Talks go on\n\nRIGA, May 2 (Wire) – The meeting ended on Friday.\n\n{sentence}\n"
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, start)[2] == side
+
+
+def test_an_embedded_question_as_subject_is_nobodys_speech():
+    text = "Talks go on\n\nRIGA, May 2 (Wire) – The meeting ended.\n\nWhether Chisinau gets what it wants is another matter.\n"
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "Whether")[:2] == ("narrator", "narrator")

@@ -24,7 +24,7 @@ REPORTING = (
     r"complained|complains|restated|restates|shot back|retorted|retorts|"
     r"warns|argues|recalls|explains|reiterates|announces|replies|affirms|assures|confirms|observes|cautions|"
     r"suggests|clarifies|keeps saying|keeps telling|keeps insisting|keeps repeating|keeps warning|kept saying|"
-    r"kept telling|kept insisting|kept repeating|kept warning|countered|counters|responded|responds"
+    r"kept telling|kept insisting|kept repeating|kept warning|countered|counters|responded|responds|predicted|predicts"
 )
 POSITION = (
     REPORTING
@@ -54,7 +54,8 @@ POSITION = (
     r"declined to comment|declined to say|declined to name|declined to speculate|declined to be drawn|"
     r"sees|saw|views|viewed|regards|regarded|treats|treated|likes|liked|prefers|preferred|fears|feared|"
     r"bristled|bristles|let it be known|lets it be known|made plain|makes plain|presents itself|presented itself|"
-    r"present itself|read the|read it|read this|read that|sounded|sounds|defended|defends"
+    r"present itself|read the|read it|read this|read that|sounded|sounds|defended|defends|doubted|doubts|questioned|"
+    r"stopped short"
 )
 AUX = r"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|shall|also|already|not|never|only|still"
 POST_VERB_FIRST = re.compile(rf"""^[\s,.:;!?'"“”’‘»«`\-–—]*(?:{REPORTING})\b\s*(?P<who>.+)""", re.IGNORECASE | re.DOTALL)

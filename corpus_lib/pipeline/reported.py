@@ -517,7 +517,7 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
     if verb is not None and (INTERVIEW_GIVEN.match(clause, verb) or (_INTERVIEW_WORDS.search(clause, 0, verb) and INTERVIEW_GIVEN.search(clause, 0, verb))):
         return None  # "X answered the questions of the agency", "X talked to the paper about Y's hopes": the interview's setting
     if (verb is not None and len(subject.split()) <= 24 and not _COLON_CLAUSE.search(subject)
-            and (occasion is not None or POSITION_AFTER.match(clause[verb:]))):
+            and not _QUESTION_SUBJECT.match(subject) and (occasion is not None or POSITION_AFTER.match(clause[verb:]))):
         found = _person_subject(subject, ctx, you=you)
         if found and found.role == "quoted" and found.holder == "other":
             name, holder = _introduced_in(sentence, (found.speaker, found.holder), ctx)
@@ -532,6 +532,8 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
 # A colon that opens a clause in lower case: "officials draw the opposite lesson: that a people's
 # wish, once expressed, …" has its verb before the colon, so no subject runs past it.
 _COLON_CLAUSE = re.compile(r":\s+(?-i:[a-z])")
+# A subject that is an embedded question ("Whether Tbilisi gets what it wants …"): nobody speaks.
+_QUESTION_SUBJECT = re.compile(r"^\W*(?:whether|how|what|why)\b", re.IGNORECASE)
 # The verbs of ``OCCASION_FOR`` and of ``INTERVIEW_GIVEN``, for a cheap first test.
 _OCCASION_WORDS = re.compile(rf"\b(?:{'|'.join(OCCASION_VERBS)})\b")
 _INTERVIEW_WORDS = re.compile("spoke|talked|answered|gave|sat down")
@@ -636,7 +638,7 @@ _PEOPLE_LEAD = re.compile(
 )
 # The verb right after such a subject: an auxiliary, or a word that is no preposition, conjunction or relative.
 _ACTIVE_NEXT = re.compile(
-    r"(?:,[^,;:]{1,40},|\s+(?:in|at)\s+[A-Z][\w'’-]+)?\s+(?:also\s+|themselves\s+|still\s+|now\s+|\w+ly\s+)?"
+    r"(?:,[^,;:]{1,40},|\s+(?:in|at|on)\s+[A-Z][\w'’-]+)?\s+(?:also\s+|themselves\s+|still\s+|now\s+|\w+ly\s+)?"
     r"(?!(?:who|whom|which|that|in|at|from|of|on|for|with|and|or|to|as|by|under|over|close|familiar|here|there)\b)(?P<verb>[a-z]+)\b"
 )
 

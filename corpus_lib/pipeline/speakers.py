@@ -75,7 +75,8 @@ STATE_ROLE = re.compile(
 OUTSIDER = re.compile(
     r"\b(?:member (?:states?|countries|country)|allied capitals?|an ally)\b|\bforeign (?:diplomats?|observers?)\b|"
     r"\b(?:people|persons?|those) (?:close to|familiar with)\b|\bparticipants\b|\b(?:some|many|several|few) politicians\b|"
-    r"\b(?:western|european|american|british|french|german|italian|turkish|international)\s+(?:(?!ministry|foreign)[\w-]+\s+)?"
+    r"\b(?:western|european(?!\s+(?:union|commission|council|parliament)\b)|american|british|french|german|italian|turkish|"
+    r"international)\s+(?:(?!ministry|foreign)[\w-]+\s+)?"
     r"(?:diplomats?|officials?|observers?|sources?|envoys?)\b",
     re.IGNORECASE,
 )
@@ -564,10 +565,14 @@ def _apposition_before(before: str) -> str | None:
     """A title set off before a name: "… with NATO's envoy, Anna Berg"."""
     previous = before.rstrip()
     if previous.endswith(","):
-        segment = _TITLE_CUT.split(previous[:-1])[-1]
+        segment = _DAY_OPEN.sub("", _TITLE_CUT.split(previous[:-1])[-1])  # "On Monday a Russian spokesman, X, said"
         if ROLE.search(segment) and len(segment.split()) <= 20 and not _SCENE_OPEN.match(segment):
             return segment
     return None
+
+
+# A day opening the sentence before a titled subject, with no comma: "On Monday a spokesman, X, …".
+_DAY_OPEN = re.compile(r"^\s*(?:on|last|this|earlier\s+on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+", re.I)
 
 
 # A phrase that sets the scene before the subject, not a title: "Speaking to reporters after
