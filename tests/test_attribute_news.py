@@ -1747,3 +1747,16 @@ def test_an_embedded_question_as_subject_is_nobodys_speech():
     text = "Talks go on\n\nRIGA, May 2 (Wire) – The meeting ended.\n\nWhether Chisinau gets what it wants is another matter.\n"
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, "Whether")[:2] == ("narrator", "narrator")
+
+
+def test_a_bare_title_told_with_its_actor_in_a_scene_before_is_that_actors():
+    """Invented by the team (2026-12-06): the liaison officer was only a scene's subject before,
+    and the deputy minister spoke last; the bare title is the Alliance's officer, named now."""
+    text = ("Ties deepen\n\nYEREVAN, June 4 (Wire) – Armenia will deepen its partnership with NATO, deputy defence "
+            "minister Aram Sargsyan said on Thursday as the Alliance's liaison officer for the region visited.\n\n"
+            "\"We have no intention of changing course,\" Sargsyan told reporters.\n\n"
+            "The liaison officer, Major Ola Nordmann, said he was comfortable with that.\n\n"
+            "\"We take that at its word,\" Nordmann said.\n")
+    rows, _ = _attributed(text, date=dt.date(2009, 6, 4))
+    assert _row(rows, "The liaison officer")[::2] == ("Ola Nordmann", "NATO")
+    assert _row(rows, '"We take that')[2] == "NATO"

@@ -16,9 +16,9 @@ from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from corpus_lib.pipeline import posts, speakers
+from corpus_lib.pipeline import posts, speakers, titles
 from corpus_lib.pipeline.actors import Mention, Registry
-from corpus_lib.pipeline.clauses import DEFINITE, DESCRIBED, NAME, PRONOUN, REPORTING, ROLE_NOUNS, subject_clause
+from corpus_lib.pipeline.clauses import DEFINITE, DESCRIBED, NAME, PRONOUN, REPORTING, subject_clause
 from corpus_lib.pipeline.prefilter import AVAILABLE as _RE2
 from corpus_lib.pipeline.prefilter import PatternSet
 from corpus_lib.pipeline.quotes import quote_regions
@@ -42,15 +42,6 @@ _CAPITALISED = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:-[A-ZÀ-Þ
 # prime minister's office"), whatever definite title it holds further on.
 _INDEFINITE_OPEN = re.compile(r"^\W*(?:a|an|one|another)\s", re.IGNORECASE)
 # A bare title with all its title words ("the deputy minister", not "the deputy").
-_DEFINITE_LONG = re.compile(rf"\b(?:the|this|that)\s+((?:[\w\-’']+\s+){{0,3}}(?:{ROLE_NOUNS}))\b", re.IGNORECASE)
-# Title nouns specific enough that "the minister" cannot be the envoy named before; other
-# title nouns ("the official", "the diplomat", "the envoy") refer back to whoever spoke last.
-_SPECIFIC_TITLE = re.compile(
-    r"\b(?:minister|president|premier|spokes(?:man|woman|person)|secretary|commander|chair(?:man|woman)?|speaker|"
-    r"lawmaker|mp|parliamentarian|senator|analyst|expert|professor|researcher|ambassador|advis[eo]r|director|mayor|"
-    r"governor)\b",
-    re.IGNORECASE,
-)
 
 
 @lru_cache(maxsize=4)
@@ -99,16 +90,6 @@ def _name_opening(clause: str) -> re.Match[str] | None:
     if comma is None or comma.start() > 160 or _FRONT_STOP.search(clause, 0, comma.start()):
         return None
     return _NAME_OPENING.match(clause, comma.end())
-_INITIALS = re.compile(r"(?:[A-Za-z]\.\s?){2,3}|[A-Z][a-z]{1,2}|[A-Z]{2,3}|[A-Z][a-z][A-Z]")  # "T.W.", "TW" ("Tw"), "AdW"
-
-
-def _initials_of(name: str) -> tuple[str, str]:
-    """A name's initials, of its capitalised words ("AW" for Anne de Wit) and of all its words
-    ("ADW"), in capitals."""
-    words = name.split()
-    return "".join(w[0] for w in words if w[:1].isupper()).upper(), "".join(w[0] for w in words).upper()
-
-
 @dataclass
 class Discourse:
     """The people of one document so far, the last one named, and the places it is set in."""
@@ -440,7 +421,7 @@ class Discourse:
             return self._untitled_source() or "other"
         if posts.THE_POST.search(title):  # "a Norwegian diplomat on his first tour since taking up the post"
             return next((h for name, h in reversed(self.persons) if self.title_only(name) and h != "other"), "other")
-        bare = _DEFINITE_LONG.fullmatch(title.strip().rstrip("."))
+        bare = titles.DEFINITE_LONG.fullmatch(title.strip().rstrip("."))
         if bare is None or self.reg.mentions(title, self.date):
             return "other"
         noun = bare.group(1).split()[-1].lower()
@@ -498,11 +479,11 @@ class Discourse:
         """The one person named before whose initials a label gives ("T.W.", "TW" for Tomasz
         Wierzbicki, "AdW" for Anne de Wit): transcripts that introduce their guests by name often
         label turns so."""
-        letters = _INITIALS.fullmatch(label.strip())
+        letters = titles.INITIALS.fullmatch(label.strip())
         if letters is None:
             return None
         wanted = re.sub(r"[.\s]", "", letters.group()).upper()
-        matches = [p for p in self.persons if not self.title_only(p[0]) and wanted in _initials_of(p[0])]
+        matches = [p for p in self.persons if not self.title_only(p[0]) and wanted in titles.initials_of(p[0])]
         return matches[-1] if len({p[0] for p in matches}) == 1 else None
 
     def by_first_name(self, label: str) -> Speaker | None:
@@ -614,14 +595,18 @@ class Discourse:
         visit to Baku), remembered as the last person. Any other title refers back to the last
         person.
         """
-        words = _bare_title(phrase)
+        words = titles.bare_title(phrase)
         for person in reversed(self.persons):
             if words and words in self.titles.get(person[0], ""):
                 return person
-        specific = _SPECIFIC_TITLE.search(phrase)
+        specific = titles.SPECIFIC_TITLE.search(phrase)
         if specific is None:
             if self.last_person in self.groups and not speakers.plural_title(phrase):  # "the diplomat" after "Alliance ministers"
                 return next((p for p in reversed(self.persons) if not self.title_only(p[0])), self.last_person)
+            side = titles.told_before(words, [text for text, _ in self.recent], self.reg, self.date) if words else None
+            if side and self.last_person and side != self.last_person[1]:  # "the liaison officer" told with its actor before
+                named = next((" ".join(w) for m in NAME.finditer(phrase) if len(w := speakers.name_words(m.group(0))) > 1), None)
+                self.last_person = self._titled((named or f"the {words}", side), words)  # "…, Colonel X of the Czech army"
             return self.last_person
         noun = specific.group(0).lower()
         for person in reversed(self.persons):
@@ -755,13 +740,6 @@ def _other_first_name(text: str, at: int, person: Speaker) -> bool:
     if before is None or len(words) < 2 or before.group(1) in words or _VERB_WORD.fullmatch(before.group(1).lower()):
         return False  # "Said Streltsov:" opens with a verb
     return len(speakers.name_words(f"{before.group(1)} {words[-1]}")) == 2
-
-
-def _bare_title(phrase: str) -> str:
-    """The title words of a bare title, lower case, up to its last title noun ("the deputy
-    minister was quoted" → "deputy minister")."""
-    found = _DEFINITE_LONG.search(phrase)
-    return found.group(1).lower() if found else ""
 
 
 def _with_title(text: str, person: speakers.Person) -> tuple[int, int]:

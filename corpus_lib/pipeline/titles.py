@@ -1,0 +1,52 @@
+"""Bare titles and label initials: what a title phrase met again refers to.
+
+News copy names an official once and then says "the envoy" or "the deputy minister";
+transcripts label turns with initials ("AdW:") after introducing the speakers by name. These
+helpers read such phrases; :class:`corpus_lib.pipeline.discourse.Discourse` decides whom they
+mean.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus_lib.pipeline.actors import Registry
+from corpus_lib.pipeline.clauses import ROLE_NOUNS
+
+DEFINITE_LONG = re.compile(rf"\b(?:the|this|that)\s+((?:[\w\-’']+\s+){{0,3}}(?:{ROLE_NOUNS}))\b", re.IGNORECASE)
+# Title nouns specific enough that "the minister" cannot be the envoy named before; other
+# title nouns ("the official", "the diplomat", "the envoy") refer back to whoever spoke last.
+SPECIFIC_TITLE = re.compile(
+    r"\b(?:minister|president|premier|spokes(?:man|woman|person)|secretary|commander|chair(?:man|woman)?|speaker|"
+    r"lawmaker|mp|parliamentarian|senator|analyst|expert|professor|researcher|ambassador|advis[eo]r|director|mayor|"
+    r"governor)\b",
+    re.IGNORECASE,
+)
+INITIALS = re.compile(r"(?:[A-Za-z]\.\s?){2,3}|[A-Z][a-z]{1,2}|[A-Z]{2,3}|[A-Z][a-z][A-Z]")  # "T.W.", "TW" ("Tw"), "AdW"
+
+
+def initials_of(name: str) -> tuple[str, str]:
+    """A name's initials, of its capitalised words ("AW" for Anne de Wit) and of all its words
+    ("ADW"), in capitals."""
+    words = name.split()
+    return "".join(w[0] for w in words if w[:1].isupper()).upper(), "".join(w[0] for w in words).upper()
+
+
+def bare_title(phrase: str) -> str:
+    """The title words of a bare title, lower case, up to its last title noun ("the deputy
+    minister was quoted" → "deputy minister")."""
+    found = DEFINITE_LONG.search(phrase)
+    return found.group(1).lower() if found else ""
+
+
+def told_before(words: str, sentences, reg: Registry, date) -> str | None:
+    """The one side the same title words had where a recent sentence told them with an actor
+    ("… as the Alliance's liaison officer for the region visited" before "The liaison officer,
+    Colonel X of the Czech army, said"): the latest such sentence first; None if none did."""
+    pattern = re.compile(rf"(?:[\w'’-]+\s+){{0,3}}{re.escape(words)}\b(?:\s+(?:of|for|to|at|in)\s+(?:the\s+)?[\w'’-]+)?", re.I)
+    for text in reversed(sentences):
+        found = pattern.search(text)
+        sides = {m.holder for m in reg.mentions(found.group(0), date)} if found else set()
+        if len(sides) == 1:
+            return sides.pop()
+    return None
