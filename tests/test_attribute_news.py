@@ -1760,3 +1760,12 @@ def test_a_bare_title_told_with_its_actor_in_a_scene_before_is_that_actors():
     rows, _ = _attributed(text, date=dt.date(2009, 6, 4))
     assert _row(rows, "The liaison officer")[::2] == ("Ola Nordmann", "NATO")
     assert _row(rows, '"We take that')[2] == "NATO"
+
+
+def test_an_adviser_to_a_delegation_named_before_speaks_for_its_state():
+    """Invented by the team (2026-12-06): "the delegation" is the one the sentence before gave its actor."""
+    text = ("Summit ends\n\nLISBON, Nov. 20 (Wire) – The summit ended on Saturday.\n\n"
+            "Armenia's delegation had hoped for firmer language.\n\n"
+            "\"Our partners speak in a whisper,\" said Ani Harutyunyan, an adviser to the delegation.\n")
+    rows, _ = _attributed(text, date=dt.date(2010, 11, 20))
+    assert _row(rows, '"Our partners')[2] == "Armenia"

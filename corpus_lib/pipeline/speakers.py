@@ -66,7 +66,7 @@ def may_introduce(text: str) -> bool:
 STATE_ROLE = re.compile(
     r"\b(?:minist\w*|presiden\w*|government|parliament\w*|MPs?|lawmakers?|foreign policy|spokes\w+|ambassador|"
     r"state secretary|deputy|prime|cabinet|defen[cs]e|interior|national security|officials?|colonel|embassy|"
-    r"press service|committee chair\w*|(?:ruling|governing)[- ](?:party|faction|coalition|majority)|pro-government|head of state|aides?|"
+    r"press service|committee chair\w*|(?:ruling|governing)[- ](?:party|faction|coalition|majority)|pro-government|head of state|aides?|advis[eo]rs?|"
     r"lieutenant|sergeant|captain|brigade|regiment|army)\b",
     re.IGNORECASE,
 )
