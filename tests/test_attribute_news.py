@@ -1600,6 +1600,10 @@ def test_a_description_by_nationality_and_points_out_refer_to_the_person_last_na
     "Berg was just as clear about what the Alliance would not do.",
     "She was every bit as firm that Riga was not knocking on another door.",
     "Berg was at pains to play down any rivalry with Moscow.",  # twenty-third session
+    "But on Crimea she did not mince words.",
+    "On Georgia, where the forum was held, she chose her words with care.",
+    "The choice of partners, as the envoy put it, belonged to each capital.",
+    "The envoy, briefing reporters, was franker: nobody, she said, expected an invitation soon.",
     "Asked whether the same applied to Georgia, promised membership years ago, Berg said the bid would be judged on "
     "its merits.",
 ])

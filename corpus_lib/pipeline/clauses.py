@@ -55,7 +55,7 @@ POSITION = (
     r"sees|saw|views|viewed|regards|regarded|treats|treated|likes|liked|prefers|preferred|fears|feared|"
     r"bristled|bristles|let it be known|lets it be known|made plain|makes plain|presents itself|presented itself|"
     r"present itself|read the|read it|read this|read that|sounded|sounds|defended|defends|doubted|doubts|questioned|"
-    r"stopped short"
+    r"stopped short|chose her words|chose his words|chose its words|chose their words|chooses her words|chooses his words"
 )
 AUX = r"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|shall|also|already|not|never|only|still"
 POST_VERB_FIRST = re.compile(rf"""^[\s,.:;!?'"“”’‘»«`\-–—]*(?:{REPORTING})\b\s*(?P<who>.+)""", re.IGNORECASE | re.DOTALL)
@@ -221,7 +221,7 @@ def first_verbish(clause: str) -> int | None:
 _SET_OFF = r"(?:,\s*(?:however|though|too|meanwhile|in turn|for (?:his|her|its|their) part)\s*,)?"
 _BARE_POSITION = (
     r"(?:did|does|do)(?:\s+not|n['’]t)?" + _SET_OFF + r"\s+(?:praise|critici[sz]e|welcome|reject|oppose|endorse|"
-    r"complain|dismiss|accept|deny|condemn|urge|rule out|hide|back|support|object)"
+    r"complain|dismiss|accept|deny|condemn|urge|rule out|hide|back|support|object|mince)"
 )
 # An occasion used for a position: "used talks in Baku to urge …", "ended her tour by telling …".
 OCCASION_VERBS = ("used", "uses", "ended", "ends", "closed", "closes", "opened", "opens", "began", "begins", "wrapped up",
@@ -236,7 +236,7 @@ POSITION_AFTER = re.compile(
     rf"^(?:(?:{AUX}|\w+ly|long|again|once again|yet|now|jointly|more|less|very|even|far|much|just|as|equally|quite|"
     rf"no less|every bit as){_SET_OFF}\s+){{0,4}}"
     rf"(?:{_BARE_POSITION}|{POSITION}|cautious|sceptical|skeptical|optimistic|pessimistic|critical|blunt|wary|reluctant|guarded|"
-    r"charitable|forthcoming|reserved|outspoken|upbeat|measured|restrained|emphatic|categorical|defiant|dismissive|"
+    r"charitable|forthcoming|reserved|outspoken|upbeat|measured|restrained|emphatic|categorical|defiant|dismissive|franker|"
     r"conciliatory|candid|sanguine|sharper|blunter|firmer|softer|tougher|harsher|scathing|scornful|withering|"
     r"effusive|lukewarm|noncommittal|non-committal|evasive|clear|firm|adamant|explicit|unequivocal|unambiguous|careful|"
     r"at pains|anxious|eager|keen)\b",
