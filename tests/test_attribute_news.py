@@ -391,6 +391,11 @@ def test_a_named_title_is_never_the_registry_office_holder_when_a_deputy_or_form
         ("The Allies have again put off any decision on an action plan.", "NATO"),
         ("Armenia has stayed away from most meetings of the bloc this year.", "Armenia"),
         ("A few voices in parliament now talk openly of applying to join.", "other"),  # nobody's side
+        ("Armenia, by contrast, used the moment to press its case for a role.", "Armenia"),  # an occasion used
+        ("Azerbaijan seized on the crisis to renew its call for a settlement.", "Azerbaijan"),
+        ("Several opposition figures asked in public why Moscow had waited.", "other"),
+        ("Armenian commentators have been debating whether the country should apply.", "other"),
+        ("Protesters denounced the agreement as a capitulation.", "other"),
         ("Many in Baku believe the mediators have failed.", "Azerbaijan"),  # people of a place
         ("Azerbaijan pursues a balanced foreign policy.", "Azerbaijan"),  # a policy is a position
     ],

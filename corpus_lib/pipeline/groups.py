@@ -49,10 +49,12 @@ _GROUP_STEMS = (*_GROUP_WORDS, "heads")  # what the patterns need, as substrings
 # unnamed others ("Opposition politicians in Tbilisi accuse", "Some say", "Some in Europe say";
 # "some in Baku" speak for the place's actor, see ``reported._OWNED_BY``).
 UNAFFILIATED = re.compile(
-    r"^\W*(?P<who>(?:(?:some|many|several|other|most|a\s+few)\s+)?(?:opposition\s+(?:politicians|parties|party|leaders?|figures|"
-    r"mps?|lawmakers|deputies|groups?)|critics|sceptics|skeptics|commentators|analysts|observers|voices)|some|others|(?:many|most|some)\s+"
+    r"^\W*(?P<who>(?:(?:some|many|several|other|most|a\s+few)\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:opposition\s+(?:politicians|parties|party|leaders?|figures|"
+    r"mps?|lawmakers|deputies|groups?)|critics|sceptics|skeptics|commentators|analysts|observers|voices|protesters|demonstrators|"
+    r"crowds)|some|others|(?:many|most|some)\s+"
     r"(?:ordinary\s+)?(?:armenians|azerbaijanis|georgians|ukrainians|russians))(?:\s+in\s+(?P<place>[\w'’-]+))?\s+"
-    r"(?:(?:have|has|had|also|again|now|still|openly|already)\s+)?(?:say|says|said|argue|argued|accuse|accused|warn|warned|insist|"
+    r"(?:there\s+)?(?:(?:have|has|had|also|again|now|still|openly|already|been)\s+){0,2}(?:say|says|said|argue|argued|accuse|accused|"
+    r"warn|warned|insist|asked|ask|asks|denounced|denounce|chant|chanted|debating|debated|debate|"
     r"insisted|believe|claim|claimed|fear|feared|repeated|urge|urged|demand|demanded|critici[sz]ed?|reject|rejected|oppose|"
     r"opposed|call|calls|called|talk|talks|talked|concluded|think|thinks|thought|want|wants|wanted)\b",
     re.IGNORECASE,

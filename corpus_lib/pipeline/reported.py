@@ -658,7 +658,8 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
     within a few words and is not passive ("Russia annexed …" narrates an event, not a position)."""
     if verb is not None and _passive(clause[verb:]):
         return None
-    if _ACTOR_WORD.search(clause[:200].lower()) is None and not _PEOPLE_WORD.search(clause, 0, 80):
+    if _ACTOR_WORD.search(clause[:200].lower()) is None and not _PEOPLE_WORD.search(clause, 0, 80) \
+            and not _OCCASION_WORDS.search(clause, 0, 120):
         return None  # no position or decision verb near the start, and no officials: nobody's position
     head = clause[:verb] if verb is not None else clause[:80]
     body_of = ctx.where(phrase=head) if _STATE_BODY.match(head.strip()) else None
@@ -687,7 +688,10 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
         if active and not _passive(clause[active.start("verb") :]):
             return Attribution("narrator", "narrator", holder)
     apposition = _APPOSITION.match(clause, end)  # "France, one of the co-chairs, has called …"
-    window = " ".join(clause[apposition.end() if apposition else end :].split()[:8])
+    rest = clause[apposition.end() if apposition else end :].split()
+    if _OCCASION_NEXT.match(" ".join(rest[:16])):  # "Tbilisi used the moment to press its case …"
+        return Attribution("narrator", "narrator", holder)
+    window = " ".join(rest[:8])
     found = next((v for v in _ACTOR_VERB.finditer(window) if _verb_here(window, v)), None)
     if found is None or _passive(window[found.start() :]):
         return None
@@ -696,6 +700,10 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
     if BE_BEFORE.search(window[: found.start()]) and not _STANCE_ADJECTIVE.match(found.group()):
         return None  # "was suspended" narrates; "were reluctant" holds a position
     return Attribution("narrator", "narrator", holder)
+
+
+# An occasion used for a position right after the subject ("used the moment to press …").
+_OCCASION_NEXT = re.compile(rf"(?:(?:has|have|had|also|again|quickly|promptly)\s+)?{OCCASION_FOR.pattern}", re.IGNORECASE)
 
 
 def _verb_here(window: str, verb: re.Match) -> bool:
