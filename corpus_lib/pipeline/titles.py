@@ -9,6 +9,7 @@ mean.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from corpus_lib.pipeline.actors import Registry
 from corpus_lib.pipeline.clauses import ROLE_NOUNS
@@ -43,10 +44,17 @@ def told_before(words: str, sentences, reg: Registry, date) -> str | None:
     """The one side the same title words had where a recent sentence told them with an actor
     ("… as the Alliance's liaison officer for the region visited" before "The liaison officer,
     Colonel X of the Czech army, said"): the latest such sentence first; None if none did."""
-    pattern = re.compile(rf"(?:[\w'’-]+\s+){{0,3}}{re.escape(words)}\b(?:\s+(?:of|for|to|at|in)\s+(?:the\s+)?[\w'’-]+)?", re.I)
+    pattern = _told_with(words)
     for text in reversed(sentences):
         found = pattern.search(text)
         sides = {m.holder for m in reg.mentions(found.group(0), date)} if found else set()
         if len(sides) == 1:
             return sides.pop()
     return None
+
+
+@lru_cache(maxsize=64)
+def _told_with(words: str) -> re.Pattern[str]:
+    """The title words with up to three words before them and a phrase of place or actor after
+    ("the Alliance's liaison officer for the region"), compiled once per title."""
+    return re.compile(rf"(?:[\w'’-]+\s+){{0,3}}{re.escape(words)}\b(?:\s+(?:of|for|to|at|in)\s+(?:the\s+)?[\w'’-]+)?", re.I)
