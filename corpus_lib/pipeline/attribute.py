@@ -484,8 +484,8 @@ def _exchange(unit: Unit, k: int, spans, sentences, questions, state, ctx: Disco
             out.append(Sentence(a, b, turn, "interviewer", "interviewer", _asker_holder(s, q, ctx, interviewee), q, k))
             ctx.see(s)
         else:
-            interviewee = interviewee or _introduced_first(ctx) or ("interviewee", "other")
-            name, holder = interviewee or ("interviewee", "other")
+            interviewee = interviewee or _introduced_first(ctx) or ("interviewee", "other")  # unplaced: stays so
+            name, holder = interviewee
             out.append(Sentence(a, b, turn, name, "interviewee", holder, q, k))
     return turn, role, interviewee
 

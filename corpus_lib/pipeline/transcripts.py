@@ -153,8 +153,8 @@ _TALKS_TO = re.compile(
 def _hosts(text: str, turns: list[Turn]) -> frozenset[str]:
     """The transcript labels whose names the introduction gives as the programme's host or as
     the one who talks to the guest, by full name or, for a one-word label, first name or
-    initials ("DANA:" or "DW:" for Dana Whitcombe), and the label whose first turn welcomes the audience or presents the
-    guest ("HW: Welcome to Borderlands … my guest is Dr Ruth Ashdown")."""
+    initials ("DANA:" or "DW:" for Dana Whitcombe), and the label whose first turn welcomes the
+    audience or presents the guest ("HW: Welcome to Borderlands … my guest is Dr Ruth Ashdown")."""
     labels = {name for _, name, _ in turns}
     if not labels:
         return frozenset()
@@ -324,8 +324,8 @@ def _addressed_post(text: str, units: list[Unit], first: int | None, reg: Regist
 
 
 def _aside_guest(text: str, units: list[Unit], reg: Registry, date) -> tuple[str, str] | None:
-    """The person a bracketed aside of the narrator names with a post mid-interview ("[Samvel
-    Aghababyan, who has been Armenia's deputy foreign minister since 2006, paused before
+    """The person a bracketed aside of the narrator names with a post mid-interview ("[Ani
+    Sargsyan, who has been Armenia's deputy foreign minister since 2012, paused before
     answering.]"): the guest, as (name, holder)."""
     for unit in units:
         aside = text[unit.start : unit.end].strip()
