@@ -538,3 +538,15 @@ def test_a_label_that_calls_the_secretary_general_its_own_speaks_for_nato():
            "HOST: Can you keep both sides happy?\n\nANNA: No, and it is not my job to.\n")
     roles = _roles(raw, dt.date(2020, 10, 15))
     assert roles["No, and it is not my job to."] == ("interviewee", "NATO")
+
+
+def test_a_bare_title_label_takes_the_side_the_headline_gives_the_same_title():
+    """Invented by the team (2026-12-06): nobody introduces the guest; the headline's title and
+    actor, its quotation aside, say whose minister answers."""
+    raw = ("'Not a candidate': the minister sets out Yerevan's terms\n\n"
+           "HOST: Minister, you spent two days at headquarters. What did you ask for?\n\n"
+           "MINISTER: Fairness, above all.\n\n"
+           "HOST: Will you apply?\n\n"
+           "MINISTER: No, and we have never pretended otherwise.\n")
+    roles = _roles(raw, dt.date(2010, 5, 4))
+    assert roles["Fairness, above all."] == ("interviewee", "Armenia")

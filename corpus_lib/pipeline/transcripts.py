@@ -33,9 +33,29 @@ def label_sides(text: str, units: list[Unit], turns: list[Turn], asking: frozens
     """The side of each answering label that nobody introduced: a title-only introduction, then
     a question naming the guest's post, then the label's own words, then its bracket (the
     later one wins)."""
-    sides = _caption_sides(text, turns, asking, reg, date) | _presented_side(text, units, turns, asking, reg, date)
-    sides |= _addressed_side(turns, asking, reg, date)
+    sides = _headline_title_sides(text, units, turns, asking, reg, date) | _caption_sides(text, turns, asking, reg, date)
+    sides |= _presented_side(text, units, turns, asking, reg, date) | _addressed_side(turns, asking, reg, date)
     return sides | _label_sides(turns, reg, date) | _bracket_sides(turns, asking, reg, date)
+
+
+def _headline_title_sides(text: str, units: list[Unit], turns: list[Turn], asking: frozenset[str], reg: Registry,
+                          date) -> dict[str, str]:
+    """The side of a bare-title label ("MINISTER:") that the headline gives the same title, where
+    the headline, its quotations aside, names one actor: "'…': the minister sets out Baku's
+    terms" above "MINISTER: …" speaks for Azerbaijan."""
+    titles = {name for _, name, _ in turns if name not in asking and speakers.ROLE.fullmatch(name.strip())}
+    head = next((u for u in units if u.zone == "header"), None) if titles else None
+    if head is None:
+        return {}
+    words = _QUOTED.sub(" ", text[head.start : head.end])
+    sides = {m.holder for m in reg.mentions(words, date)} - {"media", "other"}
+    if len(sides) != 1:
+        return {}
+    return {name: next(iter(sides)) for name in titles if re.search(rf"\b{re.escape(name.strip())}\b", words, re.IGNORECASE)}
+
+
+# A quotation in a headline, whose words are what was said, not who says it.
+_QUOTED = re.compile(r"(?<!\w)[\"“'‘][^\"“”‘’]{2,200}?[\"”'’](?!\w)")
 
 
 # A photo caption line, its line breaks already spaces (a paragraph ends in two): "Photo: Marit
