@@ -550,3 +550,13 @@ def test_a_bare_title_label_takes_the_side_the_headline_gives_the_same_title():
            "MINISTER: No, and we have never pretended otherwise.\n")
     roles = _roles(raw, dt.date(2010, 5, 4))
     assert roles["Fairness, above all."] == ("interviewee", "Armenia")
+
+
+def test_a_headline_that_calls_the_guest_an_actors_man_gives_the_answers_that_actor():
+    """Invented by the team (2026-12-06): the guest is nobody's by name, only "Baku's man"."""
+    raw = ("Baku's man in Vienna: 'We will not wait forever'\n\n"
+           "The interview was given in a hotel lobby.\n\n"
+           "Q: Are the talks going anywhere?\n\nA: Slowly, and not in our favour.\n\n"
+           "Q: Will you ask NATO for help?\n\nA: We ask everyone to respect our borders.\n")
+    roles = _roles(raw, dt.date(2016, 5, 4))
+    assert roles["Slowly, and not in our favour."] == ("interviewee", "Azerbaijan")

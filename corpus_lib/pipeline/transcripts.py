@@ -331,7 +331,23 @@ def presented_guest(text: str, units: list[Unit], reg: Registry, date) -> tuple[
             who = speakers.unnamed_speaker(found.group(0), reg, date)
             if who and who[1] not in ("other", "media") and not speakers.plural_title(found.group(0)):  # no group is a guest
                 return _title_from(found.group(0)), who[1]
-    return _addressed_post(text, units, first, reg, date) or _aside_guest(text, units, reg, date)
+    return _addressed_post(text, units, first, reg, date) or _aside_guest(text, units, reg, date) or _owned_guest(
+        text, units, reg, date)
+
+
+# An actor's person in a headline: "Moscow's man in Stockholm: …", "Baku's Alliance hand: …".
+_OWNED_PERSON = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:man|woman|hand|voice|point\s+man)\b", re.IGNORECASE)
+
+
+def _owned_guest(text: str, units: list[Unit], reg: Registry, date) -> tuple[str, str] | None:
+    """The guest a headline calls an actor's person ("Moscow's man in Stockholm: …"), as (the
+    headline's words, the actor's side)."""
+    head = next((u for u in units if u.zone == "header"), None)
+    found = _OWNED_PERSON.search(text, head.start, head.end) if head else None
+    owner = reg.mentions(text[head.start : found.start()], date) if found else []
+    if not owner or owner[-1].end != found.start() - head.start or owner[-1].holder in ("media", "other"):
+        return None
+    return text[head.start + owner[-1].start : found.end()], owner[-1].holder
 
 
 def _addressed_post(text: str, units: list[Unit], first: int | None, reg: Registry, date) -> tuple[str, str] | None:
