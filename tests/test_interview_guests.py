@@ -552,9 +552,11 @@ def test_a_bare_title_label_takes_the_side_the_headline_gives_the_same_title():
     assert roles["Fairness, above all."] == ("interviewee", "Armenia")
 
 
-def test_a_headline_that_calls_the_guest_an_actors_man_gives_the_answers_that_actor():
-    """Invented by the team (2026-12-06): the guest is nobody's by name, only "Baku's man"."""
-    raw = ("Baku's man in Vienna: 'We will not wait forever'\n\n"
+@pytest.mark.parametrize("headline", ["Baku's man in Vienna: 'We will not wait forever'",
+                                      "Vienna after the talks: written answers from Baku's mission"])
+def test_a_headline_that_calls_the_guest_an_actors_man_gives_the_answers_that_actor(headline):
+    """Invented by the team (2026-12-06): the guest is nobody's by name, only "Baku's man" or its mission."""
+    raw = (f"{headline}\n\n"
            "The interview was given in a hotel lobby.\n\n"
            "Q: Are the talks going anywhere?\n\nA: Slowly, and not in our favour.\n\n"
            "Q: Will you ask NATO for help?\n\nA: We ask everyone to respect our borders.\n")

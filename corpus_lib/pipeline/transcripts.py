@@ -335,8 +335,11 @@ def presented_guest(text: str, units: list[Unit], reg: Registry, date) -> tuple[
         text, units, reg, date)
 
 
-# An actor's person in a headline: "Moscow's man in Stockholm: …", "Baku's Alliance hand: …".
-_OWNED_PERSON = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:man|woman|hand|voice|point\s+man)\b", re.IGNORECASE)
+# An actor's person or office in a headline: "Moscow's man in Stockholm: …", "Baku's Alliance
+# hand: …", "written answers from the EU's regional office".
+_OWNED_PERSON = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+)?(?:man|woman|hand|voice|point\s+man|office|mission|embassy|ministry)\b", re.IGNORECASE
+)
 
 
 def _owned_guest(text: str, units: list[Unit], reg: Registry, date) -> tuple[str, str] | None:
