@@ -489,11 +489,11 @@ def test_a_participle_after_a_guests_post_ends_the_post():
 # placed nowhere but in the first question, or in a bracketed aside of the narrator.
 UNINTRODUCED = """Talks belong at another table
 
-The conversation below took place on 4 May and has been condensed.
+This exchange has been shortened for print.
 
-{question} What has changed?
+{question} What is different now?
 
-More than people think. We speak to both capitals in the same terms.
+Less than people hope. We say one thing, and it is the same in both capitals.
 
 Some say the Alliance should mediate. Is that realistic?
 
@@ -513,27 +513,27 @@ Some say the Alliance should mediate. Is that realistic?
 def test_a_guest_placed_only_by_the_first_question_or_an_aside_holds_the_answers(question, aside, side):
     raw = UNINTRODUCED.format(question=question, aside=aside)
     roles = _roles(raw, dt.date(2015, 5, 4))
-    assert roles["More than people think."] == ("interviewee", side)
+    assert roles["Less than people hope."] == ("interviewee", side)
     assert roles["No. The mediators carry that file, and we back them."] == ("interviewee", side)
 
 
 def test_a_person_a_later_question_quotes_never_becomes_the_unnamed_guest():
     """Invented by the team (2026-12-06): the guest is never placed; the second question quotes
     a Russian official, whose side must not pass to the answers after it."""
-    raw = ("Our road runs west\n\nAn edited transcript of Thursday's programme.\n\n"
-           "Q: Your government speaks about membership as if it were months away. Is that realistic?\n\n"
-           "A: It is realistic because we have done the work.\n\n"
-           "Q: A Russian deputy foreign minister said last week that your membership would change the whole "
-           "picture. How do you answer him?\n\n"
-           "A: Politely, because we will be neighbours for a long time.\n")
+    raw = ("West, and no detours\n\nThe exchange below has been shortened.\n\n"
+           "Q: Your cabinet talks of joining within two years. Can that happen?\n\n"
+           "A: It can, if the reforms hold.\n\n"
+           "Q: A Russian deputy foreign minister warned on Monday that such a step would upset the region. "
+           "What is your reply?\n\n"
+           "A: That the region is ours to upset or to calm.\n")
     roles = _roles(raw, dt.date(2007, 5, 4))
-    assert roles["Politely, because we will be neighbours for a long time."] == ("interviewee", "other")
+    assert roles["That the region is ours to upset or to calm."] == ("interviewee", "other")
 
 
 def test_a_label_that_calls_the_secretary_general_its_own_speaks_for_nato():
     """Invented by the team (2026-12-06): first-name labels, and nobody says where the guest works."""
-    raw = ("Episode 12: the limits of a phone call\n\n"
-           "HOST: Anna, you have been on the phone to both capitals all week. What are you telling them?\n\n"
+    raw = ("Episode 12: calls to two capitals\n\n"
+           "HOST: Anna, you have called both capitals every day this week. What do you tell them?\n\n"
            "ANNA: The same thing in both. Our Secretary General said it on the first day: stop shooting.\n\n"
            "HOST: Can you keep both sides happy?\n\nANNA: No, and it is not my job to.\n")
     roles = _roles(raw, dt.date(2020, 10, 15))
@@ -543,13 +543,13 @@ def test_a_label_that_calls_the_secretary_general_its_own_speaks_for_nato():
 def test_a_bare_title_label_takes_the_side_the_headline_gives_the_same_title():
     """Invented by the team (2026-12-06): nobody introduces the guest; the headline's title and
     actor, its quotation aside, say whose minister answers."""
-    raw = ("'Not a candidate': the minister sets out Yerevan's terms\n\n"
-           "HOST: Minister, you spent two days at headquarters. What did you ask for?\n\n"
-           "MINISTER: Fairness, above all.\n\n"
+    raw = ("'Partners, no more': Yerevan's terms, as the minister sees them\n\n"
+           "HOST: Minister, this was your third visit this year. What did you come for?\n\n"
+           "MINISTER: Balance, first of all.\n\n"
            "HOST: Will you apply?\n\n"
-           "MINISTER: No, and we have never pretended otherwise.\n")
+           "MINISTER: That question is not on our table.\n")
     roles = _roles(raw, dt.date(2010, 5, 4))
-    assert roles["Fairness, above all."] == ("interviewee", "Armenia")
+    assert roles["Balance, first of all."] == ("interviewee", "Armenia")
 
 
 @pytest.mark.parametrize("headline", ["Baku's man in Vienna: 'We will not wait forever'",

@@ -41,8 +41,8 @@ def label_sides(text: str, units: list[Unit], turns: list[Turn], asking: frozens
 def _headline_title_sides(text: str, units: list[Unit], turns: list[Turn], asking: frozenset[str], reg: Registry,
                           date) -> dict[str, str]:
     """The side of a bare-title label ("MINISTER:") that the headline gives the same title, where
-    the headline, its quotations aside, names one actor: "'…': the minister sets out Baku's
-    terms" above "MINISTER: …" speaks for Azerbaijan."""
+    the headline, its quotations aside, names one actor: "'…': the minister on Yerevan's terms"
+    above "MINISTER: …" speaks for Armenia."""
     titles = {name for _, name, _ in turns if name not in asking and speakers.ROLE.fullmatch(name.strip())}
     head = next((u for u in units if u.zone == "header"), None) if titles else None
     if head is None:
@@ -335,15 +335,15 @@ def presented_guest(text: str, units: list[Unit], reg: Registry, date) -> tuple[
         text, units, reg, date)
 
 
-# An actor's person or office in a headline: "Moscow's man in Stockholm: …", "Baku's Alliance
-# hand: …", "written answers from the EU's regional office".
+# An actor's person or office in a headline: "Baku's man in Vienna: …", "Yerevan's Alliance
+# hand: …", "written answers from the EU's liaison office".
 _OWNED_PERSON = re.compile(
     r"['’]s\s+(?:[\w-]+\s+)?(?:man|woman|hand|voice|point\s+man|office|mission|embassy|ministry)\b", re.IGNORECASE
 )
 
 
 def _owned_guest(text: str, units: list[Unit], reg: Registry, date) -> tuple[str, str] | None:
-    """The guest a headline calls an actor's person ("Moscow's man in Stockholm: …"), as (the
+    """The guest a headline calls an actor's person ("Baku's man in Vienna: …"), as (the
     headline's words, the actor's side)."""
     head = next((u for u in units if u.zone == "header"), None)
     found = _OWNED_PERSON.search(text, head.start, head.end) if head else None
