@@ -381,21 +381,21 @@ def test_a_named_title_is_never_the_registry_office_holder_when_a_deputy_or_form
     ("sentence", "holder"),
     [
         ("Some Allies say the application cannot be considered now.", "NATO"),  # the Alliance's members
-        ("Several Allies remain wary of a timetable.", "NATO"),
+        ("Several Allies are still wary of any date.", "NATO"),
         ("Other Allies have been more careful.", "other"),  # set against a member named before
         ("Western capitals say the application cannot be considered now.", "other"),
         ("Armenia is still pressing for a role in the talks.", "Armenia"),  # a position in the progressive
-        ("Azerbaijan, for its part, is not knocking on the door.", "Azerbaijan"),
-        ("Azerbaijani diplomats in Brussels spent the spring urging the Allies to act.", "Azerbaijan"),  # people of a place
-        ("Baku has long pressed its Western partners to take a firmer line.", "Azerbaijan"),  # twenty-third session
-        ("The Allies have again put off any decision on an action plan.", "NATO"),
-        ("Armenia has stayed away from most meetings of the bloc this year.", "Armenia"),
-        ("A few voices in parliament now talk openly of applying to join.", "other"),  # nobody's side
-        ("Armenia, by contrast, used the moment to press its case for a role.", "Armenia"),  # an occasion used
-        ("Azerbaijan seized on the crisis to renew its call for a settlement.", "Azerbaijan"),
-        ("Several opposition figures asked in public why Moscow had waited.", "other"),
-        ("Armenian commentators have been debating whether the country should apply.", "other"),
-        ("Protesters denounced the agreement as a capitulation.", "other"),
+        ("Baku, for its part, is not knocking on anyone's door.", "Azerbaijan"),
+        ("Armenian diplomats in Vienna spent the winter urging the mediators to act.", "Armenia"),  # people of a place
+        ("Yerevan has long pressed the mediators for a firmer answer.", "Armenia"),  # twenty-third session
+        ("The Allies have once more put off a decision on Kyiv's request.", "NATO"),
+        ("Yerevan stayed away from the bloc's summit again in November.", "Armenia"),
+        ("A few voices in parliament now argue for an application.", "other"),  # nobody's side
+        ("Yerevan used the summit to press for monitors on the border.", "Armenia"),  # an occasion used
+        ("Baku seized on the meeting to repeat its demand for a withdrawal.", "Azerbaijan"),
+        ("Two opposition figures asked aloud what the treaty was worth.", "other"),
+        ("Georgian commentators have been debating what the summit changed.", "other"),
+        ("Protesters denounced the deal as a betrayal.", "other"),
         ("Many in Baku believe the mediators have failed.", "Azerbaijan"),  # people of a place
         ("Azerbaijan pursues a balanced foreign policy.", "Azerbaijan"),  # a policy is a position
     ],
@@ -1425,7 +1425,7 @@ def test_an_attributions_tail_may_set_a_title_off_after_a_name():
 @pytest.mark.parametrize("tail", ["describing the choice as one for Baku alone", "calling it Baku's call",
                                   "noting that the partnership goes on",
                                   "brushing aside talk of a rift with Baku", "dismissing suggestions of a rift",
-                                  "some seven weeks after the war shook the region",  # twenty-third session
+                                  "some six weeks after the ceasefire",  # twenty-third session
                                   "nearly a year after the ceasefire"])
 def test_a_participle_after_a_trailing_attribution_leaves_the_source_named(tail):
     text = (f"Envoy speaks\n\nRIGA, May 2 (Wire) – The Alliance will not press Baku to change course, the Alliance's "
@@ -1604,11 +1604,11 @@ def test_a_description_by_nationality_and_points_out_refer_to_the_person_last_na
 @pytest.mark.parametrize("sentence", [
     "Berg was just as clear about what the Alliance would not do.",
     "She was every bit as firm that Riga was not knocking on another door.",
-    "Berg was at pains to play down any rivalry with Moscow.",  # twenty-third session
-    "But on Crimea she did not mince words.",
-    "On Georgia, where the forum was held, she chose her words with care.",
-    "The choice of partners, as the envoy put it, belonged to each capital.",
-    "The envoy, briefing reporters, was franker: nobody, she said, expected an invitation soon.",
+    "Berg was at pains to stress that nothing had been promised.",  # twenty-third session
+    "About the blockade she did not mince words.",
+    "On Moldova she chose her words with care.",
+    "The pace, as the envoy put it, was for each capital to set.",
+    "The envoy, speaking later to students, was franker: no date, she said, was in sight.",
     "Asked whether the same applied to Georgia, promised membership years ago, Berg said the bid would be judged on "
     "its merits.",
 ])
@@ -1696,18 +1696,18 @@ def test_a_name_with_a_bare_title_after_the_end_of_its_sentence_is_the_titled_so
     """Invented by the team (2026-12-06): the source is first "its special representative" (the
     subject actor's), then named with the bare title last ("…," said X, the representative.)."""
     rows, _ = _attributed(
-        "EU offers help\n\nBRUSSELS, June 29, 2011 (Wire) - The European Union is ready to pay for projects that bring "
-        "neighbours together, its special representative for the region said on Wednesday.\n\n"
-        '"We cannot sign the agreement for them," said Jan de Vries, the representative.\n',
+        "EU offers help\n\nBRUSSELS, June 29, 2011 (Wire) - The European Union will fund exchanges between journalists "
+        "from both sides, its special representative for the region said on Wednesday.\n\n"
+        '"The treaty is theirs to write," said Jan de Vries, the representative.\n',
         date=dt.date(2011, 6, 29),
     )
-    assert _row(rows, '"We cannot sign')[::2] == ("Jan de Vries", "EU")
+    assert _row(rows, '"The treaty is theirs')[::2] == ("Jan de Vries", "EU")
 
 
 def test_a_headline_that_tells_news_before_its_colon_names_no_source():
     """Invented by the team (2026-12-06): "X receives NATO delegation: …" is news, so its title is
     not a NATO person whom the body's deputy minister could turn out to be."""
-    text = ("Deputy Foreign Minister receives NATO delegation: partnership deepens\n\n"
+    text = ("Deputy minister hosts NATO team: ties to grow\n\n"
             "YEREVAN, June 22 (Wire) – Deputy Foreign Minister Aram Petrosyan received a NATO delegation on "
             "Tuesday.\n\nDeputy Minister Petrosyan said the partnership would deepen.\n")
     rows, _ = _attributed(text, date=dt.date(2010, 6, 22))
@@ -1715,9 +1715,9 @@ def test_a_headline_that_tells_news_before_its_colon_names_no_source():
 
 
 @pytest.mark.parametrize(("who", "side"), [
-    ("Ani Harutyunyan, who runs a security studies centre in Yerevan,", "other"),  # an analyst, not the state
-    ("Ani Harutyunyan, who heads a small research centre in Yerevan,", "other"),
-    ("Ani Harutyunyan, a senior member of the governing faction,", "Armenia"),  # the ruling side speaks for the state
+    ("Ani Harutyunyan, who directs a regional studies centre in Yerevan,", "other"),  # an analyst, not the state
+    ("Ani Harutyunyan, who leads a research institute in Yerevan,", "other"),
+    ("Ani Harutyunyan, a member of the governing coalition,", "Armenia"),  # the ruling side speaks for the state
 ])
 def test_a_research_centre_makes_an_analyst_and_a_governing_faction_the_state(who, side):
     """Invented by the team (2026-12-06, twenty-third session)."""
@@ -1730,21 +1730,21 @@ def test_a_member_of_its_delegation_is_the_actor_the_sentence_before_opened_with
     """Invented by the team (2026-12-06): "its" reaches back to the subject of the sentence before,
     and an opposition member named by a bare title holds no side."""
     text = ("Summit ends\n\nRIGA, May 2 (Wire) – The summit ended on Friday.\n\n"
-            "Azerbaijan, attending as a partner, showed no interest in the debate.\n\n"
-            "A member of its delegation said Baku was content with partnership.\n\n"
+            "Azerbaijan, present as a partner, kept silent during the debate.\n\n"
+            "One member of its delegation said Baku wanted nothing more than partnership.\n\n"
             "Armenia's parliament debated the vote. Its chairman said the country would not apply.\n\n"
             "The deputy chairman, an opposition member, called for an application.\n")
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
-    assert _row(rows, "A member of its delegation")[2] == "Azerbaijan"
+    assert _row(rows, "One member of its delegation")[2] == "Azerbaijan"
     assert _row(rows, "The deputy chairman")[2] == "other"
 
 
 @pytest.mark.parametrize(("sentence", "start", "side"), [  # invented 2026-12-06, twenty-third session
-    ('"The Allies will promise nothing new," predicted Ana Lomsadze, a researcher at a Riga institute.', '"The Allies', "other"),
+    ('"Nothing new will come out of the summit," predicted Ana Lomsadze, a researcher at a Riga institute.', '"Nothing new', "other"),
     ("Ana Lomsadze, a NATO spokeswoman, doubted that the talks would resume soon.", "Ana Lomsadze", "NATO"),
     ("On Monday a Russian foreign ministry spokesman, Ivan Sobol, said the visit was a provocation.", "On Monday", "Russia"),
-    ("A European Union official said the bloc saw two roads running side by side.", "A European", "EU"),
-    ("Azerbaijani officials on Thursday sharpened their criticism of the mediators.", "Azerbaijani officials", "Azerbaijan"),
+    ("A European Union official said the bloc would keep funding the monitors.", "A European", "EU"),
+    ("Azerbaijani officials on Friday hardened their tone towards the mediators.", "Azerbaijani officials", "Azerbaijan"),
 ])
 def test_more_sources_reporting_verbs_and_subjects(sentence, start, side):
     text = f"Talks go on\n\nRIGA, May 2 (Wire) – The meeting ended on Friday.\n\n{sentence}\n"
@@ -1761,20 +1761,20 @@ def test_an_embedded_question_as_subject_is_nobodys_speech():
 def test_a_bare_title_told_with_its_actor_in_a_scene_before_is_that_actors():
     """Invented by the team (2026-12-06): the liaison officer was only a scene's subject before,
     and the deputy minister spoke last; the bare title is the Alliance's officer, named now."""
-    text = ("Ties deepen\n\nYEREVAN, June 4 (Wire) – Armenia will deepen its partnership with NATO, deputy defence "
-            "minister Aram Sargsyan said on Thursday as the Alliance's liaison officer for the region visited.\n\n"
-            "\"We have no intention of changing course,\" Sargsyan told reporters.\n\n"
-            "The liaison officer, Major Ola Nordmann, said he was comfortable with that.\n\n"
-            "\"We take that at its word,\" Nordmann said.\n")
+    text = ("Reforms on schedule\n\nYEREVAN, June 4 (Wire) – The reform plan will stay on schedule, deputy interior "
+            "minister Aram Sargsyan told reporters on Friday while the Alliance's liaison officer for the region was in "
+            "town.\n\n\"Nothing will slow it down,\" Sargsyan said.\n\n"
+            "The liaison officer, Major Ola Nordmann, said the plan was sound.\n\n"
+            "\"We see steady work,\" Nordmann said.\n")
     rows, _ = _attributed(text, date=dt.date(2009, 6, 4))
     assert _row(rows, "The liaison officer")[::2] == ("Ola Nordmann", "NATO")
-    assert _row(rows, '"We take that')[2] == "NATO"
+    assert _row(rows, '"We see steady work')[2] == "NATO"
 
 
 def test_an_adviser_to_a_delegation_named_before_speaks_for_its_state():
     """Invented by the team (2026-12-06): "the delegation" is the one the sentence before gave its actor."""
     text = ("Summit ends\n\nLISBON, Nov. 20 (Wire) – The summit ended on Saturday.\n\n"
-            "Armenia's delegation had hoped for firmer language.\n\n"
-            "\"Our partners speak in a whisper,\" said Ani Harutyunyan, an adviser to the delegation.\n")
+            "Armenia's delegation left without the wording it wanted.\n\n"
+            "\"We expected more,\" said Ani Harutyunyan, an adviser to the delegation.\n")
     rows, _ = _attributed(text, date=dt.date(2010, 11, 20))
-    assert _row(rows, '"Our partners')[2] == "Armenia"
+    assert _row(rows, '"We expected more')[2] == "Armenia"
