@@ -937,9 +937,9 @@ def test_another_voice_that_would_only_slow_the_karabakh_talks_keeps_out():
     ("text", "stance", "rule_id"),
     [  # invented 2026-12-06 (twenty-third session), release 1.26, decision 65
         ("\"We did not come to Chisinau to sell anyone a membership,\" the envoy said.", "open", "MB-OPN-037"),
-        ("Nobody at headquarters is hunting for new members, the envoy said of Moldova's NATO ties.", "open",
+        ("No one at headquarters was shopping for new members, the envoy said of Moldova's NATO ties.", "open",
          "MB-OPN-037"),
-        ("The Alliance has no argument with Moldova's choice to stay out of NATO, the spokesman said.", "open",
+        ("NATO has no argument with Chisinau's decision to stay out of the Alliance, the spokesman said.", "open",
          "MB-OPN-037"),
         ("The minister called a NATO membership bid premature.", "conditional", "MB-CON-011"),
         ("The minister called NATO membership a question for another day.", "conditional", "MB-CON-011"),
@@ -954,7 +954,7 @@ def test_membership_cues_of_release_1_26(text, stance, rule_id):
     ("text", "stance", "rule_id"),
     [  # invented 2026-12-06 (twenty-third session), release 1.26, decision 65
         ("NATO will leave the Karabakh mediation to the co-chairs, the spokesman said.", "detached", "KB-DET-022"),
-        ("The envoy saw no added value in a NATO role on Nagorno-Karabakh.", "detached", "KB-DET-022"),
+        ("A NATO role on Nagorno-Karabakh would bring no added value, the envoy said.", "detached", "KB-DET-022"),
         ("\"We do not replace the Minsk Group on Karabakh,\" the envoy said.", "detached", "KB-DET-022"),
     ],
 )
