@@ -562,3 +562,16 @@ def test_a_headline_that_calls_the_guest_an_actors_man_gives_the_answers_that_ac
            "Q: Will you ask NATO for help?\n\nA: We ask everyone to respect our borders.\n")
     roles = _roles(raw, dt.date(2016, 5, 4))
     assert roles["Slowly, and not in our favour."] == ("interviewee", "Azerbaijan")
+
+
+@pytest.mark.parametrize(("headline", "answer", "side"), [  # invented 2026-12-06, twenty-third session
+    ("Lena Marsh: 'The phone line to Moscow stays open'", "Our Secretary General said as much last week.", "NATO"),
+    ("Lena Marsh: 'Partners, not pawns'", "The Union's position has not changed since March.", "EU"),
+    ("Quiet help, no new formats: the minister on Baku's priorities", "We want the mediators to finish.", "Azerbaijan"),
+])
+def test_a_guest_placed_by_own_words_or_by_a_headline_title_beside_one_actor(headline, answer, side):
+    """Invented by the team: question-and-answer layouts whose guest has no post anywhere."""
+    raw = (f"{headline}\n\nThe exchange has been shortened.\n\nQ: Where do things stand?\n\nA: {answer} "
+           "Nothing else is on the table.\n\nQ: And next year?\n\nA: The same work, done patiently.\n")
+    roles = _roles(raw, dt.date(2015, 5, 4))
+    assert roles["The same work, done patiently."] == ("interviewee", side)

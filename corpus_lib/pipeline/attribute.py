@@ -202,7 +202,7 @@ def attribute(
         last_was_question = questions[-1] or (press_dash and any(questions)) or ("statement" if press_dash and dash_asks else False)
     heading_answers(text, out, ctx)  # an interview too may print its questions as headings
     _settle_named(text, out, ctx)
-    transcripts.relays(text, out, reg, date, here=ctx.dateline)
+    transcripts.answer_holders(text, out, reg, date, here=ctx.dateline)
     if publisher != "media":
         _issuer_titles(out, publisher, ctx)
     if not interview and publisher == "media":

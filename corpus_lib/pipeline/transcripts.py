@@ -224,6 +224,8 @@ def _mostly(flags: list[bool]) -> bool:
 
 # A speaker who talks of the Alliance as their own ("this Alliance", "we Allies", "our Secretary
 # General") speaks for NATO.
+# A speaker who talks of the Union as their own ("The Union's position is …", "the Union will").
+_OWN_UNION = re.compile(r"\b(?i:the|our)\s+Union(?:['’]s\s+(?:position|view|offer|policy)|\s+(?:will|can|does|has|is|offers|stands))\b")
 _OWN_ALLIANCE = re.compile(
     r"\b(?i:this|our)\s+Alliance\b|\b(?i:we),?\s+(?:the\s+)?Allies\b|\bus\s+Allies\b|\b(?i:my)\s+fellow\s+Allies\b|"
     r"\b(?i:our)\s+Secretary[- ]General\b"
@@ -262,7 +264,7 @@ def _label_sides(turns: list[Turn], reg: Registry, date) -> dict[str, str]:
         said = " ".join(body)
         post = _AS_POST.search(said)
         side = speakers.affiliation(post.group("post"), reg, date) if post else None
-        side = side or ("NATO" if _OWN_ALLIANCE.search(said) else None)
+        side = side or ("NATO" if _OWN_ALLIANCE.search(said) else "EU" if _OWN_UNION.search(said) else None)
         if side:
             sides[name] = side
     return sides
@@ -331,8 +333,18 @@ def presented_guest(text: str, units: list[Unit], reg: Registry, date) -> tuple[
             who = speakers.unnamed_speaker(found.group(0), reg, date)
             if who and who[1] not in ("other", "media") and not speakers.plural_title(found.group(0)):  # no group is a guest
                 return _title_from(found.group(0)), who[1]
-    return _addressed_post(text, units, first, reg, date) or _aside_guest(text, units, reg, date) or _owned_guest(
-        text, units, reg, date)
+    return (_addressed_post(text, units, first, reg, date) or _aside_guest(text, units, reg, date)
+            or _owned_guest(text, units, reg, date) or _headline_titled(text, units, reg, date))
+
+
+def _headline_titled(text: str, units: list[Unit], reg: Registry, date) -> tuple[str, str] | None:
+    """A title the headline gives the guest beside the one actor it names, its quotations aside
+    ("…: the minister on Yerevan's terms"), as (the title, that actor's side)."""
+    head = next((u for u in units if u.zone == "header"), None)
+    words = _QUOTED.sub(" ", text[head.start : head.end]) if head else ""
+    title = speakers.ROLE.search(words)
+    sides = {m.holder for m in reg.mentions(words, date)} - {"media", "other"} if title else set()
+    return (title.group(), sides.pop()) if len(sides) == 1 else None
 
 
 # An actor's person or office in a headline: "Baku's man in Vienna: …", "Yerevan's Alliance
@@ -605,6 +617,29 @@ _RELAYED = re.compile(
 _ANSWERED = re.compile(r",\s+(?:but\b|(?:and|yet|so|while)\s+(?:[\w'’-]+\s+){0,2}?(?:we|I|our|my)\b)")
 # A subject that says nobody said it: "Nobody in Yerevan has said that" relays no one's words.
 _NOBODY = re.compile(r"(?:nobody|no\s+one|no-one|none|neither)\b", re.IGNORECASE)
+
+
+def answer_holders(text: str, out: list, reg: Registry, date, *, here: str | None = None) -> None:
+    """The holders of an interview's answers once every turn is read: a sideless guest's own
+    words first (:func:`own_sides`), then the answers that only relay another actor
+    (:func:`relays`)."""
+    own_sides(text, out)
+    relays(text, out, reg, date, here=here)
+
+
+def own_sides(text: str, out: list) -> None:
+    """The answers of a guest whom nothing gave a side, where the guest talks of the Alliance or
+    the Union as their own ("Our Secretary General has said …", "The Union's position is
+    simple"): NATO's or the EU's."""
+    sideless: dict[str, list] = {}
+    for s in out:
+        if s.speaker_role == "interviewee" and s.holder == "other":
+            sideless.setdefault(s.speaker, []).append(s)
+    for rows in sideless.values():
+        said = " ".join(text[s.start : s.end] for s in rows)
+        side = "NATO" if _OWN_ALLIANCE.search(said) else "EU" if _OWN_UNION.search(said) else None
+        for s in rows if side else []:
+            s.holder = side
 
 
 def relays(text: str, out: list, reg: Registry, date, *, here: str | None = None) -> None:
