@@ -224,11 +224,14 @@ def _mostly(flags: list[bool]) -> bool:
 
 # A speaker who talks of the Alliance as their own ("this Alliance", "we Allies", "our Secretary
 # General") speaks for NATO.
-# A speaker who talks of the Union as their own ("The Union's position is …", "the Union will").
-_OWN_UNION = re.compile(r"\b(?i:the|our)\s+Union(?:['’]s\s+(?:position|view|offer|policy)|\s+(?:will|can|does|has|is|offers|stands))\b")
 _OWN_ALLIANCE = re.compile(
     r"\b(?i:this|our)\s+Alliance\b|\b(?i:we),?\s+(?:the\s+)?Allies\b|\bus\s+Allies\b|\b(?i:my)\s+fellow\s+Allies\b|"
     r"\b(?i:our)\s+Secretary[- ]General\b"
+)
+# A speaker who talks of the Union as their own ("The Union's position has not changed", "the
+# Union will …") speaks for the EU.
+_OWN_UNION = re.compile(
+    r"\b(?i:the|our)\s+Union(?:['’]s\s+(?:position|view|offer|policy)|\s+(?:will|can|does|has|is|offers|stands))\b"
 )
 
 
@@ -629,8 +632,8 @@ def answer_holders(text: str, out: list, reg: Registry, date, *, here: str | Non
 
 def own_sides(text: str, out: list) -> None:
     """The answers of a guest whom nothing gave a side, where the guest talks of the Alliance or
-    the Union as their own ("Our Secretary General has said …", "The Union's position is
-    simple"): NATO's or the EU's."""
+    the Union as their own ("Our Secretary General said as much", "The Union's position has not
+    changed"): NATO's or the EU's."""
     sideless: dict[str, list] = {}
     for s in out:
         if s.speaker_role == "interviewee" and s.holder == "other":
