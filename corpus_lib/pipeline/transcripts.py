@@ -44,14 +44,19 @@ def _headline_title_sides(text: str, units: list[Unit], turns: list[Turn], askin
     the headline, its quotations aside, names one actor: "'…': the minister on Yerevan's terms"
     above "MINISTER: …" speaks for Armenia."""
     titles = {name for _, name, _ in turns if name not in asking and speakers.ROLE.fullmatch(name.strip())}
-    head = next((u for u in units if u.zone == "header"), None) if titles else None
-    if head is None:
+    words, side = _headline_actor(text, units, reg, date) if titles else ("", None)
+    if side is None:
         return {}
-    words = _QUOTED.sub(" ", text[head.start : head.end])
-    sides = {m.holder for m in reg.mentions(words, date)} - {"media", "other"}
-    if len(sides) != 1:
-        return {}
-    return {name: next(iter(sides)) for name in titles if re.search(rf"\b{re.escape(name.strip())}\b", words, re.IGNORECASE)}
+    return {name: side for name in titles if re.search(rf"\b{re.escape(name.strip())}\b", words, re.IGNORECASE)}
+
+
+def _headline_actor(text: str, units: list[Unit], reg: Registry, date) -> tuple[str, str | None]:
+    """A text's headline with its quotations blanked, and the one actor it names there (None
+    where it names none or several): who a headline's title or guest belongs to."""
+    head = next((u for u in units if u.zone == "header"), None)
+    words = _QUOTED.sub(" ", text[head.start : head.end]) if head else ""
+    sides = {m.holder for m in reg.mentions(words, date)} - {"media", "other"} if words else set()
+    return words, sides.pop() if len(sides) == 1 else None
 
 
 # A quotation in a headline, whose words are what was said, not who says it.
@@ -235,6 +240,12 @@ _OWN_UNION = re.compile(
 )
 
 
+def _own_institution(said: str) -> str | None:
+    """NATO for words that call the Alliance the speaker's own, the EU for words that call the
+    Union so, else None."""
+    return "NATO" if _OWN_ALLIANCE.search(said) else "EU" if _OWN_UNION.search(said) else None
+
+
 # A post of the press, whose holder asks rather than answers: "Kura Review's diplomatic editor".
 PRESS_TITLE = re.compile(r"\b(?:editor|correspondent|journalist|reporter|presenter|anchor|columnist)\b", re.IGNORECASE)
 
@@ -267,7 +278,7 @@ def _label_sides(turns: list[Turn], reg: Registry, date) -> dict[str, str]:
         said = " ".join(body)
         post = _AS_POST.search(said)
         side = speakers.affiliation(post.group("post"), reg, date) if post else None
-        side = side or ("NATO" if _OWN_ALLIANCE.search(said) else "EU" if _OWN_UNION.search(said) else None)
+        side = side or _own_institution(said)
         if side:
             sides[name] = side
     return sides
@@ -343,11 +354,9 @@ def presented_guest(text: str, units: list[Unit], reg: Registry, date) -> tuple[
 def _headline_titled(text: str, units: list[Unit], reg: Registry, date) -> tuple[str, str] | None:
     """A title the headline gives the guest beside the one actor it names, its quotations aside
     ("…: the minister on Yerevan's terms"), as (the title, that actor's side)."""
-    head = next((u for u in units if u.zone == "header"), None)
-    words = _QUOTED.sub(" ", text[head.start : head.end]) if head else ""
+    words, side = _headline_actor(text, units, reg, date)
     title = speakers.ROLE.search(words)
-    sides = {m.holder for m in reg.mentions(words, date)} - {"media", "other"} if title else set()
-    return (title.group(), sides.pop()) if len(sides) == 1 else None
+    return (title.group(), side) if title and side else None
 
 
 # An actor's person or office in a headline: "Baku's man in Vienna: …", "Yerevan's Alliance
@@ -640,7 +649,7 @@ def own_sides(text: str, out: list) -> None:
             sideless.setdefault(s.speaker, []).append(s)
     for rows in sideless.values():
         said = " ".join(text[s.start : s.end] for s in rows)
-        side = "NATO" if _OWN_ALLIANCE.search(said) else "EU" if _OWN_UNION.search(said) else None
+        side = _own_institution(said)
         for s in rows if side else []:
             s.holder = side
 
