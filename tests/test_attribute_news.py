@@ -134,6 +134,8 @@ def test_name_words(run, words):
         ("No solution by force, Anna Berg, NATO's envoy, told reporters in Baku.", "Anna Berg, NATO's envoy"),
         ("He said that the talks, which began in May, would go on.", None),
         ('"We are ready," he said, adding that the door was open.', None),
+        ("In Minsk, Olga Rand, a spokeswoman for Belarus's cabinet, blamed the rebels for the shelling "
+         "and said the neighbours should say so loudly.", None),
     ],
 )
 def test_trailing_who(sentence, who):

@@ -24,6 +24,8 @@ _ASIDE_WORDS = re.compile(rf"^(?:{ASIDE_PHRASE})$", re.IGNORECASE)
 # matches, since with ``\b`` after them at most one of these words ends at a given start.
 REPORTING_WORD = re.compile(rf"\b(?:{trie(words_of(REPORTING + '|told|informed|reports|reported'))})\b", re.IGNORECASE)
 _TAIL_STOP = re.compile(r"""[,;:"“”«»]""")
+# A source's words never end in a modal: before the verb it makes an infinitive ("should say").
+_MODAL_LAST = re.compile(r"\b(?:should|would|could|will|must|can|may|might|shall|to)\Z", re.IGNORECASE)
 # A finite verb after the reporting verb: what follows is the content, not the attribution's tail.
 _TAIL_CLAUSE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|must|that)\b", re.IGNORECASE)
 # A last clause that sets the scene after the attribution ("…, the official said, as talks went on.",
@@ -140,6 +142,8 @@ def trailing_who(sentence: str) -> str | None:
     if REPORTING_WORD.match(who):
         return None  # "X, …, said during a visit that … a treaty concluded on …": a verb inside the content
     if first.islower() and first.endswith("ing"):  # "…, speaking on condition of anonymity, said"
+        return None
+    if _MODAL_LAST.search(who):  # "…, blamed the rebels and said the world must say so": an infinitive, no source
         return None
     return who
 
