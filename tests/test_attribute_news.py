@@ -1302,6 +1302,8 @@ YEREVAN, May 2, 2015 (Wire) – Armenia will not apply, Deputy Foreign Minister 
         ("Moscow warns that any move by Yerevan towards the West would have consequences.", "Russia"),
         ("NATO keeps telling Baku that the door is open.", "NATO"),
         ("Baku keeps insisting that its borders are not negotiable.", "Azerbaijan"),
+        ("The Allies keep repeating the partnership pledge, yet the plan stalls.", "NATO"),
+        ("Brussels cannot keep telling Moldovans the door is open while leaving them alone.", "media"),
     ],
 )
 def test_a_report_in_the_present_tense_is_its_subjects(sentence, holder):

@@ -24,7 +24,9 @@ REPORTING = (
     r"complained|complains|restated|restates|shot back|retorted|retorts|"
     r"warns|argues|recalls|explains|reiterates|announces|replies|affirms|assures|confirms|observes|cautions|"
     r"suggests|clarifies|keeps saying|keeps telling|keeps insisting|keeps repeating|keeps warning|kept saying|"
-    r"kept telling|kept insisting|kept repeating|kept warning|countered|counters|responded|responds|predicted|predicts"
+    r"kept telling|kept insisting|kept repeating|kept warning|"
+    r"keep saying|keep telling|keep insisting|keep repeating|keep warning|"
+    r"countered|counters|responded|responds|predicted|predicts"
 )
 POSITION = (
     REPORTING

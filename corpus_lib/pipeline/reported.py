@@ -708,8 +708,14 @@ _OCCASION_NEXT = re.compile(rf"(?:(?:has|have|had|also|again|quickly|promptly)\s
 
 def _verb_here(window: str, verb: re.Match) -> bool:
     """Whether a verb match is a verb of the clause: in lower case ("the United States" names a
-    country) and a word of its own ("Armenian-backed forces" names the forces)."""
+    country), a word of its own ("Armenian-backed forces" names the forces) and, for "keep
+    saying", not after a modal."""
+    if verb.group().startswith("keep ") and _MODAL_BEFORE.search(window, 0, verb.start()):
+        return False  # "cannot keep telling": a judgement of what an actor does, not its words
     return verb.group()[0].islower() and (verb.start() == 0 or window[verb.start() - 1] != "-")
+
+
+_MODAL_BEFORE = re.compile(r"(?:cannot|can['’]t|not|to|must|should)\s+\Z", re.IGNORECASE)
 
 
 # An act of joining dated by its year only ("joined … in 1994", "since 2004"), told as background;
