@@ -471,6 +471,8 @@ def test_a_box_that_introduces_its_guest_by_name_gives_the_answers_that_guest(pr
     [
         "NATO has told Kyiv that borders cannot be redrawn, and all we ask is the same sentence for our districts.",
         "Nobody in Moscow has said that, and nobody here is waiting for it.",
+        # invented 2026-12-06 (twenty-fourth session): a subordinate clause before the guest's own
+        "Whenever NATO repeats that pledge, it hands our neighbours a reason to wait.",
     ],
 )
 def test_an_answer_that_adds_the_guests_own_ask_or_says_nobody_said_it_stays_the_guests(answer):

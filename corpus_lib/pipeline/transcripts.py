@@ -629,6 +629,10 @@ _RELAYED = re.compile(
 _ANSWERED = re.compile(r",\s+(?:but\b|(?:and|yet|so|while)\s+(?:[\w'’-]+\s+){0,2}?(?:we|I|our|my)\b)")
 # A subject that says nobody said it: "Nobody in Yerevan has said that" relays no one's words.
 _NOBODY = re.compile(r"(?:nobody|no\s+one|no-one|none|neither)\b", re.IGNORECASE)
+# A subordinate clause before the guest's own main clause: "Every time the Alliance repeats that
+# promise, it tells …", "When Moscow says it will help, …" relay nothing.
+_SUBORDINATE = re.compile(r"(?:(?:every|each)\s+time|whenever|when|if|because|as|since|while|until|unless|"
+                          r"although|though|once|after|before)\b", re.IGNORECASE)
 
 
 def answer_holders(text: str, out: list, reg: Registry, date, *, here: str | None = None) -> None:
@@ -669,9 +673,11 @@ def relays(text: str, out: list, reg: Registry, date, *, here: str | None = None
             s.holder = _relayed_actor(quoting.group("who"), reg, date, here) or s.holder
             continue
         found = _RELAYED.match(sentence)
-        if found is None or _ANSWERED.search(sentence) or speakers.ROLE.search(found.group("who")) or _NOBODY.match(found.group("who")):
+        who = found.group("who") if found else ""
+        if found is None or _ANSWERED.search(sentence) or speakers.ROLE.search(who) or _NOBODY.match(who) \
+                or _SUBORDINATE.match(who):
             continue
-        mentions = reg.mentions(found.group("who"), date)
+        mentions = reg.mentions(who, date)
         if len(mentions) == 1 and mentions[0].kind == "institution" and mentions[0].holder not in ("media", "other"):
             s.holder = mentions[0].holder
 
