@@ -1743,6 +1743,16 @@ def test_a_member_of_its_delegation_is_the_actor_the_sentence_before_opened_with
     assert _row(rows, "The deputy chairman")[2] == "other"
 
 
+def test_a_named_member_of_the_delegation_is_the_actor_the_sentence_before_opened_with():
+    """Invented by the team (2026-12-06, twenty-fourth session): "a member of the delegation"
+    points back as "its" does, with the member's name set off after it."""
+    text = ("Summit ends\n\nRIGA, May 2 (Wire) – The summit ended on Friday.\n\n"
+            "Armenia, whose defence minister came as a guest, stayed away from the vote.\n\n"
+            "A member of the delegation, Karen Abovyan, told the Riga Courier that Yerevan had other priorities.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "A member of the delegation")[0::2] == ("Karen Abovyan", "Armenia")
+
+
 @pytest.mark.parametrize(("sentence", "start", "side"), [  # invented 2026-12-06, twenty-third session
     ('"Nothing new will come out of the summit," predicted Ana Lomsadze, a researcher at a Riga institute.', '"Nothing new', "other"),
     ("Ana Lomsadze, a NATO spokeswoman, doubted that the talks would resume soon.", "Ana Lomsadze", "NATO"),

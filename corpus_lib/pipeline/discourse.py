@@ -439,14 +439,21 @@ class Discourse:
             return None
         return last[1] if last[0].lower() in self.previous.lower() else None
 
-    def owned(self, person: Speaker, owner: str | None) -> Speaker:
-        """A sideless person whose title opens with "its" or "their" is the owner's, the actor
-        the sentence's subject names ("The Alliance will not …, its liaison officer said"):
-        remembered with that side, so that "the liaison officer" finds it again."""
-        if person[1] != "other" or owner in (None, "media", "other") or not _POSSESSIVE_OPEN.match(person[0]):
+    def owned(self, person: Speaker, owner: str | None, *, title: str = "") -> Speaker:
+        """A sideless person whose title (``title``, else the name the person goes by) opens
+        with "its" or "their" is the owner's, the actor the sentence's subject names ("The
+        Alliance will not …, its liaison officer said"): remembered with that side, so that
+        "the liaison officer" finds it again."""
+        if person[1] != "other" or owner in (None, "media", "other") or not self.possessive(title or person[0]):
             return person
         self.add((person[0], owner))
         return person[0], owner
+
+    @staticmethod
+    def possessive(phrase: str) -> bool:
+        """Whether a phrase opens by pointing back to an actor ("its envoy", "a member of their
+        team", "a member of the delegation")."""
+        return _POSSESSIVE_OPEN.match(phrase) is not None
 
     def add(self, person: Speaker) -> None:
         """Remember a person (the latest mention last)."""
@@ -759,7 +766,13 @@ def _possessive(text: str, m: Mention) -> bool:
     return text[m.end : m.end + 2] in ("'s", "’s")
 
 
-_POSSESSIVE_OPEN = re.compile(r"^\W*(?:(?:a|an|one|the)\s+(?:[\w-]+\s+){1,2}?of\s+)?(?:its|their)\s", re.IGNORECASE)  # "a member of its …"
+# "a member of its …", "Their envoy", and a member of a delegation the text has just brought
+# ("a member of the delegation"): the actor the sentence before is about.
+_POSSESSIVE_OPEN = re.compile(
+    r"^\W*(?:(?:(?:a|an|one|the)\s+(?:[\w-]+\s+){1,2}?of\s+)?(?:its|their)\s|"
+    r"(?:a|an|one|another)\s+(?:senior\s+)?(?:member|official)\s+of\s+the\s+(?:delegation|visiting\s+delegation)\b)",
+    re.IGNORECASE,
+)
 _THERE_WORD = re.compile(r"\bthere\b", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;.:!?()\"“”]")
 

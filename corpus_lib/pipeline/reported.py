@@ -566,7 +566,8 @@ def _person_subject(subject: str, ctx: Discourse, *, you: Speaker | None) -> Att
         return Attribution("narrator", "narrator", who[1])  # "the press service of the ministry said": narrated
     if who is None or not (_is_person(who, ctx) or speakers.ROLE.search(who[0])):
         return None
-    who = ctx.owned(who, ctx.where(phrase=who[0]))  # "A member of its delegation said": the actor of "its"
+    title = subject if ctx.possessive(subject) else who[0]  # "A member of its delegation, Anna Berg, said"
+    who = ctx.owned(who, ctx.where(phrase=title), title=title)  # "A member of its delegation said": the actor of "its"
     return Attribution(who[0], "quoted", who[1])
 
 
