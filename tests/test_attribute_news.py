@@ -136,6 +136,8 @@ def test_name_words(run, words):
         ('"We are ready," he said, adding that the door was open.', None),
         ("In Minsk, Olga Rand, a spokeswoman for Belarus's cabinet, blamed the rebels for the shelling "
          "and said the neighbours should say so loudly.", None),
+        ("Moldova will stay neutral, the country's deputy prime minister, Ion Vrabie, told a forum of partner "
+         "states in Riga.", "the country's deputy prime minister, Ion Vrabie"),
     ],
 )
 def test_trailing_who(sentence, who):
@@ -474,6 +476,15 @@ NORA VALE: Thank you both.
     assert rows["Thank you both."][1] == "interviewer"
     assert rows["And for Karsovia?"][1] == "interviewer"
     assert rows["The door is open to all."][1] == "interviewee"
+
+
+def test_a_title_set_off_after_an_honorific_and_surname_is_an_apposition_not_an_address():
+    """Invented by the team (2026-12-06, twenty-fourth session)."""
+    text = ("Baku stays out\n\nRIGA, May 2 (Wire) – Azerbaijan will not apply, the country's deputy foreign minister, "
+            "Rauf Gasimov, told reporters.\n\n"
+            "Mr Gasimov, a former ambassador to Rome who has led the delegation for years, said the partnership suited Baku.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "Mr Gasimov")[0::2] == ("Rauf Gasimov", "Azerbaijan")
 
 
 def test_a_vocative_opening_an_interviewers_sentence_is_not_its_subject():

@@ -33,6 +33,7 @@ from corpus_lib.pipeline.clauses import (
     POSITION_AFTER,
     PRONOUN,
     SCENE_PARTICIPLES,
+    VERBISH,
     first_verbish,
     subject_clause,
     word_finder,
@@ -496,7 +497,7 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
         clause = _APPOSED_RELATIVE.sub(r"\1", clause)  # "X, a diplomat who served in Ankara, said": X, a diplomat, said
         clause = _ASIDE.sub(" ", clause)  # "The envoy, however, said": the envoy said
         clause = _PARTICIPLE_ASIDE.sub(" ", clause)  # "The minister, speaking at …, with X, head of …, said"
-        clause = _VOCATIVE.sub("", clause)  # "Ms Berg, the Allies have said …": the Allies have said
+        clause = _without_vocative(clause)  # "Ms Berg, the Allies have said …": the Allies have said
     issuer = documents.says(clause, ctx)
     if issuer:
         return Attribution("narrator", "narrator", issuer)  # "It said the Alliance was …": the document's issuer
@@ -733,6 +734,20 @@ _VOCATIVE = re.compile(
     r"(?:Mr\.?\s+|Madam\s+)?(?:Deputy\s+)?(?:Secretary[- ]General|Minister|Ambassador|President|Special Representative|"
     r"General|Admiral|Colonel))\s*,\s+"  # "Ms Berg, …", "Secretary General, …": the guest addressed
 )
+# A title set off after the name, with no verb of its own: "Mr Berg, a former envoy, said" names
+# its speaker; "Ms Berg, the Allies have said …" addresses one.
+_APPOSED_TITLE = re.compile(r"(?:a|an|the)\s[^,;:]{1,100},")
+
+
+def _without_vocative(clause: str) -> str:
+    """The clause without the guest it opens by addressing ("Ms Berg, the Allies have said …")."""
+    found = _VOCATIVE.match(clause)
+    if found is None:
+        return clause
+    title = _APPOSED_TITLE.match(clause, found.end())
+    if title and not VERBISH.search(title.group()):
+        return clause  # "Mr Berg, a former envoy, said": an apposition, not an address
+    return clause[found.end() :]
 # An apposition set off by commas: a comma, a space, then words without a clause mark or a
 # quotation mark up to the next comma. Written as one character class, so that a clause with no
 # closing comma fails in one scan (a repeated group of words there backtracks through every way

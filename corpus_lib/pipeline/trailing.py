@@ -24,6 +24,9 @@ _ASIDE_WORDS = re.compile(rf"^(?:{ASIDE_PHRASE})$", re.IGNORECASE)
 # matches, since with ``\b`` after them at most one of these words ends at a given start.
 REPORTING_WORD = re.compile(rf"\b(?:{trie(words_of(REPORTING + '|told|informed|reports|reported'))})\b", re.IGNORECASE)
 _TAIL_STOP = re.compile(r"""[,;:"“”«»]""")
+# An honorific and a surname opening the sentence: a person named before ("Mr Berg, …, said").
+_HONORIFIC_NAME = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+[A-Z][\w'’-]+")
+_ARTICLE_TITLE = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)  # "a former envoy", set off as a title is
 # A source's words never end in a modal: before the verb it makes an infinitive ("should say").
 _MODAL_LAST = re.compile(r"\b(?:should|would|could|will|must|can|may|might|shall|to)\Z", re.IGNORECASE)
 # A finite verb after the reporting verb: what follows is the content, not the attribution's tail.
@@ -110,6 +113,8 @@ def trailing_who(sentence: str) -> str | None:
     if not verbs:
         return None
     verb = verbs[-1]
+    if len(verbs) > 1 and not sentence[comma + 1 : verbs[0].start()].strip():
+        verb = verbs[0]  # "…, X, told a meeting of partner states": the verb opens the tail; "states" is a noun
     if BE_BEFORE.search(sentence, 0, verb.start()):
         return None  # "…, the border and the talks was stressed": a passive, no source
     if verb.group().lower().endswith("ing") and not sentence[comma + 1 : verb.start()].strip():
@@ -128,6 +133,8 @@ def trailing_who(sentence: str) -> str | None:
         return None
     who = segments[-1].strip()
     name = speakers.name_words(segments[-2].strip())
+    if len(segments) == 2 and _HONORIFIC_NAME.fullmatch(segments[0].strip()) and _ARTICLE_TITLE.match(who):
+        return segments[0].strip()  # "Mr Berg, a former envoy to Rome who …, said": the person named before
     if speakers.ROLE.search(who) and name and (len(segments) >= 3 or " ".join(name) == segments[-2].strip()):
         who = segments[-2].strip() + ", " + who  # "…, Anna Berg, NATO's envoy, said"; "Anna Berg, an analyst, said"
     elif speakers.ROLE.search(segments[-2]) and speakers.name_words(who) and len(segments[-2].split()) <= 12:
