@@ -577,3 +577,21 @@ def test_a_guest_placed_by_own_words_or_by_a_headline_title_beside_one_actor(hea
            "Nothing else is on the table.\n\nQ: And next year?\n\nA: The same work, done patiently.\n")
     roles = _roles(raw, dt.date(2015, 5, 4))
     assert roles["The same work, done patiently."] == ("interviewee", side)
+
+
+# Invented by the team (2026-12-06, twenty-fourth session): a guest with no post who speaks of a
+# state's government or ministry as their own, in an interview datelined in that state's capital;
+# and a guest placed as an opposition member, whose "our government" is a critic's.
+@pytest.mark.parametrize(("intro", "answer", "side"), [
+    ("YEREVAN, 3 March 2011 - Tigran Ohanyan met the Review in his office.",
+     "My ministry has said so for years.", "Armenia"),
+    ("YEREVAN, 3 March 2011 - Tigran Ohanyan, an opposition member of parliament, met the Review.",
+     "Our government has said so for years, and it is wrong.", "other"),
+    ("YEREVAN, 3 March 2011 - Tigran Ohanyan met the Review in a cafe.",
+     "We in the Alliance have said so for years.", "NATO"),
+])
+def test_a_guest_with_no_post_speaks_for_the_state_whose_government_they_call_their_own(intro, answer, side):
+    raw = (f"Tigran Ohanyan: 'The talks will take time'\n\n{intro}\n\nQ: Where do things stand?\n\nA: {answer} "
+           "Nothing else is on the table.\n\nQ: And next year?\n\nA: The same work, done patiently.\n")
+    roles = _roles(raw, dt.date(2011, 3, 3))
+    assert roles["The same work, done patiently."] == ("interviewee", side)

@@ -20,6 +20,7 @@ from corpus_lib.pipeline.clauses import ROLE_NOUNS, is_question
 from corpus_lib.pipeline.clean import Unit
 from corpus_lib.pipeline.discourse import Discourse
 from corpus_lib.pipeline.segment import split_sentences
+from corpus_lib.vocab import STATE_HOLDERS
 
 Turn = tuple[str, str, list[str]]  # the label as written, its name, its paragraphs
 
@@ -231,7 +232,7 @@ def _mostly(flags: list[bool]) -> bool:
 # General") speaks for NATO.
 _OWN_ALLIANCE = re.compile(
     r"\b(?i:this|our)\s+Alliance\b|\b(?i:we),?\s+(?:the\s+)?Allies\b|\bus\s+Allies\b|\b(?i:my)\s+fellow\s+Allies\b|"
-    r"\b(?i:our)\s+Secretary[- ]General\b"
+    r"\b(?i:our)\s+Secretary[- ]General\b|\b(?i:we)\s+in\s+the\s+Alliance\b"
 )
 # A speaker who talks of the Union as their own ("The Union's position has not changed", "the
 # Union will …") speaks for the EU.
@@ -639,23 +640,41 @@ def answer_holders(text: str, out: list, reg: Registry, date, *, here: str | Non
     """The holders of an interview's answers once every turn is read: a sideless guest's own
     words first (:func:`own_sides`), then the answers that only relay another actor
     (:func:`relays`)."""
-    own_sides(text, out)
+    own_sides(text, out, here=here)
     relays(text, out, reg, date, here=here)
 
 
-def own_sides(text: str, out: list) -> None:
+def own_sides(text: str, out: list, *, here: str | None = None) -> None:
     """The answers of a guest whom nothing gave a side, where the guest talks of the Alliance or
     the Union as their own ("Our Secretary General said as much", "The Union's position has not
-    changed"): NATO's or the EU's."""
+    changed"): NATO's or the EU's; or of a state's government, ministry or army as their own
+    ("My ministry has said it many times", "our armed forces"): the state of the dateline's
+    place (``here``), where the interview was held."""
     sideless: dict[str, list] = {}
     for s in out:
         if s.speaker_role == "interviewee" and s.holder == "other":
             sideless.setdefault(s.speaker, []).append(s)
-    for rows in sideless.values():
+    for name, rows in sideless.items():
         said = " ".join(text[s.start : s.end] for s in rows)
-        side = _own_institution(said)
+        state = here if here in STATE_HOLDERS and _OWN_STATE.search(said) and not _titled(name, text, out) else None
+        side = _own_institution(said) or state
         for s in rows if side else []:
             s.holder = side
+
+
+def _titled(name: str, text: str, out: list) -> bool:
+    """Whether a sentence outside the guest's answers gives the guest a title ("X, an opposition
+    member of parliament", "Opposition MP X"): a guest placed, if as nobody's side."""
+    surname = name.split()[-1] if name.split() else name
+    return any(s.speaker_role != "interviewee" and surname in (said := text[s.start : s.end]) and speakers.ROLE.search(said)
+               for s in out)
+
+
+# A speaker who talks of a state's government, ministry or army as their own.
+_OWN_STATE = re.compile(
+    r"\b(?i:our|my)\s+(?:government|ministry|foreign\s+ministry|president|army|armed\s+forces|soldiers|"
+    r"country|land|territory|territories|borders?)\b"
+)
 
 
 def relays(text: str, out: list, reg: Registry, date, *, here: str | None = None) -> None:
