@@ -570,6 +570,7 @@ def test_a_headline_that_calls_the_guest_an_actors_man_gives_the_answers_that_ac
     ("Lena Marsh: 'The phone line to Moscow stays open'", "Our Secretary General said as much last week.", "NATO"),
     ("Lena Marsh: 'Partners, not pawns'", "The Union's position has not changed since March.", "EU"),
     ("Quiet help, no new formats: the minister on Baku's priorities", "We want the mediators to finish.", "Azerbaijan"),
+    ("Lena Marsh: 'Money for peace'", "Our member states will pay for the demining.", "EU"),  # twenty-fourth session
 ])
 def test_a_guest_placed_by_own_words_or_by_a_headline_title_beside_one_actor(headline, answer, side):
     """Invented by the team: question-and-answer layouts whose guest has no post anywhere."""
@@ -595,3 +596,14 @@ def test_a_guest_with_no_post_speaks_for_the_state_whose_government_they_call_th
            "Nothing else is on the table.\n\nQ: And next year?\n\nA: The same work, done patiently.\n")
     roles = _roles(raw, dt.date(2011, 3, 3))
     assert roles["The same work, done patiently."] == ("interviewee", side)
+
+
+def test_a_photo_caption_that_introduces_a_titled_person_names_an_unnamed_interviews_guest():
+    """Invented by the team (2026-12-06, twenty-fourth session): nobody but a caption after the
+    introduction names the guest."""
+    raw = ("'Neutral, and staying so'\n\nCHISINAU, 2 April 2014 - The Herald put four questions to our guest.\n\n"
+           "Photo: Ion Vrabie, deputy foreign minister of Armenia, at the ministry.\n\n"
+           "Q: Will you join the sanctions?\n\nA: No. We trade with everyone.\n\n"
+           "Q: And the Alliance?\n\nA: A partner, nothing more.\n")
+    roles = _roles(raw, dt.date(2014, 4, 2))
+    assert roles["A partner, nothing more."] == ("interviewee", "Armenia")

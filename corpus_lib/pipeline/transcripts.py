@@ -237,7 +237,8 @@ _OWN_ALLIANCE = re.compile(
 # A speaker who talks of the Union as their own ("The Union's position has not changed", "the
 # Union will …") speaks for the EU.
 _OWN_UNION = re.compile(
-    r"\b(?i:the|our)\s+Union(?:['’]s\s+(?:position|view|offer|policy)|\s+(?:will|can|does|has|is|offers|stands))\b"
+    r"\b(?i:the|our)\s+Union(?:['’]s\s+(?:position|view|offer|policy)|\s+(?:will|can|does|has|is|offers|stands))\b|"
+    r"\b(?i:our)\s+member\s+states\b"  # an Alliance official says "Allies"
 )
 
 
@@ -349,7 +350,19 @@ def presented_guest(text: str, units: list[Unit], reg: Registry, date) -> tuple[
             if who and who[1] not in ("other", "media") and not speakers.plural_title(found.group(0)):  # no group is a guest
                 return _title_from(found.group(0)), who[1]
     return (_addressed_post(text, units, first, reg, date) or _aside_guest(text, units, reg, date)
-            or _owned_guest(text, units, reg, date) or _headline_titled(text, units, reg, date))
+            or _owned_guest(text, units, reg, date) or _headline_titled(text, units, reg, date)
+            or _caption_guest(text, reg, date))
+
+
+def _caption_guest(text: str, reg: Registry, date) -> tuple[str, str] | None:
+    """The person a photo caption introduces with an actor's post ("Photo: Anna Berg, Moldova's
+    deputy foreign minister, during the interview"), as (name, side): the guest of an interview
+    that names nobody else."""
+    for caption in _photo_captions(text):
+        person = speakers.first_introduced(caption, reg, date)
+        if person and person.holder not in ("other", "media"):
+            return person.name, person.holder
+    return None
 
 
 def _headline_titled(text: str, units: list[Unit], reg: Registry, date) -> tuple[str, str] | None:
