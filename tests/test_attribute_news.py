@@ -1803,3 +1803,12 @@ def test_an_adviser_to_a_delegation_named_before_speaks_for_its_state():
             "\"We expected more,\" said Ani Harutyunyan, an adviser to the delegation.\n")
     rows, _ = _attributed(text, date=dt.date(2010, 11, 20))
     assert _row(rows, '"We expected more')[2] == "Armenia"
+
+
+def test_a_pronoun_after_a_sentence_opened_by_a_new_name_alone_is_that_person():
+    """Invented by the team (2026-12-06, twenty-fourth session): a profile names its subject
+    with no title, and the next quotation's "she says" is hers."""
+    text = ("Profile\n\nCHISINAU, May 2 (Wire) – Talks went on.\n\n"
+            "Mariana Ceban keeps a packed bag by the door of her flat. 'We leave at the first siren,' she says.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "'We leave")[:2] == ("Mariana Ceban", "quoted")

@@ -395,7 +395,7 @@ class Discourse:
         return next((h for name, h in reversed(self.persons)
                      if self.title_only(name) and "," not in name and word in self.titles.get(name, "").split()
                      and h not in ("other", "media")
-                     and (speakers.affiliation(name, self.reg, self.date) == h or _POSSESSIVE_OPEN.match(name)
+                     and (speakers.affiliation(name, self.reg, self.date) == h or titles.points_back(name)
                           or any(m.holder == h for m in self.reg.mentions(name, self.date)))), None)
 
     def _title_in_previous(self, title: str) -> str | None:
@@ -444,16 +444,10 @@ class Discourse:
         with "its" or "their" is the owner's, the actor the sentence's subject names ("The
         Alliance will not …, its liaison officer said"): remembered with that side, so that
         "the liaison officer" finds it again."""
-        if person[1] != "other" or owner in (None, "media", "other") or not self.possessive(title or person[0]):
+        if person[1] != "other" or owner in (None, "media", "other") or not titles.points_back(title or person[0]):
             return person
         self.add((person[0], owner))
         return person[0], owner
-
-    @staticmethod
-    def possessive(phrase: str) -> bool:
-        """Whether a phrase opens by pointing back to an actor ("its envoy", "a member of their
-        team", "a member of the delegation")."""
-        return _POSSESSIVE_OPEN.match(phrase) is not None
 
     def add(self, person: Speaker) -> None:
         """Remember a person (the latest mention last)."""
@@ -539,6 +533,8 @@ class Discourse:
         known = self._known_at(phrase)
         if known:
             return known[0][1]
+        if PRONOUN.match(phrase) and (fresh := self._untitled_subject()):
+            return fresh  # "X receives visitors in a taped-up office. 'We sleep in shifts,' she says."
         if (PRONOUN.match(phrase) or DESCRIBED.match(phrase)) and self.last_person:
             return self.last_person
         if DEFINITE.search(phrase) and not _INDEFINITE_OPEN.match(phrase) and self._same_side(mentions):  # "the envoy"
@@ -546,6 +542,16 @@ class Discourse:
             if found:
                 return found
         return self._name_or_title(phrase, mentions, allow_names=allow_names, state=state)
+
+    def _untitled_subject(self) -> Speaker | None:
+        """A person the sentence before opened with by a full name alone, new to the text and to
+        the registry: who a pronoun that reports words next refers to. Not remembered, so that
+        a post given later still places them."""
+        found = NAME.match(subject_clause(self.previous)) if self.previous else None
+        words = speakers.name_words(found.group(0)) if found else []
+        if len(words) < 2 or self.reg.mentions(found.group(0), self.date) or self.known(words[-1]):
+            return None
+        return " ".join(words), self.place or "other"
 
     @property
     def recent_actor(self) -> str | None:
@@ -571,7 +577,7 @@ class Discourse:
         ministry", "Their envoy"): the actor opening the subject of the sentence before ("Georgia,
         whose …, has not …. Its foreign minister said"), else the last actor a narrated sentence
         held, in any paragraph."""
-        if not _POSSESSIVE_OPEN.match(phrase):
+        if not titles.points_back(phrase):
             return None
         clause = subject_clause(self.previous)
         opening = next(iter(self.reg.mentions(clause[:80], self.date)), None)
@@ -766,13 +772,6 @@ def _possessive(text: str, m: Mention) -> bool:
     return text[m.end : m.end + 2] in ("'s", "’s")
 
 
-# "a member of its …", "Their envoy", and a member of a delegation the text has just brought
-# ("a member of the delegation"): the actor the sentence before is about.
-_POSSESSIVE_OPEN = re.compile(
-    r"^\W*(?:(?:(?:a|an|one|the)\s+(?:[\w-]+\s+){1,2}?of\s+)?(?:its|their)\s|"
-    r"(?:a|an|one|another)\s+(?:senior\s+)?(?:member|official)\s+of\s+the\s+(?:delegation|visiting\s+delegation)\b)",
-    re.IGNORECASE,
-)
 _THERE_WORD = re.compile(r"\bthere\b", re.IGNORECASE)
 _CLAUSE_MARK = re.compile(r"[,;.:!?()\"“”]")
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from corpus_lib.pipeline import documents, speakers
+from corpus_lib.pipeline import documents, speakers, titles
 from corpus_lib.pipeline.clauses import (
     DEFINITE,
     OCCASION_FOR,
@@ -567,7 +567,7 @@ def _person_subject(subject: str, ctx: Discourse, *, you: Speaker | None) -> Att
         return Attribution("narrator", "narrator", who[1])  # "the press service of the ministry said": narrated
     if who is None or not (_is_person(who, ctx) or speakers.ROLE.search(who[0])):
         return None
-    title = subject if ctx.possessive(subject) else who[0]  # "A member of its delegation, Anna Berg, said"
+    title = subject if titles.points_back(subject) else who[0]  # "A member of its delegation, Anna Berg, said"
     who = ctx.owned(who, ctx.where(phrase=title), title=title)  # "A member of its delegation said": the actor of "its"
     return Attribution(who[0], "quoted", who[1])
 

@@ -58,3 +58,18 @@ def _told_with(words: str) -> re.Pattern[str]:
     """The title words with up to three words before them and a phrase of place or actor after
     ("the Alliance's liaison officer for the region"), compiled once per title."""
     return re.compile(rf"(?:[\w'’-]+\s+){{0,3}}{re.escape(words)}\b(?:\s+(?:of|for|to|at|in)\s+(?:the\s+)?[\w'’-]+)?", re.I)
+
+
+# "a member of its …", "Their envoy", and a member of a delegation the text has just brought
+# ("a member of the delegation"): the actor the sentence before is about.
+_POINTING_BACK = re.compile(
+    r"^\W*(?:(?:(?:a|an|one|the)\s+(?:[\w-]+\s+){1,2}?of\s+)?(?:its|their)\s|"
+    r"(?:a|an|one|another)\s+(?:senior\s+)?(?:member|official)\s+of\s+the\s+(?:delegation|visiting\s+delegation)\b)",
+    re.IGNORECASE,
+)
+
+
+def points_back(phrase: str) -> bool:
+    """Whether a title phrase opens by pointing back to an actor ("its envoy", "a member of their
+    team", "a member of the delegation")."""
+    return _POINTING_BACK.match(phrase) is not None
