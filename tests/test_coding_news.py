@@ -973,3 +973,28 @@ def test_karabakh_cues_of_release_1_26(text, stance, rule_id):
 )
 def test_russia_cues_of_release_1_26(text, stance, rule_id):
     assert _fired(text, "russia", rule_id) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id"),
+    [  # invented 2026-12-06 (twenty-fourth session), release 1.27, decision 66
+        ("Moldova's road to NATO membership now runs through a clean election.", "conditional", "MB-CON-018"),
+        ("Membership will depend on Moldova meeting the Alliance's standards, the envoy said.", "conditional", "MB-CON-004"),
+    ],
+)
+def test_membership_cues_of_release_1_27(text, stance, rule_id):
+    assert _fired(text, "membership", rule_id) == stance
+
+
+def test_release_1_27_reads_a_retraction_and_a_country_that_must_act_and_a_capital_that_chooses():
+    """Invented 2026-12-06 (twenty-fourth session): "taking back" a promise is not backing it; a
+    country "meeting" standards is a condition, not its own choice; a road that runs through the
+    aspirant's own capital is that capital's choice, and "is for Moldovans to settle" respects it."""
+    taken = _one("No Ally has proposed taking back the promise of membership made to Moldova.", "membership")
+    assert "MB-OPN-002" not in taken["rule_ids"].split(";")
+    own = _one("Membership will depend on Moldova meeting the Alliance's standards.", "membership")
+    assert "MB-OPN-013" not in own["rule_ids"].split(";")
+    capital = _one("Moldova's road to NATO membership runs through Chisinau, not Moscow.", "membership")
+    assert "MB-CON-018" not in capital["rule_ids"].split(";")
+    settled = _fired("Whether Moldova joins NATO is for Moldovans to settle.", "membership", "MB-OPN-019")
+    assert settled == "open"
