@@ -138,6 +138,14 @@ def test_name_words(run, words):
          "and said the neighbours should say so loudly.", None),
         ("Moldova will stay neutral, the country's deputy prime minister, Ion Vrabie, told a forum of partner "
          "states in Riga.", "the country's deputy prime minister, Ion Vrabie"),
+        # invented 2026-12-06 (twenty-fourth session): a scene after the source's date, a source
+        # that "signalled", and the source's own next clause after "but she"
+        ("Talks should resume soon, a senior NATO envoy said on Monday, 3 June 2019, at the end of a tour of the region.",
+         "a senior NATO envoy"),
+        ("The bid remains years from a decision, a visiting official of the Alliance signalled on Friday.",
+         "a visiting official of the Alliance"),
+        ("Reforms have gone well, a NATO deputy spokeswoman, Ruta Kalnina, told students on Friday, but she called "
+         "membership distant.", "a NATO deputy spokeswoman, Ruta Kalnina"),
     ],
 )
 def test_trailing_who(sentence, who):
@@ -1315,6 +1323,7 @@ YEREVAN, May 2, 2015 (Wire) – Armenia will not apply, Deputy Foreign Minister 
         ("Baku keeps insisting that its borders are not negotiable.", "Azerbaijan"),
         ("The Allies keep repeating the partnership pledge, yet the plan stalls.", "NATO"),
         ("Brussels cannot keep telling Moldovans the door is open while leaving them alone.", "media"),
+        ("Asked about the base, the NATO spokeswoman would not be drawn.", "NATO"),
     ],
 )
 def test_a_report_in_the_present_tense_is_its_subjects(sentence, holder):

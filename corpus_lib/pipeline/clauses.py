@@ -26,7 +26,7 @@ REPORTING = (
     r"suggests|clarifies|keeps saying|keeps telling|keeps insisting|keeps repeating|keeps warning|kept saying|"
     r"kept telling|kept insisting|kept repeating|kept warning|"
     r"keep saying|keep telling|keep insisting|keep repeating|keep warning|"
-    r"countered|counters|responded|responds|predicted|predicts"
+    r"countered|counters|responded|responds|predicted|predicts|signalled|signaled|signals"
 )
 POSITION = (
     REPORTING
@@ -54,6 +54,7 @@ POSITION = (
     r"lashed out|lashes out|hit out|hits out|took aim|takes aim|pushed back|pushes back|weighed in|weighs in|"
     r"brushed aside|brushes aside|steered clear|steers clear|kept its distance|keeps its distance|played down|plays down|downplayed|downplays|"
     r"declined to comment|declined to say|declined to name|declined to speculate|declined to be drawn|"
+    r"would not be drawn|will not be drawn|refused to be drawn|could not be drawn|"
     r"sees|saw|views|viewed|regards|regarded|treats|treated|likes|liked|prefers|preferred|fears|feared|"
     r"bristled|bristles|let it be known|lets it be known|made plain|makes plain|presents itself|presented itself|"
     r"present itself|read the|read it|read this|read that|sounded|sounds|defended|defends|doubted|doubts|questioned|"

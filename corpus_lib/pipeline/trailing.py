@@ -37,7 +37,8 @@ _TAIL_CLAUSE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|cou
 _CIRCUMSTANCE = re.compile(
     r",\s+(?:(?:(?:some|about|nearly|almost|barely|a|an|one|two|three|four|five|six|several|a\s+few|just|only|\d+)\s+)?(?:\w+\s+)?"
     r"(?:days?|weeks?|months?|hours?|years?|minutes?|moments?)\s+|(?:shortly|soon|just|immediately|right|only|long)\s+)?"
-    r"(?:(?:even\s+)?as|while|when|after|before|amid|since|(?:al)?though|even\s+though|"
+    r"(?:(?:even\s+)?as|while|when|after|before|amid|since|(?:al)?though|even\s+though|during|ahead\s+of|"
+    r"at\s+the\s+(?:end|start|close|opening)\s+of|on\s+the\s+sidelines\s+of|(?:but|and)\s+(?:he|she|they)|"
     r"(?!according\b)(?-i:[a-z]{2,}ing))\b"  # any participle: "adding", "brushing aside", not "according to"
     r"(?:[^,]|,\s*(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}\s*,)*\Z",  # a name set off by commas inside it
     re.I,
