@@ -1821,3 +1821,13 @@ def test_a_pronoun_after_a_sentence_opened_by_a_new_name_alone_is_that_person():
             "Mariana Ceban keeps a packed bag by the door of her flat. 'We leave at the first siren,' she says.\n")
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, "'We leave")[:2] == ("Mariana Ceban", "quoted")
+
+
+def test_a_title_that_points_back_before_the_name_places_the_person_over_a_later_apposition():
+    """Invented by the team (2026-12-06, twenty-fourth session): "Its ambassador to the Alliance,
+    X, a former deputy minister, explained" is the ambassador of the actor the sentence before is about."""
+    text = ("Yerevan waits\n\nRIGA, May 2 (Wire) – Armenia keeps its distance from the membership debate.\n\n"
+            "Its ambassador to the Alliance, Gevorg Arzumanyan, a 48-year-old former deputy minister, explained why "
+            "to the Riga Courier.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "Its ambassador")[0::2] == ("Gevorg Arzumanyan", "Armenia")

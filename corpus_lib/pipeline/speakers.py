@@ -427,7 +427,10 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
     heads = _HEADS.match(after)
     if heads:  # "X, who heads the ministry's Euro-Atlantic department, …"
         return heads.group(1)
-    found = _apposition_after(after) or _apposition_before(before)
+    ahead = _apposition_before(before)
+    if ahead and _POINTING_BACK.match(ahead):  # "Its envoy, X, a former minister, said": the owned post places them
+        return ahead
+    found = _apposition_after(after) or ahead
     if found:
         return found
     led = _LED_BY.search(before)
@@ -571,6 +574,8 @@ def _apposition_before(before: str) -> str | None:
     return None
 
 
+# A title set off before a name that points back to an actor: "Its ambassador to the Alliance, X".
+_POINTING_BACK = re.compile(r"\s*(?:its|their)\s", re.IGNORECASE)
 # A day opening the sentence before a titled subject, with no comma: "On Monday a spokesman, X, …".
 _DAY_OPEN = re.compile(r"^\s*(?:on|last|this|earlier\s+on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+", re.I)
 
