@@ -1831,3 +1831,11 @@ def test_a_title_that_points_back_before_the_name_places_the_person_over_a_later
             "to the Riga Courier.\n")
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, "Its ambassador")[0::2] == ("Gevorg Arzumanyan", "Armenia")
+
+
+def test_a_source_set_off_before_a_participle_that_points_back_is_the_subjects():
+    """Invented by the team (2026-12-06, twenty-fourth session)."""
+    text = ("Yerevan waits\n\nRIGA, May 2 (Wire) – The summit ended on Friday.\n\n"
+            "Armenia will not apply for membership, a member of its delegation said, noting that the base in Gyumri stays.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "Armenia will not apply")[2] == "Armenia"

@@ -327,7 +327,11 @@ def _according(sentence: str, ctx: Discourse) -> Attribution | None:
     if aside and _DOCUMENT.match(aside.group("who")) and ctx.recent_holder:
         return Attribution("narrator", "narrator", ctx.recent_holder)  # "…, the statement said, …": its author's
     if aside and not PRONOUN.match(aside.group("who")):  # "he pointed out" is the subject path's
-        return _as_attribution(ctx.resolve(aside.group("who")), ctx)
+        found = _as_attribution(ctx.resolve(aside.group("who")), ctx)
+        if found and found.holder == "other" and titles.points_back(aside.group("who")):
+            # "Baku will not apply, a member of its delegation said, noting …": the subject's
+            found = found._replace(holder=ctx.owned((found.speaker, found.holder), head_actor(sentence, ctx))[1])
+        return found
     return None
 
 
