@@ -6,7 +6,8 @@ presents them ("Anna Berg is a senior fellow at …", "The author is …"), and 
 known to be signed from its label ("Opinion: …"), a disclaimer ("The views expressed are his
 own", "She writes in a personal capacity") or a narrator who speaks in the first person
 singular. The note itself is the outlet's. A reporter's first-person feature presents no
-author and stays the outlet's.
+author and stays the outlet's. A speech an outlet prints after a note that introduces it ("X
+delivered the following remarks at …") is the speaker's words, paragraph by paragraph.
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ def commentary(text: str, out: list, ctx: Discourse) -> None:
     """Give a signed commentary's narration and headline to its author (see the module's
     docstring); the note presenting the author stays the outlet's. A reader's letter is its
     writer's, a reader who speaks for no actor (``other``), signature included."""
+    if _delivered(text, out, ctx):
+        return
     signature = _SIGNATURE.match(text[out[-1].start : out[-1].end]) if out and _headed(text, out, _LETTER) else None
     if signature:
         for s in out:
@@ -135,3 +138,31 @@ def _author_holder(presented: re.Match[str], ctx: Discourse) -> str:
 def _prescribes(sentence: str) -> bool:
     """Whether a narrated sentence is the author telling an actor what to do, unquoted."""
     return _PRESCRIBED.match(sentence) is not None and not _QUOTES.search(sentence)
+
+
+# A note that introduces the text of a speech: "X, NATO's envoy, delivered the following
+# remarks at …", "The following is the text of a speech by X", "Full text of the address by X".
+_DELIVERED = re.compile(
+    r"\b(?:delivered|gave|made|delivers|gives)\s+(?:the\s+following|these)\s+(?:remarks|speech|address|statement|lecture)\b|"
+    r"\bthe\s+following\s+is\s+(?:the\s+)?(?:full\s+)?(?:text|transcript)\s+of\b|"
+    r"\b(?:full\s+)?text\s+of\s+(?:the\s+|a\s+)?(?:speech|remarks|address|lecture)\s+(?:by|of)\b",
+    re.IGNORECASE,
+)
+
+
+def _delivered(text: str, out: list, ctx: Discourse) -> bool:
+    """A speech printed after a note that introduces it ("X, NATO's envoy, delivered the
+    following remarks at …"): the paragraphs after the note are the speaker's words, and the
+    note and the headline hold the speaker's side. Whether such a note was found."""
+    notes = [s for s in out[:4] if s.speaker_role == "narrator" and _DELIVERED.search(text[s.start : s.end])]
+    person = speakers.first_introduced(text[notes[0].start : notes[0].end], ctx.reg, ctx.date) if notes else None
+    if person is None or person.holder in ("media", "other"):
+        return False
+    for s in out:
+        if s.holder != "media" or s.speaker_role not in ("narrator", "headline") or (s.unit == notes[0].unit and s is not notes[0]):
+            continue  # the note's own asides ("The text has been lightly edited.") stay the outlet's
+        s.holder = person.holder
+        if s.speaker_role == "narrator" and s.unit > notes[0].unit:
+            s.speaker, s.speaker_role = person.name, "quoted"
+    return True
+
