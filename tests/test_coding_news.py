@@ -980,6 +980,8 @@ def test_russia_cues_of_release_1_26(text, stance, rule_id):
     [  # invented 2026-12-06 (twenty-fourth session), release 1.27, decision 66
         ("Moldova's road to NATO membership now runs through a clean election.", "conditional", "MB-CON-018"),
         ("Membership will depend on Moldova meeting the Alliance's standards, the envoy said.", "conditional", "MB-CON-004"),
+        ("The Alliance is neither pulling nor pushing Moldova towards membership, the envoy said.", "open", "MB-OPN-037"),
+        ("NATO has no quarrel with Moldova's membership of a neutral club, the envoy said.", "open", "MB-OPN-037"),
     ],
 )
 def test_membership_cues_of_release_1_27(text, stance, rule_id):
