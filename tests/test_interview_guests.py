@@ -607,3 +607,12 @@ def test_a_photo_caption_that_introduces_a_titled_person_names_an_unnamed_interv
            "Q: And the Alliance?\n\nA: A partner, nothing more.\n")
     roles = _roles(raw, dt.date(2014, 4, 2))
     assert roles["A partner, nothing more."] == ("interviewee", "Armenia")
+
+
+def test_a_headline_that_names_a_sideless_guest_takes_the_side_of_the_guests_answers():
+    """Invented by the team (2026-12-06, twenty-fourth session)."""
+    raw = ("Lena Marsh: 'The phone line to Moscow stays open'\n\nThe exchange has been shortened.\n\n"
+           "Q: Where do things stand?\n\nA: Our Secretary General said as much last week. Nothing else is on the table.\n\n"
+           "Q: And next year?\n\nA: The same work, done patiently.\n")
+    roles = _roles(raw, dt.date(2015, 5, 4))
+    assert roles["Lena Marsh: 'The phone line to Moscow stays open'"] == ("headline", "NATO")

@@ -13,6 +13,7 @@ words is that actor's (:func:`relays`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from corpus_lib.pipeline import speakers
 from corpus_lib.pipeline.actors import Registry
@@ -652,9 +653,10 @@ _SUBORDINATE = re.compile(r"(?:(?:every|each)\s+time|whenever|when|if|because|as
 def answer_holders(text: str, out: list, reg: Registry, date, *, here: str | None = None) -> None:
     """The holders of an interview's answers once every turn is read: a sideless guest's own
     words first (:func:`own_sides`), then the answers that only relay another actor
-    (:func:`relays`)."""
+    (:func:`relays`), then a headline that names the guest (:func:`headline_sides`)."""
     own_sides(text, out, here=here)
     relays(text, out, reg, date, here=here)
+    headline_sides(out)
 
 
 def own_sides(text: str, out: list, *, here: str | None = None) -> None:
@@ -672,6 +674,20 @@ def own_sides(text: str, out: list, *, here: str | None = None) -> None:
         state = here if here in STATE_HOLDERS and _OWN_STATE.search(said) and not _titled(name, text, out) else None
         side = _own_institution(said) or state
         for s in rows if side else []:
+            s.holder = side
+
+
+def headline_sides(out: list) -> None:
+    """A headline given to a guest by name ("Valstad: '…'") but to nobody's side takes the side
+    the guest's answers hold, once they are all read."""
+    held: dict[str, Counter] = {}
+    for s in out:
+        if s.speaker_role == "interviewee" and s.speaker.split():
+            held.setdefault(s.speaker.split()[-1], Counter())[s.holder] += 1
+    for s in out:
+        answers = held.get(s.speaker.split()[-1]) if s.speaker_role == "headline" and s.holder == "other" and s.speaker.split() else None
+        side = answers.most_common(1)[0][0] if answers else None  # the side most of the answers hold
+        if side not in (None, "media"):
             s.holder = side
 
 
