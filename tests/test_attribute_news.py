@@ -1839,3 +1839,12 @@ def test_a_source_set_off_before_a_participle_that_points_back_is_the_subjects()
             "Armenia will not apply for membership, a member of its delegation said, noting that the base in Gyumri stays.\n")
     rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
     assert _row(rows, "Armenia will not apply")[2] == "Armenia"
+
+
+@pytest.mark.parametrize(("sentence", "holder"), [  # invented 2026-12-06, twenty-fourth session
+    ("The talks were chaired by NATO's deputy spokesman, who told reporters that the door stayed open.", "NATO"),
+    ("She met a visiting Armenian deputy minister, Karen Abovyan, who said Yerevan had no plans to apply.", "Armenia"),
+])
+def test_a_person_whose_words_a_relative_clause_reports_holds_the_sentence(sentence, holder):
+    rows, _ = _attributed(f"Talks\n\nRIGA, May 2 (Wire) – The forum opened on Friday.\n\n{sentence}\n", date=dt.date(2016, 5, 2))
+    assert rows[sentence][2] == holder

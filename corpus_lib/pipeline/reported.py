@@ -15,8 +15,9 @@ A news sentence reports someone in three common shapes, tried in this order:
   a phrase ("Talks mediated by Russia …") is not the subject's own position.
 
 Sources that are not people are read too: a document ("The draft says …"), a survey (which
-holds no actor's position, ``other``), and what only the Alliance grants ("Georgia was
-promised membership", "received an invitation to start accession talks").
+holds no actor's position, ``other``), positions told in the passive or as received (what only
+the Alliance grants, a judge after "by", a reaction where it happened: :mod:`passives`), and a
+person whose words a relative clause reports ("…, who told reporters that …").
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from corpus_lib.pipeline import documents, speakers, titles
+from corpus_lib.pipeline import documents, passives, speakers, titles
 from corpus_lib.pipeline.clauses import (
     DEFINITE,
     OCCASION_FOR,
@@ -172,84 +173,42 @@ def narrated(sentence: str, ctx: Discourse, *, you: Speaker | None = None) -> At
         or _quoted_as(sentence, ctx)
         or _subject(sentence, ctx, you=you)
         or _stance_noun(sentence, ctx)
-        or _judged_by(sentence, ctx)
-        or _received_at(sentence, ctx)
-        or _granted(sentence)
+        or _narration(passives.judged_by(sentence, ctx))
+        or _narration(passives.received_at(sentence, ctx))
+        or _narration(passives.granted(sentence))
+        or _relative_source(sentence, ctx)
     )
+
+
+def _narration(holder: str | None) -> Attribution | None:
+    """A narrated position the holder holds, or None."""
+    return Attribution("narrator", "narrator", holder) if holder else None
+
+
+# A person the sentence names whose words a relative clause reports: "… led by NATO's Deputy
+# Secretary General, who told a news conference that …".
+_WHO_TOLD = re.compile(r",\s+who\s+(?:also\s+|later\s+)?(?:told|said|says|insisted|argued|warned|stressed|added|noted)\b")
+_LAST_PHRASE = re.compile(r"(?:^|,\s+|\b(?:by|with|meeting|met)\s+)(?P<who>[^,;:]{3,100})\Z")
+
+
+def _relative_source(sentence: str, ctx: Discourse) -> Attribution | None:
+    """The person a relative clause makes the source ("…, who told the committee that …"),
+    where nothing else in the sentence reports anyone's words."""
+    found = _WHO_TOLD.search(sentence)
+    if found is None:
+        return None
+    head = sentence[: found.start()]
+    people = [p for p in speakers.introduced(head, ctx.reg, ctx.date, place=ctx.place) if p.end >= len(head.rstrip()) - 1]
+    if people:
+        return _as_attribution(ctx.remember(people[-1]), ctx)
+    phrase = _LAST_PHRASE.search(head)
+    return _as_attribution(ctx.resolve(phrase.group("who")), ctx) if phrase else None
 
 
 def _stance_noun(sentence: str, ctx: Discourse) -> Attribution | None:
     """The owner of a stance noun that opens the sentence ("Baku's insistence …") holds it."""
     holder = noun_holder(sentence, ctx)
     return Attribution("narrator", "narrator", holder) if holder else None
-
-
-# What only the Alliance gives, in the passive or as received: "Georgia was promised
-# membership", "were not granted a Membership Action Plan", "received invitations to start
-# accession talks". The sentence narrates the Alliance's decision, whoever its subject is.
-_GRANTED = re.compile(
-    r"\b(?:(?:was|were|has been|have been|had been)\s+(?:not\s+|never\s+|\w+ly\s+)*(?:promised|granted|given|"
-    r"offered|denied|refused|invited|extended)|received|receives|got)\s+(?:\w+\s+){0,3}?(?:membership|(?:a\s+|the\s+)?"
-    r"membership action plan|(?:a\s+|the\s+)?map\b|(?:an\s+|the\s+|formal\s+)?invitations?\b|accession talks|"
-    r"to (?:join|start accession|begin accession))",
-    re.IGNORECASE,
-)
-
-
-def _granted(sentence: str) -> Attribution | None:
-    """The Alliance holds a narrated grant or refusal of membership, a plan or an invitation."""
-    if _GRANTED.search(sentence) is None:
-        return None
-    return Attribution("narrator", "narrator", "NATO")
-
-
-# A judgement in the passive with its judge named: "… were criticised by Berg for failing …".
-_JUDGED_BY = re.compile(
-    r"\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:criticised|criticized|condemned|praised|"
-    r"welcomed|rejected|dismissed|denounced|hailed)\s+by\s+(?P<who>[^,;:.\"“”]{2,80}?)(?=\s+(?:for|as|in|on|at|after)\b|[,;:.]|\s*\Z)"
-)
-
-
-def _judged_by(sentence: str, ctx: Discourse) -> Attribution | None:
-    """The judge of a passive judgement holds it, as narration ("The plan was welcomed by Moscow")."""
-    if " by " not in sentence:
-        return None
-    match = _JUDGED_BY.search(sentence)
-    who = ctx.resolve(match.group("who")) if match else None
-    if who is None or who[1] in ("other", "media"):
-        return None
-    return Attribution("narrator", "narrator", who[1])
-
-
-# A reaction told in the passive where it happened: "The truce was welcomed at the Alliance's
-# headquarters, where …", "The remarks went down badly in Baku", "At NATO headquarters, the move
-# has been noted and welcomed with care".
-_RECEPTION = (
-    r"\b(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:(?:noted|noticed),?\s+and\s+)?(?:welcomed|"
-    r"criticised|criticized|condemned|praised|rejected|dismissed|denounced|hailed|greeted|received)|"
-    r"(?:went|has\s+gone|had\s+gone)\s+down\s+(?:\w+\s+)?(?:badly|well|poorly|coolly|warmly))"
-    r"(?:\s+(?:with\s+\w+|\w+ly|warmly|coolly|well|badly))?"
-)
-_RECEIVED_AT = re.compile(
-    _RECEPTION + r"\s+(?:at|in)\s+(?P<where>[^,;:.\"“”]{2,60}?)(?=\s+(?:where|as|after|on|and|with)\b|[,;:.]|\s*\Z)",
-    re.IGNORECASE,
-)
-_RECEIVED = re.compile(_RECEPTION + r"(?!\s+by\b)", re.IGNORECASE)
-_BE_WORD = re.compile(r"\b(?:was|were|been)\b", re.IGNORECASE)
-
-
-def _received_at(sentence: str, ctx: Discourse) -> Attribution | None:
-    """The actor of the place where a passive reaction happened holds it, as narration; a
-    sentence opening on its place ("At NATO headquarters, …") says where."""
-    if "down" not in sentence and not _BE_WORD.search(sentence):
-        return None  # the common case: no passive and no "went down"
-    match = _RECEIVED_AT.search(sentence)
-    holder = speakers.affiliation(match.group("where"), ctx.reg, ctx.date) if match else None
-    if holder is None and ctx.place and _RECEIVED.search(sentence):
-        holder = ctx.place
-    if holder is None or holder in ("other", "media"):
-        return None
-    return Attribution("narrator", "narrator", holder)
 
 
 _AGENCY_LEAD = re.compile(
