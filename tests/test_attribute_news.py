@@ -1848,3 +1848,12 @@ def test_a_source_set_off_before_a_participle_that_points_back_is_the_subjects()
 def test_a_person_whose_words_a_relative_clause_reports_holds_the_sentence(sentence, holder):
     rows, _ = _attributed(f"Talks\n\nRIGA, May 2 (Wire) – The forum opened on Friday.\n\n{sentence}\n", date=dt.date(2016, 5, 2))
     assert rows[sentence][2] == holder
+
+
+@pytest.mark.parametrize(("sentence", "holder"), [  # invented 2026-12-06, twenty-fourth session
+    ("In Yerevan later in the day, Deputy Foreign Minister Karine Sahakyan said the base would stay.", "Armenia"),
+    ("Armenia will not apply, Security Council Secretary Karen Abovyan said on Tuesday.", "Armenia"),
+])
+def test_a_place_with_a_time_and_a_security_council_secretary_place_the_official(sentence, holder):
+    rows, _ = _attributed(f"Talks\n\nBAKU, May 2 (Wire) – The forum opened on Friday.\n\n{sentence}\n", date=dt.date(2016, 5, 2))
+    assert rows[sentence][2] == holder

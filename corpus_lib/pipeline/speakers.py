@@ -67,7 +67,7 @@ STATE_ROLE = re.compile(
     r"\b(?:minist\w*|presiden\w*|government|parliament\w*|MPs?|lawmakers?|foreign policy|spokes\w+|ambassador|"
     r"state secretary|deputy|prime|cabinet|defen[cs]e|interior|national security|officials?|colonel|embassy|"
     r"press service|committee chair\w*|(?:ruling|governing)[- ](?:party|faction|coalition|majority)|pro-government|head of state|aides?|advis[eo]rs?|"
-    r"lieutenant|sergeant|captain|brigade|regiment|army)\b",
+    r"lieutenant|sergeant|captain|brigade|regiment|army|security council secretary|secretary of the (?:national )?security council)\b",
     re.IGNORECASE,
 )
 # An official who is no single actor's: a member state's or an outsider's ("a diplomat from a
@@ -162,7 +162,11 @@ _HEADS = re.compile(
     r"^\s*,\s*(who\s+(?:has\s+|had\s+)?(?:heads|headed|leads|led|commands|commanded|chairs|chaired|directs|directed|runs|ran|run|"
     r"represents|represented|serves\s+as|served\s+as|is|was)\s+(?:the|a|an|his|her|[A-Z][\w'’-]*)\b[^,;:]{0,100})"
 )
-_PLACE_LEAD = re.compile(rf"^\W*(?:\d{{1,2}}[:.]\d{{2}}\s*[–—-]{{1,2}}\s*)?(?:in|from|at)\s+(?:the\s+)?({_WORD}(?:\s+{_WORD})?)(?:\s+in\s+{_WORD})?\s*,", re.IGNORECASE)
+_PLACE_LEAD = re.compile(
+    rf"^\W*(?:\d{{1,2}}[:.]\d{{2}}\s*[–—-]{{1,2}}\s*)?(?:in|from|at)\s+(?:the\s+)?({_WORD}(?:\s+{_WORD})?)(?:\s+in\s+{_WORD})?"
+    r"(?:\s+(?:later|earlier)(?:\s+(?:in|on|that|this|the)(?:\s+the)?\s+\w+)?|\s+on\s+\w+|\s+the\s+same\s+day)?\s*,",  # "In Baku later in the day,"
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(rf"^\W*({_UPPER}[A-Za-zÀ-ÿ\-]+(?:\s+{_UPPER}[A-Za-zÀ-ÿ\-]+)?)\s*(?:,|\(|/|–|—|-|\.(?=\s*\d))")
 
 
