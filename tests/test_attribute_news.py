@@ -1857,3 +1857,13 @@ def test_a_person_whose_words_a_relative_clause_reports_holds_the_sentence(sente
 def test_a_place_with_a_time_and_a_security_council_secretary_place_the_official(sentence, holder):
     rows, _ = _attributed(f"Talks\n\nBAKU, May 2 (Wire) – The forum opened on Friday.\n\n{sentence}\n", date=dt.date(2016, 5, 2))
     assert rows[sentence][2] == holder
+
+
+@pytest.mark.parametrize(("sentence", "holder"), [  # invented 2026-12-06, twenty-fourth session
+    ("It was stressed by the Ambassador of Armenia to NATO, Karen Abovyan, that the talks must go on.", "Armenia"),
+    ("The meeting was held at NATO headquarters with partner countries, the Brussels correspondent of the Daily reports.",
+     "media"),
+])
+def test_a_passive_report_names_its_speaker_after_by_and_a_correspondent_is_no_source(sentence, holder):
+    rows, _ = _attributed(f"Talks\n\nRIGA, May 2 (Wire) – The forum opened on Friday.\n\n{sentence}\n", date=dt.date(2016, 5, 2))
+    assert rows[sentence][2] == holder

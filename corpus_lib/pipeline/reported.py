@@ -177,7 +177,23 @@ def narrated(sentence: str, ctx: Discourse, *, you: Speaker | None = None) -> At
         or _narration(passives.received_at(sentence, ctx))
         or _narration(passives.granted(sentence))
         or _relative_source(sentence, ctx)
+        or _stated_by(sentence, ctx)
     )
+
+
+# A report in the passive with its speaker after "by": "It was stated by the Ambassador of
+# Azerbaijan to NATO, X, that …", "It was stressed by the minister that …".
+_STATED_BY = re.compile(
+    r"\b(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?(?:stated|stressed|noted|emphasi[sz]ed|underlined|said|"
+    r"pointed\s+out|declared|reiterated)\s+by\s+(?P<who>[^;:\"“”]{3,160}?),?\s+that\b",
+    re.IGNORECASE,
+)
+
+
+def _stated_by(sentence: str, ctx: Discourse) -> Attribution | None:
+    """The speaker a passive report names after "by" holds it: their words, told by the outlet."""
+    found = _STATED_BY.search(sentence) if " by " in sentence else None
+    return _as_attribution(ctx.resolve(found.group("who")), ctx) if found else None
 
 
 def _narration(holder: str | None) -> Attribution | None:
@@ -361,8 +377,8 @@ _INSTITUTION_TITLE = re.compile(r"\b(?:spokes\w+|official|envoy|representative|o
 
 def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
     who = trailing_who(sentence) or inverted_who(sentence)
-    if not who:
-        return None
+    if not who or _PRESS_SOURCE.match(who):
+        return None  # "…, the Brussels correspondent of X reports": the outlet's own account
     cited = _CITING.search(sentence, sentence.rfind(who))
     if cited:
         return _as_attribution(ctx.resolve(cited.group("who")), ctx)
@@ -388,6 +404,8 @@ def _trailing(sentence: str, ctx: Discourse) -> Attribution | None:
     return found
 
 
+# The outlet's own reporter as the source of a trailing attribution.
+_PRESS_SOURCE = re.compile(r"(?:the|a|an|our|its)\s+(?:[\w'’-]+\s+){0,3}?(?:reporter|journalist|correspondent)s?\b", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]{0,150},")
 # A relative clause inside an apposition: "X, a career diplomat who was ambassador in Ankara, said": X, a career diplomat, said.
 _APPOSED_RELATIVE = re.compile(r"(,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+)\s+(?:who|which|whose)\b[^,;]{1,150}(?=,)")
