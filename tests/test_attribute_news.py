@@ -1324,6 +1324,8 @@ YEREVAN, May 2, 2015 (Wire) – Armenia will not apply, Deputy Foreign Minister 
         ("The Allies keep repeating the partnership pledge, yet the plan stalls.", "NATO"),
         ("Brussels cannot keep telling Moldovans the door is open while leaving them alone.", "media"),
         ("Asked about the base, the NATO spokeswoman would not be drawn.", "NATO"),
+        ("Some officials in Chisinau complain that the Alliance treats every partner alike.", "other"),
+        ("Diplomats in Yerevan wonder whether the Alliance is listening.", "Armenia"),
     ],
 )
 def test_a_report_in_the_present_tense_is_its_subjects(sentence, holder):

@@ -58,7 +58,8 @@ POSITION = (
     r"sees|saw|views|viewed|regards|regarded|treats|treated|likes|liked|prefers|preferred|fears|feared|"
     r"bristled|bristles|let it be known|lets it be known|made plain|makes plain|presents itself|presented itself|"
     r"present itself|read the|read it|read this|read that|sounded|sounds|defended|defends|doubted|doubts|questioned|"
-    r"stopped short|chose her words|chose his words|chose its words|chose their words|chooses her words|chooses his words"
+    r"stopped short|chose her words|chose his words|chose its words|chose their words|chooses her words|chooses his words|"
+    r"complain|wonder|wonders|wondered"
 )
 AUX = r"is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|shall|also|already|not|never|only|still"
 POST_VERB_FIRST = re.compile(rf"""^[\s,.:;!?'"“”’‘»«`\-–—]*(?:{REPORTING})\b\s*(?P<who>.+)""", re.IGNORECASE | re.DOTALL)
