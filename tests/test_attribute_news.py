@@ -1326,6 +1326,8 @@ YEREVAN, May 2, 2015 (Wire) – Armenia will not apply, Deputy Foreign Minister 
         ("Asked about the base, the NATO spokeswoman would not be drawn.", "NATO"),
         ("Some officials in Chisinau complain that the Alliance treats every partner alike.", "other"),
         ("Diplomats in Yerevan wonder whether the Alliance is listening.", "Armenia"),
+        ("Neighbouring Armenia, by contrast, makes no secret of its ties to Moscow.", "Armenia"),
+        ("Armenia, for its part, came to Riga to press its case for a larger partnership.", "Armenia"),
     ],
 )
 def test_a_report_in_the_present_tense_is_its_subjects(sentence, holder):

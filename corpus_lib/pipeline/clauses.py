@@ -129,6 +129,7 @@ LEADING_PHRASE = re.compile(
     r"unlike|following|despite|according|besides|regarding|concerning|since|while|when|if|"
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|some|a\s+few|\d+)\s+(?:full\s+)?"
     r"(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|later|earlier|on|into)|"  # "Six weeks after the war, "
+    r"(?!neighbou?ring\b|ruling\b|governing\b|outgoing\b|incoming\b|existing\b)"  # adjectives: "Neighbouring Georgia, …"
     r"[a-z]+ing(?!\s+(?:said|says|told|added|noted|stressed|warned|insisted|argued|has|had|is|was|will|would|also)\b))\b"
     r"[^,]{0,120}?,\s+(?!\d)",
     re.IGNORECASE,
@@ -229,7 +230,7 @@ _BARE_POSITION = (
 )
 # An occasion used for a position: "used talks in Baku to urge …", "ended her tour by telling …".
 OCCASION_VERBS = ("used", "uses", "ended", "ends", "closed", "closes", "opened", "opens", "began", "begins", "wrapped up",
-                  "concluded", "concludes", "seized on", "seizes on")
+                  "concluded", "concludes", "seized on", "seizes on", "came", "comes", "travelled", "traveled", "went")
 _OCCASION_FOR = (
     rf"(?:{'|'.join(OCCASION_VERBS)})\b[^,.;\"“”]{{0,80}}?\b(?:by\s+(?:telling|urging|calling|warning|saying|stressing|reiterating|"
     r"repeating|assuring|reminding|insisting|pressing|restating)|to\s+(?:tell|urge|call|warn|say|stress|reiterate|"

@@ -17,7 +17,7 @@ from corpus_lib.pipeline.clauses import REPORTING, SCENE_PARTICIPLES, trie, word
 
 ASIDE_PHRASE = (
     r"however|though|meanwhile|in turn|too|also|in particular|for (?:his|her|its|their) part|in response|"
-    r"in addition|moreover|furthermore|at the same time|in this regard|in this context|in return"
+    r"in addition|moreover|furthermore|at the same time|in this regard|in this context|in return|by contrast|in contrast"
 )
 _ASIDE_WORDS = re.compile(rf"^(?:{ASIDE_PHRASE})$", re.IGNORECASE)
 # The reporting verbs as a trie (one branch per next letter, not one per word): the same
