@@ -241,10 +241,22 @@ NEWS_FLOORS = {
     "dev86": {("all", "holder_accuracy"): 0.88, ("NATO-held", "holder_accuracy"): 0.88},
     "dev87": {("all", "holder_accuracy"): 0.90, ("NATO-held", "holder_accuracy"): 0.94},
     # dev88 (interviews whose guest the reader must infer; 0.602 on arrival) 0.778 / 0.833 after the
-    # session's last rules; dev89 (membership and Karabakh in interviews and speeches) 0.919 / 0.913
-    # on arrival, not yet studied
-    "dev88": {("all", "holder_accuracy"): 0.75, ("NATO-held", "holder_accuracy"): 0.80},
-    "dev89": {("all", "holder_accuracy"): 0.89, ("NATO-held", "holder_accuracy"): 0.88},
+    # twenty-third session's last rules, 0.831 / 0.867 after the twenty-fourth's; dev89 (membership
+    # and Karabakh in interviews and speeches) 0.919 / 0.913 on arrival, 0.942 / 0.957 now
+    "dev88": {("all", "holder_accuracy"): 0.80, ("NATO-held", "holder_accuracy"): 0.84},
+    "dev89": {("all", "holder_accuracy"): 0.92, ("NATO-held", "holder_accuracy"): 0.93},
+    # Twenty-fourth session, in-sample on its final tree (holder / NATO-held; on arrival in
+    # brackets): dev90 (the held-out briefs' mix) 0.959 / 0.975 (0.935); dev91 (membership in
+    # fresh wording) 0.958 / 0.982 (0.933); dev92 (interviews whose guest is placed in one place
+    # only) 0.948 / 0.966 (0.694); dev93 (unusual attribution forms) 0.846 / 0.862 (0.757); dev94
+    # (membership in hard wordings) 0.931 / 0.949 (0.838); dev95 (interviews whose guest's side is
+    # given indirectly) 0.881 / 1.000 (0.876)
+    "dev90": {("all", "holder_accuracy"): 0.93, ("NATO-held", "holder_accuracy"): 0.95},
+    "dev91": {("all", "holder_accuracy"): 0.93, ("NATO-held", "holder_accuracy"): 0.95},
+    "dev92": {("all", "holder_accuracy"): 0.92, ("NATO-held", "holder_accuracy"): 0.94},
+    "dev93": {("all", "holder_accuracy"): 0.82, ("NATO-held", "holder_accuracy"): 0.83},
+    "dev94": {("all", "holder_accuracy"): 0.90, ("NATO-held", "holder_accuracy"): 0.92},
+    "dev95": {("all", "holder_accuracy"): 0.85, ("NATO-held", "holder_accuracy"): 0.97},
 }
 
 
