@@ -578,6 +578,8 @@ def test_a_guest_placed_by_own_words_or_by_a_headline_title_beside_one_actor(hea
            "Nothing else is on the table.\n\nQ: And next year?\n\nA: The same work, done patiently.\n")
     roles = _roles(raw, dt.date(2015, 5, 4))
     assert roles["The same work, done patiently."] == ("interviewee", side)
+    if headline.startswith("Lena Marsh:"):  # twenty-fourth session: the headline that names her takes her side
+        assert roles[headline] == ("headline", side)
 
 
 # Invented by the team (2026-12-06, twenty-fourth session): a guest with no post who speaks of a
@@ -608,11 +610,3 @@ def test_a_photo_caption_that_introduces_a_titled_person_names_an_unnamed_interv
     roles = _roles(raw, dt.date(2014, 4, 2))
     assert roles["A partner, nothing more."] == ("interviewee", "Armenia")
 
-
-def test_a_headline_that_names_a_sideless_guest_takes_the_side_of_the_guests_answers():
-    """Invented by the team (2026-12-06, twenty-fourth session)."""
-    raw = ("Lena Marsh: 'The phone line to Moscow stays open'\n\nThe exchange has been shortened.\n\n"
-           "Q: Where do things stand?\n\nA: Our Secretary General said as much last week. Nothing else is on the table.\n\n"
-           "Q: And next year?\n\nA: The same work, done patiently.\n")
-    roles = _roles(raw, dt.date(2015, 5, 4))
-    assert roles["Lena Marsh: 'The phone line to Moscow stays open'"] == ("headline", "NATO")
