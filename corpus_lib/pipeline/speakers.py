@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from corpus_lib.pipeline import titles
 from corpus_lib.pipeline.actors import Registry
 from corpus_lib.pipeline.clauses import (
     REPORTING,
@@ -432,7 +433,7 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
     if heads:  # "X, who heads the ministry's Euro-Atlantic department, …"
         return heads.group(1)
     ahead = _apposition_before(before)
-    if ahead and _POINTING_BACK.match(ahead):  # "Its envoy, X, a former minister, said": the owned post places them
+    if ahead and titles.points_back(ahead):  # "Its envoy, X, a former minister, said": the owned post places them
         return ahead
     found = _apposition_after(after) or ahead
     if found:
@@ -578,8 +579,6 @@ def _apposition_before(before: str) -> str | None:
     return None
 
 
-# A title set off before a name that points back to an actor: "Its ambassador to the Alliance, X".
-_POINTING_BACK = re.compile(r"\s*(?:its|their)\s", re.IGNORECASE)
 # A day opening the sentence before a titled subject, with no comma: "On Monday a spokesman, X, …".
 _DAY_OPEN = re.compile(r"^\s*(?:on|last|this|earlier\s+on)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+", re.I)
 

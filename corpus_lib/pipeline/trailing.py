@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from corpus_lib.pipeline import speakers
+from corpus_lib.pipeline import speakers, titles
 from corpus_lib.pipeline.clauses import REPORTING, SCENE_PARTICIPLES, trie, words_of
 
 ASIDE_PHRASE = (
@@ -26,8 +26,6 @@ REPORTING_WORD = re.compile(rf"\b(?:{trie(words_of(REPORTING + '|told|informed|r
 _TAIL_STOP = re.compile(r"""[,;:"“”«»]""")
 # An honorific and a surname opening the sentence: a person named before ("Mr Berg, …, said").
 _HONORIFIC_NAME = re.compile(r"(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+[A-Z][\w'’-]+")
-# A title that opens the sentence by pointing back to an actor ("Its ambassador to the Alliance").
-_POINTING_TITLE = re.compile(r"\s*(?:its|their)\s", re.IGNORECASE)
 _ARTICLE_TITLE = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)  # "a former envoy", set off as a title is
 # A source's words never end in a modal: before the verb it makes an infinitive ("should say").
 _MODAL_LAST = re.compile(r"\b(?:should|would|could|will|must|can|may|might|shall|to)\Z", re.IGNORECASE)
@@ -138,7 +136,7 @@ def trailing_who(sentence: str) -> str | None:
     name = speakers.name_words(segments[-2].strip())
     if len(segments) == 2 and _HONORIFIC_NAME.fullmatch(segments[0].strip()) and _ARTICLE_TITLE.match(who):
         return segments[0].strip()  # "Mr Berg, a former envoy to Rome who …, said": the person named before
-    if len(segments) == 3 and _POINTING_TITLE.match(segments[0]) and name:
+    if len(segments) == 3 and titles.points_back(segments[0]) and name:
         return ", ".join(part.strip() for part in segments)  # "Its envoy, Anna Berg, a former minister, said": all of it
     if speakers.ROLE.search(who) and name and (len(segments) >= 3 or " ".join(name) == segments[-2].strip()):
         who = segments[-2].strip() + ", " + who  # "…, Anna Berg, NATO's envoy, said"; "Anna Berg, an analyst, said"
