@@ -55,10 +55,15 @@ def _headline_title_sides(text: str, units: list[Unit], turns: list[Turn], askin
 def _headline_actor(text: str, units: list[Unit], reg: Registry, date) -> tuple[str, str | None]:
     """A text's headline with its quotations blanked, and the one actor it names there (None
     where it names none or several): who a headline's title or guest belongs to."""
-    head = next((u for u in units if u.zone == "header"), None)
+    head = _header(units)
     words = _QUOTED.sub(" ", text[head.start : head.end]) if head else ""
     sides = {m.holder for m in reg.mentions(words, date)} - {"media", "other"} if words else set()
     return words, sides.pop() if len(sides) == 1 else None
+
+
+def _header(units: list[Unit]) -> Unit | None:
+    """A text's first header unit (its headline), or None."""
+    return next((u for u in units if u.zone == "header"), None)
 
 
 # A quotation in a headline, whose words are what was said, not who says it.
@@ -384,7 +389,7 @@ _OWNED_PERSON = re.compile(
 def _owned_guest(text: str, units: list[Unit], reg: Registry, date) -> tuple[str, str] | None:
     """The guest a headline calls an actor's person ("Baku's man in Vienna: …"), as (the
     headline's words, the actor's side)."""
-    head = next((u for u in units if u.zone == "header"), None)
+    head = _header(units)
     found = _OWNED_PERSON.search(text, head.start, head.end) if head else None
     owner = reg.mentions(text[head.start : found.start()], date) if found else []
     if not owner or owner[-1].end != found.start() - head.start or owner[-1].holder in ("media", "other"):
@@ -682,19 +687,25 @@ def headline_sides(out: list) -> None:
     the guest's answers hold, once they are all read."""
     held: dict[str, Counter] = {}
     for s in out:
-        if s.speaker_role == "interviewee" and s.speaker.split():
-            held.setdefault(s.speaker.split()[-1], Counter())[s.holder] += 1
+        if s.speaker_role == "interviewee" and _last_word(s.speaker):
+            held.setdefault(_last_word(s.speaker), Counter())[s.holder] += 1
     for s in out:
-        answers = held.get(s.speaker.split()[-1]) if s.speaker_role == "headline" and s.holder == "other" and s.speaker.split() else None
+        answers = held.get(_last_word(s.speaker)) if s.speaker_role == "headline" and s.holder == "other" else None
         side = answers.most_common(1)[0][0] if answers else None  # the side most of the answers hold
         if side not in (None, "media"):
             s.holder = side
 
 
+def _last_word(name: str) -> str:
+    """A speaker's surname as the text gives it (the last word), or ''."""
+    words = name.split()
+    return words[-1] if words else ""
+
+
 def _titled(name: str, text: str, out: list) -> bool:
     """Whether a sentence outside the guest's answers gives the guest a title ("X, an opposition
     member of parliament", "Opposition MP X"): a guest placed, if as nobody's side."""
-    surname = name.split()[-1] if name.split() else name
+    surname = _last_word(name) or name
     return any(s.speaker_role != "interviewee" and surname in (said := text[s.start : s.end]) and speakers.ROLE.search(said)
                for s in out)
 
