@@ -1837,6 +1837,33 @@ def test_a_narrated_sentence_is_held_by_the_source_it_names(dateline, sentence, 
     assert rows[sentence][2] == holder
 
 
+# Invented by the team (2026-12-06, twenty-fifth session): translated agency copy tells each point
+# in the passive, in a paragraph of its own, the speaker after "by" before the occasion or nowhere.
+TRANSLATED = """Armenia keeps its course, minister says
+
+Yerevan, 3 May 2016. /Test-Press/. Armenia has no plans to join the Alliance, it was stated by Foreign Minister Karen Abovyan at a briefing on Tuesday.
+
+At the same time, the partnership with the Alliance was described as useful for reforms.
+
+Concern was voiced by the minister over the fighting of last month.
+
+The ceasefire of 1994 ended the war.
+
+The talks were described as constructive.
+"""
+
+
+@pytest.mark.parametrize(("start", "holder"), [
+    ("Yerevan, 3 May", "Armenia"),  # "it was stated by Foreign Minister X at a briefing"
+    ("At the same time", "Armenia"),  # an agentless passive report goes on with the report before
+    ("Concern was voiced by the minister", "Armenia"),
+    ("The talks were described", "media"),  # not after the outlet's own background
+])
+def test_translated_agency_copy_gives_its_passive_reports_to_the_speaker(start, holder):
+    rows, _ = _attributed(TRANSLATED, date=dt.date(2016, 5, 3))
+    assert _row(rows, start)[2] == holder
+
+
 # Invented by the team (2026-12-06, twenty-fourth session): a person set off with a title that
 # places them: "Mr X, a former envoy, said" (an apposition, not an address), "A member of the
 # delegation, X, told" and "Its ambassador to the Alliance, X, a former minister, explained"

@@ -27,10 +27,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from corpus_lib.pipeline import documents, speakers, transcripts
+from corpus_lib.pipeline import documents, passives, speakers, transcripts
 from corpus_lib.pipeline.actors import Registry, registry
 from corpus_lib.pipeline.clauses import (
-    PASSIVE_REPORT,
     POST_VERB_FIRST,
     POST_WHO_FIRST,
     PRE_ATTRIBUTION,
@@ -647,7 +646,7 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
     carried = ctx.open_quote if content.lstrip()[:1] in _OPENERS else []
     first = len(out)
     prev_key = None
-    prev_holder = None
+    prev_holder = _reporting_holder(out) if publisher == "media" else None
     for a, b in spans:
         sentence = text[a:b]
         q = is_question(sentence)
@@ -660,10 +659,7 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
             if said:
                 speaker, role, holder = said
             else:
-                passive = PASSIVE_REPORT.search(sentence)
-                holder = prev_holder if prev_holder not in (None, "media") and passive else None
-                if passive and holder is None and _AGENTLESS.match(sentence):
-                    holder = ctx.host or ctx.last_actor  # "It was noted that …": the actor of the passage
+                holder = passives.reported_on(sentence, prev_holder, ctx, new_paragraph=prev_key is None)
                 speaker, role, holder = "narrator", "narrator", holder or ("media" if q else publisher)
         key = (speaker, role)
         if prev_key is not None and key != prev_key:
@@ -685,14 +681,16 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
     return turn
 
 
+def _reporting_holder(out: list[Sentence]) -> str | None:
+    """The holder a passive report in a new paragraph goes on with: that of the sentence before,
+    where it told someone's words or position (translated agency copy gives each reported point
+    its own paragraph: "At the same time, the alliance with Russia was described as …"). Only
+    in the press's copy: an official text's own passives are its issuer's ("It was noted that …")."""
+    last = out[-1] if out else None
+    return last.holder if last and last.speaker_role in ("narrator", "quoted") and not last.is_question else None
+
+
 _OPENERS = "\"“«‘'"
-# A passive report with no agent that opens its sentence: "It was noted that …", "Special
-# attention was paid to …", "The importance of … was stressed".
-_AGENTLESS = re.compile(
-    r"^\W*(?:(?:at\s+the\s+same\s+time|also|moreover|in\s+addition|furthermore|however),\s+)?"
-    r"(?:(?:it|this)\s+was\s+(?:also\s+)?\w+|special\s+attention\s+was|the\s+importance\s+of)\b",
-    re.IGNORECASE,
-)
 # A main verb in the reported-speech mood ("NATO would also continue …").
 _BACKSHIFTED = re.compile(r"(?:would|could)\s", re.IGNORECASE)
 _BACKSHIFTED_ANYWHERE = re.compile(r"\b(?:would|could)\s", re.IGNORECASE)

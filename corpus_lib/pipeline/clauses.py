@@ -250,7 +250,8 @@ POSITION_AFTER = re.compile(
 PASSIVE_REPORT = re.compile(
     r"\b(?:was|were|is|are|has been|have been)\s+(?:\w+ly\s+)?(?:stressed|noted|expressed|discussed|"
     r"underlined|emphasi[sz]ed|mentioned|reported|highlighted|raised|welcomed|declared|stated|paid|drawn|"
-    r"given|attached|devoted)\b(?!\s+(?:killed|dead|wounded|injured|missing|displaced|detained|arrested)\b)",
+    r"given|attached|devoted|described|reiterated|called\s+for|voiced|conveyed|underscored|reaffirmed|"
+    r"touched\s+upon)\b(?!\s+(?:killed|dead|wounded|injured|missing|displaced|detained|arrested)\b)",
     re.IGNORECASE,
 )
 QUESTION_END = re.compile(r"""\?[\s"“”'’»)\]]*\Z""")

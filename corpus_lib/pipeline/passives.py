@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from corpus_lib.pipeline import speakers
+from corpus_lib.pipeline.clauses import PASSIVE_REPORT
 from corpus_lib.pipeline.discourse import Discourse
 
 # What only the Alliance gives, in the passive or as received: "Georgia was promised
@@ -75,3 +76,34 @@ def received_at(sentence: str, ctx: Discourse) -> str | None:
     if holder is None and ctx.place and _RECEIVED.search(sentence):
         holder = ctx.place
     return None if holder in (None, "other", "media") else holder
+
+
+# A passive report with no agent that opens its sentence: "It was noted that …", "Special
+# attention was paid to …", "The importance of … was stressed".
+_AGENTLESS = re.compile(
+    r"^\W*(?:(?:at\s+the\s+same\s+time|also|moreover|in\s+addition|furthermore|however),\s+)?"
+    r"(?:(?:it|this)\s+was\s+(?:also\s+)?\w+|special\s+attention\s+was|the\s+importance\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+# What goes on with a speaker across a paragraph's end: words said, not a matter discussed.
+_SAID = re.compile(
+    r"\b(?:was|were)\s+(?:also\s+)?(?:stated|stressed|noted|expressed|underlined|emphasi[sz]ed|declared|described|"
+    r"reiterated|called\s+for|voiced|conveyed|underscored|reaffirmed)\b",
+    re.IGNORECASE,
+)
+
+
+def reported_on(sentence: str, before: str | None, ctx: Discourse, *, new_paragraph: bool = False) -> str | None:
+    """Who holds a passive report that names no one ("was stressed", "was described as"): the
+    holder of the report just before (in a new paragraph only for words said), or, for one that
+    opens its sentence ("It was noted that …"), the actor of the passage; None for a sentence
+    that reports nothing."""
+    if not PASSIVE_REPORT.search(sentence):
+        return None
+    if new_paragraph and not _SAID.search(sentence):
+        before = None
+    if before not in (None, "media"):
+        return before
+    return ctx.host or ctx.last_actor if _AGENTLESS.match(sentence) else None

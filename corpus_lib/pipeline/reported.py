@@ -182,10 +182,14 @@ def narrated(sentence: str, ctx: Discourse, *, you: Speaker | None = None) -> At
 
 
 # A report in the passive with its speaker after "by": "It was stated by the Ambassador of
-# Azerbaijan to NATO, X, that …", "It was stressed by the minister that …".
+# Azerbaijan to NATO, X, that …", "It was stressed by the minister that …", and, as translated
+# agency copy writes it, the speaker before the occasion or at the end: "…, it was stated by
+# Defence Minister X at a briefing", "Concern was expressed by the guest over …".
 _STATED_BY = re.compile(
     r"\b(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?(?:stated|stressed|noted|emphasi[sz]ed|underlined|said|"
-    r"pointed\s+out|declared|reiterated)\s+by\s+(?P<who>[^;:\"“”]{3,160}?),?\s+that\b",
+    r"pointed\s+out|declared|reiterated|expressed|voiced|conveyed|underscored|reaffirmed)\s+by\s+"
+    r"(?P<who>[^;:\"“”]{3,160}?)(?:,?\s+that\b|(?=\s+(?:at|during|in|on|after|while|over|before|when|following)\s)|"
+    r"(?=\s*[,.;]\s|\s*[.;]?\s*\Z))",
     re.IGNORECASE,
 )
 
