@@ -1864,6 +1864,46 @@ def test_translated_agency_copy_gives_its_passive_reports_to_the_speaker(start, 
     assert _row(rows, start)[2] == holder
 
 
+# Invented by the team (2026-12-06, twenty-fifth session): a live blog's bare time stamps, a
+# source "we spoke to", an actor with a first predicate before its position verb, a source set
+# off before a participle, and an expert set off by a relative clause after an official.
+LIVE = """Live: talks resume in Geneva
+
+10:40 Talks resumed in Geneva this morning.
+
+12:30 Armenia's foreign ministry said it would not leave the table.
+
+16:30 In Brussels, an Alliance official we spoke to insisted that the partnership had nothing to do with the fighting.
+
+17:10 Moscow, which sells arms to both sides, hosted the two defence ministers and announced a truce.
+
+The border moved overnight, says Nino Gelashvili, pointing across her orchard to a row of posts.
+
+"The soldiers came with the posts," she said.
+
+In Moscow, a foreign ministry spokesman repeated that the bloc's growth was a challenge and answered accordingly.
+
+Irakli Lomidze, who teaches international relations at a university in Tbilisi, called the bid "premature".
+
+"The Alliance takes in countries that have settled their borders," he said.
+"""
+
+
+@pytest.mark.parametrize(("start", "expected"), [
+    ("12:30 Armenia's", ("narrator", "Armenia")),
+    ("16:30 In Brussels", ("an Alliance official", "NATO")),
+    ("17:10 Moscow", ("narrator", "Russia")),
+    ("The border moved", ("Nino Gelashvili", "other")),
+    ('"The soldiers came', ("Nino Gelashvili", "other")),
+    ("Irakli Lomidze", ("Irakli Lomidze", "other")),
+    ('"The Alliance takes in', ("Irakli Lomidze", "other")),
+])
+def test_a_live_blog_and_feature_give_each_source_its_side(start, expected):
+    rows, _ = _attributed(LIVE, date=dt.date(2020, 10, 1))
+    speaker, _, holder = _row(rows, start)
+    assert (speaker, holder) == expected
+
+
 # Invented by the team (2026-12-06, twenty-fourth session): a person set off with a title that
 # places them: "Mr X, a former envoy, said" (an apposition, not an address), "A member of the
 # delegation, X, told" and "Its ambassador to the Alliance, X, a former minister, explained"

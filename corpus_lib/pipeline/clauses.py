@@ -144,7 +144,7 @@ DATELINE = re.compile(
     r"\s*(?:/[^/\n]{1,40}/|\([^)\n]{1,40}\))\s*[–—-]{1,2}\s+|"  # "Tbilisi /Agency/ - ", "Baku (Agency) - "
     r",\s+[A-Z][\w&-]*(?:\s[A-Z][\w&-]*){0,3},\s+\d{1,2}[./]\d{1,2}[./]\d{2,4}\s+(?:[–—-]{1,2}\s+)?)"  # "Baku, Agency, 06.10.2020 "
     r"|^(?!(?:NATO|OSCE|CSTO|PACE|UN|EU|US|UK)\b)[A-ZÀ-Þ]{2,}(?:\s?/\s?[A-ZÀ-Þ]{2,})*\s[–—-]{1,2}\s+"  # "TBILISI – ", "BRUSSELS / BAKU – ": no date
-    r"|^\d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{2,4})?\s[–—-]{1,2}\s+"  # a live blog's time stamp: "14:47 - "
+    r"|^\d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{2,4})?(?:\s[–—-]{1,2})?\s+(?=[A-Z\"“])"  # a live blog's time stamp: "14:47 - ", "14:47 The …"
 )
 # The rest of a leading phrase's relative clause or participle: "Asked about Armenia, which works
 # with the Alliance, Koning said …", "Asked about Georgia, promised membership in 2008, Koning

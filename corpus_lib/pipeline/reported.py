@@ -446,7 +446,8 @@ _IN_STATEMENT = re.compile(
 # "a NATO official we spoke to said".
 _ANONYMOUS = re.compile(
     r"\s+(?:who\s+(?:asked|spoke|declined|requested|did not want|refused)\b[^,;]{0,60}?|(?:who(?:m)?\s+)?(?:we|I)\s+"
-    r"(?:spoke|talked|met)\s+(?:to|with)(?:\s+\w+){0,3}?)(?=\s+(?:said|says|told|tells|added|argued|noted)\b)",
+    r"(?:spoke|talked|met)\s+(?:to|with)(?:\s+\w+){0,3}?)(?=\s+(?:said|says|told|tells|added|argued|noted|insisted|insists|stressed|"
+    r"warned|explained|acknowledged|conceded|admitted|suggested|cautioned|believes|thinks)\b)",
     re.IGNORECASE,
 )
 _ASIDE = re.compile(rf",\s+(?:{ASIDE_PHRASE}),\s+", re.IGNORECASE)
@@ -476,6 +477,7 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
     clause = subject_clause(sentence)
     if " who " in clause or " we " in clause or " I " in clause:
         clause = _ANONYMOUS.sub("", clause)  # "A NATO official who asked not to be named said", "… we spoke to said"
+    described = clause
     if "," in clause:  # every cut opens with a comma
         clause = _IN_STATEMENT.sub(" ", clause)  # "X, in a statement released on Monday, called": X called
         clause = _RELATIVE.sub(",", clause)  # "X, who arrived on Monday, said": X said
@@ -498,7 +500,7 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
     verb = first_verbish(clause)
     occasion = _occasion(clause, verb)
     verb = occasion if occasion is not None else verb
-    subject = clause[:verb] if verb is not None else ""
+    subject = _before_predicate(clause[:verb]) if verb is not None else ""
     if ctx.group and verb is not None and GROUP_REFERENCE.fullmatch(subject.strip()) and not _passive(clause[verb:]):
         return Attribution("narrator", "narrator", ctx.group[1])  # "They also invited …" after "NATO leaders …"
     if verb is not None and (INTERVIEW_GIVEN.match(clause, verb) or (_INTERVIEW_WORDS.search(clause, 0, verb) and INTERVIEW_GIVEN.search(clause, 0, verb))):
@@ -506,6 +508,9 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
     if (verb is not None and len(subject.split()) <= 24 and not _COLON_CLAUSE.search(subject)
             and not _QUESTION_SUBJECT.match(subject) and (occasion is not None or POSITION_AFTER.match(clause[verb:]))):
         found = _person_subject(subject, ctx, you=you)
+        if found and found.role == "quoted" and _expert_aside(described, clause[verb:]):
+            ctx.add((found.speaker, "other"))  # "X, who teaches at a university, said": nobody's side
+            found = Attribution(found.speaker, "quoted", "other")
         if found and found.role == "quoted" and found.holder == "other":
             name, holder = _introduced_in(sentence, (found.speaker, found.holder), ctx)
             found = Attribution(name, "quoted", holder)
@@ -514,6 +519,28 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
         if found:
             return found
     return _actor_subject(clause, verb, ctx)
+
+
+def _expert_aside(described: str, rest: str) -> bool:
+    """Whether the words set off between a subject and its verb make the subject an expert
+    ("X, who teaches at a university in Tbilisi, said"), a cut that leaves only the name."""
+    end = described.find(rest[:40]) if rest else -1
+    return end > 0 and "," in described[:end] and bool(speakers.EXPERT.search(described, described.find(","), end))
+
+
+# A first predicate coordinated with the position verb: "Moscow hosted the ministers and
+# announced a truce" has its subject before "hosted".
+_FIRST_PREDICATE = re.compile(r"[\s,]+(?-i:[a-z]+ed|met|held|led|took|gave|made|spent|went|came|paid)\s[^;:]*\band\s*\Z")
+
+
+def _before_predicate(subject: str) -> str:
+    """The subject without a predicate coordinated before the verb found ("… hosted X and")."""
+    if not subject.rstrip().endswith(" and"):
+        return subject
+    found = _FIRST_PREDICATE.search(subject)
+    if found is None or " and " in subject[: found.start()]:
+        return subject  # "X and Y shared a stage and disagreed": two subjects, nobody's position
+    return subject[: found.start()] + " "
 
 
 # A colon that opens a clause in lower case: "officials draw the opposite lesson: that a people's

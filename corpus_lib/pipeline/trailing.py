@@ -149,6 +149,8 @@ def trailing_who(sentence: str) -> str | None:
         return None
     if not who or len(who.split()) > 25 or who[0] in "\"“”'‘" or first.lower() in ("and", "but", "which", "who"):
         return None
+    if who.split()[-1].lower() in ("and", "but", "then"):  # "X, which …, hosted the talks and announced": a predicate
+        return None
     if REPORTING_WORD.match(who):
         return None  # "X, …, said during a visit that … a treaty concluded on …": a verb inside the content
     if first.islower() and first.endswith("ing"):  # "…, speaking on condition of anonymity, said"
@@ -184,7 +186,7 @@ _INVERTED = re.compile(
     r",\s+(?:said|says|added|adds|noted|notes|stressed|warned|insisted|explained|argued|declared|continued|"
     r"told\s+(?:reporters|journalists|(?:the|this|our)\s+\w+|[A-Z]\w+))\s+"
     r"(?P<who>(?:the|a|an|one|another|[A-ZÀ-ÞĀ-Ž])[^,;:\"“”()]{1,60}?(?:,\s+(?:the|a|an|[A-ZÀ-ÞĀ-Ž])[^,;:\"“”()]{1,80}?)?)"
-    r"(?:,\s+(?:who|speaking|as|in|on|at|after|during|while)\b[^;:\"“”]{0,120}?)?\s*[.!]?[\"”’»)]*\s*\Z"
+    r"(?:,\s+(?:who|(?-i:[a-z]{2,}ing)|as|in|on|at|after|during|while)\b[^;:\"“”]{0,120}?)?\s*[.!]?[\"”’»)]*\s*\Z"
 )
 # What cannot stand in a source's name: a verb of its own ("…, said NATO would …").
 _FINITE = re.compile(r"\b(?:is|are|was|were|will|would|should|could|can|must|has|have|had|did|does|do|not)\b")
