@@ -1904,6 +1904,17 @@ def test_a_live_blog_and_feature_give_each_source_its_side(start, expected):
     assert (speaker, holder) == expected
 
 
+def test_a_bare_title_with_a_name_takes_the_side_a_recent_sentence_gave_that_title():
+    """Invented by the team (2026-12-06, twenty-fifth session): the title was told with its actor
+    two sentences before, as the object of talks, never as a speaker."""
+    text = ("Yerevan keeps its course\n\nYEREVAN, 11 April 2013 – Armenia will not apply, Deputy Foreign Minister "
+            "Armen Tatevosyan said after talks with the Alliance's special representative.\n\n"
+            '"Our security rests on our treaty," Tatevosyan told a news conference.\n\n'
+            "The special representative, Dorota Wilczek, said the Alliance respected Armenia's choice.\n")
+    rows, _ = _attributed(text, date=dt.date(2013, 4, 11))
+    assert _row(rows, "The special representative") == ("Dorota Wilczek", "quoted", "NATO")
+
+
 # Invented by the team (2026-12-06, twenty-fourth session): a person set off with a title that
 # places them: "Mr X, a former envoy, said" (an apposition, not an address), "A member of the
 # delegation, X, told" and "Its ambassador to the Alliance, X, a former minister, explained"

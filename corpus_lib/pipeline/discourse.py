@@ -414,7 +414,9 @@ class Discourse:
     def _titled_before(self, title: str) -> str:
         """The side of a name introduced by a bare title ("the envoy, Anna Berg") or by a title
         that points back to a post ("…, a Norwegian diplomat new to the post"): that of the
-        person introduced by title alone before ("NATO's special envoy urged …"), else ``other``.
+        person introduced by title alone before ("NATO's special envoy urged …"), else the side
+        the same title had where one of the last sentences told it with an actor ("… after talks
+        with the Alliance's special representative"), else ``other``.
         A name that only a reporting verb introduces ('"…," Davit Melikyants said') right after a
         source known by title alone ("…, a deputy defence minister said") is that source."""
         if not title.strip():
@@ -428,7 +430,8 @@ class Discourse:
         for name, holder in reversed(self.persons):
             if self.title_only(name) and noun in self.titles.get(name, ""):
                 return holder
-        return "other"
+        recent = [text for text, _ in list(self.recent)[-3:]]  # "… after talks with the Alliance's special representative"
+        return titles.told_before(bare.group(1), recent, self.reg, self.date) or "other"
 
     def _untitled_source(self) -> str | None:
         """The side of the person last named, when a title alone named them in the sentence
