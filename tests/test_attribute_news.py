@@ -736,6 +736,10 @@ OSLO, May 2, 2015 (Wire) – Talks went on.
         ("No invitation for Ukraine, NATO envoy tells Kyiv forum", "NATO"),  # whom it tells: a gathering
         ("At Tbilisi forum, NATO envoy says the road is long", "NATO"),  # a fronted place, then the source
         ("In Kyiv, Moscow hints at talks with the Allies", "Russia"),
+        # invented by the team (2026-12-06, twenty-fifth session): a scene before an actor that
+        # acts, and an expert's title alone after "says" with no quotation
+        ("In Yerevan, NATO chief calls a treaty near and leaves membership to Armenians", "NATO"),
+        ("After Crimea, NATO keeps Kyiv's bid waiting, says think-tank fellow", "other"),
     ],
 )
 def test_a_headline_that_paraphrases_first_names_its_source_and_whom_it_tells(headline, holder):

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from corpus_lib.pipeline.actors import Registry
-from corpus_lib.pipeline.clauses import INTERVIEW_INTRO, SENTENCE_END
+from corpus_lib.pipeline.clauses import INTERVIEW_INTRO, ROLE_NOUNS, SENTENCE_END
 from corpus_lib.pipeline.clean import Unit
 from corpus_lib.pipeline.discourse import Discourse
 from corpus_lib.pipeline.speakers import EXPERT, NON_NAME, ROLE, name_words
@@ -176,7 +176,11 @@ _CLAUSE_THEN_WHO = re.compile(
     re.IGNORECASE,
 )
 # The source of a quoted headline set after its verb: "'Baku's balance suits us', says Alliance official".
-_SAYS_THEN_WHO = re.compile(r"[\"”’'»]\s*,\s+(?:says|said)\s+(?P<who>[^,\"“”«»]{2,60}?)\s*\Z", re.IGNORECASE)
+_SAYS_THEN_WHO = re.compile(
+    r"(?:[\"”’'»]\s*,\s+(?:says|said)\s+|,\s+(?:says|said)\s+(?=(?:[\w'’-]+\s+){0,2}"
+    rf"(?:{ROLE_NOUNS}|fellow|analyst|expert|scholar)\s*\Z))(?P<who>[^,\"“”«»]{{2,60}}?)\s*\Z",
+    re.IGNORECASE,
+)  # '"…", says X' and, without a quotation, "…, says think-tank fellow": a title alone
 # What a headline adds after its source: "…, NATO envoy says as Nordic protocols signed", "…, says
 # Alliance official, as Yerevan bristles".
 _AS_TAIL = re.compile(r",?\s+(?:as|while|amid|when)\s+[^,\"“”«»]{2,80}\Z", re.IGNORECASE)
@@ -223,8 +227,11 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
         return "headline", ctx.publisher  # a state's press release: its title is the state's
     if OUTLET_LABEL.match(content):
         return "headline", "media"  # "Analysis: …": the outlet's own piece
+    scene = _SCENE.match(content)  # "In Yerevan, NATO chief calls …": the subject after the scene first
     mentions = [m for m in ctx.reg.mentions(content, ctx.date) if not _object_of(content, m)]
-    return "headline", mentions[0].holder if mentions else "media"
+    after = [m for m in mentions if scene and m.start >= scene.end() and len(content[scene.end() : m.start].split()) <= 1
+             and not _OWNED_OR_SET.match(content, m.end)]
+    return "headline", (after or mentions)[0].holder if mentions else "media"
 
 
 # A preposition right before an actor ("over NATO talks"), and what makes the actor the
@@ -235,6 +242,8 @@ _OBJECT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _OWNED_OR_SET = re.compile(r"['’]s\b|\s*,")
+# A place set before a headline's subject: "In Yerevan, ".
+_SCENE = re.compile(r"^(?:in|at|from)\s+[^,\"“”«»]{2,40},\s+", re.IGNORECASE)
 
 
 def _object_of(content: str, mention) -> bool:
