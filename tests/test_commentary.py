@@ -121,15 +121,20 @@ def test_a_readers_letter_is_its_writers_signature_and_headline_included():
     assert {holder for _, holder in _rows(raw).values()} == {"other"}
 
 
+_WE_MEET = "We meet Russian officials in the council, we compare notes on exercises, and we keep our eyes open."
+
+
 def test_a_speech_printed_after_a_note_that_introduces_it_is_the_speakers():
     """Invented by the team (2026-12-06, twenty-fourth session): an outlet prints a NATO
     official's remarks after a note; the note's aside stays the outlet's."""
     raw = ("Remarks on the open door\n\n"
            "Marta Lindqvist, NATO's deputy spokeswoman, delivered the following remarks at a forum in Riga. "
            "The text has been shortened.\n\n"
-           "The Allies keep their word. Moldova decides its own course.\n\nThank you.\n")
+           f"The Allies keep their word. Moldova decides its own course.\n\n{_WE_MEET}\n\nThank you.\n")
     out = attribute(raw, clean(raw).units, genre="speech", date=dt.date(2019, 5, 2), source="Riga Review", reg=registry())
     rows = {raw[s.start : s.end]: (s.speaker, s.speaker_role, s.holder) for s in out}
     assert rows["The Allies keep their word."] == ("Marta Lindqvist", "quoted", "NATO")
+    # a first-person sentence names nobody else as its source (twenty-fifth session)
+    assert rows[_WE_MEET] == ("Marta Lindqvist", "quoted", "NATO")
     assert rows["Thank you."] == ("Marta Lindqvist", "quoted", "NATO")
     assert rows["The text has been shortened."][2] == "media"

@@ -475,6 +475,8 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
             ctx.host = host
             return Attribution("narrator", "narrator", host)  # "Azerbaijan's deputy foreign minister received a delegation"
     clause = subject_clause(sentence)
+    if _FIRST_PERSON.match(clause):
+        return None  # "We meet Russian officials …, we compare notes …": the speaker's own, nobody else's report
     if " who " in clause or " we " in clause or " I " in clause:
         clause = _ANONYMOUS.sub("", clause)  # "A NATO official who asked not to be named said", "… we spoke to said"
     described = clause
@@ -543,6 +545,7 @@ def _before_predicate(subject: str) -> str:
     return subject[: found.start()] + " "
 
 
+_FIRST_PERSON = re.compile(r"(?:we|i)\s+(?!\w+\s+(?:said|says|told|tells)\b)", re.IGNORECASE)
 # A colon that opens a clause in lower case: "officials draw the opposite lesson: that a people's
 # wish, once expressed, …" has its verb before the colon, so no subject runs past it.
 _COLON_CLAUSE = re.compile(r":\s+(?-i:[a-z])")
