@@ -982,10 +982,21 @@ def test_russia_cues_of_release_1_26(text, stance, rule_id):
         ("Membership will depend on Moldova meeting the Alliance's standards, the envoy said.", "conditional", "MB-CON-004"),
         ("The Alliance is neither pulling nor pushing Moldova towards membership, the envoy said.", "open", "MB-OPN-037"),
         ("NATO has no quarrel with Moldova's membership of a neutral club, the envoy said.", "open", "MB-OPN-037"),
+        # invented 2026-12-06 (twenty-fifth session), release 1.28, decision 67
+        ("\"We are partners of the Alliance, not candidates,\" the Moldovan minister said.", "distant", "MB-DIS-030"),
+        ("Chisinau has no wish to trade one protector for another, the minister said.", "distant", "MB-DIS-031"),
+        ("Moldova will stay outside every military bloc, the minister said.", "distant", "MB-DIS-024"),
+        ("The minister said events had shown that neutrality offered small countries no shelter.", "open", "MB-OPN-025"),
     ],
 )
-def test_membership_cues_of_release_1_27(text, stance, rule_id):
+def test_membership_cues_of_releases_1_27_and_1_28(text, stance, rule_id):
     assert _fired(text, "membership", rule_id) == stance
+
+
+def test_a_negator_that_opens_its_cue_does_not_negate_it():
+    """Invented 2026-12-06 (twenty-fifth session, release 1.28): "staying out of" is a negator
+    and also the opening of the cue "staying out of every bloc", which stays a refusal."""
+    assert _fired("Staying out of every bloc makes sense for Moldova.", "membership", "MB-DIS-024") == "distant"
 
 
 def test_release_1_27_reads_a_retraction_and_a_country_that_must_act_and_a_capital_that_chooses():

@@ -208,8 +208,8 @@ def _negation(scope: Scope, start: int, end: int, windows: Mapping[str, int]) ->
     for r, s, e in scope.negators:
         if s >= end:
             break
-        if s == start and e >= end:
-            continue  # the cue's own word read as a negator ("rules out"): it does not negate itself
+        if s == start:
+            continue  # the cue's own opening words read as a negator ("rules out", "staying out of every bloc")
         if s >= start:  # inside the cue itself
             return (r, s, e)
         if e > start:
