@@ -816,6 +816,10 @@ def test_an_all_capitals_headline_is_read_like_the_same_words_in_ordinary_case()
         # an outsider or a member state's diplomat is no actor's
         ("A Western diplomat in Baku said a truce brokered elsewhere would change little.", "other"),
         ("A diplomat from a NATO member state said the Alliance was wary.", "other"),
+        # one placed at the Alliance itself is of an Ally's delegation there, unless a state names it
+        # (invented by the team, 2026-12-06, twenty-fifth session)
+        ("One European diplomat at NATO headquarters said the Allies had no appetite for a role.", "NATO"),
+        ("A Russian diplomat at the Alliance's headquarters said talks went on every week.", "Russia"),
         # a state's unnamed official, set in its capital
         ("In Baku, a senior official who asked not to be named said the country would join no bloc.", "Azerbaijan"),
         # a government's negotiator on NATO is the government's

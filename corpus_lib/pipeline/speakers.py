@@ -643,6 +643,8 @@ def is_body(name: str) -> bool:
     return not ROLE.search(name) and bool(_BODY.search(name))
 # An unnamed source at the Alliance's seat ("a diplomatic source in Brussels"), who speaks
 # for NATO in a corpus on NATO (an EU source names the EU; diplomats there may be national).
+# A diplomat or official placed at the Alliance itself, whatever their country.
+_AT_NATO = re.compile(r"\b(?:diplomats?|officials?|envoys?|ambassadors?)\s+(?:at|in)\s+(?:NATO|the\s+Alliance)(?:['’]s)?(?:\s+headquarters)?\b")
 _AT_HEADQUARTERS = re.compile(r"\bsources?\s+(?:in|from|at)\s+(?:Brussels|(?:NATO|the Alliance's)\s+headquarters)\b")
 
 
@@ -658,7 +660,11 @@ def unnamed_speaker(phrase: str, reg: Registry, date=None, *, place: str | None 
     if not role or len(phrase.split()) > 12:
         return None
     phrase = phrase[: role.end()] + _ADVERBS_AFTER.sub("", phrase[role.end() :].split(",", 1)[0])  # "…official, speaking …"
-    if EXPERT.search(phrase) or OUTSIDER.search(phrase):
+    if EXPERT.search(phrase):
+        holder = "other"
+    elif _AT_NATO.search(phrase) and affiliation(phrase, reg, date) in (None, "NATO"):
+        holder = "NATO"  # "one European diplomat at NATO headquarters": of an Ally's delegation there
+    elif OUTSIDER.search(phrase):
         holder = "other"
     else:
         holder = affiliation(phrase, reg, date) or place_for(phrase, place)
