@@ -1838,6 +1838,9 @@ def test_a_source_set_off_before_a_participle_that_points_back_is_the_subjects()
     ("RIGA", "It was stressed by the Ambassador of Armenia to NATO, Karen Abovyan, that the talks must go on.", "Armenia"),
     ("RIGA", "The meeting was held at NATO headquarters with partner countries, the Brussels correspondent of the Daily "
              "reports.", "media"),
+    # twenty-fifth session: a reporting verb coordinated after the actor's first predicate
+    ("RIGA", "Azerbaijan, a member of the Non-Aligned Movement, sent a deputy foreign minister to the partners' session "
+             "and said it would join no bloc.", "Azerbaijan"),
 ])
 def test_a_narrated_sentence_is_held_by_the_source_it_names(dateline, sentence, holder):
     text = f"Talks\n\n{dateline}, May 2 (Wire) – The forum opened on Friday.\n\n{sentence}\n"

@@ -710,6 +710,8 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
         return Attribution("narrator", "narrator", holder)
     window = " ".join(rest[:8])
     found = next((v for v in _ACTOR_VERB.finditer(window) if _verb_here(window, v)), None)
+    if found is None and (said := _AND_SAID.search(" ".join(rest[:20]))):
+        window, found = said.string, said  # "Azerbaijan sent a deputy minister to the session and said …"
     if found is None or _passive(window[found.start() :]):
         return None
     if _JOINED.match(found.group()) and _IN_YEAR.search(clause) and not _ON_DAY.search(clause):
@@ -719,6 +721,8 @@ def _actor_subject(clause: str, verb: int | None, ctx: Discourse) -> Attribution
     return Attribution("narrator", "narrator", holder)
 
 
+# A reporting verb coordinated after the actor's first predicate: "… and said", "… and also warned".
+_AND_SAID = re.compile(r"(?<=\band\s)(?:also\s+|then\s+)?(?:said|says|stressed|warned|insisted|declared|announced|urged|called)\b")
 # An occasion used for a position right after the subject ("used the moment to press …").
 _OCCASION_NEXT = re.compile(rf"(?:(?:has|have|had|also|again|quickly|promptly)\s+)?{OCCASION_FOR.pattern}", re.IGNORECASE)
 
