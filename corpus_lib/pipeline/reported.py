@@ -177,27 +177,8 @@ def narrated(sentence: str, ctx: Discourse, *, you: Speaker | None = None) -> At
         or _narration(passives.received_at(sentence, ctx))
         or _narration(passives.granted(sentence))
         or _relative_source(sentence, ctx)
-        or _stated_by(sentence, ctx)
+        or _as_attribution(passives.stated_by(sentence, ctx), ctx)
     )
-
-
-# A report in the passive with its speaker after "by": "It was stated by the Ambassador of
-# Azerbaijan to NATO, X, that …", "It was stressed by the minister that …", and, as translated
-# agency copy writes it, the speaker before the occasion or at the end: "…, it was stated by
-# Defence Minister X at a briefing", "Concern was expressed by the guest over …".
-_STATED_BY = re.compile(
-    r"\b(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?(?:stated|stressed|noted|emphasi[sz]ed|underlined|said|"
-    r"pointed\s+out|declared|reiterated|expressed|voiced|conveyed|underscored|reaffirmed)\s+by\s+"
-    r"(?P<who>[^;:\"“”]{3,160}?)(?:,?\s+that\b|(?=\s+(?:at|during|in|on|after|while|over|before|when|following)\s)|"
-    r"(?=\s*[,.;]\s|\s*[.;]?\s*\Z))",
-    re.IGNORECASE,
-)
-
-
-def _stated_by(sentence: str, ctx: Discourse) -> Attribution | None:
-    """The speaker a passive report names after "by" holds it: their words, told by the outlet."""
-    found = _STATED_BY.search(sentence) if " by " in sentence else None
-    return _as_attribution(ctx.resolve(found.group("who")), ctx) if found else None
 
 
 def _narration(holder: str | None) -> Attribution | None:
