@@ -1926,6 +1926,19 @@ def test_a_bare_title_with_a_name_takes_the_side_a_recent_sentence_gave_that_tit
     assert _row(rows, "The special representative") == ("Dorota Wilczek", "quoted", "NATO")
 
 
+@pytest.mark.parametrize(("headline", "holder"), [
+    ("Liaison office", "other"),  # a full name that placed nobody: the surname is that person, of no side
+    ("The Azerbaijani diplomat who declines every bloc", "Azerbaijan"),  # a feature's protagonist by title
+])
+def test_a_surname_alone_finds_the_full_name_a_feature_gave_without_a_post(headline, holder):
+    """Invented by the team (2026-12-06, twenty-fifth session)."""
+    text = (f"{headline}\n\nGunel Orujova keeps two flags on her desk.\n\n"
+            '"Russia annexed Crimea," Orujova said over tea.\n\n"We belong to no bloc," she said.\n')
+    rows, _ = _attributed(text, genre="news", date=dt.date(2014, 4, 28))
+    assert _row(rows, '"Russia annexed') == ("Gunel Orujova", "quoted", holder)
+    assert _row(rows, '"We belong') == ("Gunel Orujova", "quoted", holder)
+
+
 # Invented by the team (2026-12-06, twenty-fourth session): a person set off with a title that
 # places them: "Mr X, a former envoy, said" (an apposition, not an address), "A member of the
 # delegation, X, told" and "Its ambassador to the Alliance, X, a former minister, explained"

@@ -536,6 +536,11 @@ class Discourse:
         known = self._known_at(phrase)
         if known:
             return known[0][1]
+        if allow_names and (full := speakers.full_name_before(phrase, [text for text, _ in self.recent])):
+            last = self.last_person  # a feature's protagonist known by title alone ("the Azerbaijani diplomat who …")
+            side = last[1] if last and not speakers.name_words(last[0]) and last[1] not in ("other", "media") else None
+            self.add((full, self.place or side or "other"))  # the full name placed nobody
+            return self.persons[-1]
         if PRONOUN.match(phrase) and (fresh := self._untitled_subject()):
             return fresh  # "X receives visitors in a taped-up office. 'We sleep in shifts,' she says."
         if (PRONOUN.match(phrase) or DESCRIBED.match(phrase)) and self.last_person:

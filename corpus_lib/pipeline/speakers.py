@@ -182,6 +182,30 @@ class Person:
     title: str = ""
 
 
+_SURNAME_ALONE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<surname>[A-Z][\w'’-]{2,})")
+
+
+def full_name_before(phrase: str, sentences) -> str | None:
+    """The full name a surname alone refers back to, where a recent sentence gave it with no
+    title that placed the person ("Katrin Halvorsen had been in Tbilisi for eleven days." before
+    '"…," Halvorsen said'): the latest such sentence first; None for anything but a surname.
+
+    Example:
+        >>> full_name_before("Halvorsen", ["Katrin Halvorsen had been in Tbilisi for eleven days."])
+        'Katrin Halvorsen'
+    """
+    alone = _SURNAME_ALONE.fullmatch(phrase.strip(" ,.;:"))
+    if alone is None:
+        return None
+    surname = re.escape(alone.group("surname"))
+    for text in reversed(list(sentences)):
+        for run in _RUN.finditer(text):
+            words = name_words(run.group())
+            if len(words) >= 2 and re.fullmatch(surname, words[-1]):
+                return " ".join(words)
+    return None
+
+
 def name_words(run: str) -> list[str]:
     """The trailing words of a capitalised run that can be a person's name (none if fewer than two).
 
