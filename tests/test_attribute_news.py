@@ -836,6 +836,9 @@ def test_an_all_capitals_headline_is_read_like_the_same_words_in_ordinary_case()
         ("Opposition politicians in Tbilisi accuse the government of slowing the path to NATO.", "other"),
         ("Some in Europe say Georgia should wait until its conflicts are settled.", "other"),
         ("Some in Baku argue that Western capitals have taken sides.", "Azerbaijan"),
+        # twenty-fifth session: politicians, MPs, activists and "many people here" of a place are nobody's
+        ("Some MPs in Yerevan now say the country should apply to join NATO.", "other"),
+        ("Many people here expect the Alliance to help end the occupation.", "other"),
         # a relative clause after a rank gives the post; a scene set before the subject is no title
         ("Deputy Foreign Minister Tofig Rzali, who led the Azerbaijani delegation, said Baku expected more.", "Azerbaijan"),
         # an office of the place's government; the spokesperson of the actor the sentence opens with

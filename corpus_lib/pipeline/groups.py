@@ -49,14 +49,17 @@ _GROUP_STEMS = (*_GROUP_WORDS, "heads")  # what the patterns need, as substrings
 # unnamed others ("Opposition politicians in Tbilisi accuse", "Some say", "Some in Europe say";
 # "some in Baku" speak for the place's actor, see ``reported._OWNED_BY``).
 UNAFFILIATED = re.compile(
-    r"^\W*(?P<who>(?:(?:some|many|several|other|most|a\s+few)\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:opposition\s+(?:politicians|parties|party|leaders?|figures|"
+    r"^\W*(?P<who>(?:(?:some|many|several|other|most|a\s+few|a\s+(?:growing\s+)?number\s+of)\s+)?(?:(?:young|ordinary|local)\s+)?"
+    r"(?:(?-i:[A-Z])[\w'’-]+\s+)?(?:opposition\s+(?:politicians|parties|party|leaders?|figures|"
     r"mps?|lawmakers|deputies|groups?)|critics|sceptics|skeptics|commentators|analysts|observers|voices|protesters|demonstrators|"
-    r"crowds)|some|others|(?:many|most|some)\s+"
-    r"(?:ordinary\s+)?(?:armenians|azerbaijanis|georgians|ukrainians|russians))(?:\s+in\s+(?P<place>[\w'’-]+))?\s+"
+    r"crowds|activists|experts|(?<=some\s)(?:politicians|mps|members\s+of\s+(?:the\s+)?(?:new\s+)?parliament|protest\s+leaders)|"
+    r"(?<=many\s)people)|some|others|(?:many|most|some)\s+"
+    r"(?:ordinary\s+)?(?:armenians|azerbaijanis|georgians|ukrainians|russians))(?:\s+(?:in|of)\s+(?P<place>[\w'’-]+)|\s+here)?\s+"
     r"(?:there\s+)?(?:(?:have|has|had|also|again|now|still|openly|already|been)\s+){0,2}(?:say|says|said|argue|argued|accuse|accused|"
     r"warn|warned|insist|asked|ask|asks|denounced|denounce|chant|chanted|debating|debated|debate|"
     r"insisted|believe|claim|claimed|fear|feared|repeated|urge|urged|demand|demanded|critici[sz]ed?|reject|rejected|oppose|"
-    r"opposed|call|calls|called|talk|talks|talked|concluded|think|thinks|thought|want|wants|wanted)\b",
+    r"opposed|call|calls|called|talk|talks|talked|concluded|think|thinks|thought|want|wants|wanted|wonder|wonders|"
+    r"expect|expects|suggest|suggested|would\s+like)\b",
     re.IGNORECASE,
 )
 # "Some Allies", "several Allies", "individual Allies", "Western capitals": some of the Alliance's
