@@ -1841,6 +1841,11 @@ def test_a_source_set_off_before_a_participle_that_points_back_is_the_subjects()
     ("RIGA", "It was stressed by the Ambassador of Armenia to NATO, Karen Abovyan, that the talks must go on.", "Armenia"),
     ("RIGA", "The meeting was held at NATO headquarters with partner countries, the Brussels correspondent of the Daily "
              "reports.", "media"),
+    # twenty-fifth session: a question put to the source with commas and figures inside it
+    ("RIGA", "Asked about the deployment of almost 2,000 Russian peacekeepers, a NATO official said it was for "
+             "the countries concerned.", "NATO"),
+    ("RIGA", "Asked whether the Alliance would press Ankara, one of its own members, over its support for Baku, "
+             "a NATO official said the Allies talked to both.", "NATO"),
     # twenty-fifth session: a reporting verb coordinated after the actor's first predicate
     ("RIGA", "Azerbaijan, a member of the Non-Aligned Movement, sent a deputy foreign minister to the partners' session "
              "and said it would join no bloc.", "Azerbaijan"),

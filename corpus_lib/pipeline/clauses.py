@@ -281,6 +281,9 @@ def subject_clause(sentence: str) -> str:
         'NATO said so.'
     """
     clause = sentence.strip().lstrip("\"“”'‘’`«»([- –—")
+    asked = _ASKED_TO_SOURCE.match(clause) if clause[:1] in "AaWw" else None
+    if asked:  # "Asked whether the Alliance would press Ankara, one of its members, …, X said"
+        return clause[asked.end() :]
     if not ANY_LEAD.match(clause):  # most clauses open with their subject: nothing to cut
         return clause
     for _ in range(4):
@@ -295,6 +298,13 @@ def subject_clause(sentence: str) -> str:
     return clause
 
 
+# A question put to the source, however many commas it holds, up to the source that answers it.
+_ASKED_TO_SOURCE = re.compile(
+    r"^(?:when\s+|after\s+being\s+)?asked\b[^;:\"“”]{0,220}?,\s+(?=(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?|"
+    r"(?:the|a|an|one)\s+[\w'’ -]{1,40}?|he|she|they|it)\s+(?:said|says|replied|replies|answered|answers|told|noted|"
+    r"insisted|stressed|added|declined|would\s+say|would\s+only\s+say)\b)",
+    re.IGNORECASE,
+)
 _LOWER_WORD = re.compile(r"[a-z]+")
 
 
