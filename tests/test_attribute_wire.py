@@ -38,6 +38,8 @@ The remarks went down badly in Baku.
 At NATO's headquarters, Yerevan's drift away from Moscow has been noticed, and welcomed with care.
 
 The plan was discussed in Baku on Monday.
+
+Yerevan hit back within hours.
 """
 
 
@@ -54,6 +56,7 @@ The plan was discussed in Baku on Monday.
         ("The remarks went down badly", "Azerbaijan"),  # a reaction in the capital
         ("At NATO's headquarters", "NATO"),  # a passive reaction set at the headquarters
         ("The plan was discussed", "media"),  # a discussion is no reaction
+        ("Yerevan hit back", "Armenia"),  # a capital's retort (twenty-fifth session)
     ],
 )
 def test_wire_copy_gives_each_reaction_and_source_to_its_actor(start, holder):

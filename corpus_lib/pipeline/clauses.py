@@ -21,7 +21,7 @@ REPORTING = (
     r"dismissed|dismisses|mentioned|specified|touched upon|touched on|note|stress|argue|insist|warn|point out|recall|contend|contends|"
     r"contended|reads|repeated|repeats|made clear|made it clear|makes clear|makes it clear|"
     r"concede|acknowledge|admit|maintain|suggest|explain|reiterate|emphasi[sz]e|underline|confirm|assert|asserted|asserts|"
-    r"complained|complains|restated|restates|shot back|retorted|retorts|"
+    r"complained|complains|restated|restates|shot back|hit back|hits back|struck back|retorted|retorts|"
     r"warns|argues|recalls|explains|reiterates|announces|replies|affirms|assures|confirms|observes|cautions|"
     r"suggests|clarifies|keeps saying|keeps telling|keeps insisting|keeps repeating|keeps warning|kept saying|"
     r"kept telling|kept insisting|kept repeating|kept warning|"
