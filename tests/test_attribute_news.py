@@ -1841,6 +1841,14 @@ def test_a_source_set_off_before_a_participle_that_points_back_is_the_subjects()
     ("RIGA", "It was stressed by the Ambassador of Armenia to NATO, Karen Abovyan, that the talks must go on.", "Armenia"),
     ("RIGA", "The meeting was held at NATO headquarters with partner countries, the Brussels correspondent of the Daily "
              "reports.", "media"),
+    # twenty-fifth session: "In the view of X, an EU diplomat, …" keeps the apposition; a national
+    # who advises the Alliance's staff is the Alliance's; a gerund after a preposition is no verb of
+    # the subject ("… fault the Allies for saying too little")
+    ("RIGA", "In the view of Pascal Moreau, an EU diplomat in Baku, the Union needs gas more than votes.", "EU"),
+    ("RIGA", '"We called on both sides to stop," said Colonel Annika Brandt, a German officer who advises the '
+             "Alliance's military staff.", "NATO"),
+    ("BAKU", "In Baku, officials credit Moscow with stopping the fighting and fault the Allies for saying too little.",
+     "Azerbaijan"),
     # twenty-fifth session: a question put to the source with commas and figures inside it
     ("RIGA", "Asked about the deployment of almost 2,000 Russian peacekeepers, a NATO official said it was for "
              "the countries concerned.", "NATO"),

@@ -33,6 +33,7 @@ from corpus_lib.pipeline.clauses import (
     POSITION,
     POSITION_AFTER,
     PRONOUN,
+    ROLE_NOUNS,
     SCENE_PARTICIPLES,
     VERBISH,
     first_verbish,
@@ -64,7 +65,8 @@ class Attribution(NamedTuple):
 
 _ACCORDING = re.compile(
     r"^\W*(?:\w+,\s+)?(?:(?:according\s+to|in\s+the\s+(?:words|view|opinion|assessment|eyes|account|reading)\s+of)"
-    r"\s+(?P<who>[^,;:\"“”]{2,120}?)|in\s+(?P<owner>[^,;:\"“”]{2,80}?)['’]s?\s+(?:view|opinion|assessment|eyes|estimation|"
+    rf"\s+(?P<who>[^,;:\"“”]{{2,120}}?(?:,\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{ROLE_NOUNS})\b[^,;:\"“”]{{0,40}}?)?)|"
+    r"in\s+(?P<owner>[^,;:\"“”]{2,80}?)['’]s?\s+(?:view|opinion|assessment|eyes|estimation|"
     r"account|telling|reading|version)"
     r"|as\s+far\s+as\s+(?P<concerned>[^,;:\"“”]{2,80}?)\s+(?:is|are|was|were)\s+concerned),\s",
     re.IGNORECASE,
@@ -488,7 +490,7 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
         return Attribution("narrator", "narrator", ctx.group[1])  # "They also invited …" after "NATO leaders …"
     if verb is not None and (INTERVIEW_GIVEN.match(clause, verb) or (_INTERVIEW_WORDS.search(clause, 0, verb) and INTERVIEW_GIVEN.search(clause, 0, verb))):
         return None  # "X answered the questions of the agency", "X talked to the paper about Y's hopes": the interview's setting
-    if (verb is not None and len(subject.split()) <= 24 and not _COLON_CLAUSE.search(subject)
+    if (verb is not None and len(subject.split()) <= 24 and not _COLON_CLAUSE.search(subject) and not _OBJECT_VERB.search(subject)
             and not _QUESTION_SUBJECT.match(subject) and (occasion is not None or POSITION_AFTER.match(clause[verb:]))):
         found = _person_subject(subject, ctx, you=you)
         if found and found.role == "quoted" and _expert_aside(described, clause[verb:]):
@@ -511,6 +513,9 @@ def _expert_aside(described: str, rest: str) -> bool:
     return end > 0 and "," in described[:end] and bool(speakers.EXPERT.search(described, described.find(","), end))
 
 
+# A "verb" found after a preposition is a gerund, the object of another verb ("… fault the Allies
+# for saying too little"): what comes before it is no subject.
+_OBJECT_VERB = re.compile(r"\s(?:for|with|by|of|about|from|without)\s*\Z", re.IGNORECASE)
 # A first predicate coordinated with the position verb: "Moscow hosted the ministers and
 # announced a truce" has its subject before "hosted".
 _FIRST_PREDICATE = re.compile(r"[\s,]+(?-i:[a-z]+ed|met|held|led|took|gave|made|spent|went|came|paid)\s[^;:]*\band\s*\Z")

@@ -285,6 +285,9 @@ def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
         if not reg.mentions(phrase, date) or not (ROLE.search(phrase) or _SERVES_AS.search(phrase)):
             return "other"  # "a former NATO official" (who "now teaches law in Yerevan"): speaks for no actor now
     post = _SERVES_AS.search(phrase) or _WHO_IS_TITLE.search(phrase)
+    advice = _ADVISES.search(phrase) if post is None else None
+    if advice and all(m.holder == "other" for m in reg.mentions(phrase[: advice.start()], date)):
+        post = advice  # "a German officer who advises the Alliance's staff"; not "a NATO officer who advises Armenia"
     if post and reg.mentions(phrase[post.end() :], date):
         phrase = phrase[post.end() :]  # "a Danish diplomat who serves as NATO's envoy": the post, not the passport
     mentions = [m for m in reg.mentions(phrase, date) if not _COMPOUND.match(phrase, m.end)]
@@ -311,6 +314,7 @@ _ACCREDITED_TO = re.compile(r"\b(?:ambassadors?|permanent\s+representatives?|del
 
 # A relative clause that gives a post: "a Norwegian officer who is deputy chief of staff at one
 # of NATO's commands", "who has been the Alliance's envoy since 2019".
+_ADVISES = re.compile(r"\b(?:advises|advised|advising)\b", re.I)
 _WHO_IS_TITLE = re.compile(
     rf"\bwho\s+(?:is|was|has\s+been)\s+(?:now\s+)?(?=(?:(?:the|an?)\s+)?(?:{_UPPER}[\w\-]*[’']s\s+)?{ROLE.pattern})",
     re.IGNORECASE,

@@ -149,7 +149,7 @@ def trailing_who(sentence: str) -> str | None:
         return None
     if not who or len(who.split()) > 25 or who[0] in "\"“”'‘" or first.lower() in ("and", "but", "which", "who"):
         return None
-    if who.split()[-1].lower() in ("and", "but", "then"):  # "X, which …, hosted the talks and announced": a predicate
+    if who.split()[-1].lower() in _NO_SOURCE_END:  # "X, which …, hosted the talks and announced": a predicate
         return None
     if REPORTING_WORD.match(who):
         return None  # "X, …, said during a visit that … a treaty concluded on …": a verb inside the content
@@ -160,6 +160,9 @@ def trailing_who(sentence: str) -> str | None:
     return who
 
 
+# Words no source ends with: a coordinated predicate ("… hosted the talks and announced") or a
+# preposition whose object is the verb ("… fault the Allies for saying too little").
+_NO_SOURCE_END = frozenset({"and", "but", "then", "for", "with", "by", "of", "to", "about", "from", "on", "at", "in"})
 # A last clause that sets a title off after a name at the end of the attribution's tail: "…, X
 # said at a meeting with a delegation headed by Anna Berg, a senior official of the Alliance."
 _APPOSED_LAST = re.compile(r",\s+(?:a|an|the)\s+[^,;:\"“”]{2,100}\Z")
