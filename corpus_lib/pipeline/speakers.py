@@ -36,6 +36,7 @@ from corpus_lib.pipeline.clauses import (
     trie,
     word_finder,
 )
+from corpus_lib.vocab import STATE_HOLDERS
 
 # A title noun or phrase (``ROLE_NOUNS``) as a trie: at each start ``re`` tries one branch per
 # next letter instead of each phrase in turn (five times faster), and where several phrases
@@ -168,6 +169,7 @@ _PLACE_LEAD = re.compile(
     r"(?:\s+(?:later|earlier)(?:\s+(?:in|on|that|this|the)(?:\s+the)?\s+\w+)?|\s+on\s+\w+|\s+the\s+same\s+day)?\s*,",  # "In Baku later in the day,"
     re.IGNORECASE,
 )
+_DATELINE_COUNTRY = re.compile(rf"^\W*{_UPPER}[A-Za-zÀ-ÿ\-]+(?:\s+{_UPPER}[A-Za-zÀ-ÿ\-]+)?,\s+({_UPPER}[a-z]+)\s*(?:,|–|—|-|\()")
 _DATELINE = re.compile(rf"^\W*({_UPPER}[A-Za-zÀ-ÿ\-]+(?:\s+{_UPPER}[A-Za-zÀ-ÿ\-]+)?)\s*(?:,|\(|/|–|—|-|\.(?=\s*\d))")
 
 
@@ -288,6 +290,9 @@ def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
     advice = _ADVISES.search(phrase) if post is None else None
     if advice and all(m.holder == "other" for m in reg.mentions(phrase[: advice.start()], date)):
         post = advice  # "a German officer who advises the Alliance's staff"; not "a NATO officer who advises Armenia"
+    placed = post is not None and post.group().lower().endswith(" in")  # "a NATO officer who has worked in Tbilisi"
+    if placed and any(m.holder != "other" for m in reg.mentions(phrase[: post.start()], date)):
+        post = None  # where the actor's officer works, not whom
     if post and reg.mentions(phrase[post.end() :], date):
         phrase = phrase[post.end() :]  # "a Danish diplomat who serves as NATO's envoy": the post, not the passport
     mentions = [m for m in reg.mentions(phrase, date) if not _COMPOUND.match(phrase, m.end)]
@@ -334,9 +339,19 @@ def place_holder(sentence: str, reg: Registry) -> str | None:
 
 
 def dateline_holder(text: str, reg: Registry) -> str | None:
-    """The actor of an article's dateline place ("BAKU, March 3 (Agency) –" is Azerbaijan's)."""
+    """The actor of an article's dateline place ("BAKU, March 3 (Agency) –" is Azerbaijan's), or of
+    the country after a town the registry lacks.
+
+    Example:
+        >>> from corpus_lib.pipeline.actors import registry
+        >>> dateline_holder("BAKU, March 3 (Agency) - Talks", registry()), dateline_holder("GYUMRI, Armenia — On", registry())
+        ('Azerbaijan', 'Armenia')
+    """
     match = _DATELINE.match(text)
-    return affiliation(match.group(1).title(), reg) if match else None
+    holder = affiliation(match.group(1).title(), reg) if match else None
+    country = _DATELINE_COUNTRY.match(text) if match and holder is None else None
+    state = affiliation(country.group(1), reg) if country else None  # "GYUMRI, Armenia —": a town the registry lacks
+    return state if state in (*STATE_HOLDERS, "other") else holder
 
 
 def introduced(sentence: str, reg: Registry, date=None, *, place: str | None = None) -> list[Person]:
