@@ -1944,6 +1944,16 @@ def test_a_bare_title_with_a_name_takes_the_side_a_recent_sentence_gave_that_tit
     assert _row(rows, "The special representative") == ("Dorota Wilczek", "quoted", "NATO")
 
 
+def test_a_pronoun_before_anyone_speaks_is_the_features_protagonist():
+    """Invented by the team (2026-12-06, twenty-fifth session): a feature opens on a named
+    private person, a caption comes between, and "she said" is hers, not the outlet's."""
+    text = ("Waiting in Barda\n\nBARDA, Azerbaijan — Every morning Sevda Kerimova unlocks a schoolroom. Most of "
+            "the pupils were born here.\n\nPhoto: A classroom in Barda.\n\nShe keeps a map above the blackboard. "
+            '"My pupils can name every village on it," she said.\n')
+    rows, _ = _attributed(text, date=dt.date(2013, 5, 2))
+    assert _row(rows, '"My pupils')[:2] == ("Sevda Kerimova", "quoted")
+
+
 @pytest.mark.parametrize(("headline", "holder"), [
     ("Liaison office", "other"),  # a full name that placed nobody: the surname is that person, of no side
     ("The Azerbaijani diplomat who declines every bloc", "Azerbaijan"),  # a feature's protagonist by title

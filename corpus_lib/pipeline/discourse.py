@@ -545,6 +545,8 @@ class Discourse:
             return fresh  # "X receives visitors in a taped-up office. 'We sleep in shifts,' she says."
         if (PRONOUN.match(phrase) or DESCRIBED.match(phrase)) and self.last_person:
             return self.last_person
+        if PRONOUN.match(phrase) and self.persons == [] and (name := self._untitled_in(" ".join(t for t, _ in self.recent))):
+            return name, self.place or "other"  # a feature's protagonist, named before anyone who speaks
         if DEFINITE.search(phrase) and not _INDEFINITE_OPEN.match(phrase) and self._same_side(mentions):  # "the envoy"
             found = self.by_title(phrase, state=state)
             if found:
