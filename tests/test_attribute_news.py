@@ -1959,9 +1959,9 @@ def test_a_pronoun_before_anyone_speaks_is_the_features_protagonist():
     ("The Azerbaijani diplomat who declines every bloc", "Azerbaijan"),  # a feature's protagonist by title
 ])
 def test_a_surname_alone_finds_the_full_name_a_feature_gave_without_a_post(headline, holder):
-    """Invented by the team (2026-12-06, twenty-fifth session)."""
+    """Invented by the team (2026-12-06, twenty-fifth session); the surname comes with the age set off."""
     text = (f"{headline}\n\nGunel Orujova keeps two flags on her desk.\n\n"
-            '"Russia annexed Crimea," Orujova said over tea.\n\n"We belong to no bloc," she said.\n')
+            '"Russia annexed Crimea," Orujova, 44, said over tea.\n\n"We belong to no bloc," she said.\n')
     rows, _ = _attributed(text, genre="news", date=dt.date(2014, 4, 28))
     assert _row(rows, '"Russia annexed') == ("Gunel Orujova", "quoted", holder)
     assert _row(rows, '"We belong') == ("Gunel Orujova", "quoted", holder)

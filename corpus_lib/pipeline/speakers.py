@@ -184,7 +184,7 @@ class Person:
     title: str = ""
 
 
-_SURNAME_ALONE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<surname>[A-Z][\w'’-]{2,})")
+_SURNAME_ALONE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<surname>[A-Z][\w'’-]{2,})(?:,\s+\d{1,3})?")  # "Mammadov, 61,"
 
 
 def full_name_before(phrase: str, sentences) -> str | None:
