@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_lib.pipeline import clauses, discourse
+from corpus_lib.pipeline import facts as sentence_facts
 from corpus_lib.pipeline.actors import registry
 from corpus_lib.pipeline.attribute import attribute, is_question
 from corpus_lib.pipeline.clauses import subject_clause
@@ -213,7 +214,7 @@ def test_people_in_skips_mentions_only_where_they_name_nobody(words, glue):
         ctx.add(("Ilham Aliyev", "Azerbaijan"))
         return ctx
 
-    facts = discourse._Facts(text)
+    facts = sentence_facts.Facts(text)
     ctx = context()
     if ctx._may_name_people(text, facts) and facts.no_registered_people:
         assert ctx._people_in(text, facts) == context()._people_in(text), text
@@ -312,20 +313,20 @@ def test_a_sentence_met_again_shares_its_facts_and_the_filters_verdict():
     again, and a document's own state (the surnames it named) still decides."""
     reg = registry()
     text = "Anna Berg met the press in Baku."
-    discourse._facts_of.cache_clear()
+    sentence_facts.facts_of.cache_clear()
     first, second = discourse.Discourse(date=None, reg=reg), discourse.Discourse(date=None, reg=reg)
     second.add(("Anna Berg", "NATO"))
     first.see(text)
     second.see(text)
-    assert discourse._facts_of.cache_info().hits == 1
-    assert discourse._facts_of(text, reg) is discourse._facts_of(text, reg)
+    assert sentence_facts.facts_of.cache_info().hits == 1
+    assert sentence_facts.facts_of(text, reg) is sentence_facts.facts_of(text, reg)
     assert first.last_person is None and second.last_person == ("Anna Berg", "NATO")
 
 
 def test_the_facts_ask_each_people_filter_once():
     reg = registry()
     found = discourse._people_filter(reg)
-    facts = discourse._Facts("A NATO official said so.")
+    facts = sentence_facts.Facts("A NATO official said so.")
     calls = []
     real = found.candidates
     found.candidates = lambda text: calls.append(text) or real(text)
@@ -334,7 +335,7 @@ def test_the_facts_ask_each_people_filter_once():
     finally:
         del found.candidates
     assert calls == ["A NATO official said so."]
-    assert not discourse._Facts("The weather was fine.").passes(found)
+    assert not sentence_facts.Facts("The weather was fine.").passes(found)
 
 
 _ROLE_PIECES = st.sampled_from(

@@ -19,6 +19,7 @@ from functools import lru_cache
 from corpus_lib.pipeline import posts, speakers, titles
 from corpus_lib.pipeline.actors import Mention, Registry
 from corpus_lib.pipeline.clauses import DEFINITE, DESCRIBED, NAME, PRONOUN, REPORTING, subject_clause
+from corpus_lib.pipeline.facts import CAPITALISED, TWO_CAPITALISED, Facts, facts_of
 from corpus_lib.pipeline.prefilter import AVAILABLE as _RE2
 from corpus_lib.pipeline.prefilter import PatternSet
 from corpus_lib.pipeline.quotes import quote_regions
@@ -32,12 +33,9 @@ _PERSON_NOUN = re.compile(
     r"ministers|ambassador|ambassadors|chief|commander|delegation|secretary)\b",
     re.IGNORECASE,
 )
-# Two capitalised words in a row: where a new name can stand.
-_TWO_CAPITALISED = re.compile(r"[A-ZÀ-ÞĀ-Ž][^\W\d_]+\s+(?:[a-z]{1,3}\s+)?[A-ZÀ-ÞĀ-Ž][^\W\d_]+")
 # Found wherever ``_PERSON_NOUN`` is found in a piece of a text that starts at a word: the
 # piece may cut a word short ("official|dom"), so the closing ``\b`` is left out.
 _PERSON_NOUN_OPEN = re.compile(_PERSON_NOUN.pattern.removesuffix(r"\b"), re.IGNORECASE)
-_CAPITALISED = re.compile(r"(?<![\w’'\-])[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:-[A-ZÀ-ÞĀ-Ž][^\W\d_]+)*")
 # A phrase that opens on an indefinite article introduces someone new ("a senior official in the
 # prime minister's office"), whatever definite title it holds further on.
 _INDEFINITE_OPEN = re.compile(r"^\W*(?:a|an|one|another)\s", re.IGNORECASE)
@@ -141,9 +139,9 @@ class Discourse:
         """Remember the people a quoted sentence's attribution introduces, without making any of
         them "he"/"she": that stays the quotation's speaker ('"…," Avagyan told a news conference
         with NATO's envoy, Lorenz Haberl.' lets "Haberl said …" find the envoy later)."""
-        if not _TWO_CAPITALISED.search(_outside_quotes(text)):
+        if not TWO_CAPITALISED.search(_outside_quotes(text)):
             return  # the attribution names nobody new: "…," he said.
-        facts = _facts_of(text, self.reg)
+        facts = facts_of(text, self.reg)
         if self._may_name_people(text, facts):
             self._people_in(text, facts)
 
@@ -287,7 +285,7 @@ class Discourse:
         return holder if holder in STATE_HOLDERS or _LED_BY.match(phrase, found.end()) else None
 
     def _see_named(self, text: str) -> None:
-        facts = _facts_of(text, self.reg)  # shared by the filter and the search, and by repeats of the sentence
+        facts = facts_of(text, self.reg)  # shared by the filter and the search, and by repeats of the sentence
         if not self._may_name_people(text, facts):
             return
         people = self._people_in(text, facts)
@@ -302,12 +300,12 @@ class Discourse:
             if choice:
                 self.last_person = choice[0][1]
 
-    def _may_name_people(self, text: str, facts: _Facts | None = None) -> bool:
+    def _may_name_people(self, text: str, facts: Facts | None = None) -> bool:
         """False only where :meth:`see` would find nobody (most sentences name nobody): no
         registered person or institution's person (the RE2 filter), no known surname, and no
         two capitalised words with a title or a reporting verb to introduce them."""
         found = _people_filter(self.reg)
-        facts = facts or _Facts(text)
+        facts = facts or Facts(text)
         if found is None or facts.passes(found):
             return True
         facts.no_registered_people = True
@@ -315,9 +313,9 @@ class Discourse:
             return True
         return facts.may_introduce()
 
-    def _people_in(self, text: str, facts: _Facts | None = None) -> list[tuple[int, Speaker]]:
+    def _people_in(self, text: str, facts: Facts | None = None) -> list[tuple[int, Speaker]]:
         """(offset, person) for each person, title-holder or institution's person a text names."""
-        facts = facts or _Facts(text)
+        facts = facts or Facts(text)
         place = (speakers.place_holder(text, self.reg) or self.place or self._body(text) or self.publisher or self.dateline
                  or self.headline_state or self.outlet_state)
         new = speakers.introduced(text, self.reg, self.date, place=place) if facts.may_introduce() else []
@@ -499,14 +497,14 @@ class Discourse:
         matches = {p for p in self.persons if not self.title_only(p[0]) and p[0].split()[0] == word and " " in p[0]}
         return matches.pop() if len(matches) == 1 else None
 
-    def _known_at(self, text: str, facts: _Facts | None = None) -> list[tuple[int, Speaker]]:
+    def _known_at(self, text: str, facts: Facts | None = None) -> list[tuple[int, Speaker]]:
         """(offset, person) for each surname of a person named before, as a capitalised word."""
         surnames = self._surname_set
         if not any(word in text for word in surnames):
             return []  # the common case, told before any match object is made
         if facts is not None and facts.names_none_of(surnames):
             return []  # the sentence's capitalised words, listed already, hold none
-        found = [(m.start(), self.known(m.group())) for m in _CAPITALISED.finditer(text) if m.group() in surnames]
+        found = [(m.start(), self.known(m.group())) for m in CAPITALISED.finditer(text) if m.group() in surnames]
         return [(at, person) for at, person in found if not _other_first_name(text, at, person)]
 
     def full_name(self, m: Mention) -> Speaker:
@@ -687,68 +685,6 @@ def _outside_quotes(text: str) -> str:
     for a, b in reversed(quote_regions(text)):
         text = f"{text[:a]} {text[b:]}"
     return text
-
-
-FACTS_MEMO = 1 << 14
-"""How many distinct sentences' :class:`_Facts` :meth:`Discourse.see` remembers."""
-
-
-@lru_cache(maxsize=FACTS_MEMO)
-def _facts_of(text: str, reg: Registry) -> _Facts:
-    """The facts of a sentence, one object for each distinct text and registry: none of them
-    depends on what the document said before, so a sentence met again (wire copy, boilerplate)
-    is scanned once. The registry is part of the key because the people filter is its own."""
-    return _Facts(text)
-
-
-class _Facts:
-    """What :meth:`Discourse.see` may ask of one sentence more than once, found on first use:
-    its capitalised words (for the surnames named before), whether it can introduce a new
-    name, whether the people filter lets it through, and whether that filter found no
-    registered person in it. None depends on the document around the sentence."""
-
-    __slots__ = ("_capitalised", "_may_introduce", "_passes", "no_registered_people", "text")
-
-    def __init__(self, text: str):
-        self.text = text
-        self._capitalised: list[str] | None = None
-        self._may_introduce: bool | None = None
-        self._passes: tuple[PatternSet, bool] | None = None  # (the filter, its verdict)
-        # set by Discourse._may_name_people when the RE2 filter finds none of the registry's
-        # person and title patterns and no person noun: no mention of the sentence is person-like
-        self.no_registered_people = False
-
-    def names_one_of(self, words: frozenset[str]) -> bool:
-        """Whether one of ``words`` stands in the sentence as a capitalised word (looked for
-        as plain substrings first: a word that is no substring is no word of it)."""
-        text = self.text
-        if not any(word in text for word in words):
-            return False
-        if self._capitalised is None:
-            self._capitalised = _CAPITALISED.findall(text)
-        return not words.isdisjoint(self._capitalised)
-
-    def names_none_of(self, words: frozenset[str]) -> bool:
-        """Whether the capitalised words, if listed already, hold none of ``words``."""
-        return self._capitalised is not None and words.isdisjoint(self._capitalised)
-
-    def passes(self, found: PatternSet) -> bool:
-        """Whether the people filter ``found`` finds a candidate pattern in the sentence
-        (asked of the filter once for each filter)."""
-        if self._passes is None or self._passes[0] is not found:
-            self._passes = (found, bool(found.candidates(self.text)))
-        return self._passes[1]
-
-    def may_introduce(self) -> bool:
-        if self._may_introduce is None:
-            self._may_introduce = _may_introduce(self.text)
-        return self._may_introduce
-
-
-def _may_introduce(text: str) -> bool:
-    """Whether a text can introduce a new name: two capitalised words, and a title or a
-    reporting verb to mark them as a person's (what :func:`speakers.introduced` needs)."""
-    return bool(_TWO_CAPITALISED.search(text)) and speakers.may_introduce(text)
 
 
 _VERB_WORD = re.compile(REPORTING)
