@@ -1944,6 +1944,16 @@ def test_a_bare_title_with_a_name_takes_the_side_a_recent_sentence_gave_that_tit
     assert _row(rows, "The special representative") == ("Dorota Wilczek", "quoted", "NATO")
 
 
+def test_an_unplaced_title_takes_the_place_an_earlier_sentence_of_its_paragraph_was_set_in():
+    """Invented by the team (2026-12-06, twenty-fifth session): the sentence before holds another
+    actor; the paragraph opened in Yerevan."""
+    text = ("Anger\n\nBAKU, May 2 (Wire) – The truce held.\n\nIn Yerevan, the anger is aimed at Moscow. Russia sold "
+            "weapons to both. Gevorg Hakobyan, a member of parliament from the ruling party, said Moscow had armed "
+            "both sides.\n")
+    rows, _ = _attributed(text, date=dt.date(2016, 5, 2))
+    assert _row(rows, "Gevorg Hakobyan") == ("Gevorg Hakobyan", "quoted", "Armenia")
+
+
 def test_a_pronoun_before_anyone_speaks_is_the_features_protagonist():
     """Invented by the team (2026-12-06, twenty-fifth session): a feature opens on a named
     private person, a caption comes between, and "she said" is hers, not the outlet's."""

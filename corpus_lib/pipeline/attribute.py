@@ -651,6 +651,7 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
         sentence = text[a:b]
         q = is_question(sentence)
         ctx.place = speakers.place_holder(sentence, ctx.reg)
+        ctx.scene = ctx.place or ctx.scene
         owner = quotes.owner(a, b)
         if owner:
             speaker, role, holder = owner[0], "quoted", owner[1]
@@ -677,7 +678,7 @@ def _narrate(text, unit, k, spans, turn, ctx: Discourse, publisher: str, out: li
         else:
             ctx.see(sentence, speaker=(speaker, holder) if role == "quoted" else None)
     ctx.open_quote = quotes.carry(carried, out[first:], unit.end)
-    ctx.date, ctx.place, ctx.recent_holder = ctx.doc_date, None, None
+    ctx.date, ctx.place, ctx.scene, ctx.recent_holder = ctx.doc_date, None, None, None
     return turn
 
 

@@ -98,6 +98,7 @@ class Discourse:
     last_person: Speaker | None = None
     persons: list[Speaker] = field(default_factory=list)
     place: str | None = None  # the holder of the place the current sentence is set in
+    scene: str | None = None  # the place a sentence earlier in the paragraph was set in ("In Yerevan, …")
     dateline: str | None = None  # the holder of the article's dateline place
     publisher: str | None = None  # the state that publishes the document (a ministry's press release)
     headline_state: str | None = None  # the state the headline names first (an interview's country)
@@ -569,6 +570,7 @@ class Discourse:
 
     def where(self, state: str | None = None, phrase: str = "") -> str | None:
         """The state an official whose title names none speaks for: the sentence's place, then
+        the place an earlier sentence of the paragraph was set in, then
         the actor "its" refers back to, then that of the state body the phrase names bare, the latest of its kind named with its
         actor ("Armenia's foreign ministry …. Ministry spokesman X said"), then the state the
         sentence is about, then the actor the sentence before held, then the state that
@@ -577,7 +579,7 @@ class Discourse:
         takes none of it: :func:`speakers.place_for`), then the state the outlet's name names.
         Officials "there" are of the place the sentence before named first (:meth:`there`)."""
         there = self.there() if _THERE_WORD.search(phrase) else None
-        return (there or self.place or self._possessed(phrase) or self._body(phrase) or state or self.recent_actor or self.publisher
+        return (there or self.place or self.scene or self._possessed(phrase) or self._body(phrase) or state or self.recent_actor or self.publisher
                 or self.dateline or self.headline_state or self._recent_institution() or self.outlet_state)
 
     def _possessed(self, phrase: str) -> str | None:
