@@ -1849,6 +1849,11 @@ def test_a_source_set_off_before_a_participle_that_points_back_is_the_subjects()
              "Alliance's military staff.", "NATO"),
     ("BAKU", "In Baku, officials credit Moscow with stopping the fighting and fault the Allies for saying too little.",
      "Azerbaijan"),
+    # twenty-fifth session: the owner of a delegation its leader speaks for; a think tank named
+    # "Centre for … Studies" is no state's
+    ("RIGA", "Armenia's delegation, led by Deputy Defence Minister Gohar Melikyan, said Yerevan would keep its ties.",
+     "Armenia"),
+    ("RIGA", '"Armenia is not knocking," said Lilit Hakobyan, who heads the Yerevan Centre for Security Research.', "other"),
     # twenty-fifth session: where the Alliance's officer works is no side of hers
     ("RIGA", "Ingrid Solheim, a NATO liaison officer who has worked in Tbilisi since 2006, said the promise stood.", "NATO"),
     # twenty-fifth session: a question put to the source with commas and figures inside it

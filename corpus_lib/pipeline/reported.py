@@ -513,6 +513,7 @@ def _expert_aside(described: str, rest: str) -> bool:
     return end > 0 and "," in described[:end] and bool(speakers.EXPERT.search(described, described.find(","), end))
 
 
+_LED_BY = re.compile(r"^\W*(?P<owner>[^,;:\"“”]{2,40}?)['’]s?\s+(?:delegation|team|mission|negotiators)\s*,\s+(?:led|headed)\s+by\s")
 # A "verb" found after a preposition is a gerund, the object of another verb ("… fault the Allies
 # for saying too little"): what comes before it is no subject.
 _OBJECT_VERB = re.compile(r"\s(?:for|with|by|of|about|from|without)\s*\Z", re.IGNORECASE)
@@ -564,6 +565,11 @@ def _person_subject(subject: str, ctx: Discourse, *, you: Speaker | None) -> Att
             return Attribution(who[0], "quoted", "other")
         return Attribution(who[0], "quoted", who[1]) if who else None
     who = ctx.resolve(subject)
+    led = _LED_BY.match(subject)  # "Armenia's delegation, led by Deputy Minister X, said": the delegation's actor
+    owner = ctx.reg.mentions(led.group("owner"), ctx.date) if led and who else []
+    if owner and who[1] != owner[0].holder and not speakers.affiliation(subject[led.end() :], ctx.reg, ctx.date):
+        who = (who[0], owner[0].holder)
+        ctx.add(who)
     if who is not None and speakers.is_body(who[0]):
         return Attribution("narrator", "narrator", who[1])  # "the press service of the ministry said": narrated
     if who is None or not (_is_person(who, ctx) or speakers.ROLE.search(who[0])):
