@@ -518,7 +518,9 @@ class Discourse:
 
     def resolve(self, phrase: str, *, allow_names: bool = True, state: str | None = None) -> Speaker | None:
         """Who the words of an attribution name: a registered person or title, a person introduced
-        here or before, a pronoun or bare title (the person last named), a new name, a titled
+        here or before, a surname whose full name a recent sentence gave with no post, a pronoun
+        or bare title (the person last named; before anyone was, the untitled person the recent
+        narration named, a feature's protagonist), a new name, a titled
         speaker without a name, or an institution. ``state``: the state the sentence is about,
         whose official a title naming no state is, after the sentence's place and before the
         dateline's."""

@@ -513,6 +513,8 @@ def _expert_aside(described: str, rest: str) -> bool:
     return end > 0 and "," in described[:end] and bool(speakers.EXPERT.search(described, described.find(","), end))
 
 
+# An actor's delegation and the person who leads it: "Armenia's delegation, led by Deputy Defence
+# Minister X, said" (X speaks for the delegation's actor, whatever the sentences before held).
 _LED_BY = re.compile(r"^\W*(?P<owner>[^,;:\"“”]{2,40}?)['’]s?\s+(?:delegation|team|mission|negotiators)\s*,\s+(?:led|headed)\s+by\s")
 # A "verb" found after a preposition is a gerund, the object of another verb ("… fault the Allies
 # for saying too little"): what comes before it is no subject.
@@ -532,6 +534,8 @@ def _before_predicate(subject: str) -> str:
     return subject[: found.start()] + " "
 
 
+# A clause in the first person: the speaker's own words, which name no other source as subject
+# ("We meet Russian officials …"); not "We Allies said", a plural that reports.
 _FIRST_PERSON = re.compile(r"(?:we|i)\s+(?!\w+\s+(?:said|says|told|tells)\b)", re.IGNORECASE)
 # A colon that opens a clause in lower case: "officials draw the opposite lesson: that a people's
 # wish, once expressed, …" has its verb before the colon, so no subject runs past it.
