@@ -429,7 +429,7 @@ class Discourse:
         for name, holder in reversed(self.persons):
             if self.title_only(name) and noun in self.titles.get(name, ""):
                 return holder
-        recent = [text for text, _ in list(self.recent)[-3:]]  # "… after talks with the Alliance's special representative"
+        recent = self.recent_texts[-3:]  # "… after talks with the Alliance's special representative"
         return titles.told_before(bare.group(1), recent, self.reg, self.date) or "other"
 
     def _untitled_source(self) -> str | None:
@@ -537,7 +537,7 @@ class Discourse:
         known = self._known_at(phrase)
         if known:
             return known[0][1]
-        if allow_names and (full := speakers.full_name_before(phrase, [text for text, _ in self.recent])):
+        if allow_names and (full := speakers.full_name_before(phrase, self.recent_texts)):
             last = self.last_person  # a feature's protagonist known by title alone ("the Azerbaijani diplomat who …")
             side = last[1] if last and not speakers.name_words(last[0]) and last[1] not in ("other", "media") else None
             self.add((full, self.place or side or "other"))  # the full name placed nobody
@@ -546,7 +546,7 @@ class Discourse:
             return fresh  # "X receives visitors in a taped-up office. 'We sleep in shifts,' she says."
         if (PRONOUN.match(phrase) or DESCRIBED.match(phrase)) and self.last_person:
             return self.last_person
-        if PRONOUN.match(phrase) and self.persons == [] and (name := self._untitled_in(" ".join(t for t, _ in self.recent))):
+        if PRONOUN.match(phrase) and self.persons == [] and (name := self._untitled_in(" ".join(self.recent_texts))):
             return name, self.place or "other"  # a feature's protagonist, named before anyone who speaks
         if DEFINITE.search(phrase) and not _INDEFINITE_OPEN.match(phrase) and self._same_side(mentions):  # "the envoy"
             found = self.by_title(phrase, state=state)
@@ -563,6 +563,11 @@ class Discourse:
         if len(words) < 2 or self.reg.mentions(found.group(0), self.date) or self.known(words[-1]):
             return None
         return " ".join(words), self.place or "other"
+
+    @property
+    def recent_texts(self) -> list[str]:
+        """The last sentences seen, oldest first (the texts of ``recent``)."""
+        return [text for text, _ in self.recent]
 
     @property
     def recent_actor(self) -> str | None:
@@ -628,7 +633,7 @@ class Discourse:
         if specific is None:
             if self.last_person in self.groups and not speakers.plural_title(phrase):  # "the diplomat" after "Alliance ministers"
                 return next((p for p in reversed(self.persons) if not self.title_only(p[0])), self.last_person)
-            side = titles.told_before(words, [text for text, _ in self.recent], self.reg, self.date) if words else None
+            side = titles.told_before(words, self.recent_texts, self.reg, self.date) if words else None
             if side and self.last_person and side != self.last_person[1]:  # "the liaison officer" told with its actor before
                 named = next((" ".join(w) for m in NAME.finditer(phrase) if len(w := speakers.name_words(m.group(0))) > 1), None)
                 self.last_person = self._titled((named or f"the {words}", side), words)  # "…, Colonel X of the Czech army"

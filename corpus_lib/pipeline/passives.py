@@ -81,13 +81,14 @@ def received_at(sentence: str, ctx: Discourse) -> str | None:
     return None if holder in (None, "other", "media") else holder
 
 
+# The verbs a passive report of words uses ("was stressed", "was voiced").
+_WORDS_GIVEN = "stated|stressed|noted|emphasi[sz]ed|underlined|declared|reiterated|expressed|voiced|conveyed|underscored|reaffirmed"
 # A report in the passive with its speaker after "by": "It was stated by the Ambassador of
 # Azerbaijan to NATO, X, that …", "It was stressed by the minister that …", and, as translated
 # agency copy writes it, the speaker before the occasion or at the end: "…, it was stated by
 # Defence Minister X at a briefing", "Concern was expressed by the guest over …".
 _STATED_BY = re.compile(
-    r"\b(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?(?:stated|stressed|noted|emphasi[sz]ed|underlined|said|"
-    r"pointed\s+out|declared|reiterated|expressed|voiced|conveyed|underscored|reaffirmed)\s+by\s+"
+    rf"\b(?:was|were|has\s+been|had\s+been)\s+(?:also\s+)?(?:{_WORDS_GIVEN}|said|pointed\s+out)\s+by\s+"
     r"(?P<who>[^;:\"“”]{3,160}?)(?:,?\s+that\b|(?=\s+(?:at|during|in|on|after|while|over|before|when|following)\s)|"
     r"(?=\s*[,.;]\s|\s*[.;]?\s*\Z))",
     re.IGNORECASE,
@@ -110,11 +111,7 @@ _AGENTLESS = re.compile(
 
 
 # What goes on with a speaker across a paragraph's end: words said, not a matter discussed.
-_SAID = re.compile(
-    r"\b(?:was|were)\s+(?:also\s+)?(?:stated|stressed|noted|expressed|underlined|emphasi[sz]ed|declared|described|"
-    r"reiterated|called\s+for|voiced|conveyed|underscored|reaffirmed)\b",
-    re.IGNORECASE,
-)
+_SAID = re.compile(rf"\b(?:was|were)\s+(?:also\s+)?(?:{_WORDS_GIVEN}|described|called\s+for)\b", re.IGNORECASE)
 
 
 def reported_on(sentence: str, before: str | None, ctx: Discourse, *, new_paragraph: bool = False) -> str | None:

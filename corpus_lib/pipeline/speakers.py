@@ -287,13 +287,13 @@ def affiliation(phrase: str, reg: Registry, date=None) -> str | None:
         phrase = phrase[now.end() :] if now else ""  # "… until 2005 and now directs an institute": the present post
         if not reg.mentions(phrase, date) or not (ROLE.search(phrase) or _SERVES_AS.search(phrase)):
             return "other"  # "a former NATO official" (who "now teaches law in Yerevan"): speaks for no actor now
-    post = _SERVES_AS.search(phrase) or _WHO_IS_TITLE.search(phrase)
-    advice = _ADVISES.search(phrase) if post is None else None
-    if advice and all(m.holder == "other" for m in reg.mentions(phrase[: advice.start()], date)):
-        post = advice  # "a German officer who advises the Alliance's staff"; not "a NATO officer who advises Armenia"
-    placed = post is not None and post.group().lower().endswith(" in")  # "a NATO officer who has worked in Tbilisi"
-    if placed and any(m.holder != "other" for m in reg.mentions(phrase[: post.start()], date)):
-        post = None  # where the actor's officer works, not whom
+    post = _SERVES_AS.search(phrase) or _WHO_IS_TITLE.search(phrase) or _ADVISES.search(phrase)
+    # advising an actor or working in a place is a post only for someone no actor names before it
+    # ("a German officer who advises the Alliance's staff"), not for "a NATO officer who advises
+    # Armenia" or "who has worked in Tbilisi": the actor's officer still
+    weak = post is not None and (post.re is _ADVISES or post.group().lower().endswith(" in"))
+    if weak and any(m.holder != "other" for m in reg.mentions(phrase[: post.start()], date)):
+        post = None
     if post and reg.mentions(phrase[post.end() :], date):
         phrase = phrase[post.end() :]  # "a Danish diplomat who serves as NATO's envoy": the post, not the passport
     mentions = [m for m in reg.mentions(phrase, date) if not _COMPOUND.match(phrase, m.end)]
