@@ -934,63 +934,38 @@ def test_another_voice_that_would_only_slow_the_karabakh_talks_keeps_out():
 
 
 @pytest.mark.parametrize(
-    ("text", "stance", "rule_id"),
-    [  # invented 2026-12-06 (twenty-third session), release 1.26, decision 65
-        ("\"We did not come to Chisinau to sell anyone a membership,\" the envoy said.", "open", "MB-OPN-037"),
-        ("No one at headquarters was shopping for new members, the envoy said of Moldova's NATO ties.", "open",
+    ("text", "topic", "stance", "rule_id"),
+    [
+        # invented 2026-12-06 (twenty-third session), release 1.26, decision 65
+        ("\"We did not come to Chisinau to sell anyone a membership,\" the envoy said.", "membership", "open", "MB-OPN-037"),
+        ("No one at headquarters was shopping for new members, the envoy said of Moldova's NATO ties.", "membership", "open",
          "MB-OPN-037"),
-        ("NATO has no argument with Chisinau's decision to stay out of the Alliance, the spokesman said.", "open",
+        ("NATO has no argument with Chisinau's decision to stay out of the Alliance, the spokesman said.", "membership", "open",
          "MB-OPN-037"),
-        ("The minister called a NATO membership bid premature.", "conditional", "MB-CON-011"),
-        ("The minister called NATO membership a question for another day.", "conditional", "MB-CON-011"),
-        ("Moldova will keep its hands free of military alliances, the president said.", "distant", "MB-DIS-024"),
-    ],
-)
-def test_membership_cues_of_release_1_26(text, stance, rule_id):
-    assert _fired(text, "membership", rule_id) == stance
-
-
-@pytest.mark.parametrize(
-    ("text", "stance", "rule_id"),
-    [  # invented 2026-12-06 (twenty-third session), release 1.26, decision 65
-        ("NATO will leave the Karabakh mediation to the co-chairs, the spokesman said.", "detached", "KB-DET-022"),
-        ("A NATO role on Nagorno-Karabakh would bring no added value, the envoy said.", "detached", "KB-DET-022"),
-        ("\"We do not replace the Minsk Group on Karabakh,\" the envoy said.", "detached", "KB-DET-022"),
-    ],
-)
-def test_karabakh_cues_of_release_1_26(text, stance, rule_id):
-    assert _fired(text, "karabakh", rule_id) == stance
-
-
-@pytest.mark.parametrize(
-    ("text", "stance", "rule_id"),
-    [  # invented 2026-12-06 (twenty-third session), release 1.26, decision 65
-        ("\"Moscow arms both sides and then offers them its good offices,\" the analyst said.", "adversarial",
+        ("The minister called a NATO membership bid premature.", "membership", "conditional", "MB-CON-011"),
+        ("The minister called NATO membership a question for another day.", "membership", "conditional", "MB-CON-011"),
+        ("Moldova will keep its hands free of military alliances, the president said.", "membership", "distant", "MB-DIS-024"),
+        ("NATO will leave the Karabakh mediation to the co-chairs, the spokesman said.", "karabakh", "detached", "KB-DET-022"),
+        ("A NATO role on Nagorno-Karabakh would bring no added value, the envoy said.", "karabakh", "detached", "KB-DET-022"),
+        ("\"We do not replace the Minsk Group on Karabakh,\" the envoy said.", "karabakh", "detached", "KB-DET-022"),
+        ("\"Moscow arms both sides and then offers them its good offices,\" the analyst said.", "russia", "adversarial",
          "RU-ADV-039"),
-        ("The envoy had sharper words for Moscow than for anyone else.", "adversarial", "RU-ADV-036"),
-        ("\"We are grateful to Russia for the ceasefire,\" the minister said.", "cooperative", "RU-COO-023"),
-    ],
-)
-def test_russia_cues_of_release_1_26(text, stance, rule_id):
-    assert _fired(text, "russia", rule_id) == stance
-
-
-@pytest.mark.parametrize(
-    ("text", "stance", "rule_id"),
-    [  # invented 2026-12-06 (twenty-fourth session), release 1.27, decision 66
-        ("Moldova's road to NATO membership now runs through a clean election.", "conditional", "MB-CON-018"),
-        ("Membership will depend on Moldova meeting the Alliance's standards, the envoy said.", "conditional", "MB-CON-004"),
-        ("The Alliance is neither pulling nor pushing Moldova towards membership, the envoy said.", "open", "MB-OPN-037"),
-        ("NATO has no quarrel with Moldova's membership of a neutral club, the envoy said.", "open", "MB-OPN-037"),
+        ("The envoy had sharper words for Moscow than for anyone else.", "russia", "adversarial", "RU-ADV-036"),
+        ("\"We are grateful to Russia for the ceasefire,\" the minister said.", "russia", "cooperative", "RU-COO-023"),
+        # invented 2026-12-06 (twenty-fourth session), release 1.27, decision 66
+        ("Moldova's road to NATO membership now runs through a clean election.", "membership", "conditional", "MB-CON-018"),
+        ("Membership will depend on Moldova meeting the Alliance's standards, the envoy said.", "membership", "conditional", "MB-CON-004"),
+        ("The Alliance is neither pulling nor pushing Moldova towards membership, the envoy said.", "membership", "open", "MB-OPN-037"),
+        ("NATO has no quarrel with Moldova's membership of a neutral club, the envoy said.", "membership", "open", "MB-OPN-037"),
         # invented 2026-12-06 (twenty-fifth session), release 1.28, decision 67
-        ("\"We are partners of the Alliance, not candidates,\" the Moldovan minister said.", "distant", "MB-DIS-030"),
-        ("Chisinau has no wish to trade one protector for another, the minister said.", "distant", "MB-DIS-031"),
-        ("Moldova will stay outside every military bloc, the minister said.", "distant", "MB-DIS-024"),
-        ("The minister said events had shown that neutrality offered small countries no shelter.", "open", "MB-OPN-025"),
+        ("\"We are partners of the Alliance, not candidates,\" the Moldovan minister said.", "membership", "distant", "MB-DIS-030"),
+        ("Chisinau has no wish to trade one protector for another, the minister said.", "membership", "distant", "MB-DIS-031"),
+        ("Moldova will stay outside every military bloc, the minister said.", "membership", "distant", "MB-DIS-024"),
+        ("The minister said events had shown that neutrality offered small countries no shelter.", "membership", "open", "MB-OPN-025"),
     ],
 )
-def test_membership_cues_of_releases_1_27_and_1_28(text, stance, rule_id):
-    assert _fired(text, "membership", rule_id) == stance
+def test_news_cues_of_releases_1_26_to_1_28(text, topic, stance, rule_id):
+    assert _fired(text, topic, rule_id) == stance
 
 
 def test_a_negator_that_opens_its_cue_does_not_negate_it():
