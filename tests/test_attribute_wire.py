@@ -440,3 +440,22 @@ def test_a_ministrys_own_page_is_its_states_whatever_the_genre():
     rows = {" ".join(raw[s.start : s.end].split()): (s.speaker, s.holder) for s in out}
     assert rows["The main points are presented below."][1] == "Azerbaijan"
     assert rows['"Double standards are unacceptable," the Deputy Minister said.'] == ("Rauf Aliyev", "Azerbaijan")
+
+
+def test_a_meeting_between_two_titled_people_gives_each_their_own_title():
+    raw = ("Talks in Baku\n\nBaku, 3 June 2011 (Test Wire) – Ties between Azerbaijan and the Alliance were reviewed at "
+           "a meeting between Deputy Defence Minister Orkhan Valiyev and NATO's liaison officer for the region, Henrik "
+           "Solheim.\n\nValiyev said the training programme was on schedule.\n\nSolheim said the Alliance would not "
+           "mediate.\n")
+    rows, _ = _attributed(raw, date=dt.date(2011, 6, 3))
+    assert _row(rows, "Valiyev said")[2] == "Azerbaijan"  # the title before the first name is not the sentence's start
+    assert _row(rows, "Solheim said")[2] == "NATO"  # the apposition after "and" is the second person's
+
+
+def test_the_guest_of_a_visit_report_is_the_visitor_not_the_host():
+    raw = ("Envoy received\n\nYEREVAN, 9 October 2013 (Test Wire) – Deputy Foreign Minister Karen Avagyan received "
+           "Margit Halvorsen, NATO's special envoy for the region.\n\nAvagyan briefed her on the talks.\n\nThe "
+           "importance of the ceasefire was stressed by the guest.\n\nThe visitor also said the door remained open.\n")
+    rows, _ = _attributed(raw, date=dt.date(2013, 10, 9))
+    assert _row(rows, "The importance of the ceasefire")[2] == "NATO"
+    assert _row(rows, "The visitor also said")[2] == "NATO"

@@ -54,8 +54,9 @@ from corpus_lib.pipeline.headlines import (
     quoted_headline,
     titled_headlines,
 )
+from corpus_lib.pipeline.leads import lead_source
 from corpus_lib.pipeline.quotes import quote_regions
-from corpus_lib.pipeline.reported import lead_source, narrated
+from corpus_lib.pipeline.reported import narrated
 from corpus_lib.pipeline.segment import split_sentences
 from corpus_lib.pipeline.trailing import without_anonymity
 from corpus_lib.vocab import STATE_HOLDERS

@@ -39,6 +39,8 @@ _PERSON_NOUN_OPEN = re.compile(_PERSON_NOUN.pattern.removesuffix(r"\b"), re.IGNO
 # A phrase that opens on an indefinite article introduces someone new ("a senior official in the
 # prime minister's office"), whatever definite title it holds further on.
 _INDEFINITE_OPEN = re.compile(r"^\W*(?:a|an|one|another)\s", re.IGNORECASE)
+# The one a visit report calls its guest: "was stressed by the guest", "the visitor said".
+_VISITOR = re.compile(r"^\W*the\s+(?:guest|visitor)\W*\Z", re.IGNORECASE)
 # A bare title with all its title words ("the deputy minister", not "the deputy").
 
 
@@ -542,6 +544,8 @@ class Discourse:
             side = last[1] if last and not speakers.name_words(last[0]) and last[1] not in ("other", "media") else None
             self.add((full, self.place or side or "other"))  # the full name placed nobody
             return self.persons[-1]
+        if _VISITOR.match(phrase) and (visitor := self._visitor()):
+            return visitor
         if PRONOUN.match(phrase) and (fresh := self._untitled_subject()):
             return fresh  # "X receives visitors in a taped-up office. 'We sleep in shifts,' she says."
         if (PRONOUN.match(phrase) or DESCRIBED.match(phrase)) and self.last_person:
@@ -553,6 +557,13 @@ class Discourse:
             if found:
                 return found
         return self._name_or_title(phrase, mentions, allow_names=allow_names, state=state)
+
+    def _visitor(self) -> Speaker | None:
+        """The person "the guest" or "the visitor" is: the latest one named who speaks for an
+        actor other than the state of the place the text is set in (a visit to Baku has a
+        host from Azerbaijan and a guest from elsewhere)."""
+        home = self.place or self.dateline
+        return next((p for p in reversed(self.persons) if p[1] not in (home, "other", "media")), None) if home else None
 
     def _untitled_subject(self) -> Speaker | None:
         """A person the sentence before opened with by a full name alone, new to the text and to

@@ -438,7 +438,7 @@ def _places(words: list[str], reg: Registry) -> bool:
 # to the German daily X"), or the event the name takes part in ("during a meeting of Deputy
 # Minister X").
 _TITLE_CUT = re.compile(
-    r"[,;:(–—\"“”]|(?<=[a-z]{3})\.\s|\b(?:said|told|that|with|met|by|during|(?:meeting|visit|talks)\s+of|"  # ". ": a dateline's end
+    r"[,;:(–—\"“”]|(?<=[a-z]{3})\.\s|\b(?:said|told|that|with|met|by|during|between|among|(?:meeting|visit|talks)\s+of|"  # ". ": a dateline's end
     r"received|welcomed|hosted|greeted|invited|thanked|interviewed|visited|joined|gave|spoke|talked|wrote)\b"
 )
 
