@@ -745,3 +745,32 @@ def test_initials_with_a_particle_and_a_moderators_initials_label_the_right_turn
     assert rows["Thank you both."] == ("interviewer", "media")
     assert rows["It changes the atmosphere completely."] == ("interviewee", "EU")
     assert rows["Moscow warned for twenty years."] == ("interviewee", "Russia")
+
+
+def test_numbered_q_and_a_labels_mark_the_turns_and_a_questions_statement_stays_the_press():
+    """Invented by the team (2026-12-06): written answers printed as "Q1. …" and "A1. …"."""
+    raw = ("Written answers from the liaison office\n\nThe Kura Ledger sent its questions to Marek Rudnicki, NATO's "
+           "liaison officer for the South Caucasus.\n\n"
+           "Q1. And Georgia? The promise your Allies made is old now.\n\n"
+           "A1. Nobody has taken it back. The door stays open.\n\n"
+           "Q2. What about the talks?\n\n"
+           "A2. We support the mediators fully.\n")
+    rows = {t: (r, h) for t, r, h in _coded(raw, "interview")}
+    assert rows["The promise your Allies made is old now."][0] == "interviewer"
+    assert rows["Nobody has taken it back."] == ("interviewee", "NATO")
+    assert rows["We support the mediators fully."] == ("interviewee", "NATO")
+    assert [raw[a:b] for a, b, why in clean(raw).removed if why == "turn_marker"] == ["Q1. ", "A1. ", "Q2. ", "A2. "]
+
+
+def test_a_guest_who_spoke_to_the_reporter_answers_under_the_initials_of_the_name_the_lead_gave():
+    """Invented by the team (2026-12-06): the guest "spoke to" the reporter; both are labelled by initials."""
+    raw = ("Fields and fences\n\nTomas Vidmar spoke to Ilse Brandt in Tbilisi, a week after the talks.\n\n"
+           "IB: Four days of talks, and then a truce. Who won?\n\n"
+           "TV: Nobody did. The Alliance keeps its door open.\n\n"
+           "IB: And Moscow? Do you trust it?\n\n"
+           "TV: We talk to Moscow every week.\n")
+    rows = {raw[s.start : s.end]: (s.speaker, s.speaker_role)
+            for s in attribute(raw, clean(raw).units, genre="interview", date=dt.date(2016, 5, 12))}
+    assert rows["Who won?"][1] == "interviewer"
+    assert rows["Nobody did."] == ("Tomas Vidmar", "interviewee")
+    assert rows["We talk to Moscow every week."] == ("Tomas Vidmar", "interviewee")

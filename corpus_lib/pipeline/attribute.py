@@ -408,7 +408,7 @@ def _speak(
         known = (ctx.known(name.split()[-1]) if " " in name else None) or speakers.unnamed_speaker(  # the surname named before
             name, ctx.reg, ctx.date, place=ctx.where(phrase=name)) or interviewee
     else:
-        known = (ctx.known(name) or ctx.known(name.split()[-1]) or ctx.by_initials(name) or ctx.by_first_name(name)
+        known = (ctx.known(name) or ctx.known(name.split()[-1]) or ctx.by_initials(name, intro) or ctx.by_first_name(name)
                  or ctx.resolve(name))
     titled = speakers.ROLE.search(name) is not None and not speakers.name_words(name) and known is not None
     speaker = known if known and (" " in known[0] or known[0] in ctx.reg.names or titled) else (name, side)

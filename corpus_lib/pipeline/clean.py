@@ -594,14 +594,14 @@ def _fold_line_labels(text: str, units: list[Unit], removed: list[tuple[int, int
 
 
 def _dotted_turns(text: str, units: list[Unit]) -> bool:
-    """Whether the text marks its turns "Q. …" and "A. …": two paragraphs or more open with each
-    (one alone is likelier an initial: "A. Petrov said …")."""
+    """Whether the text marks its turns "Q. …" and "A. …" (or numbered, "Q1. …" and "A1. …"): two
+    paragraphs or more open with each (one alone is likelier an initial: "A. Petrov said …")."""
     openers = [_DOTTED.match(text, u.start, u.end) for u in units]
     words = [m.group("word") for m in openers if m]
     return words.count("Q") >= 2 and words.count("A") >= 2
 
 
-_DOTTED = re.compile(r"(?P<label>(?P<word>[QA])\.\s+)(?=\S)")
+_DOTTED = re.compile(r"(?P<label>(?P<word>[QA])(?:\d{1,2}[.:)]|\.)\s+)(?=\S)")  # "Q. …", numbered "Q1. …", "A1: …"
 
 
 def _italic_turns(text: str, units: list[Unit]) -> bool:

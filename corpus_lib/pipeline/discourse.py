@@ -480,15 +480,19 @@ class Discourse:
                     return person
         return None
 
-    def by_initials(self, label: str) -> Speaker | None:
+    def by_initials(self, label: str, intro: str = "") -> Speaker | None:
         """The one person named before whose initials a label gives ("T.W.", "TW" for Tomasz
         Wierzbicki, "AdW" for Anne de Wit): transcripts that introduce their guests by name often
-        label turns so."""
+        label turns so. Where nobody named before has them, the one full name of the
+        introduction that has them ("Elnur Tagiyev spoke to …" for "ET:"), of the place's side."""
         letters = titles.INITIALS.fullmatch(label.strip())
         if letters is None:
             return None
         wanted = re.sub(r"[.\s]", "", letters.group()).upper()
         matches = [p for p in self.persons if not self.title_only(p[0]) and wanted in titles.initials_of(p[0])]
+        if not matches:
+            names = {" ".join(w) for m in NAME.finditer(intro) if len(w := speakers.name_words(m.group(0))) >= 2}
+            matches = [(name, self.place or "other") for name in names if wanted in titles.initials_of(name)]
         return matches[-1] if len({p[0] for p in matches}) == 1 else None
 
     def by_first_name(self, label: str) -> Speaker | None:

@@ -186,7 +186,9 @@ def _hosts(text: str, turns: list[Turn]) -> frozenset[str]:
     """The transcript labels whose names the introduction gives as the programme's host or as
     the one who talks to the guest, by full name or, for a one-word label, first name or
     initials ("DANA:" or "DW:" for Dana Whitcombe), and the label whose first turn welcomes the
-    audience or presents the guest ("HW: Welcome to Borderlands … my guest is Dr Ruth Ashdown")."""
+    audience or presents the guest ("HW: Welcome to Borderlands … my guest is Dr Ruth Ashdown").
+    "X spoke to Y" names X the host only where X's label asks a question: the guest is the one
+    who "spoke to" a reporter in "ET: …" answered to "RH: …?"."""
     labels = {name for _, name, _ in turns}
     if not labels:
         return frozenset()
@@ -194,10 +196,19 @@ def _hosts(text: str, turns: list[Turn]) -> frozenset[str]:
     for _, name, body in turns:
         first.setdefault(name, " ".join(body))
     presenting = {name for name, body in first.items() if _PRESENTS_GUEST.search(body)}
-    found = [*_HOST.finditer(text), *_TALKS_TO.finditer(text[:2000])]
-    named = {" ".join(m.group("name").split()).lower() for m in found}
-    firsts = {n.split()[0] for n in named} | {"".join(w[0] for w in n.split()) for n in named}  # "DANA:", "DW:"
-    return frozenset(name for name in labels if name.lower() in named or (" " not in name and name.lower() in firsts)) | presenting
+    asking = {name for _, name, body in turns if is_question(body[-1].strip())}
+    talking = [m for m in _TALKS_TO.finditer(text[:2000]) if any(_names_label(m.group("name"), a) for a in asking)]
+    named = [m.group("name") for m in [*_HOST.finditer(text), *talking]]
+    return frozenset(name for name in labels if any(_names_label(n, name) for n in named)) | presenting
+
+
+def _names_label(full: str, label: str) -> bool:
+    """Whether a full name is a label's: the same name or, for a one-word label, the first name
+    or the initials."""
+    words = full.lower().split()
+    if label.lower() == " ".join(words):
+        return True
+    return " " not in label and label.lower() in (words[0], "".join(w[0] for w in words))
 
 
 # A host's opening turn: "Welcome to Borderlands", "my guest tonight is …", "joining me now is …".
