@@ -20,6 +20,7 @@ from corpus_lib.pipeline.actors import Registry
 from corpus_lib.pipeline.clauses import ROLE_NOUNS, is_question
 from corpus_lib.pipeline.clean import Unit
 from corpus_lib.pipeline.discourse import Discourse
+from corpus_lib.pipeline.own_words import claimed_side, own_institution
 from corpus_lib.pipeline.segment import split_sentences
 from corpus_lib.vocab import STATE_HOLDERS
 
@@ -245,26 +246,6 @@ def _mostly(flags: list[bool]) -> bool:
     return sum(flags) >= 0.6 * len(flags)
 
 
-# A speaker who talks of the Alliance as their own ("this Alliance", "we Allies", "our Secretary
-# General") speaks for NATO.
-_OWN_ALLIANCE = re.compile(
-    r"\b(?i:this|our)\s+Alliance\b|\b(?i:we),?\s+(?:the\s+)?Allies\b|\bus\s+Allies\b|\b(?i:my)\s+fellow\s+Allies\b|"
-    r"\b(?i:our)\s+Secretary[- ]General\b|\b(?i:we)\s+in\s+the\s+Alliance\b"
-)
-# A speaker who talks of the Union as their own ("The Union's position has not changed", "the
-# Union will …") speaks for the EU.
-_OWN_UNION = re.compile(
-    r"\b(?i:the|our)\s+Union(?:['’]s\s+(?:position|view|offer|policy)|\s+(?:will|can|does|has|is|offers|stands))\b|"
-    r"\b(?i:our)\s+member\s+states\b"  # an Alliance official says "Allies"
-)
-
-
-def _own_institution(said: str) -> str | None:
-    """NATO for words that call the Alliance the speaker's own, the EU for words that call the
-    Union so, else None."""
-    return "NATO" if _OWN_ALLIANCE.search(said) else "EU" if _OWN_UNION.search(said) else None
-
-
 # A post of the press, whose holder asks rather than answers: "Kura Review's diplomatic editor".
 PRESS_TITLE = re.compile(r"\b(?:editor|correspondent|journalist|reporter|presenter|anchor|columnist)\b", re.IGNORECASE)
 
@@ -297,7 +278,7 @@ def _label_sides(turns: list[Turn], reg: Registry, date) -> dict[str, str]:
         said = " ".join(body)
         post = _AS_POST.search(said)
         side = speakers.affiliation(post.group("post"), reg, date) if post else None
-        side = side or _own_institution(said)
+        side = side or own_institution(said)
         if side:
             sides[name] = side
     return sides
@@ -680,7 +661,9 @@ def own_sides(text: str, out: list, *, here: str | None = None) -> None:
     the Union as their own ("Our Secretary General said as much", "The Union's position has not
     changed"): NATO's or the EU's; or of a state's government, ministry or army as their own
     ("My ministry has said it many times", "our armed forces"): the state of the dateline's
-    place (``here``), where the interview was held."""
+    place (``here``), where the interview was held; or of what only one side of the region says
+    of itself (:func:`own_words.claimed_side`), in the answers or in a headline that quotes the
+    guest ("'The door we opened in Bucharest has not closed': X on …")."""
     sideless: dict[str, list] = {}
     for s in out:
         if s.speaker_role == "interviewee" and s.holder == "other":
@@ -688,7 +671,8 @@ def own_sides(text: str, out: list, *, here: str | None = None) -> None:
     for name, rows in sideless.items():
         said = " ".join(text[s.start : s.end] for s in rows)
         state = here if here in STATE_HOLDERS and _OWN_STATE.search(said) and not _titled(name, text, out) else None
-        side = _own_institution(said) or state
+        headline = " ".join(text[s.start : s.end] for s in out if s.speaker_role == "headline" and s.speaker == name)
+        side = own_institution(said) or state or claimed_side(f"{headline}\n{said}")
         for s in rows if side else []:
             s.holder = side
 
