@@ -445,9 +445,10 @@ def test_a_ministrys_own_page_is_its_states_whatever_the_genre():
 def test_a_meeting_between_two_titled_people_gives_each_their_own_title():
     raw = ("Talks in Baku\n\nBaku, 3 June 2011 (Test Wire) – Ties between Azerbaijan and the Alliance were reviewed at "
            "a meeting between Deputy Defence Minister Orkhan Valiyev and NATO's liaison officer for the region, Henrik "
-           "Solheim.\n\nValiyev said the training programme was on schedule.\n\nSolheim said the Alliance would not "
-           "mediate.\n")
+           "Solheim.\n\nIt was noted by the deputy minister that the plan works.\n\nValiyev said the training programme "
+           "was on schedule.\n\nSolheim said the Alliance would not mediate.\n")
     rows, _ = _attributed(raw, date=dt.date(2011, 6, 3))
+    assert _row(rows, "It was noted by the deputy minister")[2] == "Azerbaijan"  # the envoy's title is only his own
     assert _row(rows, "Valiyev said")[2] == "Azerbaijan"  # the title before the first name is not the sentence's start
     assert _row(rows, "Solheim said")[2] == "NATO"  # the apposition after "and" is the second person's
 

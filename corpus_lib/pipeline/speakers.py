@@ -619,8 +619,25 @@ def _apposition_before(before: str) -> str | None:
     if previous.endswith(","):
         segment = _DAY_OPEN.sub("", _TITLE_CUT.split(previous[:-1])[-1])  # "On Monday a Russian spokesman, X, said"
         if ROLE.search(segment) and len(segment.split()) <= 20 and not _SCENE_OPEN.match(segment):
-            return segment
+            return _last_conjunct(segment)
     return None
+
+
+def _last_conjunct(segment: str) -> str:
+    """The title after an "and" that follows another person's name: "Deputy Minister Anna Berg
+    and NATO's envoy for the Caucasus and Central Asia" gives "NATO's envoy for the Caucasus and
+    Central Asia", the title of the name set off after it ("ambassador to Belgium and head of
+    its mission" is one person's two posts)."""
+    parts = segment.split(" and ")
+    for k in range(len(parts) - 1, 0, -1):
+        tail = " and ".join(parts[k:])
+        if ROLE.search(tail) and _NAME_END.search(parts[k - 1]):
+            return tail
+    return segment
+
+
+# A person's name ending the words before an "and": two capitalised words, the first no title.
+_NAME_END = re.compile(r"(?<![\w'’-])(?!(?i:" + ROLE_NOUNS + r")\b)[A-ZÀ-Þ][\w'’-]+\s+[A-ZÀ-Þ][\w'’-]+\Z")
 
 
 # A day opening the sentence before a titled subject, with no comma: "On Monday a spokesman, X, …".
