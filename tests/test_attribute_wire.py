@@ -460,3 +460,21 @@ def test_the_guest_of_a_visit_report_is_the_visitor_not_the_host():
     rows, _ = _attributed(raw, date=dt.date(2013, 10, 9))
     assert _row(rows, "The importance of the ceasefire")[2] == "NATO"
     assert _row(rows, "The visitor also said")[2] == "NATO"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        ("For Yerevan, the partnership is no step towards membership.", "Armenia"),
+        ("For Baku, by contrast, the mediators have had their chance.", "Azerbaijan"),
+        ("For Armenia's government, the base at Gyumri is not up for discussion.", "Armenia"),
+        ("For the Alliance, the talks belong to the two capitals.", "NATO"),
+        ("For her part, the Alliance's envoy Ines Korver urged restraint.", "NATO"),  # the subject's
+        ("For Azerbaijan, the stakes are plain.", "media"),  # a country by name: the outlet's reading
+        ("For years, the talks went nowhere.", "media"),
+    ],
+)
+def test_a_lead_for_an_actor_gives_that_actors_view(sentence, holder):
+    """Invented by the team (2026-12-06)."""
+    rows, _ = _attributed(f"Two capitals\n\nThe talks resumed in Vienna.\n\n{sentence}\n", date=dt.date(2012, 5, 3))
+    assert _row(rows, sentence[:12])[2] == holder

@@ -105,6 +105,9 @@ def according(sentence: str, ctx: Discourse, narrate: Narrate) -> Attribution | 
         return Attribution("narrator", "narrator", witnessed) if witnessed else found
     if _IN_WORDS.match(sentence) and ctx.last_person:
         return Attribution(ctx.last_person[0], "quoted", ctx.last_person[1])
+    viewer = _FOR.match(sentence) if sentence.lstrip(" \"“'‘").startswith(("For ", "for ")) else None
+    if viewer and (holder := _viewer(viewer.group("who"), ctx)):
+        return Attribution("narrator", "narrator", holder)  # "For Yerevan, partnership is not membership"
     account = _IN_ACCOUNT.match(sentence) if ", in " in sentence else None
     if account:
         source = _source(account)
@@ -119,6 +122,34 @@ def according(sentence: str, ctx: Discourse, narrate: Narrate) -> Attribution | 
             found = found._replace(holder=ctx.owned((found.speaker, found.holder), head_actor(sentence, ctx))[1])
         return found
     return None
+
+
+# A lead that gives the view of the one it names: "For Baku, by contrast, …", "For Armenia's
+# government, …", "For X, a presidential adviser, the problem is …".
+_FOR = re.compile(
+    r"^\W*for\s+(?P<who>[^,;:\"“”]{2,60}?(?:,\s+(?:a|an|the)\s+[^,;:\"“”]{2,60}?)?)"
+    r"(?:,\s+(?:by\s+contrast|however|though|meanwhile|too|in\s+turn))?,\s",
+    re.IGNORECASE,
+)
+
+
+_PART = re.compile(r"^(?:his|her|its|their|our|my)\s+part\b", re.IGNORECASE)
+_COUNTRY = re.compile(r"^(?:Azerbaijan|Armenia|Russia|Georgia|Ukraine|Turkey|Moldova|Belarus|Iran)(?:,.*)?\Z", re.DOTALL)
+
+
+def _viewer(who: str, ctx: Discourse) -> str | None:
+    """The actor a "For X, …" lead gives the view of: an actor X names first (a capital, a
+    government, the Alliance), or a person known before or introduced there with a side; None
+    for a time ("For years, …"), "For her part" (the subject's), a country by its name alone
+    ("For Azerbaijan, the stakes are plain" is the outlet's reading of its interests) or a person
+    of no side."""
+    if _PART.match(who) or _COUNTRY.match(who):
+        return None
+    mentions = ctx.reg.mentions(who, ctx.date)
+    if mentions and who[: mentions[0].start].strip().lower() in ("", "the"):
+        return mentions[0].holder if mentions[0].holder not in ("media", "other") else None
+    person = ctx.resolve(who) if speakers.name_words(who) or PRONOUN.match(who) else None
+    return person[1] if person and person[1] not in ("media",) else None
 
 
 def _witnessed_act(sentence: str, according: re.Match[str], ctx: Discourse, narrate: Narrate) -> str | None:
