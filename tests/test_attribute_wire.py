@@ -478,3 +478,14 @@ def test_a_lead_for_an_actor_gives_that_actors_view(sentence, holder):
     """Invented by the team (2026-12-06)."""
     rows, _ = _attributed(f"Two capitals\n\nThe talks resumed in Vienna.\n\n{sentence}\n", date=dt.date(2012, 5, 3))
     assert _row(rows, sentence[:12])[2] == holder
+
+
+def test_a_readout_speaks_for_its_issuer():
+    """Invented by the team (2026-12-06)."""
+    raw = ("Envoy calls both capitals\n\nBRUSSELS, May 3 (Test Wire) - NATO's envoy spoke by telephone with both "
+           "foreign ministers on Tuesday.\n\nAccording to the NATO readout, the envoy urged both sides to return to the "
+           "table. The readout said the Alliance was not a party to the conflict. It added that civilians must be "
+           "protected.\n")
+    rows, _ = _attributed(raw, date=dt.date(2016, 5, 3))
+    assert _row(rows, "The readout said")[2] == "NATO"
+    assert _row(rows, "It added that")[2] == "NATO"

@@ -21,7 +21,7 @@ FRESH_FOR = 3
 
 # The documents a report introduces with an issuer; a quotation may also be said by an appeal,
 # a draft or a text (``_SOURCE``).
-_NOUNS = ("statement", "communiqu[eé]", "declaration", "document", "press release", "resolution")
+_NOUNS = ("statement", "communiqu[eé]", "declaration", "document", "press release", "resolution", "readout")
 _NOUN = rf"(?:{'|'.join(_NOUNS)})"
 _MENTION = re.compile(rf"\b{_NOUN}\b", re.IGNORECASE)
 _STEMS = tuple(noun.split("[", 1)[0] for noun in _NOUNS)  # what each noun starts with, as a substring

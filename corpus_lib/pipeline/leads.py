@@ -177,7 +177,7 @@ _WITNESS = re.compile(
 )
 # Records a figure comes from, which hold no position: "official counts", "the latest estimates".
 _RECORDS = re.compile(r"\b(?:counts?|figures|estimates?|data|statistics|tall(?:y|ies)|census|polls?|surveys?)\s*$", re.I)
-_DOCUMENT = re.compile(r"^(?:the|this|that|its|their)\s+(?:statement|communiqu[eé]|declaration|document|note|press release)$", re.I)
+_DOCUMENT = re.compile(r"^(?:the|this|that|its|their)\s+(?:statement|communiqu[eé]|declaration|document|note|press release|readout)$", re.I)
 
 
 # A source set off inside the sentence: "Georgia's drift, officials in Moscow say, was what …".

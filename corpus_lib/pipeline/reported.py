@@ -120,7 +120,7 @@ _STATE_BODY = re.compile(
 
 
 # A document as the subject: "The draft says …", "the text calls for …" (its author's words).
-_DOCUMENT_SUBJECT = re.compile(r"^\W*(?:the|this|its|their)\s+(?:draft|text|statement|declaration|communiqu[eé]|document|resolution)\b", re.I)
+_DOCUMENT_SUBJECT = re.compile(r"^\W*(?:the|this|its|their)\s+(?:draft|text|statement|declaration|communiqu[eé]|document|resolution|readout)\b", re.I)
 
 
 def narrated(sentence: str, ctx: Discourse, *, you: Speaker | None = None) -> Attribution | None:
