@@ -489,3 +489,12 @@ def test_a_readout_speaks_for_its_issuer():
     rows, _ = _attributed(raw, date=dt.date(2016, 5, 3))
     assert _row(rows, "The readout said")[2] == "NATO"
     assert _row(rows, "It added that")[2] == "NATO"
+
+
+def test_a_post_set_off_before_a_nationality_and_name_places_the_person():
+    """Invented by the team (2026-12-06): the post before the comma, the nationality after it."""
+    raw = ("Envoy in Baku\n\nBAKU, March 8 (Test Wire) - The Alliance will not take sides, NATO's special representative "
+           "for the region, Estonian diplomat Liisa Tamm, said on Thursday.\n\n\"We are not mediators,\" Tamm said.\n")
+    rows, _ = _attributed(raw, date=dt.date(2007, 3, 8))
+    assert _row(rows, "BAKU, March 8")[2] == "NATO"
+    assert _row(rows, '"We are not mediators,"')[2] == "NATO"

@@ -466,8 +466,10 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
         return last
     if ROLE.search(pre):  # "Colonel X, a staff officer of NATO's liaison office": the rank and the post
         heads = _HEADS.match(sentence[end:])  # "Deputy Foreign Minister X, who led the Azerbaijani delegation, said"
-        extra = (_apposition_after(sentence[end:]) or (heads.group(1) if heads else None)
-                 or _apposition_before(before[: len(before) - len(pre)]))
+        extra = _apposition_after(sentence[end:]) or (heads.group(1) if heads else None)
+        ahead = None if extra else _apposition_before(before[: len(before) - len(pre)])
+        if ahead:  # "NATO's envoy, Estonian diplomat X, said": the post set off before comes first
+            return " ".join(f"{ahead} {pre}".split())
         post = None if extra else _POST_AFTER.match(sentence[end:])  # "Colonel X of the Dutch army serves at …"
         return " ".join(f"{pre} {extra or (post.group(0) if post else '')}".split())
     if _OWNER_BEFORE.search(last):  # "NATO's Anna Berg and Azerbaijan's Elnur Aliyev": the owner is the title
