@@ -498,3 +498,20 @@ def test_a_post_set_off_before_a_nationality_and_name_places_the_person():
     rows, _ = _attributed(raw, date=dt.date(2007, 3, 8))
     assert _row(rows, "BAKU, March 8")[2] == "NATO"
     assert _row(rows, '"We are not mediators,"')[2] == "NATO"
+
+
+@pytest.mark.parametrize(
+    ("headline", "holder"),
+    [
+        ("Editorial: The ceasefire was made in Moscow, and Brussels watched", "media"),
+        ("Live: Fighting enters fifth day as NATO urges ceasefire", "media"),
+        ("NATO and the Caucasus: two views from Brussels", "media"),
+        ("Yerevan after the war: an interview", "media"),
+        ("Six questions to the EU's deputy envoy", "media"),
+        ("NATO urges ceasefire as fighting enters fifth day", "NATO"),  # an ordinary headline keeps its actor
+    ],
+)
+def test_a_headline_in_the_outlets_voice_or_naming_its_piece_is_the_outlets(headline, holder):
+    """Invented by the team (2026-12-06)."""
+    rows, _ = _attributed(f"{headline}\n\nVIENNA, May 3 (Test Wire) - The talks resumed on Tuesday.\n", date=dt.date(2016, 5, 3))
+    assert rows[headline][2] == holder

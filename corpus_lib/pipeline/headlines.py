@@ -142,6 +142,17 @@ _QUOTE_ABOUT = re.compile(r"[\"”»’']\s*:\s+(?P<who>[^\"“”«»:]{2,60}?)
 OUTLET_LABEL = re.compile(r"^\W*(?:analysis|news analysis|explainer|feature|factbox|backgrounder|insight)\s*[:|–—-]\s", re.I)
 
 
+# The outlet's own voice or running page: "Editorial: …", "Live: …" (its lead is the page's, not the first actor's).
+_OWN_VOICE = re.compile(r"^\W*(?:editorial|live|live blog|live updates)\s*[:|–—-]\s", re.IGNORECASE)
+# A headline that names the kind of piece it heads, quoting nobody: "Georgia's road to the
+# Alliance: an interview", "…: two views from Brussels", "Six questions to the EU's deputy envoy".
+_PIECE_NAMED = re.compile(
+    r"^(?!\s*['‘\"“«])[^\"“”«»]*?(?::\s+(?:an?|two|three|four|five|six|\d+)\s+(?:[\w'’-]+\s+){0,2}?(?:interview|conversation|views?|"
+    r"debate|answers|voices)\b|\bwritten\s+answers\b|^\W*(?:\w+\s+){0,1}questions\s+(?:to|for)\b)[^\"“”«»]*\Z",
+    re.IGNORECASE,
+)
+
+
 # Where the source spoke, after the name in a colon headline: "Vos in Tbilisi: …", "Vos at the summit: …".
 _WHERE_AFTER = re.compile(r"\s+(?:in|at|from|after|before|during)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*\Z")
 
@@ -206,8 +217,8 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
     interviewee of a quoted headline, else nobody, with the side of the state that publishes
     the document or else of the first actor named."""
     content = sentence.strip()
-    if INTERVIEW_INTRO.match(content) or _announces(content):
-        return "headline", "media"
+    if INTERVIEW_INTRO.match(content) or _announces(content) or _PIECE_NAMED.search(content):
+        return "headline", "media"  # "…: an interview", "Six questions to …": the piece, not a source
     source = _named_source(content)
     if source is None:  # "Promise stands, NATO officials say", "'…': NATO envoy on …": a source that names its actor
         clause_who = _clause_source(content)
@@ -225,8 +236,8 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
         return "headline", ctx.guest[1]
     if ctx.publisher:
         return "headline", ctx.publisher  # a state's press release: its title is the state's
-    if OUTLET_LABEL.match(content):
-        return "headline", "media"  # "Analysis: …": the outlet's own piece
+    if OUTLET_LABEL.match(content) or _OWN_VOICE.match(content):
+        return "headline", "media"  # "Analysis: …", "Editorial: …": the outlet's own piece
     scene = _SCENE.match(content)  # "In Yerevan, NATO chief calls …": the subject after the scene first
     mentions = [m for m in ctx.reg.mentions(content, ctx.date) if not _object_of(content, m)]
     after = [m for m in mentions if scene and m.start >= scene.end() and len(content[scene.end() : m.start].split()) <= 1
