@@ -515,3 +515,13 @@ def test_a_headline_in_the_outlets_voice_or_naming_its_piece_is_the_outlets(head
     """Invented by the team (2026-12-06)."""
     rows, _ = _attributed(f"{headline}\n\nVIENNA, May 3 (Test Wire) - The talks resumed on Tuesday.\n", date=dt.date(2016, 5, 3))
     assert rows[headline][2] == holder
+
+
+def test_a_title_before_a_participle_aside_places_the_name_set_off_after_it():
+    """Invented by the team (2026-12-06): "with" inside the aside does not cut the title away."""
+    raw = ("At the border\n\nGORIS, May 19 (Test Wire) - The EU's envoy, Ilse Marten, visited the line on Tuesday.\n\n"
+           "A NATO liaison officer travelling with her, Colonel Piet Aalders, was more reserved. \"We are not mediators "
+           "here,\" Aalders said.\n")
+    rows, _ = _attributed(raw, date=dt.date(2021, 5, 19))
+    assert _row(rows, "A NATO liaison officer")[2] == "NATO"
+    assert _row(rows, '"We are not mediators')[2] == "NATO"

@@ -622,7 +622,22 @@ def _apposition_before(before: str) -> str | None:
         segment = _DAY_OPEN.sub("", _TITLE_CUT.split(previous[:-1])[-1])  # "On Monday a Russian spokesman, X, said"
         if ROLE.search(segment) and len(segment.split()) <= 20 and not _SCENE_OPEN.match(segment):
             return _last_conjunct(segment)
+        phrase = _TITLE_WITH_ASIDE.search(previous[:-1])  # "A NATO liaison officer travelling with her, X, …"
+        if phrase and _CAPITAL_AFTER_FIRST.search(phrase.group("title")):  # a title that names its actor
+            return phrase.group("title")
     return None
+
+
+_CAPITAL_AFTER_FIRST = re.compile(r"(?<=\s)[A-ZÀ-Þ]")
+
+
+# A title opening its clause, then a participle phrase that may hold a cut word ("with", "by"):
+# "A NATO liaison officer travelling with her", "the Alliance's envoy accompanied by two aides";
+# the title is the words before the participle.
+_TITLE_WITH_ASIDE = re.compile(
+    rf"(?:^|[,;:(–—\"“”]\s*)(?P<title>(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,4}}?(?:{ROLE_NOUNS}))\s+(?:[a-z]+ing|[a-z]+ed)\s+[^,;:]{{1,60}}\Z",
+    re.IGNORECASE,
+)
 
 
 def _last_conjunct(segment: str) -> str:
