@@ -8,10 +8,12 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_attribute_news import _attributed, _row
 
 from corpus_lib.pipeline import actors, dates
 from corpus_lib.pipeline.actors import registry
 from corpus_lib.pipeline.dates import find_event_date
+from corpus_lib.pipeline.speakers import dateline_holder
 
 DOC = dt.date(2010, 5, 1)
 
@@ -183,3 +185,25 @@ def test_a_pattern_opening_with_both_cases_starts_mid_sentence():
 def test_a_registered_surname_after_another_persons_initial_is_not_that_person(sentence, registered):
     found = [m.name for m in registry().mentions(sentence, dt.date(2012, 5, 2))]
     assert ("Serzh Sargsyan" in found) == registered
+
+
+@pytest.mark.parametrize(
+    ("dateline", "holder"),
+    [
+        ("GYUMRI, May 3 (Test Wire) -", "Armenia"),
+        ("Ganja, 3 June 2011 (Test Wire) –", "Azerbaijan"),
+        ("BATUMI, 19 May 2022 —", "other"),
+        ("SPRINGFIELD, May 3 (Test Wire) -", None),  # a town of nowhere we know
+    ],
+)
+def test_a_dateline_town_of_the_region_gives_its_state(dateline, holder):
+    """Invented datelines (2026-12-06): towns the registry lacks, from the packaged places list."""
+    assert dateline_holder(f"{dateline} The talks went on.", registry()) == holder
+
+
+def test_an_unplaced_official_in_a_town_datelined_report_is_the_towns_states():
+    """Invented by the team (2026-12-06)."""
+    raw = ("Border talks\n\nGORIS, May 19 (Test Wire) - Villagers watched the road.\n\nKaren Melikyan, a deputy minister "
+           "who came with the visitors, said the border must be drawn on paper.\n")
+    rows, _ = _attributed(raw, date=dt.date(2021, 5, 19))
+    assert _row(rows, "Karen Melikyan")[2] == "Armenia"

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from corpus_lib.pipeline import titles
+from corpus_lib.pipeline import places, titles
 from corpus_lib.pipeline.actors import Registry
 from corpus_lib.pipeline.clauses import (
     REPORTING,
@@ -336,7 +336,7 @@ def place_holder(sentence: str, reg: Registry) -> str | None:
     """The actor of the place a sentence is set in ("In Moscow, …" is Russia's, "At Alliance
     headquarters, …" and "At NATO headquarters in Brussels, …" NATO's)."""
     match = _PLACE_LEAD.match(sentence)
-    return affiliation(match.group(1), reg) if match else None
+    return (affiliation(match.group(1), reg) or places.town_holder(match.group(1))) if match else None
 
 
 def dateline_holder(text: str, reg: Registry) -> str | None:
@@ -349,7 +349,7 @@ def dateline_holder(text: str, reg: Registry) -> str | None:
         ('Azerbaijan', 'Armenia')
     """
     match = _DATELINE.match(text)
-    holder = affiliation(match.group(1).title(), reg) if match else None
+    holder = (affiliation(match.group(1).title(), reg) or places.town_holder(match.group(1))) if match else None
     country = _DATELINE_COUNTRY.match(text) if match and holder is None else None
     state = affiliation(country.group(1), reg) if country else None  # "GYUMRI, Armenia —": a town the registry lacks
     return state if state in (*STATE_HOLDERS, "other") else holder
