@@ -525,3 +525,12 @@ def test_a_title_before_a_participle_aside_places_the_name_set_off_after_it():
     rows, _ = _attributed(raw, date=dt.date(2021, 5, 19))
     assert _row(rows, "A NATO liaison officer")[2] == "NATO"
     assert _row(rows, '"We are not mediators')[2] == "NATO"
+
+
+def test_a_surname_a_registered_leader_shares_is_the_person_the_feature_named():
+    """Invented by the team (2026-12-06): a schoolteacher who shares a president's surname."""
+    raw = ("Waiting in Vanadzor\n\nIn a café in Vanadzor, Lilit Sargsyan pours tea for the mothers of conscripts. "
+           "The talks have gone on for years.\n\n\"We wait, and we pour tea,\" Sargsyan said.\n")
+    rows, _ = _attributed(raw, date=dt.date(2012, 5, 3))
+    assert _row(rows, '"We wait, and we pour tea,"')[:1] == ("Lilit Sargsyan",)
+    assert _row(rows, '"We wait, and we pour tea,"')[2] != "Armenia"

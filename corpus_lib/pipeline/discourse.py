@@ -334,7 +334,7 @@ class Discourse:
             if not _person_like(text, m):
                 continue
             if m.kind != "institution":
-                person = self.full_name(m)
+                person = self.full_name(m, text)
                 if " " in person[0]:
                     self.add(person)
                 found.append((m.start, person))
@@ -514,8 +514,17 @@ class Discourse:
         found = [(m.start(), self.known(m.group())) for m in CAPITALISED.finditer(text) if m.group() in surnames]
         return [(at, person) for at, person in found if not _other_first_name(text, at, person)]
 
-    def full_name(self, m: Mention) -> Speaker:
-        """A registered person's full name (a surname alone finds the person named before)."""
+    def full_name(self, m: Mention, text: str = "") -> Speaker:
+        """A registered person's full name (a surname alone finds the person named before). A
+        surname alone that another person of the text bears is theirs ("Anahit Sargsyan, a
+        schoolteacher, …. Sargsyan said" is not the registered Serzh Sargsyan)."""
+        said = text[m.start : m.end].strip() if text else ""
+        if said and " " not in said and (named := self.known(said)) and named[0] != m.name:
+            return named
+        other = speakers.full_name_before(said, self.recent_texts) if said and " " not in said else None
+        if other and other != m.name:  # the surname of someone the recent narration named in full
+            self.add((other, self.place or "other"))
+            return self.persons[-1]
         if " " not in m.name:
             known = self.known(m.name)
             if known:
@@ -539,7 +548,7 @@ class Discourse:
         if new:
             return self.remember(new)
         if people:
-            return self.full_name(people[0])
+            return self.full_name(people[0], phrase)
         known = self._known_at(phrase)
         if known:
             return known[0][1]
