@@ -26,12 +26,20 @@ from corpus_lib.pipeline.own_words import claimed_side
         # an occupation whose occupier is Russia, or a candidate's place in NATO, is no Azerbaijani's
         ("Russia occupies a fifth of our territory, and we will not forget it.", None),
         ("Our land is occupied, and our place is in NATO.", None),
-        # a peacekeeping contingent far from the region claims nothing
+        # a peacekeeping contingent far from the region, or a door open to talks, claims nothing
         ("Our peacekeepers in Kosovo serve beside the Allies.", None),
+        ("If the two sides want to talk here, our door is open.", None),
+        ("Our door stays open to every democracy that wants to join.", "NATO"),
     ],
 )
 def test_what_only_one_side_says_of_itself_claims_that_side(said, side):
     assert claimed_side(said) == side
+
+
+def test_an_occupation_told_in_a_text_set_in_a_state_of_no_actor_of_ours_claims_nothing():
+    said = "We are a small country with a fifth of our territory occupied."
+    assert claimed_side(said) == "Azerbaijan"
+    assert claimed_side(said, here="other") is None  # a Tbilisi dateline: likelier Georgia's own
 
 
 INTERVIEW = """"{headline}": Daria Velde on the spring

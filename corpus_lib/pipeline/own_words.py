@@ -36,7 +36,8 @@ _OWN_UNION = re.compile(
 _CLAIMS = {
     "NATO": re.compile(
         r"\b(?:promise|pledge|door)\s+(?:that\s+)?we\s+(?:made|gave|opened)\b|\bwe\s+(?:made|gave)\s+(?:\w+\s+){0,2}?"
-        r"(?:promise|pledge)\s+(?:in|at)\s+Bucharest\b|\bour\s+(?:open\s+)?door\b|\bour\s+(?-i:Allies)\b",
+        r"(?:promise|pledge)\s+(?:in|at)\s+Bucharest\b|\bour\s+(?:open\s+)?door\b[^.;?!\n]{0,80}?\b(?:members?|membership|"
+        r"democrac(?:y|ies)|join\w*|enlargement|aspirants?)\b|\bour\s+(?-i:Allies)\b",
         re.IGNORECASE,
     ),
     "EU": re.compile(r"\bour\s+(?:monitors|monitoring\s+mission)\b|\bwe\s+(?:patrol|monitor)\s+(?:the|along)\b", re.I),
@@ -82,13 +83,15 @@ def own_institution(said: str) -> str | None:
     return "NATO" if _OWN_ALLIANCE.search(said) else "EU" if _OWN_UNION.search(said) else None
 
 
-def claimed_side(said: str) -> str | None:
+def claimed_side(said: str, *, here: str | None = None) -> str | None:
     """The one side a speaker's words claim (:data:`_CLAIMS`), or None where they claim none or
-    more than one."""
+    more than one. An occupation told where ``here``, the state the text is set in, is no actor
+    of ours (Tbilisi, Kyiv) claims nothing: it is likelier that state's own."""
     if _CANDIDATE.search(said):
         return None  # a candidate for membership speaks for no actor of ours
     claimed = {side for side, cue in _CLAIMS.items() if side != "Azerbaijan" and cue.search(said)}
-    if any(not _OTHER_OCCUPIED.search(sentence) for sentence in _sentences_with(_CLAIMS["Azerbaijan"], said)):
+    sentences = _sentences_with(_CLAIMS["Azerbaijan"], said) if here != "other" else []
+    if any(not _OTHER_OCCUPIED.search(sentence) for sentence in sentences):
         claimed.add("Azerbaijan")  # an occupation that names no other land or occupier
     return claimed.pop() if len(claimed) == 1 else None
 

@@ -672,7 +672,7 @@ def own_sides(text: str, out: list, *, here: str | None = None) -> None:
         said = " ".join(text[s.start : s.end] for s in rows)
         state = here if here in STATE_HOLDERS and _OWN_STATE.search(said) and not _titled(name, text, out) else None
         headline = " ".join(text[s.start : s.end] for s in out if s.speaker_role == "headline" and s.speaker == name)
-        side = own_institution(said) or state or claimed_side(f"{headline}\n{said}")
+        side = own_institution(said) or state or claimed_side(f"{headline}\n{said}", here=here)
         for s in rows if side else []:
             s.holder = side
 
