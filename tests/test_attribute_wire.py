@@ -534,3 +534,18 @@ def test_a_surname_a_registered_leader_shares_is_the_person_the_feature_named():
     rows, _ = _attributed(raw, date=dt.date(2012, 5, 3))
     assert _row(rows, '"We wait, and we pour tea,"')[:1] == ("Lilit Sargsyan",)
     assert _row(rows, '"We wait, and we pour tea,"')[2] != "Armenia"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        ("The Belgian diplomat, NATO's deputy special representative for the region, said the door stays open.", "NATO"),
+        ("The Dutch officer, the Alliance's liaison officer in Tbilisi, told reporters the door stays open.", "NATO"),
+        ("The young diplomat, a former teacher, said the door stays open.", "media"),  # a post of no actor: as before
+    ],
+)
+def test_a_bare_title_with_an_actors_post_set_off_after_it_is_that_actors(sentence, holder):
+    """Invented by the team (2026-12-06)."""
+    rows, _ = _attributed(f"Envoy visits\n\nVIENNA, May 3 (Test Wire) - The talks went on.\n\n{sentence}\n",
+                          date=dt.date(2016, 5, 3))
+    assert _row(rows, sentence[:15])[2] == holder

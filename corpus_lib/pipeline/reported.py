@@ -408,6 +408,11 @@ def _person_subject(subject: str, ctx: Discourse, *, you: Speaker | None) -> Att
         return Attribution(ctx.last_person[0], "quoted", ctx.last_person[1]) if ctx.last_person else None
     if _STATE_BODY.fullmatch(subject.strip(" ,")):
         return None  # "the prime minister's office said": a body of the place's state (see _actor_subject)
+    apposed = _TITLE_APPOSED.match(subject)  # "The Belgian diplomat, NATO's deputy special representative, said"
+    side = speakers.affiliation(apposed.group("post"), ctx.reg, ctx.date) if apposed else None
+    if side not in (None, "other", "media") and DEFINITE.match(apposed.group("title")):
+        who = ctx.by_title(apposed.group("title"))
+        return Attribution(who[0] if who else apposed.group("title"), "quoted", side)
     if DEFINITE.match(subject.strip()) and not ctx.reg.mentions(subject, ctx.date):
         who = ctx.by_title(subject)
         if who and speakers.EXPERT.search(subject):  # "The deputy chairman, an opposition member, …": nobody's side
@@ -426,6 +431,11 @@ def _person_subject(subject: str, ctx: Discourse, *, you: Speaker | None) -> Att
     title = subject if titles.points_back(subject) else who[0]  # "A member of its delegation, Anna Berg, said"
     who = ctx.owned(who, ctx.where(phrase=title), title=title)  # "A member of its delegation said": the actor of "its"
     return Attribution(who[0], "quoted", who[1])
+
+
+# A bare title with an actor's post set off after it: "The Belgian diplomat, NATO's deputy special
+# representative for the region," (the post says whose the person is).
+_TITLE_APPOSED = re.compile(r"^\W*(?P<title>(?:the|this|that)\s+[^,;:]{2,40}?),\s+(?P<post>[^,;:]{3,100}?),?\s*\Z", re.IGNORECASE)
 
 
 # The post a person held when they spoke, set before the subject: "In 2017, as a spokeswoman
