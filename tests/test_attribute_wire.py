@@ -539,13 +539,13 @@ def test_a_surname_a_registered_leader_shares_is_the_person_the_feature_named():
 @pytest.mark.parametrize(
     ("sentence", "holder"),
     [
-        ("The Belgian diplomat, NATO's deputy special representative for the region, said the door stays open.", "NATO"),
-        ("The Dutch officer, the Alliance's liaison officer in Tbilisi, told reporters the door stays open.", "NATO"),
-        ("The young diplomat, a former teacher, said the door stays open.", "media"),  # a post of no actor: as before
+        ("The Belgian diplomat, NATO's deputy special representative for the region, said the Alliance would wait.", "NATO"),
+        ("The Dutch officer, the Alliance's liaison officer in Tbilisi, told reporters the Alliance would wait.", "NATO"),
+        ("The young diplomat, a former teacher, said the Alliance would wait.", "media"),  # no actor's post: unchanged
     ],
 )
 def test_a_bare_title_with_an_actors_post_set_off_after_it_is_that_actors(sentence, holder):
     """Invented by the team (2026-12-06)."""
-    rows, _ = _attributed(f"Envoy visits\n\nVIENNA, May 3 (Test Wire) - The talks went on.\n\n{sentence}\n",
+    rows, _ = _attributed(f"Envoy visits\n\nYEREVAN, May 3 (Test Wire) - The talks went on.\n\n{sentence}\n",
                           date=dt.date(2016, 5, 3))
     assert _row(rows, sentence[:15])[2] == holder
