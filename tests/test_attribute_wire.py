@@ -549,3 +549,24 @@ def test_a_bare_title_with_an_actors_post_set_off_after_it_is_that_actors(senten
     rows, _ = _attributed(f"Envoy visits\n\nYEREVAN, May 3 (Test Wire) - The talks went on.\n\n{sentence}\n",
                           date=dt.date(2016, 5, 3))
     assert _row(rows, sentence[:15])[2] == holder
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        ("Western diplomats in Yerevan said the Allies were in no hurry to push Armenia.", "NATO"),
+        ("Diplomats said the Alliance would not change its line.", "NATO"),
+        ("Western diplomats in Baku said Azerbaijan would stay out of blocs.", "other"),  # not the Alliance's position
+    ],
+)
+def test_unnamed_diplomats_who_report_the_alliances_position_hold_it_for_the_alliance(sentence, holder):
+    """Invented by the team (2026-12-06)."""
+    rows, _ = _attributed(f"Talks\n\nVIENNA, May 3 (Test Wire) - The talks went on.\n\n{sentence}\n", date=dt.date(2016, 5, 3))
+    assert _row(rows, sentence[:15])[2] == holder
+
+
+def test_an_unnamed_source_set_off_inside_the_sentence_is_the_speaker():
+    """Invented by the team (2026-12-06): "one ambassador" is the source, not part of the subject."""
+    rows, _ = _attributed("Talks\n\nVIENNA, May 3 (Test Wire) - The talks went on.\n\nMoscow's conduct, one ambassador "
+                          "added, had shaken the trust of a decade.\n", date=dt.date(2016, 5, 3))
+    assert _row(rows, "Moscow's conduct")[:2] == ("one ambassador", "quoted")

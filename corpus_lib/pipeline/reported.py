@@ -344,11 +344,32 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
         if found and found.role == "quoted" and found.holder == "other":
             name, holder = _introduced_in(sentence, (found.speaker, found.holder), ctx)
             found = Attribution(name, "quoted", holder)
+        if found and found.holder == "other" and _UNNAMED_SOURCE.fullmatch(subject.strip(" ,")):
+            found = found._replace(holder=_institution_reported(clause[verb:], ctx) or "other")
         if found and found.role == "quoted":
             found = _as_then(sentence, found, ctx)
         if found:
             return found
     return _actor_subject(clause, verb, ctx)
+
+
+# Unnamed diplomats or sources with no actor of their own: "Western diplomats in Baku",
+# "diplomats at Alliance headquarters", "one ambassador", "two sources".
+_UNNAMED_SOURCE = re.compile(
+    r"(?:(?:western|european|allied|foreign|several|some|many|two|three|one|other|senior)\s+){0,2}"
+    r"(?:diplomats?|ambassadors?|sources?|envoys?)(?:\s+(?:in|at|from)\s+[\w'’ -]{2,40})?",
+    re.IGNORECASE,
+)
+# A reporting verb and "that" before the reported clause.
+_REPORT_OPENING = re.compile(r"^\s*\w+(?:\s+(?:that|on\s+\w+))?\s+", re.IGNORECASE)
+
+
+def _institution_reported(rest: str, ctx: Discourse) -> str | None:
+    """The Alliance or the Union where a clause an unnamed source reports opens with it ("… said
+    the Allies had never pressed Baku"): the source tells the institution's position."""
+    opening = _REPORT_OPENING.match(rest)
+    holder = head_actor(rest[opening.end() :], ctx) if opening else None
+    return holder if holder in ("NATO", "EU") else None
 
 
 def _expert_aside(described: str, rest: str) -> bool:
