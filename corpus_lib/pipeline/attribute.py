@@ -27,7 +27,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from corpus_lib.pipeline import documents, passives, speakers, transcripts
+from corpus_lib.pipeline import documents, passives, publishers, speakers, transcripts
 from corpus_lib.pipeline.actors import Registry, registry
 from corpus_lib.pipeline.clauses import (
     POST_VERB_FIRST,
@@ -108,7 +108,7 @@ def attribute(
     reg = reg or registry()
     text = _one_space(text)  # a wrapped line reads as one line; offsets stay the same
     ctx = Discourse(date=date, reg=reg, doc_date=date)
-    publisher = _publisher(text, genre, source, reg)
+    publisher = publishers.publisher(text, genre, source, reg)
     asking = _dash_asking(text, units)
     dash_turns = any(asking)  # dashes open turns where a dashed paragraph asks; a statement's bullets ask nothing
     interview = (genre == "interview" or sum(u.label in _TURN_LABELS or (dash_turns and u.label == "dash") for u in units) >= 2
@@ -122,7 +122,7 @@ def attribute(
     voice_label, surnames = "", transcripts.label_surnames(turns)  # the current turn's label as printed; all labels' surnames
     ctx.dateline = _dateline(text, units, reg)
     ctx.headline_state = _headline_state(text, units, reg)
-    ctx.outlet_state = _source_state(source, reg)
+    ctx.outlet_state = publishers.source_state(source, reg)
     ctx.publisher = publisher if publisher in STATE_HOLDERS else None
     place = ctx.dateline or ctx.headline_state
     interviewee = _find_interviewee(text, units, reg, date, place=place) if interview else None
@@ -572,68 +572,6 @@ def _surname_head(head: str, text: str) -> str | None:
         return None
     firsts = re.finditer(rf"([A-ZÀ-Þ][^\W\d_]+)\s+{re.escape(head)}\b", text)
     return head if any(len(speakers.name_words(f"{m.group(1)} {head}")) == 2 for m in firsts) else None  # not "Mr X"
-
-
-def _publisher_holder(source: str, reg: Registry, *, release: bool = False) -> str:
-    """The actor that issues a release, essay or speech, else the outlet's (``media``); a
-    release by a body that is none of the actors and no outlet (an NGO, a think tank) speaks
-    for itself, ``other``."""
-    mentions = reg.mentions(source) if source else []
-    if mentions:
-        return mentions[0].holder
-    return "other" if release and source.strip() and not _OUTLET.search(source) else "media"
-
-
-def _publisher(text: str, genre: str, source: str, reg: Registry) -> str:
-    """Whose voice a text's narration is: the actor that issues a release, essay or speech (a
-    release carried by a wire service: the actor its contact line names), a state whose own
-    body publishes the text, else the outlet (``media``)."""
-    if genre not in ("essay", "press_release", "speech"):
-        return _official_site(source, reg)
-    publisher = _publisher_holder(source, reg, release=genre == "press_release")
-    if genre == "press_release" and publisher == "media":
-        publisher = _release_issuer(text, reg) or publisher
-    return publisher
-
-
-def _official_site(source: str, reg: Registry) -> str:
-    """The state whose own body publishes a text of any genre ("Foreign Ministry of Azerbaijan
-    website": an interview its official gave, reposted there, is the state's page), else the
-    outlet's (``media``). A note in brackets after the source is not read."""
-    name = source.split("(", 1)[0]
-    if not _OFFICIAL_BODY.search(name) or _OUTLET.search(name):
-        return "media"
-    return _source_state(source, reg) or "media"
-
-
-def _source_state(source: str, reg: Registry) -> str | None:
-    """The first state a manifest's source names before any note in brackets ("Voice of
-    Yerevan", "Foreign Ministry of Azerbaijan website"), or None."""
-    return next((m.holder for m in reg.mentions(source.split("(", 1)[0]) if m.holder in STATE_HOLDERS), None)
-
-
-_OFFICIAL_BODY = re.compile(r"\b(?:ministry|government|presiden(?:t|cy|tial)|embassy|press\s+service|administration)\b", re.I)
-
-
-def _release_issuer(text: str, reg: Registry) -> str | None:
-    """The actor a release sent out by a wire or distribution service comes from, named where
-    it tells the press whom to contact ("journalists may contact the NATO Press Office")."""
-    contact = _CONTACT.search(text)
-    mentions = reg.mentions(contact.group(1)) if contact else []
-    return mentions[0].holder if mentions and mentions[0].holder not in ("media", "other") else None
-
-
-_CONTACT = re.compile(
-    r"\b(?:contact|call|write\s+to|e-?mail)\s+(?:the\s+)?((?:[\w'’-]+\s+){0,6}?(?:press|media|information)\s+"
-    r"(?:office|service|centre|center|department|section))\b",
-    re.IGNORECASE,
-)
-
-
-# Words that name a news outlet in a manifest's source ("Caspian Wire", "Lake News"; not "press",
-# which a release's own description uses).
-_OUTLET = re.compile(r"\b(?:news|agency|wire|times|post|daily|weekly|tv|radio|media|herald|observer|journal|review|"
-                     r"report|courier|gazette|ledger|dispatch|bulletin|newspaper|magazine|online)\b", re.I)
 
 
 def _letters(text: str) -> int:

@@ -141,11 +141,13 @@ def _prescribes(sentence: str) -> bool:
 
 
 # A note that introduces the text of a speech: "X, NATO's envoy, delivered the following
-# remarks at …", "The following is the text of a speech by X", "Full text of the address by X".
+# remarks at …", "The following is the text of a speech by X", "Full text of the address by X",
+# "Remarks by X, NATO's …, at …".
 _DELIVERED = re.compile(
     r"\b(?:delivered|gave|made|delivers|gives)\s+(?:the\s+following|these)\s+(?:remarks|speech|address|statement|lecture)\b|"
     r"\bthe\s+following\s+is\s+(?:the\s+)?(?:full\s+)?(?:text|transcript)\s+of\b|"
-    r"\b(?:full\s+)?text\s+of\s+(?:the\s+|a\s+)?(?:speech|remarks|address|lecture)\s+(?:by|of)\b",
+    r"\b(?:full\s+)?text\s+of\s+(?:the\s+|a\s+)?(?:speech|remarks|address|lecture)\s+(?:by|of)\b|"
+    r"^\W*(?:(?:opening|closing|keynote|prepared)\s+)?(?:remarks|speech|address|lecture)\s+by\b",
     re.IGNORECASE,
 )
 
