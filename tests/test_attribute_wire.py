@@ -570,3 +570,14 @@ def test_an_unnamed_source_set_off_inside_the_sentence_is_the_speaker():
     rows, _ = _attributed("Talks\n\nVIENNA, May 3 (Test Wire) - The talks went on.\n\nMoscow's conduct, one ambassador "
                           "added, had shaken the trust of a decade.\n", date=dt.date(2016, 5, 3))
     assert _row(rows, "Moscow's conduct")[:2] == ("one ambassador", "quoted")
+
+
+def test_a_lead_for_a_features_protagonist_by_surname_or_title_gives_their_view():
+    """Invented by the team (2026-12-06): the protagonist named in full by the narration only."""
+    raw = ("The teacher of Gori\n\nGORI, May 3 (Test Wire) - Every morning Nana Kvaratskhelia opens a school built "
+           "for forty children.\n\nThe Alliance's envoy, Pieter Lund, said on Tuesday that the promise stands. "
+           "\"Georgia will join,\" Lund said.\n\nFor Kvaratskhelia, that promise is all that stands between her town "
+           "and the next war. \"My pupils will grow up in NATO,\" she said.\n")
+    rows, _ = _attributed(raw, date=dt.date(2009, 5, 3))
+    assert _row(rows, "For Kvaratskhelia")[2] == "other"
+    assert _row(rows, '"My pupils will grow up')[2] == "other"  # she is the protagonist, not the envoy

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from corpus_lib.pipeline import speakers, titles
-from corpus_lib.pipeline.clauses import PRONOUN, ROLE_NOUNS, first_verbish, subject_clause
+from corpus_lib.pipeline.clauses import DEFINITE, PRONOUN, ROLE_NOUNS, first_verbish, subject_clause
 from corpus_lib.pipeline.discourse import Discourse, Speaker
 from corpus_lib.pipeline.trailing import REPORTING_WORD
 
@@ -148,8 +148,12 @@ def _viewer(who: str, ctx: Discourse) -> str | None:
     mentions = ctx.reg.mentions(who, ctx.date)
     if mentions and who[: mentions[0].start].strip().lower() in ("", "the"):
         return mentions[0].holder if mentions[0].holder not in ("media", "other") else None
-    person = ctx.resolve(who) if speakers.name_words(who) or PRONOUN.match(who) else None
+    named = speakers.name_words(who) or PRONOUN.match(who) or (_SURNAME.fullmatch(who) and (ctx.known(who) or speakers.full_name_before(who, ctx.recent_texts)))
+    person = ctx.resolve(who) if named or (DEFINITE.match(who) and ctx.last_person) else None
     return person[1] if person and person[1] not in ("media",) else None
+
+
+_SURNAME = re.compile(r"[A-ZÀ-Þ][\w'’-]+")  # "For Beridze, …": a person named before or in recent narration, by surname
 
 
 def _witnessed_act(sentence: str, according: re.Match[str], ctx: Discourse, narrate: Narrate) -> str | None:
