@@ -207,3 +207,19 @@ def test_an_unplaced_official_in_a_town_datelined_report_is_the_towns_states():
            "who came with the visitors, said the border must be drawn on paper.\n")
     rows, _ = _attributed(raw, date=dt.date(2021, 5, 19))
     assert _row(rows, "Karen Melikyan")[2] == "Armenia"
+
+
+def test_a_registered_surname_after_another_first_name_is_not_the_registered_person():
+    """Invented (2026-12-06): "Lilit Sargsyan" is not the registered Serzh Sargsyan; "President Sargsyan" is."""
+    date = dt.date(2012, 5, 3)
+    assert not [m for m in registry().mentions("Every morning Lilit Sargsyan walks past the base.", date) if m.kind == "person"]
+    assert [m.name for m in registry().mentions("President Sargsyan said the base stays.", date)] == ["Serzh Sargsyan"]
+
+
+def test_a_features_protagonist_is_still_herself_when_her_surname_returns_pages_later():
+    """Invented by the team (2026-12-06): the surname returns after many sentences about others."""
+    filler = " ".join(f"Paragraph {k} tells of the town's market and its buses." for k in range(12))
+    raw = (f"A town beside the base\n\nEvery morning Lilit Sargsyan walks past the base on her way to school. {filler}\n\n"
+           "Sargsyan has heard such debates before. \"I am glad the base is here,\" she said.\n")
+    rows, _ = _attributed(raw, date=dt.date(2012, 5, 3))
+    assert _row(rows, '"I am glad the base is here,"')[:1] == ("Lilit Sargsyan",)

@@ -335,9 +335,23 @@ _INITIAL_BEFORE = re.compile(r"(?<![\w.])([A-ZÀ-Þ])\.?\s+\Z")
 
 def _other_initial(text: str, start: int, end: int, name: str) -> bool:
     """Whether a registered person's surname alone, found at ``start:end``, follows an initial
-    that is not that person's own ("Deputy H. Sargsyan" is not "Serzh Sargsyan")."""
+    or a first name that is not that person's own ("Deputy H. Sargsyan", "Anahit Sargsyan" are
+    not "Serzh Sargsyan")."""
     if " " in text[start:end]:
         return False  # a full name is that person whatever stands before it
     initial = _INITIAL_BEFORE.search(text, max(0, start - 4), start)
-    return bool(initial) and not name.startswith(initial.group(1))
+    if initial:
+        return not name.startswith(initial.group(1))
+    first = _FIRST_NAME_BEFORE.search(text, max(0, start - 20), start)
+    return bool(first) and " " in name and first.group(1) != name.split()[0] and first.group(1) not in _NOT_FIRST_NAMES
+
+
+# A capitalised word right before a surname, which may be another person's first name: "Anahit Sargsyan".
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-Þ][a-zà-ÿ]{2,})\s+\Z")
+# Capitalised words before a surname that are no first names: titles, openers, honorifics.
+_NOT_FIRST_NAMES = frozenset(
+    "President Prime Minister Premier Mr Mrs Ms Dr Deputy Speaker Foreign Defence Defense Chairman Chairwoman Leader "
+    "Ambassador General Colonel Secretary Former Then When Under As With By And But Said Says Told Asked After Before "
+    "Since While During Armenian Azerbaijani Russian Georgian President's Opposition Acting".split()
+)
 

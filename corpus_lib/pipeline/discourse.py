@@ -115,6 +115,7 @@ class Discourse:
     added: int = 0  # how many times a person has been remembered
     # the last narrated sentences, each with ``added`` once it was seen (see ``_described_post``)
     recent: deque = field(default_factory=lambda: deque(maxlen=8))
+    seen: list[str] = field(default_factory=list)  # every sentence seen, for a registered surname another person bears
     previous: str = ""  # the narrated sentence before this one, in any paragraph ("its" may refer to its subject)
     _surname_set: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)  # a person's title as introduced, lower case
@@ -134,6 +135,7 @@ class Discourse:
         self._name_post(text)
         self._described_post(text)
         self.recent.append((text, self.added))
+        self.seen.append(text)
         if speaker is not None and speaker[0] in self.titles:
             if not (self.title_only(speaker[0]) and speakers.plural_title(speaker[0])):
                 self.last_person = speaker
@@ -516,12 +518,13 @@ class Discourse:
 
     def full_name(self, m: Mention, text: str = "") -> Speaker:
         """A registered person's full name (a surname alone finds the person named before). A
-        surname alone that another person of the text bears is theirs ("Anahit Sargsyan, a
-        schoolteacher, …. Sargsyan said" is not the registered Serzh Sargsyan)."""
+        surname alone that another person of the text bears, named before or in any sentence
+        seen, is theirs ("Anahit Sargsyan, a schoolteacher, …. Sargsyan said" is not the
+        registered Serzh Sargsyan)."""
         said = text[m.start : m.end].strip() if text else ""
         if said and " " not in said and (named := self.known(said)) and named[0] != m.name:
             return named
-        other = speakers.full_name_before(said, self.recent_texts) if said and " " not in said else None
+        other = speakers.full_name_before(said, self.seen) if said and " " not in said else None
         if other and other != m.name:  # the surname of someone the recent narration named in full
             self.add((other, self.place or "other"))
             return self.persons[-1]
