@@ -69,3 +69,13 @@ def test_a_sideless_guest_speaks_for_the_side_their_answers_or_quoted_headline_c
     rows = {raw[s.start : s.end]: s.holder for s in attribute(raw, clean(raw).units, genre="interview", date=dt.date(2017, 5, 2))}
     assert rows["We want the talks to go on."] == side
     assert rows["We have no quarrel with it."] == side
+
+
+@pytest.mark.parametrize("headline", ['"Peace between Baku and Yerevan is within reach"', 'Transcript: "Peace is within reach"'])
+def test_a_headline_that_only_quotes_takes_the_side_of_the_interviews_one_guest(headline):
+    """Invented by the team (2026-12-06): the guest is placed by the introduction; the headline names nobody."""
+    raw = (f"{headline}\n\nThe Coastline Review put its questions to Anna Vik, NATO's envoy for the region.\n\n"
+           "Q: Is peace within reach?\n\nA: It is, and we will help.\n\nQ: And Moscow?\n\nA: We talk to it.\n")
+    rows = {raw[s.start : s.end]: s.holder for s in attribute(raw, clean(raw).units, genre="interview", date=dt.date(2024, 3, 4))}
+    assert rows[headline] == "NATO"
+    assert rows["It is, and we will help."] == "NATO"

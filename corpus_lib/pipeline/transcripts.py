@@ -653,7 +653,7 @@ def answer_holders(text: str, out: list, reg: Registry, date, *, here: str | Non
     (:func:`relays`), then a headline that names the guest (:func:`headline_sides`)."""
     own_sides(text, out, here=here)
     relays(text, out, reg, date, here=here)
-    headline_sides(out)
+    headline_sides(out, text)
 
 
 def own_sides(text: str, out: list, *, here: str | None = None) -> None:
@@ -677,18 +677,25 @@ def own_sides(text: str, out: list, *, here: str | None = None) -> None:
             s.holder = side
 
 
-def headline_sides(out: list) -> None:
+def headline_sides(out: list, text: str = "") -> None:
     """A headline given to a guest by name ("Valstad: '…'") but to nobody's side takes the side
-    the guest's answers hold, once they are all read."""
+    the guest's answers hold, once they are all read; so does a headline that only quotes
+    ('"The promise we made still stands"', 'Transcript: "…"') in an interview with one guest."""
     held: dict[str, Counter] = {}
     for s in out:
         if s.speaker_role == "interviewee" and _last_word(s.speaker):
             held.setdefault(_last_word(s.speaker), Counter())[s.holder] += 1
     for s in out:
         answers = held.get(_last_word(s.speaker)) if s.speaker_role == "headline" and s.holder == "other" else None
+        if s.speaker_role == "headline" and s.speaker == "headline" and len(held) == 1 and _QUOTE_ONLY.match(text[s.start : s.end]):
+            answers = next(iter(held.values()))  # the one guest's words
         side = answers.most_common(1)[0][0] if answers else None  # the side most of the answers hold
-        if side not in (None, "media"):
+        if side not in (None, "media", "other"):
             s.holder = side
+
+
+# A headline that is a quotation alone, perhaps after a label: '"…"', 'Transcript: "…"'.
+_QUOTE_ONLY = re.compile(r"^\W{0,3}(?:[A-Z][\w ]{0,20}:\s*)?[\"“‘'][^\"“”]{3,200}[\"”’']\W*\Z")
 
 
 def _last_word(name: str) -> str:
