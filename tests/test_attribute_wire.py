@@ -581,3 +581,15 @@ def test_a_lead_for_a_features_protagonist_by_surname_or_title_gives_their_view(
     rows, _ = _attributed(raw, date=dt.date(2009, 5, 3))
     assert _row(rows, "For Kvaratskhelia")[2] == "other"
     assert _row(rows, '"My pupils will grow up')[2] == "other"  # she is the protagonist, not the envoy
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["In Bucharest the Allies wrote that Georgia will become a member.",
+     "At the summit in April the Allies agreed that the door stays open.",
+     "In 2008 the Allies promised Georgia membership."],
+)
+def test_a_scene_with_no_comma_before_the_actor_leaves_the_actor_the_subject(sentence):
+    """Invented by the team (2026-12-06)."""
+    rows, _ = _attributed(f"Talks\n\nVIENNA, May 3 (Test Wire) - The talks went on.\n\n{sentence}\n", date=dt.date(2016, 5, 3))
+    assert _row(rows, sentence[:12])[2] == "NATO"

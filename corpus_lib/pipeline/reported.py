@@ -327,6 +327,9 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
         return Attribution("narrator", "narrator", "other")  # "Opposition politicians accuse …", "Some in Europe say …"
     if (some := SOME_ALLIES.match(clause)) and _ACTOR_VERB.search(clause, 0, 120):
         return Attribution("narrator", "narrator", members_of(some))  # "Several Allies remain wary …": NATO's members
+    scene = _SCENE_NO_COMMA.match(clause)
+    if scene and head_actor(clause[scene.end() :], ctx):
+        clause = clause[scene.end() :]  # "In Bucharest the Allies agreed …": the Allies agreed
     verb = first_verbish(clause)
     occasion = _occasion(clause, verb)
     verb = occasion if occasion is not None else verb
@@ -454,6 +457,12 @@ def _person_subject(subject: str, ctx: Discourse, *, you: Speaker | None) -> Att
     return Attribution(who[0], "quoted", who[1])
 
 
+# A scene or time opening the sentence with no comma before the subject: "In Bucharest the
+# Allies agreed", "At Bucharest in April the Allies promised", "In 2008 the Allies wrote".
+_SCENE_NO_COMMA = re.compile(
+    r"^\W*(?:in|at)\s+(?:(?-i:[A-Z])[\w'’-]+|\d{4})(?:\s+(?:in|on)\s+(?:(?-i:[A-Z])[\w'’-]+|\d{4})(?:\s+\d{4})?)?\s+(?=\S)",
+    re.IGNORECASE,
+)
 # A bare title with an actor's post set off after it: "The Belgian diplomat, NATO's deputy special
 # representative for the region," (the post says whose the person is).
 _TITLE_APPOSED = re.compile(r"^\W*(?P<title>(?:the|this|that)\s+[^,;:]{2,40}?),\s+(?P<post>[^,;:]{3,100}?),?\s*\Z", re.IGNORECASE)
