@@ -593,3 +593,12 @@ def test_a_scene_with_no_comma_before_the_actor_leaves_the_actor_the_subject(sen
     """Invented by the team (2026-12-06)."""
     rows, _ = _attributed(f"Talks\n\nVIENNA, May 3 (Test Wire) - The talks went on.\n\n{sentence}\n", date=dt.date(2016, 5, 3))
     assert _row(rows, sentence[:12])[2] == "NATO"
+
+
+def test_a_plural_body_named_again_bare_after_other_actors_spoke_is_its_actors():
+    """Invented by the team (2026-12-06): "The ministers" after the Allies' ministers, Georgia and Moscow spoke."""
+    raw = ("Ministers meet\n\nBRUSSELS, May 3 (Test Wire) - NATO foreign ministers said on Tuesday there could be no "
+           "business as usual with Moscow.\n\nGeorgian officials say the damage is large. Moscow says its troops will "
+           "pull back.\n\nThe ministers also set up a commission with Georgia.\n")
+    rows, _ = _attributed(raw, date=dt.date(2008, 8, 19))
+    assert _row(rows, "The ministers also")[2] == "NATO"

@@ -336,6 +336,10 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
     subject = _before_predicate(clause[:verb]) if verb is not None else ""
     if ctx.group and verb is not None and GROUP_REFERENCE.fullmatch(subject.strip()) and not _passive(clause[verb:]):
         return Attribution("narrator", "narrator", ctx.group[1])  # "They also invited …" after "NATO leaders …"
+    body = _PLURAL_BODY.fullmatch(subject.strip()) if verb is not None and not ctx.group else None
+    told = titles.told_before(body.group("noun"), ctx.recent_texts, ctx.reg, ctx.date) if body else None
+    if told not in (None, "media", "other") and not _passive(clause[verb:]):
+        return Attribution("narrator", "narrator", told)  # "The ministers also asked …" after "NATO foreign ministers …"
     if verb is not None and (INTERVIEW_GIVEN.match(clause, verb) or (_INTERVIEW_WORDS.search(clause, 0, verb) and INTERVIEW_GIVEN.search(clause, 0, verb))):
         return None  # "X answered the questions of the agency", "X talked to the paper about Y's hopes": the interview's setting
     if (verb is not None and len(subject.split()) <= 24 and not _COLON_CLAUSE.search(subject) and not _OBJECT_VERB.search(subject)
@@ -457,6 +461,11 @@ def _person_subject(subject: str, ctx: Discourse, *, you: Speaker | None) -> Att
     return Attribution(who[0], "quoted", who[1])
 
 
+# A plural body named again bare: "The ministers also …", "The ambassadors, who met on Tuesday, …".
+_PLURAL_BODY = re.compile(
+    r"the\s+(?P<noun>ministers|leaders|ambassadors|foreign\s+ministers|defence\s+ministers)(?:\s+(?:also|then|later|again|\w+ly))*",
+    re.IGNORECASE,
+)
 # A scene or time opening the sentence with no comma before the subject: "In Bucharest the
 # Allies agreed", "At Bucharest in April the Allies promised", "In 2008 the Allies wrote".
 _SCENE_NO_COMMA = re.compile(
