@@ -602,3 +602,12 @@ def test_a_plural_body_named_again_bare_after_other_actors_spoke_is_its_actors()
            "pull back.\n\nThe ministers also set up a commission with Georgia.\n")
     rows, _ = _attributed(raw, date=dt.date(2008, 8, 19))
     assert _row(rows, "The ministers also")[2] == "NATO"
+
+
+@pytest.mark.parametrize("body", ["the Caucasus Policy Lab, a Tbilisi research group", "the Black Sea Studies Group"])
+def test_a_research_group_or_policy_lab_places_its_people_with_no_actor(body):
+    """Invented by the team (2026-12-06): a scholar quoted after a Russian general is no Russian."""
+    raw = ("Summit\n\nBUCHAREST, April 3 (Test Wire) - Leaders met.\n\nA senior Russian general said the army would "
+           f"redraw its plans.\n\n\"The promise came with no road map,\" said Irina Kvlividze of {body}.\n")
+    rows, _ = _attributed(raw, date=dt.date(2008, 4, 3))
+    assert _row(rows, '"The promise came')[2] == "other"

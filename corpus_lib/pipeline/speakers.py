@@ -112,7 +112,7 @@ EXPERT = re.compile(
     r"\b(?:analysts?|experts?|political scientists?|scholars?|researchers?|professors?|commentators?|"
     r"political observers?|think[- ]tanks?|academics?|lecturers?|economists?|historians?|"
     r"opposition|critics?|opponents?|activists?|specialists?|columnists?|(?:senior|research|visiting) fellows?|"
-    r"teaches|taught|lectures|lectured|universit(?:y|ies)|(?:studies|research|policy|analytical)\s+(?:centre|center|institute)|"
+    r"teaches|taught|lectures|lectured|universit(?:y|ies)|(?:studies|research|policy|analytical)\s+(?:centre|center|institute|group|lab|unit)|"
     r"(?:centre|center|institute)\s+for\s+(?:[\w-]+\s+){0,3}?(?:studies|research|analysis))\b",
     re.IGNORECASE,
 )
