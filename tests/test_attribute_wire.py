@@ -611,3 +611,13 @@ def test_a_research_group_or_policy_lab_places_its_people_with_no_actor(body):
            f"redraw its plans.\n\n\"The promise came with no road map,\" said Irina Kvlividze of {body}.\n")
     rows, _ = _attributed(raw, date=dt.date(2008, 4, 3))
     assert _row(rows, '"The promise came')[2] == "other"
+
+
+def test_a_lead_for_someone_who_teaches_is_nobodys_view_and_so_are_their_quotes():
+    """Invented by the team (2026-12-06): the scholar follows a Russian general's words."""
+    raw = ("Gori after the war\n\nGORI, May 3 (Test Wire) - A Russian general said the army would stay.\n\n"
+           "For Nino Kapanadze, who teaches history in Tbilisi, neutrality would not have helped. \"Russia showed "
+           "its face here,\" she said.\n")
+    rows, _ = _attributed(raw, date=dt.date(2009, 5, 3))
+    assert _row(rows, "For Nino Kapanadze")[2] == "other"
+    assert _row(rows, '"Russia showed')[2] == "other"

@@ -127,7 +127,7 @@ def according(sentence: str, ctx: Discourse, narrate: Narrate) -> Attribution | 
 # A lead that gives the view of the one it names: "For Baku, by contrast, …", "For Armenia's
 # government, …", "For X, a presidential adviser, the problem is …".
 _FOR = re.compile(
-    r"^\W*for\s+(?P<who>[^,;:\"“”]{2,60}?(?:,\s+(?:a|an|the)\s+[^,;:\"“”]{2,60}?)?)"
+    r"^\W*for\s+(?P<who>[^,;:\"“”]{2,60}?(?:,\s+(?:a|an|the|who)\s+[^,;:\"“”]{2,80}?)?)"
     r"(?:,\s+(?:by\s+contrast|however|though|meanwhile|too|in\s+turn))?,\s",
     re.IGNORECASE,
 )
@@ -145,10 +145,13 @@ def _viewer(who: str, ctx: Discourse) -> str | None:
     of no side."""
     if _PART.match(who) or _COUNTRY.match(who):
         return None
+    if speakers.EXPERT.search(who) and speakers.name_words(who.split(",")[0]):
+        ctx.add((" ".join(speakers.name_words(who.split(",")[0])), "other"))  # "For X, who teaches …": nobody's side
+        return "other"
     mentions = ctx.reg.mentions(who, ctx.date)
     if mentions and who[: mentions[0].start].strip().lower() in ("", "the"):
         return mentions[0].holder if mentions[0].holder not in ("media", "other") else None
-    named = speakers.name_words(who) or PRONOUN.match(who) or (_SURNAME.fullmatch(who) and (ctx.known(who) or speakers.full_name_before(who, ctx.recent_texts)))
+    named = speakers.name_words(who.split(",")[0]) or PRONOUN.match(who) or (_SURNAME.fullmatch(who) and (ctx.known(who) or speakers.full_name_before(who, ctx.recent_texts)))
     person = ctx.resolve(who) if named or (DEFINITE.match(who) and ctx.last_person) else None
     return person[1] if person and person[1] not in ("media",) else None
 
