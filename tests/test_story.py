@@ -223,7 +223,7 @@ NEWS_FLOORS = {
     # dev77 (interviews whose guest is named in one place) 0.765 / 0.511; dev78 (membership in
     # narration) 0.871 / 0.846; dev79 (Karabakh in fresh wording) 0.901 / 0.984; dev80 (the
     # region's agencies) 0.911 / 0.889
-    "dev77": {("all", "holder_accuracy"): 0.74, ("NATO-held", "holder_accuracy"): 0.49},
+    "dev77": {("all", "holder_accuracy"): 0.85, ("NATO-held", "holder_accuracy"): 0.49},
     "dev78": {("all", "holder_accuracy"): 0.89, ("NATO-held", "holder_accuracy"): 0.86},  # 0.916 / 0.892 since the 23rd session
     "dev79": {("all", "holder_accuracy"): 0.88, ("NATO-held", "holder_accuracy"): 0.96},
     "dev80": {("all", "holder_accuracy"): 0.89, ("NATO-held", "holder_accuracy"): 0.87},
@@ -233,18 +233,18 @@ NEWS_FLOORS = {
     # report) 0.941 / 0.982; dev85 (background beside positions) 0.906 / 0.955; dev86 (interviews
     # whose guest is hard to place) 0.908 / 0.906; dev87 (membership in official speech) 0.929 /
     # 0.965
-    "dev81": {("all", "holder_accuracy"): 0.75, ("NATO-held", "holder_accuracy"): 0.90},
+    "dev81": {("all", "holder_accuracy"): 0.80, ("NATO-held", "holder_accuracy"): 0.90},
     "dev82": {("all", "holder_accuracy"): 0.90, ("NATO-held", "holder_accuracy"): 0.87},
     "dev83": {("all", "holder_accuracy"): 0.91, ("NATO-held", "holder_accuracy"): 0.91},
     "dev84": {("all", "holder_accuracy"): 0.92, ("NATO-held", "holder_accuracy"): 0.96},
     "dev85": {("all", "holder_accuracy"): 0.88, ("NATO-held", "holder_accuracy"): 0.93},
-    "dev86": {("all", "holder_accuracy"): 0.88, ("NATO-held", "holder_accuracy"): 0.88},
+    "dev86": {("all", "holder_accuracy"): 0.93, ("NATO-held", "holder_accuracy"): 0.88},
     "dev87": {("all", "holder_accuracy"): 0.90, ("NATO-held", "holder_accuracy"): 0.94},
     # dev88 (interviews whose guest the reader must infer; 0.602 on arrival) 0.778 / 0.833 after the
     # twenty-third session's last rules, 0.831 / 0.867 after the twenty-fourth's; dev89 (membership
     # and Karabakh in interviews and speeches) 0.919 / 0.913 on arrival, 0.946 / 0.978 after the
     # twenty-fifth session's
-    "dev88": {("all", "holder_accuracy"): 0.80, ("NATO-held", "holder_accuracy"): 0.84},
+    "dev88": {("all", "holder_accuracy"): 0.84, ("NATO-held", "holder_accuracy"): 0.84},
     "dev89": {("all", "holder_accuracy"): 0.92, ("NATO-held", "holder_accuracy"): 0.95},
     # Twenty-fourth session, in-sample on its final tree (holder / NATO-held; on arrival in
     # brackets): dev90 (the held-out briefs' mix) 0.959 / 0.975 (0.935); dev91 (membership in
@@ -257,7 +257,7 @@ NEWS_FLOORS = {
     "dev92": {("all", "holder_accuracy"): 0.92, ("NATO-held", "holder_accuracy"): 0.94},
     "dev93": {("all", "holder_accuracy"): 0.83, ("NATO-held", "holder_accuracy"): 0.85},
     "dev94": {("all", "holder_accuracy"): 0.90, ("NATO-held", "holder_accuracy"): 0.92},
-    "dev95": {("all", "holder_accuracy"): 0.85, ("NATO-held", "holder_accuracy"): 0.97},
+    "dev95": {("all", "holder_accuracy"): 0.93, ("NATO-held", "holder_accuracy"): 0.97},
     # Twenty-fifth session, in-sample on its final rules (holder / NATO-held; on arrival in
     # brackets): dev96 (house styles: a live blog, a digest, translated agency copy) 0.911 / 0.906
     # (0.850); dev97 (Russia and membership in every text) 0.947 / 0.940 (0.923); dev98 (interviews
@@ -267,12 +267,26 @@ NEWS_FLOORS = {
     # (0.700); dev103 (wire copy of many agencies) 0.968 / 0.973 (0.955)
     "dev96": {("all", "holder_accuracy"): 0.89, ("NATO-held", "holder_accuracy"): 0.88},
     "dev97": {("all", "holder_accuracy"): 0.92, ("NATO-held", "holder_accuracy"): 0.92},
-    "dev98": {("all", "holder_accuracy"): 0.89, ("NATO-held", "holder_accuracy"): 0.91},
+    "dev98": {("all", "holder_accuracy"): 0.94, ("NATO-held", "holder_accuracy"): 0.91},
     "dev99": {("all", "holder_accuracy"): 0.97, ("NATO-held", "holder_accuracy"): 0.97},
     "dev100": {("all", "holder_accuracy"): 0.93, ("NATO-held", "holder_accuracy"): 0.95},
     "dev101": {("all", "holder_accuracy"): 0.87, ("NATO-held", "holder_accuracy"): 0.81},
-    "dev102": {("all", "holder_accuracy"): 0.79, ("NATO-held", "holder_accuracy"): 0.91},
+    "dev102": {("all", "holder_accuracy"): 0.85, ("NATO-held", "holder_accuracy"): 0.91},
     "dev103": {("all", "holder_accuracy"): 0.94, ("NATO-held", "holder_accuracy"): 0.95},
+    # Twenty-sixth session, in-sample on its final rules (holder / NATO-held; on arrival in
+    # brackets): dev104 (interviews whose guest's side shows only in "we", the questions or the
+    # headline) 0.950 / 0.958 (0.678); dev105 (features, analyses, translated passives, readouts, a
+    # live blog) 0.855 / 0.927 (0.734); dev106 (interviews whose guest is placed indirectly) 0.911 /
+    # 0.900 (0.771); dev107 (membership and Russia in many wordings) 0.954 / 0.891 (0.954); dev108
+    # (reported speech without quotation marks) 0.937 / 0.909 (0.921); dev109 (features, op-eds, a
+    # speech) 0.904 / 0.961 (0.720). Raised on the same rules: dev77 0.879, dev81 0.829, dev86
+    # 0.958, dev88 0.868, dev95 0.963, dev98 0.967, dev102 0.872 (holder).
+    "dev104": {("all", "holder_accuracy"): 0.92, ("NATO-held", "holder_accuracy"): 0.93},
+    "dev105": {("all", "holder_accuracy"): 0.83, ("NATO-held", "holder_accuracy"): 0.90},
+    "dev106": {("all", "holder_accuracy"): 0.88, ("NATO-held", "holder_accuracy"): 0.87},
+    "dev107": {("all", "holder_accuracy"): 0.93, ("NATO-held", "holder_accuracy"): 0.86},
+    "dev108": {("all", "holder_accuracy"): 0.91, ("NATO-held", "holder_accuracy"): 0.88},
+    "dev109": {("all", "holder_accuracy"): 0.88, ("NATO-held", "holder_accuracy"): 0.93},
 }
 
 
