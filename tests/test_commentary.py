@@ -145,9 +145,7 @@ def test_a_speech_headed_remarks_by_a_titled_speaker_is_the_speakers():
     raw = ("Partnership without pressure\n\n"
            "Remarks by Ilse Vandam, NATO Deputy Assistant Secretary General, at a forum in Baku on 15 May 2018.\n\n"
            "Thank you for inviting me. The Allies are not recruiting here.\n")
-    out = attribute(raw, clean(raw).units, genre="speech", date=dt.date(2018, 5, 15), source="Baku Forum Bulletin",
-                    reg=registry())
-    rows = {raw[s.start : s.end]: (s.speaker, s.holder) for s in out}
+    rows = _published(raw, "speech", "Baku Forum Bulletin")
     assert rows["The Allies are not recruiting here."] == ("Ilse Vandam", "NATO")
 
 
@@ -156,7 +154,11 @@ def test_an_essay_in_an_outlet_named_after_a_capital_is_its_authors_not_the_capi
     raw = ("Neutrality is a luxury\n\nWhen the war began, many told themselves it was someone else's war. I do not think "
            "so.\n\nSmall states survive by choosing their friends carefully.\n\n"
            "Ani Petrosyan is a security analyst in Yerevan. The views expressed are her own.\n")
-    out = attribute(raw, clean(raw).units, genre="essay", date=dt.date(2022, 5, 2), source="Yerevan Policy Review (invented)",
-                    reg=registry())
-    rows = {raw[s.start : s.end]: s.holder for s in out}
-    assert rows["Small states survive by choosing their friends carefully."] == "other"  # the analyst's
+    rows = _published(raw, "essay", "Yerevan Policy Review (invented)")
+    assert rows["Small states survive by choosing their friends carefully."][1] == "other"  # the analyst's
+
+
+def _published(raw: str, genre: str, source: str) -> dict[str, tuple[str, str]]:
+    """(speaker, holder) of each sentence of an invented text of ``genre`` that ``source`` printed."""
+    out = attribute(raw, clean(raw).units, genre=genre, date=dt.date(2018, 5, 15), source=source, reg=registry())
+    return {raw[s.start : s.end]: (s.speaker, s.holder) for s in out}
