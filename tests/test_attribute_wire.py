@@ -621,3 +621,11 @@ def test_a_lead_for_someone_who_teaches_is_nobodys_view_and_so_are_their_quotes(
     rows, _ = _attributed(raw, date=dt.date(2009, 5, 3))
     assert _row(rows, "For Nino Kapanadze")[2] == "other"
     assert _row(rows, '"Russia showed')[2] == "other"
+
+
+def test_an_owned_post_set_off_before_a_name_and_a_second_post_after_it_keep_the_owner():
+    """Invented by the team (2026-12-06): "Armenia's delegate, X, a lawmaker from the ruling party"."""
+    raw = ("Forum\n\nRIGA, May 3 (Test Wire) - The forum opened.\n\nArmenia's delegate, Lusine Avetyan, a lawmaker from "
+           "the ruling party, praised Moscow. \"Without Russia there is no security,\" she said.\n")
+    rows, _ = _attributed(raw, date=dt.date(2014, 5, 3))
+    assert _row(rows, '"Without Russia')[2] == "Armenia"

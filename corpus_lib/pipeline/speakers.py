@@ -451,6 +451,10 @@ _LED_BY = re.compile(r"(?P<body>\b(?:the|a|an)\s+[^,.;:]{2,80}?)\s+(?:led|headed
 _OWNER_BEFORE = re.compile(rf"(?:^|\s)(?:the\s+)?{_WORD}(?:\s+{_WORD})?['’]s\s*\Z")
 
 
+# A title that opens with its owner: "Armenia's delegate", "the Alliance's envoy".
+_OWNER_OPEN = re.compile(r"^\W*(?:the\s+)?[A-ZÀ-Þ][\w-]*(?:\s+[A-ZÀ-Þ][\w-]*)?['’]s\s")
+
+
 # An honorific right before a name ("…, Mr Tomasz Wierzbicki"), which is no part of its title.
 _HONORIFIC_END = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+\Z")
 
@@ -482,6 +486,8 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
     if ahead and titles.points_back(ahead):  # "Its envoy, X, a former minister, said": the owned post places them
         return ahead
     found = _apposition_after(after) or ahead
+    if found and ahead and found != ahead and _OWNER_OPEN.match(ahead):
+        found = f"{ahead} {found}"  # "Armenia's delegate, X, a lawmaker from the ruling party": the owner's post first
     if found:
         return found
     led = _LED_BY.search(before)
