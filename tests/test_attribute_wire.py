@@ -629,3 +629,17 @@ def test_an_owned_post_set_off_before_a_name_and_a_second_post_after_it_keep_the
            "the ruling party, praised Moscow. \"Without Russia there is no security,\" she said.\n")
     rows, _ = _attributed(raw, date=dt.date(2014, 5, 3))
     assert _row(rows, '"Without Russia')[2] == "Armenia"
+
+
+@pytest.mark.parametrize(
+    ("headline", "holder"),
+    [
+        ("Tbilisi panel: Allies' door wide open, but Georgia must wait", "NATO"),
+        ("Tbilisi seminar hears NATO backing for the mediators", "NATO"),
+        ("Tbilisi panel: after the war, is Armenia turning West?", "media"),  # a question the outlet puts
+    ],
+)
+def test_an_event_and_its_place_before_a_headline_are_its_scene_not_its_source(headline, holder):
+    """Invented by the team (2026-12-06)."""
+    rows, _ = _attributed(f"{headline}\n\nRIGA, May 3 (Test Wire) - The forum opened.\n", date=dt.date(2016, 5, 3))
+    assert rows[headline][2] == holder

@@ -153,6 +153,14 @@ _PIECE_NAMED = re.compile(
 )
 
 
+# An event named with its place before what was said there: "Tbilisi roundtable: NATO envoy backs
+# …", "Tbilisi security forum hears NATO call …".
+_VENUE = re.compile(
+    r"^(?:[A-ZÀ-Þ][\w'’-]+\s+){1,2}(?:security\s+|policy\s+)?(?:forum|seminar|panel|roundtable|round\s+table|conference|"
+    r"hearing|symposium)(?::\s+|\s+(?:hears|is\s+told)\s+)"
+)
+
+
 # Where the source spoke, after the name in a colon headline: "Vos in Tbilisi: …", "Vos at the summit: …".
 _WHERE_AFTER = re.compile(r"\s+(?:in|at|from|after|before|during)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*\Z")
 
@@ -217,6 +225,9 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
     interviewee of a quoted headline, else nobody, with the side of the state that publishes
     the document or else of the first actor named."""
     content = sentence.strip()
+    venue = _VENUE.match(content)  # "Tbilisi seminar hears NATO backing …": the event is the scene, not a source
+    if venue and not content.rstrip(" '\"”’").endswith("?"):
+        content = content[venue.end() :]
     if INTERVIEW_INTRO.match(content) or _announces(content) or _PIECE_NAMED.search(content):
         return "headline", "media"  # "…: an interview", "Six questions to …": the piece, not a source
     source = _named_source(content)
