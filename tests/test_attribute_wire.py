@@ -551,6 +551,13 @@ def test_a_bare_title_with_an_actors_post_set_off_after_it_is_that_actors(senten
     assert _row(rows, sentence[:15])[2] == holder
 
 
+def _after_talks(sentence: str) -> tuple[str, str, str]:
+    """(speaker, role, holder) of an invented sentence printed after a Vienna-datelined paragraph
+    that only says the talks went on."""
+    rows, _ = _attributed(f"Talks\n\nVIENNA, May 3 (Test Wire) - The talks went on.\n\n{sentence}\n", date=dt.date(2016, 5, 3))
+    return _row(rows, sentence[:12])
+
+
 @pytest.mark.parametrize(
     ("sentence", "holder"),
     [
@@ -561,15 +568,13 @@ def test_a_bare_title_with_an_actors_post_set_off_after_it_is_that_actors(senten
 )
 def test_unnamed_diplomats_who_report_the_alliances_position_hold_it_for_the_alliance(sentence, holder):
     """Invented by the team (2026-12-06)."""
-    rows, _ = _attributed(f"Talks\n\nVIENNA, May 3 (Test Wire) - The talks went on.\n\n{sentence}\n", date=dt.date(2016, 5, 3))
-    assert _row(rows, sentence[:15])[2] == holder
+    assert _after_talks(sentence)[2] == holder
 
 
 def test_an_unnamed_source_set_off_inside_the_sentence_is_the_speaker():
     """Invented by the team (2026-12-06): "one ambassador" is the source, not part of the subject."""
-    rows, _ = _attributed("Talks\n\nVIENNA, May 3 (Test Wire) - The talks went on.\n\nMoscow's conduct, one ambassador "
-                          "added, had shaken the trust of a decade.\n", date=dt.date(2016, 5, 3))
-    assert _row(rows, "Moscow's conduct")[:2] == ("one ambassador", "quoted")
+    assert _after_talks("Moscow's conduct, one ambassador added, had shaken the trust of a decade.")[:2] == (
+        "one ambassador", "quoted")
 
 
 def test_a_lead_for_a_features_protagonist_by_surname_or_title_gives_their_view():
@@ -591,8 +596,7 @@ def test_a_lead_for_a_features_protagonist_by_surname_or_title_gives_their_view(
 )
 def test_a_scene_with_no_comma_before_the_actor_leaves_the_actor_the_subject(sentence):
     """Invented by the team (2026-12-06)."""
-    rows, _ = _attributed(f"Talks\n\nVIENNA, May 3 (Test Wire) - The talks went on.\n\n{sentence}\n", date=dt.date(2016, 5, 3))
-    assert _row(rows, sentence[:12])[2] == "NATO"
+    assert _after_talks(sentence)[2] == "NATO"
 
 
 def test_a_plural_body_named_again_bare_after_other_actors_spoke_is_its_actors():
