@@ -647,3 +647,18 @@ def test_an_event_and_its_place_before_a_headline_are_its_scene_not_its_source(h
     """Invented by the team (2026-12-06)."""
     rows, _ = _attributed(f"{headline}\n\nRIGA, May 3 (Test Wire) - The forum opened.\n", date=dt.date(2016, 5, 3))
     assert rows[headline][2] == holder
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Nor, he added, does Moscow have a say over who sits at the table.",
+     "Ukraine would join “in good time”, Lund added, once the war was over.",
+     "But, he added, Moscow has no say over who sits at the table."],
+)
+def test_a_reporting_clause_set_off_after_a_connective_or_a_quoted_phrase_names_the_source(sentence):
+    """Invented by the team (2026-12-06): the Alliance's envoy goes on speaking; the subject after
+    the clause ("Moscow", "Ukraine") is what he speaks about, and "say" is a noun, not the verb."""
+    raw = ("Envoy in Kyiv\n\nKYIV, May 3 (Test Wire) - Pieter Lund, the Alliance's special envoy, visited Kyiv on "
+           "Tuesday.\n\n\"The door stays open,\" he said.\n\n" + sentence + "\n")
+    rows, _ = _attributed(raw, date=dt.date(2016, 5, 3))
+    assert _row(rows, sentence[:12])[2] == "NATO"

@@ -199,7 +199,7 @@ _ASIDE_SOURCE = re.compile(
 # An attribution set off inside the sentence, after its first words: "Turkey, the envoy added,
 # had the right …", "Talks, he said, remain the only way".
 _INSERTED = re.compile(
-    r"^[^,;:\"“”]{1,80},\s+(?:as\s+)?(?P<who>(?:he|she|they|the\s+[\w\s\-’']{1,40}?|(?:an?|one|another|two|three|several|some)\s+[\w\s\-’']{1,40}?|"
+    r"^(?:[^,;:\"“”]|“[^“”,;:]{1,60}”|\"[^\",;:]{1,60}\"){1,80},\s+(?:as\s+)?(?P<who>(?:he|she|they|the\s+[\w\s\-’']{1,40}?|(?:an?|one|another|two|three|several|some)\s+[\w\s\-’']{1,40}?|"
     r"[A-ZÀ-ÞĀ-Ž][\w’'\-]+(?:\s+[A-ZÀ-ÞĀ-Ž][\w’'\-]+){0,2}))\s+(?:also\s+)?(?:" + REPORTING_WORD.pattern
     + r"|went\s+on|put\s+it),\s+\S"
 )

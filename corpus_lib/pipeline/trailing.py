@@ -149,6 +149,8 @@ def trailing_who(sentence: str) -> str | None:
         return None
     if not who or len(who.split()) > 25 or who[0] in "\"“”'‘" or first.lower() in ("and", "but", "which", "who"):
         return None
+    if _FINITE.fullmatch(first):  # "Nor, he added, does Moscow have any say …": an inverted clause, no source
+        return None
     if who.split()[-1].lower() in _NO_SOURCE_END:  # "X, which …, hosted the talks and announced": a predicate
         return None
     if REPORTING_WORD.match(who):
@@ -160,9 +162,11 @@ def trailing_who(sentence: str) -> str | None:
     return who
 
 
-# Words no source ends with: a coordinated predicate ("… hosted the talks and announced") or a
-# preposition whose object is the verb ("… fault the Allies for saying too little").
-_NO_SOURCE_END = frozenset({"and", "but", "then", "for", "with", "by", "of", "to", "about", "from", "on", "at", "in"})
+# Words no source ends with: a coordinated predicate ("… hosted the talks and announced"), a
+# preposition whose object is the verb ("… fault the Allies for saying too little") or a
+# determiner of "say" as a noun ("…, Moscow has no say over …").
+_NO_SOURCE_END = frozenset({"and", "but", "then", "for", "with", "by", "of", "to", "about", "from", "on", "at", "in",
+                            "no", "any", "a", "an", "the", "some", "every", "its", "their", "his", "her", "our"})
 # A last clause that sets a title off after a name at the end of the attribution's tail: "…, X
 # said at a meeting with a delegation headed by Anna Berg, a senior official of the Alliance."
 _APPOSED_LAST = re.compile(r",\s+(?:a|an|the)\s+[^,;:\"“”]{2,100}\Z")
