@@ -610,3 +610,27 @@ def test_a_photo_caption_that_introduces_a_titled_person_names_an_unnamed_interv
     roles = _roles(raw, dt.date(2014, 4, 2))
     assert roles["A partner, nothing more."] == ("interviewee", "Armenia")
 
+
+
+@pytest.mark.parametrize(
+    ("headline", "side"),
+    [
+        ("NATO envoy: we support the talks", "NATO"),
+        ("Baku's senior diplomat: the talks must go on", "Azerbaijan"),
+        ("A diplomat on Brussels, Baku and the talks", "other"),  # actors the headline is about, not the guest's
+    ],
+)
+def test_a_guest_the_introduction_names_bare_takes_the_title_the_headline_gives_an_actor(headline, side):
+    """Invented by the team (2026-12-06): the introduction names the guest but gives no post."""
+    intro = ("Tomas Lindqvist has made the trip to Baku many times, never with so many questions waiting. \"We expect "
+             "answers,\" Leyla Aliyeva, a member of parliament, said before his visit.")
+    assert _answers(intro, headline=headline) == {("interviewee", side)}
+
+
+def test_a_closing_note_with_a_ministry_and_no_state_gives_the_datelines_state():
+    """Invented by the team (2026-12-06): a Baku-datelined interview; the note names no state."""
+    raw = TRANSCRIPT.format(headline="Interview", intro="Tomas Lindqvist has spent the winter between two capitals.",
+                            label="LINDQVIST", question="How do you assess the talks?")
+    raw += "\nTomas Lindqvist is deputy head of the foreign ministry's department for security policy.\n"
+    sentences = attribute(raw, clean(raw).units, genre="interview", date=dt.date(2015, 5, 4))
+    assert {(s.speaker, s.holder) for s in sentences if s.speaker_role == "interviewee"} == {("Tomas Lindqvist", "Azerbaijan")}

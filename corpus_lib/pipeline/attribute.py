@@ -304,7 +304,7 @@ def _closing_note(text: str, out: list[Sentence], ctx: Discourse) -> None:
     credit = None if name else transcripts.credited_guest(notes, ctx.reg, ctx.date)  # "Her guest was X, …"
     if not name and credit is None:
         return
-    name, holder = credit or (name, speakers.affiliation(note[presented.end() :], ctx.reg, ctx.date) or "other")
+    name, holder = credit or (name, _post_holder(note[presented.end() :], ctx))
     answers = [s for s in answers if s.speaker == "interviewee" or s.speaker.split()[-1] == name.split()[-1]]
     if not answers:
         return
@@ -316,6 +316,24 @@ def _closing_note(text: str, out: list[Sentence], ctx: Discourse) -> None:
     for s in answers:
         if s not in last:
             s.speaker, s.holder = full, holder
+
+
+# A state's own ministry or presidential office named without its state: "deputy head of the
+# foreign ministry's department for …" (a dateline's state's, where no other actor is named).
+_HOME_OFFICE = re.compile(
+    r"\b(?:(?:foreign|defen[cs]e|interior|economy|energy)\s+ministry|ministry\s+of\s+(?:foreign\s+affairs|defen[cs]e)|"
+    r"presidential\s+(?:administration|office|staff)|president['’]s\s+office)\b",
+    re.IGNORECASE,
+)
+
+
+def _post_holder(post: str, ctx: Discourse) -> str:
+    """The holder of the post a closing note gives: the actor it names, else the dateline's state
+    for a ministry or presidential office named without one, else ``other``."""
+    named = speakers.affiliation(post, ctx.reg, ctx.date)
+    if named:
+        return named
+    return ctx.dateline if ctx.dateline in STATE_HOLDERS and _HOME_OFFICE.search(post) else "other"
 
 
 def _presented_name(words: str) -> str:

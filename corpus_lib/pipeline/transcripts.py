@@ -371,6 +371,21 @@ def _headline_titled(text: str, units: list[Unit], reg: Registry, date) -> tuple
     return (title.group(), side) if title and side else None
 
 
+def _headline_owned_title(text: str, units: list[Unit], reg: Registry, date) -> tuple[str, str] | None:
+    """A title the headline gives right after the one actor it names, its quotations aside ("NATO
+    envoy: …", "Baku's senior diplomat on …"), as (the title, that actor's side); not an actor the
+    headline names as its subject ("a diplomat on Brussels")."""
+    words, side = _headline_actor(text, units, reg, date)
+    title = speakers.ROLE.search(words)
+    owners = [m for m in reg.mentions(words, date) if m.holder == side] if title and side else []
+    if any(_OWNED_GAP.fullmatch(words[m.end : title.start()]) for m in owners):
+        return title.group(), side
+    return None
+
+
+_OWNED_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?")
+
+
 # An actor's person or office in a headline: "Baku's man in Vienna: …", "Yerevan's Alliance
 # hand: …", "written answers from the EU's liaison office".
 _OWNED_PERSON = re.compile(
@@ -435,10 +450,21 @@ def _presented_side(
     first_turn = _first_turn(units)
     if len(guests) != 1 or first_turn is None:
         return {}
-    if next(iter(guests)).split()[-1].lower() in text[: min(first_turn, _INTRO_CHARS)].lower():
-        return {}  # the introduction names the guest: their own title decides
-    who = presented_guest(text, units, reg, date)
+    guest, intro = next(iter(guests)), text[: min(first_turn, _INTRO_CHARS)]
+    if guest.split()[-1].lower() in intro.lower():
+        # the introduction names the guest: their own title decides, or the headline's where it gives none
+        who = None if _introduced_with_post(guest, intro, reg, date) else _headline_owned_title(text, units, reg, date)
+    else:
+        who = presented_guest(text, units, reg, date)
     return {next(iter(guests)): who[1]} if who else {}
+
+
+def _introduced_with_post(label: str, intro: str, reg: Registry, date) -> bool:
+    """Whether an introduction names the person a label stands for with a title of theirs; a
+    guest it names bare ("Anders Holm has made the trip many times") is placed by the headline."""
+    surname = label.split()[-1].lower()
+    people = [p for p in speakers.introduced(intro, reg, date) if p.name.split()[-1].lower() == surname]
+    return any(p.title for p in people)
 
 
 # A sentence before an exchange that says who is asked: "the NATO official was also asked about
