@@ -662,3 +662,20 @@ def test_a_reporting_clause_set_off_after_a_connective_or_a_quoted_phrase_names_
            "Tuesday.\n\n\"The door stays open,\" he said.\n\n" + sentence + "\n")
     rows, _ = _attributed(raw, date=dt.date(2016, 5, 3))
     assert _row(rows, sentence[:12])[2] == "NATO"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        ("Lund is unmoved.", "NATO"),
+        ("Lund is not persuaded by the argument.", "NATO"),
+        ("Aliyeva is grateful for the help and impatient with the talks.", "other"),
+    ],
+)
+def test_a_protagonist_returning_as_subject_with_an_attitude_holds_the_sentence(sentence, holder):
+    """Invented by the team (2026-12-06): a feature's people return by surname with a state of mind."""
+    raw = ("Two views of the door\n\nGORI, May 3 (Test Wire) - Pieter Lund, the Alliance's special envoy, came to Gori "
+           "on Tuesday. Nana Aliyeva, a 30-year-old teacher, listened from the back of the hall.\n\n"
+           "Critics say the promise has gone stale.\n\n" + sentence + "\n")
+    rows, _ = _attributed(raw, date=dt.date(2016, 5, 3))
+    assert _row(rows, sentence[:10])[2] == holder

@@ -244,7 +244,8 @@ POSITION_AFTER = re.compile(
     r"charitable|forthcoming|reserved|outspoken|upbeat|measured|restrained|emphatic|categorical|defiant|dismissive|franker|"
     r"conciliatory|candid|sanguine|sharper|blunter|firmer|softer|tougher|harsher|scathing|scornful|withering|"
     r"effusive|lukewarm|noncommittal|non-committal|evasive|clear|firm|adamant|explicit|unequivocal|unambiguous|careful|"
-    r"at pains|anxious|eager|keen)\b",
+    r"at pains|anxious|eager|keen|unmoved|unimpressed|unconvinced|unpersuaded|not persuaded|not convinced|undeterred|"
+    r"unfazed|impatient|patient|grateful|hopeful|confident|doubtful|frustrated|disappointed|ambivalent)\b",
     re.IGNORECASE,
 )
 PASSIVE_REPORT = re.compile(
