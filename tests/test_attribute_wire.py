@@ -679,3 +679,11 @@ def test_a_protagonist_returning_as_subject_with_an_attitude_holds_the_sentence(
            "Critics say the promise has gone stale.\n\n" + sentence + "\n")
     rows, _ = _attributed(raw, date=dt.date(2016, 5, 3))
     assert _row(rows, sentence[:10])[2] == holder
+
+
+def test_a_full_name_given_only_as_a_possessive_lets_the_surname_return():
+    """Invented by the team (2026-12-06): "past Ashot Petrosyan's bakery" names him for later."""
+    raw = ("Bread and bases\n\nGYUMRI, May 3 (Test Wire) - The soldiers jog past Ashot Petrosyan's bakery every "
+           "morning.\n\nThe base has stood in the town since 1995.\n\nPetrosyan wants the base to stay.\n")
+    rows, _ = _attributed(raw, date=dt.date(2016, 5, 3))
+    assert _row(rows, "Petrosyan wants")[2] == "other"

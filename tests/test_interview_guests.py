@@ -634,3 +634,13 @@ def test_a_closing_note_with_a_ministry_and_no_state_gives_the_datelines_state()
     raw += "\nTomas Lindqvist is deputy head of the foreign ministry's department for security policy.\n"
     sentences = attribute(raw, clean(raw).units, genre="interview", date=dt.date(2015, 5, 4))
     assert {(s.speaker, s.holder) for s in sentences if s.speaker_role == "interviewee"} == {("Tomas Lindqvist", "Azerbaijan")}
+
+
+def test_a_closing_note_that_presents_a_placed_guest_again_is_the_outlets():
+    """Invented by the team (2026-12-06): the answers already speak for NATO; the note is narration."""
+    raw = TRANSCRIPT.format(headline="Interview", intro="Tomas Lindqvist, NATO's liaison officer, spoke to Kura Press.",
+                            label="LINDQVIST", question="How do you assess the talks?")
+    raw += "\nTomas Lindqvist is a senior officer in the Alliance's operations division.\n"
+    sentences = attribute(raw, clean(raw).units, genre="interview", date=dt.date(2015, 5, 4))
+    assert (sentences[-1].speaker_role, sentences[-1].holder) == ("narrator", "media")
+    assert {s.holder for s in sentences if s.speaker_role == "interviewee"} == {"NATO"}

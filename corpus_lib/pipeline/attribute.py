@@ -294,13 +294,17 @@ def _closing_note(text: str, out: list[Sentence], ctx: Discourse) -> None:
     for the region.") and the answers have no named speaker, or are that person's with no side yet,
     that paragraph is the outlet's note and the person it presents gave the answers."""
     answers = [s for s in out if s.speaker_role == "interviewee" and (s.speaker == "interviewee" or s.holder == "other")]
-    if not answers:
-        return
     last = [s for s in out if s.unit == out[-1].unit]
     # the person may come after the interviewer ("The interview was conducted by X. Ms Berg is …")
     notes = [text[s.start : s.end] for s in last]
     note, presented = next(((n, p) for n in notes if (p := _PRESENTED.match(n))), ("", None))
     name = _presented_name(presented.group("name")) if presented else ""
+    if not answers:
+        if name and any(s.speaker_role == "interviewee" and s.speaker.split()[-1] == name.split()[-1] for s in out
+                        if s not in last):
+            for s in last:  # the guest placed already, presented again in the third person: the outlet's note
+                s.speaker, s.speaker_role, s.holder = "narrator", "narrator", "media"
+        return
     credit = None if name else transcripts.credited_guest(notes, ctx.reg, ctx.date)  # "Her guest was X, …"
     if not name and credit is None:
         return

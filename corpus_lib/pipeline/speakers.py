@@ -188,6 +188,9 @@ class Person:
 _SURNAME_ALONE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<surname>[A-Z][\w'’-]{2,})(?:,\s+\d{1,3})?")  # "Mammadov, 61,"
 
 
+_POSSESSIVE_END = re.compile(r"['’]s\Z")
+
+
 def full_name_before(phrase: str, sentences) -> str | None:
     """The full name a surname alone refers back to, where a recent sentence gave it with no
     title that placed the person ("Katrin Halvorsen had been in Tbilisi for eleven days." before
@@ -203,7 +206,7 @@ def full_name_before(phrase: str, sentences) -> str | None:
     surname = re.escape(alone.group("surname"))
     for text in reversed(list(sentences)):
         for run in _RUN.finditer(text):
-            words = name_words(run.group())
+            words = name_words(_POSSESSIVE_END.sub("", run.group()))  # "past Ashot Manukyan's bakery": his name
             if len(words) >= 2 and re.fullmatch(surname, words[-1]):
                 return " ".join(words)
     return None
