@@ -529,3 +529,18 @@ def test_an_all_capitals_colon_headline_keeps_the_speakers_name():
         "Ruling-party MP Anahit Tevosyan:"
     )
     assert headline_case("NATO ENVOY AALAND: WE STAY", "\n\nSigrid Aaland arrived.").startswith("NATO envoy Aaland:")
+
+
+@pytest.mark.parametrize(
+    ("headline", "holder"),
+    [
+        ("Azerbaijani opposition MP urges closer ties with NATO", "other"),
+        ("Former NATO envoy now wants the Alliance at the table", "other"),
+        ("In Gyumri, a generation born after the war wonders what the Alliance is for", "other"),
+        ("Azerbaijan urges NATO to speak up", "Azerbaijan"),  # an actor as the subject: unchanged
+    ],
+)
+def test_a_headline_whose_subject_holds_no_actors_side_is_nobodys(headline, holder):
+    """Invented by the team (2026-12-06): the opposition, a former official or private people say or want."""
+    rows = _rows(f"{headline}\n\nBAKU, May 2 (Kura Wire) – The talks went on.\n")
+    assert _row(rows, headline[:12])[2] == holder

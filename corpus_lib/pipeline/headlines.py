@@ -247,6 +247,8 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
         return "headline", ctx.guest[1]
     if ctx.publisher:
         return "headline", ctx.publisher  # a state's press release: its title is the state's
+    if _PRIVATE_SOURCE.match(content[scene.end() :] if (scene := _SCENE.match(content)) else content):
+        return "headline", "other"  # "Armenian opposition MP urges …", "In Ganja, a generation … wonders …"
     if OUTLET_LABEL.match(content) or _OWN_VOICE.match(content):
         return "headline", "media"  # "Analysis: …", "Editorial: …": the outlet's own piece
     scene = _SCENE.match(content)  # "In Yerevan, NATO chief calls …": the subject after the scene first
@@ -254,6 +256,17 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
     after = [m for m in mentions if scene and m.start >= scene.end() and len(content[scene.end() : m.start].split()) <= 1
              and not _OWNED_OR_SET.match(content, m.end)]
     return "headline", (after or mentions)[0].holder if mentions else "media"
+
+
+# A headline whose subject holds no actor's side: an analyst or the opposition (``EXPERT``), a
+# former official, or private people, before the verb of what they say or want.
+_PRIVATE_SOURCE = re.compile(
+    rf"^(?:(?:an?|the|some|many|two|three)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:{EXPERT.pattern}|former\s+(?:[\w'’-]+\s+){{0,2}}?"
+    r"(?:envoy|official|minister|ambassador|diplomat|general|president)s?|generation|students?|teachers?|villagers|residents|"
+    r"families|veterans|refugees|farmers|voters|surgeons?|doctors?|parents|mothers|pensioners)"
+    rf"(?:\s+[^,\"“”«»:]{{0,40}}?)?\s+(?:now\s+|still\s+)?(?:{_HEAD_SAYS}|urges?|calls?|wants?|wonders?|asks?|fears?|warns?|tells?)\b",
+    re.IGNORECASE,
+)
 
 
 # A preposition right before an actor ("over NATO talks"), and what makes the actor the
