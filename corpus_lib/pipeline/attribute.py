@@ -27,7 +27,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from corpus_lib.pipeline import documents, passives, publishers, speakers, transcripts
+from corpus_lib.pipeline import documents, guests, passives, publishers, speakers, transcripts
 from corpus_lib.pipeline.actors import Registry, registry
 from corpus_lib.pipeline.clauses import (
     POST_VERB_FIRST,
@@ -126,7 +126,7 @@ def attribute(
     ctx.publisher = publisher if publisher in STATE_HOLDERS else None
     place = ctx.dateline or ctx.headline_state
     interviewee = _find_interviewee(text, units, reg, date, place=place) if interview else None
-    ctx.guest = transcripts.presented_guest(text, units, reg, date) if interview and not interviewee else None
+    ctx.guest = guests.presented_guest(text, units, reg, date) if interview and not interviewee else None
     if interviewee:
         ctx.add(interviewee)
     out: list[Sentence] = []
@@ -215,7 +215,7 @@ def _issuer_titles(out: list[Sentence], publisher: str, ctx: Discourse) -> None:
     Representative said") is the publisher's own official; an analyst stays nobody's."""
     for s in out:
         titled = s.speaker_role in ("quoted", "narrator") and speakers.ROLE.search(s.speaker) and not speakers.EXPERT.search(s.speaker)
-        if s.holder == "other" and titled and transcripts.sideless_title((s.speaker, s.holder), ctx):
+        if s.holder == "other" and titled and guests.sideless_title((s.speaker, s.holder), ctx):
             s.holder = publisher
 
 
@@ -232,7 +232,7 @@ def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
     presents the interviewee ("Anna Berg is NATO's envoy. She spoke to the agency.")."""
     _closing_note(text, out, ctx)
     titled = _titled_guest(text, out, ctx)
-    guests = {s.speaker for s in out if s.speaker_role == "interviewee"}
+    answering = {s.speaker for s in out if s.speaker_role == "interviewee"}
     for s in out:
         if s.speaker_role not in ("headline", "interviewee"):
             continue
@@ -241,9 +241,9 @@ def _settle_named(text: str, out: list[Sentence], ctx: Discourse) -> None:
             colon = _COLON_NAME.match(headline_case(text[s.start : s.end].strip(), text, ctx.reg))
             name = colon.group(1) if colon else None
         known = ctx.known(name) if name and name != "interviewee" else None
-        if known and known[1] == "other" and titled and known[0] in guests:
+        if known and known[1] == "other" and titled and known[0] in answering:
             known = (known[0], titled)  # "Halvorsen: …" over "The NATO envoy spoke to the agency"
-        elif known is None and titled and s.speaker_role == "interviewee" and s.holder == "other" and len(guests) == 1:
+        elif known is None and titled and s.speaker_role == "interviewee" and s.holder == "other" and len(answering) == 1:
             known = (s.speaker, titled)  # the one guest, whom the introduction names with no side of their own
         elif known and known[1] == "other" and s.speaker_role == "interviewee" and s.holder not in ("other", "media"):
             known = (known[0], s.holder)  # "Colonel X returns home in May." names no side: the answers keep theirs
@@ -305,7 +305,7 @@ def _closing_note(text: str, out: list[Sentence], ctx: Discourse) -> None:
             for s in last:  # the guest placed already, presented again in the third person: the outlet's note
                 s.speaker, s.speaker_role, s.holder = "narrator", "narrator", "media"
         return
-    credit = None if name else transcripts.credited_guest(notes, ctx.reg, ctx.date)  # "Her guest was X, …"
+    credit = None if name else guests.credited_guest(notes, ctx.reg, ctx.date)  # "Her guest was X, …"
     if not name and credit is None:
         return
     name, holder = credit or (name, _post_holder(note[presented.end() :], ctx))
@@ -360,7 +360,7 @@ _PRESENTED = re.compile(
 
 def _lead_in(text: str, unit: Unit, ctx: Discourse) -> tuple[str, str] | None:
     """The guest the paragraph of narration right before a text's first exchange names as asked."""
-    return transcripts.lead_in_guest([text[a:b] for a, b in split_sentences(text[unit.start : unit.end], offset=unit.start)], ctx)
+    return guests.lead_in_guest([text[a:b] for a, b in split_sentences(text[unit.start : unit.end], offset=unit.start)], ctx)
 
 
 # A title its country owns ("Georgia's deputy foreign minister"): a side, if not an Allied one.
@@ -373,7 +373,7 @@ def _introduced_first(ctx: Discourse) -> tuple[str, str] | None:
     title the introduction presents ("NATO's liaison officer answered questions from …"), which
     also wins over a bare title with no side; never a group ("Allied leaders")."""
     persons = [p for p in ctx.persons if not (ctx.title_only(p[0]) and speakers.plural_title(p[0]))  # no group is a guest
-               and (not transcripts.sideless_title(p, ctx) or _OWNED_TITLE.match(p[0]))]  # "the Special Representative"
+               and (not guests.sideless_title(p, ctx) or _OWNED_TITLE.match(p[0]))]  # "the Special Representative"
     named = [p for p in persons if not ctx.title_only(p[0])]
     # one the lead gives a post, not its own editor ("X, the Review's editor, and Y, who runs …, met")
     named = [p for p in named if ctx.titles.get(p[0]) and not transcripts.PRESS_TITLE.search(ctx.titles[p[0]])] or named
