@@ -774,3 +774,18 @@ def test_a_guest_who_spoke_to_the_reporter_answers_under_the_initials_of_the_nam
     assert rows["Who won?"][1] == "interviewer"
     assert rows["Nobody did."] == ("Tomas Vidmar", "interviewee")
     assert rows["We talk to Moscow every week."] == ("Tomas Vidmar", "interviewee")
+
+
+@pytest.mark.parametrize(
+    ("closing", "holder"),
+    [
+        ("Rudnicki left for Yerevan the same evening.", "media"),
+        ("The interview has been edited for length.", "media"),
+        ("Rudnicki said he would return in May.", "NATO"),  # the guest's words told in the third person: still his
+    ],
+)
+def test_a_paragraph_after_the_last_answer_that_tells_of_the_guest_is_the_reports(closing, holder):
+    """Invented by the team (2026-12-06): dash-led questions, unlabelled answers, then one closing paragraph."""
+    raw = _interview(lambda q: f"— {q}") + "\n" + closing + "\n"
+    rows = _coded(raw, "interview")
+    assert next(h for t, _, h in rows if t == closing) == holder

@@ -40,7 +40,7 @@ from corpus_lib.pipeline.clauses import (
 from corpus_lib.pipeline.clean import Unit
 from corpus_lib.pipeline.commentary import commentary
 from corpus_lib.pipeline.dates import find_event_date
-from corpus_lib.pipeline.discourse import Discourse
+from corpus_lib.pipeline.discourse import Discourse, Speaker
 from corpus_lib.pipeline.groups import group_subject
 from corpus_lib.pipeline.headlines import (
     COLON_HEAD,
@@ -177,7 +177,7 @@ def attribute(
         voice = None
         if interview and not closing:
             asked = last_was_question is True or (last_was_question == "statement" and not questions[-1])
-            new_role = _paragraph_role(unit, role, sentences, questions, asked, unlabelled)
+            new_role = _paragraph_role(unit, role, sentences, questions, asked, unlabelled, interviewee)
             if embedded and new_role == "interviewee" and not unit.label:
                 new_role = "narrator"  # a report goes on after the exchange it quoted
             if new_role != role or unit.label:
@@ -479,13 +479,17 @@ def _dashes_ask(asking: list[bool]) -> bool:
 
 
 def _paragraph_role(unit: Unit, role, sentences: list[str], questions: list[bool], last_was_question: bool,
-                    unlabelled: bool) -> str:
+                    unlabelled: bool, interviewee: Speaker | None = None) -> str:
     """The role an interview's paragraph opens with: :func:`_interview_role`, except that a
-    paragraph reporting a third person after an answer is the report going on, and that in an
+    paragraph reporting a third person after an answer, or telling of the interviewee by name
+    ("Vandermeulen left for Yerevan the same evening."), is the report going on, and that in an
     interview with no labels a paragraph that asks opens with the interviewer."""
     new_role = _interview_role(unit, role, questions, last_was_question)
     if new_role == "interviewee" and not unit.label and transcripts.report_voice(sentences[0]):
         return "narrator"  # "A Kremlin spokesman said …", "I asked him whether …"
+    if new_role == "interviewee" and not unit.label and (
+            transcripts.editors_note(sentences[0]) or (interviewee and transcripts.tells_of(sentences[0], interviewee[0]))):
+        return "narrator"  # "The interview has been shortened.", "Vandermeulen left for Yerevan the same evening."
     if unlabelled and any(questions):
         return "interviewer"  # the answer may follow in the same paragraph
     return new_role

@@ -334,6 +334,31 @@ def told_of(sentence: str, voice: str, surnames: frozenset[str]) -> bool:
                         sentence) for o in others)
 
 
+# A verb that reports the guest's words: the answer goes on in the third person ("Engelbrecht said
+# she would return …"), which keeps the guest's side.
+_SAYS_AFTER_NAME = re.compile(
+    r"\s+(?:also\s+)?(?:said|says|told|tells|added|adds|noted|stressed|insisted|argued|explained|replied|answered|warned|"
+    r"agreed|declined|refused|repeated|recalled)\b"
+)
+
+
+def editors_note(sentence: str) -> bool:
+    """Whether a sentence is an editor's note about the exchange ("The interview has been edited
+    for length.")."""
+    return bool(_EDITORS_NOTE.search(sentence))
+
+
+def tells_of(sentence: str, guest: str) -> bool:
+    """Whether an unlabelled paragraph after an answer opens by telling of the guest, named in
+    full before, by surname with a verb that reports no words ("Vandermeulen left for Yerevan the
+    same evening.", "Grigoryan flies to Brussels on Thursday."): the report's voice again."""
+    words = speakers.name_words(guest)
+    if len(words) < 2:
+        return False
+    opening = re.match(rf"\W*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{re.escape(words[-1])}(?=\s+[a-z])", sentence)
+    return bool(opening) and not _SAYS_AFTER_NAME.match(sentence, opening.end())
+
+
 def report_voice(sentence: str) -> bool:
     """Whether a paragraph inside an interview opens in the report's voice whoever spoke last:
     the press in the first person ("I asked him whether …", "He told me that …"), a new
