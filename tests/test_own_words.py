@@ -30,6 +30,9 @@ from corpus_lib.pipeline.own_words import claimed_side
         ("Our peacekeepers in Kosovo serve beside the Allies.", None),
         ("If the two sides want to talk here, our door is open.", None),
         ("Our door stays open to every democracy that wants to join.", "NATO"),
+        # invented by the team (2026-12-06): Moscow as the speaker's ally, told without a comma
+        ("Our security rests on our alliance with Russia.", "Armenia"),
+        ("Moscow remains our closest ally, whatever happens.", "Armenia"),
     ],
 )
 def test_what_only_one_side_says_of_itself_claims_that_side(said, side):

@@ -6,8 +6,9 @@ region, what only one side says of itself in the first person. The promise or th
 opened in Bucharest is the Alliance's; "our monitors" on the boundary line are the Union's;
 "our peacekeepers" in the region and the enlargement "towards our borders" are Russia's; "our
 territories" under occupation and districts that "will come back to us" are Azerbaijan's;
-"our people in Karabakh" and "our ally" in Moscow are Armenia's. Each cue is knowledge of the
-conflict's sides, never of a text: it says who can speak so, not who did.
+"our people in Karabakh", "our ally" in Moscow and "our alliance with Russia" are Armenia's.
+Each cue is knowledge of the conflict's sides, never of a text: it says who can speak so, not
+who did.
 
 :func:`claimed_side` gives a side only where the cues point to one actor; an occupation told by
 a sentence that also names another occupied land or Russia (Abkhazia, Crimea, "Russia occupies …")
@@ -60,6 +61,7 @@ _CLAIMS = {
     "Armenia": re.compile(
         r"\bour\s+(?:people|compatriots|brothers|kin)\s+in\s+(?:Nagorno-)?Karabakh\b|\bArtsakh\b|"
         r"\bour\s+ally\b[^.;?!]{0,80}?\b(?:Moscow|Russia|the\s+Kremlin|CSTO)\b|\b(?:Moscow|Russia),\s+our\s+(?:\w+\s+)?ally\b|"
+        r"\b(?:Moscow|Russia)\s+(?:is|remains)\s+our\s+(?:\w+\s+)?ally\b|\bour\s+(?:strategic\s+)?alliance\s+with\s+(?:Russia|Moscow)\b|"
         r"\bour\s+ally\s+(?:stood|did\s+not|didn['’]t|looked|watched|failed)\b|\bwe\s+host\s+(?:its|their|Russian)\s+"
         r"(?:soldiers|troops|base)\b|\bcorridors?\b[^.;?!]{0,40}?\bthrough\s+our\s+(?:territory|land)\b",
         re.IGNORECASE,
