@@ -644,3 +644,14 @@ def test_a_closing_note_that_presents_a_placed_guest_again_is_the_outlets():
     sentences = attribute(raw, clean(raw).units, genre="interview", date=dt.date(2015, 5, 4))
     assert (sentences[-1].speaker_role, sentences[-1].holder) == ("narrator", "media")
     assert {s.holder for s in sentences if s.speaker_role == "interviewee"} == {"NATO"}
+
+
+def test_a_panel_question_that_tells_a_named_guest_their_post_gives_that_guest_the_side():
+    """Invented by the team (2026-12-06): two guests, only one told whom he speaks for."""
+    raw = ("Panel on the region\n\nVIENNA, May 4 (Kura Press) - The closing panel, chaired by Ana Ruiz, with Tomas "
+           "Lindqvist and Ivo Marek.\n\nRUIZ: Mr Lindqvist, you speak for the Alliance here. Will you mediate?\n\n"
+           "LINDQVIST: We are not a mediator, and we leave the talks to the co-chairs.\n\n"
+           "RUIZ: Mr Marek, what do you expect?\n\nMAREK: We expect nothing from anyone.\n")
+    rows = _roles(raw, dt.date(2012, 5, 4))
+    assert rows["We are not a mediator, and we leave the talks to the co-chairs."] == ("interviewee", "NATO")
+    assert rows["We expect nothing from anyone."] == ("interviewee", "other")

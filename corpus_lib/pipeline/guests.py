@@ -79,7 +79,7 @@ def credited_guest(notes: list[str], reg: Registry, date) -> tuple[str, str] | N
 # years", "As NATO's liaison officer for the region, you have …".
 YOU_POST = re.compile(
     r"(?:^|[.?!:]\s+)[\W_]*As\s+(?P<as>[^,.?!;:]{3,90}?),\s+you\b|"
-    r"\byou\s+(?:have\s+)?(?:represent|serve\s+as|served\s+as|work\s+(?:for|at|in)|head|headed|led|run|ran|chaired|"
+    r"\byou\s+(?:have\s+)?(?:represent|speak\s+for|serve\s+as|served\s+as|work\s+(?:for|at|in)|head|headed|led|run|ran|chaired|"
     r"are\s+(?:the|a|an)\b)(?P<post>[^.?!;]{2,100})",
     re.IGNORECASE,
 )

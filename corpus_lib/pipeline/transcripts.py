@@ -235,17 +235,32 @@ _AS_POST = re.compile(rf"\bAs\s+(?P<post>(?:the|an?|[A-Z][\w'’-]*['’]s)\s+(?
 
 
 def _addressed_side(turns: list[Turn], askers: frozenset[str], reg: Registry, date) -> dict[str, str]:
-    """The side of a transcript's one answering label that the questions give ("you represent
-    the Alliance"), where the label has no introduction to say it."""
+    """The side the questions give an answering label ("you represent the Alliance"), where the
+    label has no introduction to say it: the one guest's, or on a panel the guest the question
+    names first ("Mr Brandt, you speak for the Alliance on this panel")."""
     answering = {name for _, name, _ in turns if name not in askers}
-    if len(answering) != 1:
-        return {}
+    sides: dict[str, str] = {}
     for _, name, body in turns:
-        found = guests.YOU_POST.search(" ".join(body)) if name in askers else None
-        holder = speakers.affiliation(found.group(0), reg, date) if found else None
-        if holder:
-            return {next(iter(answering)): holder}
-    return {}
+        said = " ".join(body) if name in askers else ""
+        for found in guests.YOU_POST.finditer(said):
+            holder = speakers.affiliation(found.group(0), reg, date)
+            guest = next(iter(answering)) if len(answering) == 1 else _named_before(said, found.start(), answering)
+            if holder and guest:
+                sides.setdefault(guest, holder)
+    return sides
+
+
+# A guest named in the vocative before what is said to them: "Mr Brandt, you …".
+_VOCATIVE = re.compile(r"(?:^|[.?!]\s+)(?:(?:Mr|Ms|Mrs|Dr|Professor|General|Colonel|Ambassador)\.?\s+)?"
+                       r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),\s+[^.?!]*\Z")
+
+
+def _named_before(said: str, at: int, answering: set[str]) -> str | None:
+    """The answering label the sentence before ``at`` opens by addressing, or None."""
+    found = _VOCATIVE.search(said, 0, at)
+    surname = found.group("name").split()[-1].lower() if found else ""
+    named = [label for label in answering if surname and label.split() and label.split()[-1].lower() == surname]
+    return named[0] if len(named) == 1 else None
 
 
 def _bracket_sides(turns: list[Turn], asking: frozenset[str], reg: Registry, date) -> dict[str, str]:
