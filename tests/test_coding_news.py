@@ -986,3 +986,30 @@ def test_release_1_27_reads_a_retraction_and_a_country_that_must_act_and_a_capit
     assert "MB-CON-018" not in capital["rule_ids"].split(";")
     settled = _fired("Whether Moldova joins NATO is for Moldovans to settle.", "membership", "MB-OPN-019")
     assert settled == "open"
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule_id", "before"),
+    [
+        # invented 2026-12-06 (twenty-seventh session), release 1.29, decision 68
+        ("\"We are partners of the Alliance, not applicants,\" the Moldovan minister said.", "distant", "MB-DIS-030", ()),
+        ("Moldova will stay a friend of the Alliance, never a member, the minister said.", "distant", "MB-DIS-030", ()),
+        ("How close Moldova comes is their decision, the envoy said.", "open", "MB-OPN-021",
+         ("Moldova has not applied to join NATO.",)),
+        ("Chisinau alone sets the pace, the envoy said.", "open", "MB-OPN-021", ("Moldova has not applied to join NATO.",)),
+    ],
+)
+def test_news_cues_of_release_1_29(text, stance, rule_id, before):
+    assert _fired(text, "membership", rule_id, before=before) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        # invented 2026-12-06 (twenty-seventh session), release 1.29, decision 68
+        ("The plan carries no promise of a seat among the Allies, the envoy said.", "TOP-MB-028"),
+        ("How far Chisinau wants to take the partnership is up to Chisinau, the envoy said.", "TOP-MB-024"),
+    ],
+)
+def test_membership_named_by_a_seat_among_the_allies_or_how_far_to_take_it(text, rule_id):
+    assert rule_id in _one(text, "membership")["rule_ids"].split(";")

@@ -52,7 +52,7 @@ __all__ = [
     "load_rules",
 ]
 
-CODER_RELEASE = "stances-1.28"
+CODER_RELEASE = "stances-1.29"
 RULE_FILES = (
     "groups.csv",
     "topics.csv",
