@@ -687,3 +687,19 @@ def test_a_full_name_given_only_as_a_possessive_lets_the_surname_return():
            "morning.\n\nThe base has stood in the town since 1995.\n\nPetrosyan wants the base to stay.\n")
     rows, _ = _attributed(raw, date=dt.date(2016, 5, 3))
     assert _row(rows, "Petrosyan wants")[2] == "other"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        ("\"The decision stands,\" spokesman Arvid Lund told reporters by telephone.", "NATO"),
+        ("\"The decision stands,\" deputy spokesman Arvid Lund told reporters.", "NATO"),
+        ("\"The decision stands,\" foreign ministry spokesman Arvid Lund told reporters.", "other"),  # the place's ministry
+    ],
+)
+def test_a_bare_title_before_a_name_is_the_title_told_before_with_an_actor(sentence, holder):
+    """Invented by the team (2026-12-06): wire copy drops the article ("spokesman X")."""
+    raw = ("Flash\n\nTBILISI, Aug 21 (Test Wire) - A NATO spokesman said on Thursday that the promise stands.\n\n"
+           + sentence + "\n")
+    rows, _ = _attributed(raw, date=dt.date(2008, 8, 21))
+    assert _row(rows, sentence[:12])[2] == holder
