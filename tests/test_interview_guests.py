@@ -655,3 +655,21 @@ def test_a_panel_question_that_tells_a_named_guest_their_post_gives_that_guest_t
     rows = _roles(raw, dt.date(2012, 5, 4))
     assert rows["We are not a mediator, and we leave the talks to the co-chairs."] == ("interviewee", "NATO")
     assert rows["We expect nothing from anyone."] == ("interviewee", "other")
+
+
+@pytest.mark.parametrize("verb", ["moderated", "chaired"])
+def test_a_press_conference_moderator_the_introduction_names_asks_and_each_guest_keeps_their_own_post(verb):
+    """Invented by the team (2026-12-06): surname labels with brackets; the moderator named in the
+    introduction by full name; a list of titled guests in one sentence."""
+    raw = ("Transcript: officials on the region\n\nBRUSSELS, 3 April 2014 — Edited transcript of a press conference with "
+           "NATO Deputy Secretary General Anna Berg, Moldova's Defence Minister Ion Rusu and Azerbaijan's Ambassador to "
+           f"NATO, Elnur Aliyev, {verb} by Clara Weiss of the Press Club.\n\n"
+           "WEISS (Press Club): Good afternoon. Each speaker will make short remarks.\n\n"
+           "BERG (NATO): Our door remains open.\n\nRUSU: Neutrality has protected nobody in our region.\n\n"
+           "ALIYEV (Azerbaijan): We are a partner, not a candidate.\n\nWEISS (Press Club): Questions, please.\n")
+    rows = _roles(raw, dt.date(2014, 4, 3))
+    assert rows["Good afternoon."] == ("interviewer", "media")
+    assert rows["Questions, please."] == ("interviewer", "media")
+    assert rows["Our door remains open."] == ("interviewee", "NATO")
+    assert rows["Neutrality has protected nobody in our region."] == ("interviewee", "other")
+    assert rows["We are a partner, not a candidate."] == ("interviewee", "Azerbaijan")

@@ -475,6 +475,8 @@ def _title_around(sentence: str, start: int, end: int) -> str | None:
         heads = _HEADS.match(sentence[end:])  # "Deputy Foreign Minister X, who led the Azerbaijani delegation, said"
         extra = _apposition_after(sentence[end:]) or (heads.group(1) if heads else None)
         ahead = None if extra else _apposition_before(before[: len(before) - len(pre)])
+        if ahead and name_words(ahead):
+            ahead = None  # "with NATO's deputy chief Anna Berg, Georgia's minister X": the post before is Berg's
         if ahead:  # "NATO's envoy, Estonian diplomat X, said": the post set off before comes first
             return " ".join(f"{ahead} {pre}".split())
         post = None if extra else _POST_AFTER.match(sentence[end:])  # "Colonel X of the Dutch army serves at …"

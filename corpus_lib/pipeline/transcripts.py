@@ -132,8 +132,8 @@ def _affiliated(who: str, reg: Registry, date=None) -> bool:
 
 # A programme's host named in its introduction: "The host is Anna Berg", "presented by Anna Berg".
 _HOST = re.compile(
-    r"\b(?:(?:the\s+)?(?:host|presenter|moderator|anchor|interviewer)(?:\s+is|\s+was|,)?|(?:hosted|presented|moderated)\s+by)\s+"
-    r"(?P<name>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){1,2})",
+    r"\b(?:(?:the\s+)?(?:host|presenter|moderator|anchor|interviewer)(?:\s+is|\s+was|,)?|(?:hosted|presented|moderated|chaired)\s+by)\s+"
+    r"(?P<name>(?-i:[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){1,2}))",
     re.IGNORECASE,
 )
 
@@ -166,12 +166,12 @@ def _hosts(text: str, turns: list[Turn]) -> frozenset[str]:
 
 
 def _names_label(full: str, label: str) -> bool:
-    """Whether a full name is a label's: the same name or, for a one-word label, the first name
-    or the initials."""
+    """Whether a full name is a label's: the same name or, for a one-word label, the first name,
+    the surname ("DUBOIS:" for a press conference "moderated by Claire Dubois") or the initials."""
     words = full.lower().split()
     if label.lower() == " ".join(words):
         return True
-    return " " not in label and label.lower() in (words[0], "".join(w[0] for w in words))
+    return " " not in label and label.lower() in (words[0], words[-1], "".join(w[0] for w in words))
 
 
 # A host's opening turn: "Welcome to Borderlands", "my guest tonight is …", "joining me now is …".
