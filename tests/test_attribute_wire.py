@@ -703,3 +703,17 @@ def test_a_bare_title_before_a_name_is_the_title_told_before_with_an_actor(sente
            + sentence + "\n")
     rows, _ = _attributed(raw, date=dt.date(2008, 8, 21))
     assert _row(rows, sentence[:12])[2] == holder
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        ("Foreign ministry spokeswoman Olga Petrova said in Moscow that the bloc was moving closer.", "Russia"),
+        ("Deputy foreign minister Olga Petrova told reporters in Baku that the talks would go on.", "Azerbaijan"),
+    ],
+)
+def test_a_state_official_with_no_state_named_speaks_for_the_place_they_spoke_in(sentence, holder):
+    """Invented by the team (2026-12-06): a Tbilisi-datelined report; the place follows the verb."""
+    raw = "Reactions\n\nTBILISI, May 3 (Test Wire) - Georgia asked again for a date.\n\n" + sentence + "\n"
+    rows, _ = _attributed(raw, date=dt.date(2016, 5, 3))
+    assert _row(rows, sentence[:12])[2] == holder

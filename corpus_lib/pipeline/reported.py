@@ -498,13 +498,22 @@ def _introduced_in(sentence: str, who: Speaker, ctx: Discourse) -> Speaker:
     diplomat who has held the post since 2004, described …" after "NATO's envoy said …")."""
     if who[1] != "other":
         return who
-    for person in speakers.introduced(sentence, ctx.reg, ctx.date, place=ctx.where(phrase=sentence)):
+    said_in = _SAID_IN.search(sentence)  # "Foreign ministry spokeswoman X said in Moscow that …": Moscow's
+    place = (speakers.place_holder(f"In {said_in.group(1)},", ctx.reg) if said_in else None) or ctx.where(phrase=sentence)
+    for person in speakers.introduced(sentence, ctx.reg, ctx.date, place=place):
         if person.name == who[0] and person.holder != "other":
             ctx.add((person.name, person.holder))
             return person.name, person.holder
         if person.name == who[0]:
             return ctx.remember(person)
     return who
+
+
+# Where the source spoke, right after the verb: "… said in Moscow that", "… told reporters in Baku".
+_SAID_IN = re.compile(
+    r"\b(?:said|says|added|stated|announced|declared|told\s+(?:reporters|journalists|a\s+\w+(?:\s+\w+)?))"
+    r"(?:\s+on\s+\w+)?\s+in\s+([A-Z][a-z]+)\b"
+)
 
 
 # Officials of a place told by "there" (the place the sentence before named: "In Yerevan, the
