@@ -673,3 +673,11 @@ def test_a_press_conference_moderator_the_introduction_names_asks_and_each_guest
     assert rows["Our door remains open."] == ("interviewee", "NATO")
     assert rows["Neutrality has protected nobody in our region."] == ("interviewee", "other")
     assert rows["We are a partner, not a candidate."] == ("interviewee", "Azerbaijan")
+
+
+def test_a_bracket_that_names_a_research_body_after_a_city_gives_no_side():
+    """Invented by the team (2026-12-06): "(Yerevan Policy Lab)" is an analyst's, not Armenia's."""
+    raw = ("Radio transcript\n\nHOST (Radio Kura): In our studio is the analyst Lilit Sargsyan. Is the West doing enough?\n\n"
+           "SARGSYAN (Yerevan Policy Lab): The West is not doing enough. Nobody in Yerevan is asking for membership.\n")
+    rows = _roles(raw, dt.date(2016, 4, 4))
+    assert rows["The West is not doing enough."] == ("interviewee", "other")

@@ -264,10 +264,12 @@ def _named_before(said: str, at: int, answering: set[str]) -> str | None:
 
 
 def _bracket_sides(turns: list[Turn], asking: frozenset[str], reg: Registry, date) -> dict[str, str]:
-    """The side a guest's label gives in brackets: "KRISTOF DEMEYERE (NATO):" speaks for NATO."""
+    """The side a guest's label gives in brackets: "KRISTOF DEMEYERE (NATO):" speaks for NATO; a
+    research body named after a city ("(Yerevan Policy Lab)") gives none."""
     sides = {}
     for who, name, _ in turns:
-        mentions = reg.mentions(_bracket(who), date) if name not in asking else []
+        bracket = _bracket(who)
+        mentions = reg.mentions(bracket, date) if name not in asking and not speakers.EXPERT.search(bracket) else []
         if mentions and mentions[0].holder not in ("media", "other"):
             sides[name] = mentions[0].holder
     return sides
