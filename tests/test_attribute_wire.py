@@ -717,3 +717,21 @@ def test_a_state_official_with_no_state_named_speaks_for_the_place_they_spoke_in
     raw = "Reactions\n\nTBILISI, May 3 (Test Wire) - Georgia asked again for a date.\n\n" + sentence + "\n"
     rows, _ = _attributed(raw, date=dt.date(2016, 5, 3))
     assert _row(rows, sentence[:12])[2] == holder
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        ("Lund has heard the argument before.", "NATO"),
+        ("Aliyeva is not waiting for Brussels.", "other"),
+        ("Lund was less diplomatic about Moscow.", "NATO"),
+        ("Lund is due in Yerevan on Friday.", "media"),  # a plan of travel is the report's, not a position
+    ],
+)
+def test_a_protagonist_returning_by_surname_with_what_they_have_heard_or_wait_for_holds_it(sentence, holder):
+    """Invented by the team (2026-12-06)."""
+    raw = ("Two views of the door\n\nGORI, May 3 (Test Wire) - Pieter Lund, the Alliance's special envoy, came to Gori "
+           "on Tuesday. Nana Aliyeva, a 30-year-old teacher, listened from the back of the hall.\n\n"
+           "Critics say the promise has gone stale.\n\n" + sentence + "\n")
+    rows, _ = _attributed(raw, date=dt.date(2016, 5, 3))
+    assert _row(rows, sentence[:10])[2] == holder

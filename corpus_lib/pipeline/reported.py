@@ -357,7 +357,33 @@ def _subject(sentence: str, ctx: Discourse, *, you: Speaker | None) -> Attributi
             found = _as_then(sentence, found, ctx)
         if found:
             return found
+    known = _known_subject(subject, ctx) if verb is not None and _HEARD_OR_WAITING.match(clause[verb:]) else None
+    if known:
+        return Attribution(known[0], "quoted", known[1])  # "Kobiashvili is not waiting for Brussels."
     return _actor_subject(clause, verb, ctx)
+
+
+# A protagonist's stance told as what they have heard or are not waiting for, or how they
+# compare: "has heard the argument before", "is not waiting for Brussels", "was less diplomatic".
+_HEARD_OR_WAITING = re.compile(
+    r"(?:has|have|had)\s+(?:\w+ly\s+)?heard\b|(?:is|are|was|were)\s+(?:not|no\s+longer)\s+waiting\b|"
+    r"(?:is|are|was|were)\s+(?:less|more|far\s+less|far\s+more|rather\s+less)\s+(?:diplomatic|patient|optimistic|hopeful|charitable)\b|"
+    r"(?:has|have|had)\s+(?:little|no)\s+(?:patience|time|faith|illusions)\b",
+    re.IGNORECASE,
+)
+# A person's surname alone as the subject, with an age set off after it: "Javadli, 47,".
+_SURNAME_SUBJECT = re.compile(r"\W*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<surname>[A-Z][\w'’-]{2,})(?:,\s+\d{1,3},)?\s*")
+
+
+def _known_subject(subject: str, ctx: Discourse) -> Speaker | None:
+    """The person a surname alone as the subject names, where the text named them in full before
+    with a side of their own: what the narration says of a feature's protagonist ("Ekholm has
+    heard the argument before.") is theirs."""
+    found = _SURNAME_SUBJECT.fullmatch(subject)
+    surname = found.group("surname") if found and not ctx.reg.mentions(subject, ctx.date) else ""
+    who = (ctx.known(surname) or (ctx.resolve(surname) if speakers.full_name_before(surname, ctx.recent_texts) else None)
+           if surname else None)
+    return who if who and " " in who[0] and who[1] != "media" else None
 
 
 # Unnamed diplomats or sources with no actor of their own: "Western diplomats in Baku",
