@@ -664,6 +664,16 @@ def test_a_reporting_clause_set_off_after_a_connective_or_a_quoted_phrase_names_
     assert _row(rows, sentence[:12])[2] == "NATO"
 
 
+def _after_gori_visit(sentence: str) -> str:
+    """The holder of an invented sentence printed after a feature's opening that names two people
+    in full: the Alliance's envoy Pieter Lund and the teacher Nana Aliyeva."""
+    raw = ("Two views of the door\n\nGORI, May 3 (Test Wire) - Pieter Lund, the Alliance's special envoy, came to Gori "
+           "on Tuesday. Nana Aliyeva, a 30-year-old teacher, listened from the back of the hall.\n\n"
+           "Critics say the promise has gone stale.\n\n" + sentence + "\n")
+    rows, _ = _attributed(raw, date=dt.date(2016, 5, 3))
+    return _row(rows, sentence[:10])[2]
+
+
 @pytest.mark.parametrize(
     ("sentence", "holder"),
     [
@@ -674,11 +684,7 @@ def test_a_reporting_clause_set_off_after_a_connective_or_a_quoted_phrase_names_
 )
 def test_a_protagonist_returning_as_subject_with_an_attitude_holds_the_sentence(sentence, holder):
     """Invented by the team (2026-12-06): a feature's people return by surname with a state of mind."""
-    raw = ("Two views of the door\n\nGORI, May 3 (Test Wire) - Pieter Lund, the Alliance's special envoy, came to Gori "
-           "on Tuesday. Nana Aliyeva, a 30-year-old teacher, listened from the back of the hall.\n\n"
-           "Critics say the promise has gone stale.\n\n" + sentence + "\n")
-    rows, _ = _attributed(raw, date=dt.date(2016, 5, 3))
-    assert _row(rows, sentence[:10])[2] == holder
+    assert _after_gori_visit(sentence) == holder
 
 
 def test_a_full_name_given_only_as_a_possessive_lets_the_surname_return():
@@ -730,8 +736,4 @@ def test_a_state_official_with_no_state_named_speaks_for_the_place_they_spoke_in
 )
 def test_a_protagonist_returning_by_surname_with_what_they_have_heard_or_wait_for_holds_it(sentence, holder):
     """Invented by the team (2026-12-06)."""
-    raw = ("Two views of the door\n\nGORI, May 3 (Test Wire) - Pieter Lund, the Alliance's special envoy, came to Gori "
-           "on Tuesday. Nana Aliyeva, a 30-year-old teacher, listened from the back of the hall.\n\n"
-           "Critics say the promise has gone stale.\n\n" + sentence + "\n")
-    rows, _ = _attributed(raw, date=dt.date(2016, 5, 3))
-    assert _row(rows, sentence[:10])[2] == holder
+    assert _after_gori_visit(sentence) == holder
