@@ -148,14 +148,14 @@ NEWS_FLOORS = {
             ("membership", "stance_macro_f1"): 0.64, ("membership", "topic_f1"): 0.83},
     # the thirteenth session's attribution sets: under their in-sample holder figures (0.886 / 0.775)
     "dev41": {("all", "holder_accuracy"): 0.87, ("NATO-held", "holder_accuracy"): 0.92},
-    "dev42": {("all", "holder_accuracy"): 0.76, ("NATO-held", "holder_accuracy"): 0.80},
+    "dev42": {("all", "holder_accuracy"): 0.80, ("NATO-held", "holder_accuracy"): 0.80},
     # the fourteenth session's sets: under their in-sample figures (dev43 holder 0.841, NATO-held
     # 0.937; dev44 membership stance 0.509, membership topic F1 0.864)
-    "dev43": {("all", "holder_accuracy"): 0.83, ("NATO-held", "holder_accuracy"): 0.92},
+    "dev43": {("all", "holder_accuracy"): 0.88, ("NATO-held", "holder_accuracy"): 0.92},
     "dev44": {("membership", "stance_macro_f1"): 0.49, ("membership", "topic_f1"): 0.85},
     # the fifteenth session's sets: under their in-sample figures (dev45 holder 0.927, NATO-held
     # 0.990; dev46 holder 0.810, NATO-held 0.714; 0.851 / 0.810 in the sixteenth)
-    "dev45": {("all", "holder_accuracy"): 0.91, ("NATO-held", "holder_accuracy"): 0.97},
+    "dev45": {("all", "holder_accuracy"): 0.92, ("NATO-held", "holder_accuracy"): 0.97},
     "dev46": {("all", "holder_accuracy"): 0.83, ("NATO-held", "holder_accuracy"): 0.77},
     # the sixteenth session's set (dev47 holder 0.947, NATO-held 0.989)
     "dev47": {("all", "holder_accuracy"): 0.93, ("NATO-held", "holder_accuracy"): 0.97},
@@ -282,11 +282,28 @@ NEWS_FLOORS = {
     # speech) 0.904 / 0.961 (0.720). Raised on the same rules: dev77 0.879, dev81 0.829, dev86
     # 0.958, dev88 0.868, dev95 0.963, dev98 0.967, dev102 0.872 (holder).
     "dev104": {("all", "holder_accuracy"): 0.92, ("NATO-held", "holder_accuracy"): 0.93},
-    "dev105": {("all", "holder_accuracy"): 0.83, ("NATO-held", "holder_accuracy"): 0.90},
+    "dev105": {("all", "holder_accuracy"): 0.84, ("NATO-held", "holder_accuracy"): 0.90},
     "dev106": {("all", "holder_accuracy"): 0.88, ("NATO-held", "holder_accuracy"): 0.87},
     "dev107": {("all", "holder_accuracy"): 0.93, ("NATO-held", "holder_accuracy"): 0.86},
     "dev108": {("all", "holder_accuracy"): 0.91, ("NATO-held", "holder_accuracy"): 0.88},
     "dev109": {("all", "holder_accuracy"): 0.88, ("NATO-held", "holder_accuracy"): 0.93},
+    # Twenty-seventh session, in-sample on its final rules (holder / NATO-held; on arrival in
+    # brackets): dev110 (membership in varied wordings) 0.985 / 1.000 (0.985); dev111 (interviews
+    # whose guest is placed only indirectly) 0.860 / 0.964 (0.775); dev112 (features whose
+    # protagonists return by surname) 0.817 / 0.895 (0.715); dev113 (translated wire style) 0.968 /
+    # 0.981 (0.968); dev114 (several officials per article) 0.933 / 0.923 (0.933); dev115
+    # (interviews placed by words, questions or headline) 0.868 / 0.977 (0.808); dev116 (press
+    # conferences, live blogs, round-ups, flashes) 0.973 / 0.969 (0.874); dev117 (Russia in agency
+    # copy) 0.979 / 1.000 (0.951). Raised on the same rules: dev42 0.825, dev43 0.909, dev45 0.951,
+    # dev105 0.867 (holder).
+    "dev110": {("all", "holder_accuracy"): 0.95, ("NATO-held", "holder_accuracy"): 0.97},
+    "dev111": {("all", "holder_accuracy"): 0.83, ("NATO-held", "holder_accuracy"): 0.93},
+    "dev112": {("all", "holder_accuracy"): 0.79, ("NATO-held", "holder_accuracy"): 0.86},
+    "dev113": {("all", "holder_accuracy"): 0.94, ("NATO-held", "holder_accuracy"): 0.95},
+    "dev114": {("all", "holder_accuracy"): 0.90, ("NATO-held", "holder_accuracy"): 0.89},
+    "dev115": {("all", "holder_accuracy"): 0.84, ("NATO-held", "holder_accuracy"): 0.94},
+    "dev116": {("all", "holder_accuracy"): 0.94, ("NATO-held", "holder_accuracy"): 0.94},
+    "dev117": {("all", "holder_accuracy"): 0.95, ("NATO-held", "holder_accuracy"): 0.97},
 }
 
 
