@@ -247,11 +247,11 @@ def headline_speaker(sentence: str, interviewee, ctx: Discourse) -> tuple[str, s
         return "headline", ctx.guest[1]
     if ctx.publisher:
         return "headline", ctx.publisher  # a state's press release: its title is the state's
-    if _PRIVATE_SOURCE.match(content[scene.end() :] if (scene := _SCENE.match(content)) else content):
+    scene = _SCENE.match(content)  # "In Yerevan, NATO chief calls …": the subject after the scene first
+    if _PRIVATE_SOURCE.match(content[scene.end() :] if scene else content):
         return "headline", "other"  # "Armenian opposition MP urges …", "In Ganja, a generation … wonders …"
     if OUTLET_LABEL.match(content) or _OWN_VOICE.match(content):
         return "headline", "media"  # "Analysis: …", "Editorial: …": the outlet's own piece
-    scene = _SCENE.match(content)  # "In Yerevan, NATO chief calls …": the subject after the scene first
     mentions = [m for m in ctx.reg.mentions(content, ctx.date) if not _object_of(content, m)]
     after = [m for m in mentions if scene and m.start >= scene.end() and len(content[scene.end() : m.start].split()) <= 1
              and not _OWNED_OR_SET.match(content, m.end)]

@@ -371,16 +371,13 @@ _HEARD_OR_WAITING = re.compile(
     r"(?:has|have|had)\s+(?:little|no)\s+(?:patience|time|faith|illusions)\b",
     re.IGNORECASE,
 )
-# A person's surname alone as the subject, with an age set off after it: "Javadli, 47,".
-_SURNAME_SUBJECT = re.compile(r"\W*(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<surname>[A-Z][\w'’-]{2,})(?:,\s+\d{1,3},)?\s*")
 
 
 def _known_subject(subject: str, ctx: Discourse) -> Speaker | None:
     """The person a surname alone as the subject names, where the text named them in full before
     with a side of their own: what the narration says of a feature's protagonist ("Ekholm has
     heard the argument before.") is theirs."""
-    found = _SURNAME_SUBJECT.fullmatch(subject)
-    surname = found.group("surname") if found and not ctx.reg.mentions(subject, ctx.date) else ""
+    surname = speakers.surname_alone(subject) if not ctx.reg.mentions(subject, ctx.date) else None
     who = (ctx.known(surname) or (ctx.resolve(surname) if speakers.full_name_before(surname, ctx.recent_texts) else None)
            if surname else None)
     return who if who and " " in who[0] and who[1] != "media" else None

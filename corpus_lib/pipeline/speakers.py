@@ -191,6 +191,17 @@ _SURNAME_ALONE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<surname>[A-Z][\w'â€
 _POSSESSIVE_END = re.compile(r"['â€™]s\Z")
 
 
+def surname_alone(phrase: str) -> str | None:
+    """The surname a phrase consists of ("Mammadov", "Ms Berg", "Mammadov, 61,"), or None.
+
+    Example:
+        >>> surname_alone("Mammadov, 61,"), surname_alone("the envoy")
+        ('Mammadov', None)
+    """
+    alone = _SURNAME_ALONE.fullmatch(phrase.strip(" ,.;:"))
+    return alone.group("surname") if alone else None
+
+
 def full_name_before(phrase: str, sentences) -> str | None:
     """The full name a surname alone refers back to, where a recent sentence gave it with no
     title that placed the person ("Katrin Halvorsen had been in Tbilisi for eleven days." before
@@ -200,10 +211,10 @@ def full_name_before(phrase: str, sentences) -> str | None:
         >>> full_name_before("Halvorsen", ["Katrin Halvorsen had been in Tbilisi for eleven days."])
         'Katrin Halvorsen'
     """
-    alone = _SURNAME_ALONE.fullmatch(phrase.strip(" ,.;:"))
+    alone = surname_alone(phrase)
     if alone is None:
         return None
-    surname = re.escape(alone.group("surname"))
+    surname = re.escape(alone)
     for text in reversed(list(sentences)):
         for run in _RUN.finditer(text):
             words = name_words(_POSSESSIVE_END.sub("", run.group()))  # "past Ashot Manukyan's bakery": his name
