@@ -368,6 +368,14 @@ def test_headlines_with_no_prose_before_them_are_not_a_trailing_list() -> None:
              "The harbour master reviewed the winter timetable!", "Chair Odile Varga reviewed the winter timetable."],
     width=54,
 )
+@example(  # found by a fresh clone's CI run: sentences end inside lines after a bracket and after an ellipsis
+    first=["The harbour master reviewed the winter timetable."] * 2,
+    wrapped=["The harbour master reviewed the storm drill in June 2019 (see annex).",
+             "The harbour master reviewed the storm drill in June 2019.", "The harbour master reviewed the mooring fees.",
+             "The harbour master reviewed the pier lights at Kestrel Point…",
+             "The harbour master reviewed the winter timetable!", "The harbour master reviewed the winter timetable!"],
+    width=59,
+)
 def test_hard_wrapped_prose_after_prose_is_kept(first: list[str], wrapped: list[str], width: int) -> None:
     # A paragraph of prose hard-wrapped into short lines is text, not a list of headlines.
     text = " ".join(first) + "\n\n" + textwrap.fill(" ".join(wrapped), width) + "\n"

@@ -248,7 +248,9 @@ def is_running_head(text: str) -> bool:
     return any(_PAGE_PIECE.fullmatch(piece) for piece in pieces) and any(_DATE_PIECE.search(piece) for piece in pieces)
 
 
-_SENTENCE_INSIDE = re.compile(r"[a-z0-9][.!?]\s+[A-Z]")
+# A sentence end inside a line, after a word, a closing bracket or quotation mark, or an ellipsis:
+# "… fees. The", "(see annex). The", "at Kestrel Point… The".
+_SENTENCE_INSIDE = re.compile(r"(?:[a-z0-9)\]\"”’][.!?]|…)\s+[A-Z]")
 
 
 def _headline_like(text: str, next_text: str | None) -> bool:
