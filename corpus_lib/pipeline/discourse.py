@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from corpus_lib.pipeline import posts, speakers, titles
 from corpus_lib.pipeline.actors import Mention, Registry
-from corpus_lib.pipeline.clauses import DEFINITE, DESCRIBED, NAME, PRONOUN, REPORTING, ROLE_NOUNS, subject_clause
+from corpus_lib.pipeline.clauses import DEFINITE, DESCRIBED, NAME, PRONOUN, REPORTING, subject_clause
 from corpus_lib.pipeline.facts import CAPITALISED, TWO_CAPITALISED, Facts, facts_of
 from corpus_lib.pipeline.prefilter import AVAILABLE as _RE2
 from corpus_lib.pipeline.prefilter import PatternSet
@@ -26,9 +26,6 @@ from corpus_lib.pipeline.quotes import quote_regions
 from corpus_lib.vocab import STATE_HOLDERS
 
 Speaker = tuple[str, str]  # (name or title, holder)
-# A title noun with no article and no owner before a name, as wire copy writes it: "spokesman
-# Arvid Lund", "deputy spokeswoman Ana Berg" (not "foreign ministry spokesman", "opposition deputy").
-_BARE_NOUN = re.compile(rf"((?:(?:deputy|chief|senior|press)\s+)?(?:{ROLE_NOUNS}))", re.IGNORECASE)
 
 # Nouns that make an institution's mention a person ("a NATO official", "the Alliance's deputy chief").
 _PERSON_NOUN = re.compile(
@@ -429,7 +426,7 @@ class Discourse:
             return self._untitled_source() or "other"
         if posts.THE_POST.search(title):  # "a Norwegian diplomat on his first tour since taking up the post"
             return next((h for name, h in reversed(self.persons) if self.title_only(name) and h != "other"), "other")
-        bare = titles.DEFINITE_LONG.fullmatch(title.strip().rstrip(".")) or _BARE_NOUN.fullmatch(title.strip().rstrip("."))
+        bare = titles.DEFINITE_LONG.fullmatch(title.strip().rstrip(".")) or titles.BARE_NOUN.fullmatch(title.strip().rstrip("."))
         if bare is None or self.reg.mentions(title, self.date):
             return "other"
         noun = bare.group(1).split()[-1].lower()

@@ -15,6 +15,9 @@ from corpus_lib.pipeline.actors import Registry
 from corpus_lib.pipeline.clauses import ROLE_NOUNS
 
 DEFINITE_LONG = re.compile(rf"\b(?:the|this|that)\s+((?:[\w\-’']+\s+){{0,3}}(?:{ROLE_NOUNS}))\b", re.IGNORECASE)
+# A title noun with no article and no owner before a name, as wire copy writes it: "spokesman
+# Arvid Lund", "deputy spokeswoman Ana Berg" (not "foreign ministry spokesman", "opposition deputy").
+BARE_NOUN = re.compile(rf"((?:(?:deputy|chief|senior|press)\s+)?(?:{ROLE_NOUNS}))", re.IGNORECASE)
 # Title nouns specific enough that "the minister" cannot be the envoy named before; other
 # title nouns ("the official", "the diplomat", "the envoy") refer back to whoever spoke last.
 SPECIFIC_TITLE = re.compile(
